@@ -1,0 +1,22 @@
+package com.timebank.wfm.api;
+
+import java.util.List;
+
+/** 400 with every reason listed, so a client can fix a whole request or file in one go. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    public InvalidInputException(String message, List<FieldError> errors) {
+        super(message);
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(message, List.of(FieldError.of(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

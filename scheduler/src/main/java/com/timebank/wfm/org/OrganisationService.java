@@ -1,0 +1,263 @@
+package com.timebank.wfm.org;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.security.CurrentUser;
+
+/** Centers, teams and agents; every read is filtered by the caller's scope. */
+@Service
+public class OrganisationService {
+
+    private final OrganisationRepository repository;
+    private final CenterSettingsService settings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OrganisationService(OrganisationRepository repository, CenterSettingsService settings, AuditLog audit,
+            Clock clock) {
+        this.repository = repository;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewCenter(String code, String name, String timeZone, Integer intervalMinutes) {
+    }
+
+    public record NewAgent(String employeeNo, String name, String centerCode, String teamCode, Integer weeklyMinMinutes,
+            Integer weeklyMaxMinutes, List<String> skills) {
+    }
+
+    @Transactional
+    public Center createCenter(NewCenter c, CurrentUser user) {
+        requireAdmin(user);
+        Validation v = new Validation();
+        ZoneId zone = null;
+        try {
+            zone = c.timeZone() == null ? null : ZoneId.of(c.timeZone());
+        } catch (DateTimeException e) {
+            v.require(false, "timeZone", "'" + c.timeZone() + "' is not a time zone (use a region id such as Asia/Shanghai)");
+        }
+        v.require(c.intervalMinutes() == null || Center.INTERVALS.contains(c.intervalMinutes()), "intervalMinutes",
+                "intervalMinutes must be 5, 15, 30 or 60");
+        v.throwIfInvalid();
+        if (repository.centerByCode(c.code()).isPresent()) {
+            throw new ConflictException("Center " + c.code() + " already exists");
+        }
+        int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
+        long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
+        settings.createDefaults(id, user.actor());
+        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(), c.name() + ", " + zone + ", " + interval + " min");
+        return repository.centerById(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Center center(String code, CurrentUser user) {
+        return repository.centerByCode(code).filter(c -> user.seesCenter(c.id()))
+                .orElseThrow(() -> new NotFoundException("Center", code));
+    }
+
+    /** Planner's or admin's access to a center's planning; anyone else gets a 404. */
+    @Transactional(readOnly = true)
+    public Center plannedCenter(String code, CurrentUser user) {
+        return repository.centerByCode(code).filter(c -> user.plansCenter(c.id()))
+                .orElseThrow(() -> new NotFoundException("Center", code));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Center> centers(CurrentUser user) {
+        return repository.centers().stream().filter(c -> user.seesCenter(c.id())).toList();
+    }
+
+    /** For jobs and other services acting without a user. */
+    @Transactional(readOnly = true)
+    public List<Center> allCenters() {
+        return repository.centers();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Center> findCenter(String code) {
+        return repository.centerByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Center centerById(long id) {
+        return repository.centerById(id).orElseThrow(() -> new NotFoundException("Center", id));
+    }
+
+    @Transactional
+    public Team createTeam(String centerCode, String code, String name, CurrentUser user) {
+        requireAdmin(user);
+        Center center = center(centerCode, user);
+        if (repository.team(center.id(), code).isPresent()) {
+            throw new ConflictException("Team " + code + " already exists in center " + centerCode);
+        }
+        long id = repository.insertTeam(center.id(), code, name, now());
+        audit.record(user.actor(), "TEAM_CREATED", "team:" + centerCode + "/" + code, name);
+        return repository.teamsByIds(List.of(id)).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teams(String centerCode, CurrentUser user) {
+        Center center = center(centerCode, user);
+        return repository.teamsOfCenter(center.id()).stream().filter(t -> user.seesTeam(t.centerId(), t.id())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Team team(String centerCode, String teamCode, CurrentUser user) {
+        Center center = center(centerCode, user);
+        return repository.team(center.id(), teamCode).filter(t -> user.seesTeam(t.centerId(), t.id()))
+                .orElseThrow(() -> new NotFoundException("Team", centerCode + "/" + teamCode));
+    }
+
+    /** Teams by code, optionally qualified as CENTER/TEAM; ambiguous or unknown codes are field errors. */
+    @Transactional(readOnly = true)
+    public List<Team> resolveTeams(Collection<String> codes, Collection<Long> inCenters, Validation v, String field) {
+        List<Team> found = new java.util.ArrayList<>();
+        for (String code : codes) {
+            List<Team> matches;
+            int slash = code.indexOf('/');
+            if (slash > 0) {
+                String centerCode = code.substring(0, slash);
+                String teamCode = code.substring(slash + 1);
+                matches = repository.teamsByCode(teamCode).stream().filter(t -> t.centerCode().equals(centerCode)).toList();
+            } else {
+                matches = repository.teamsByCode(code);
+                if (matches.size() > 1 && !inCenters.isEmpty()) {
+                    matches = matches.stream().filter(t -> inCenters.contains(t.centerId())).toList();
+                }
+            }
+            if (matches.isEmpty()) {
+                v.require(false, field, "Unknown team " + code);
+            } else if (matches.size() > 1) {
+                v.require(false, field, "Team code " + code + " exists in several centers; write it as CENTER/" + code);
+            } else {
+                found.add(matches.get(0));
+            }
+        }
+        return found;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teamsByIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.teamsByIds(ids);
+    }
+
+    @Transactional
+    public Agent createAgent(NewAgent a, CurrentUser user) {
+        requireAdmin(user);
+        Validation v = new Validation();
+        Optional<Center> center = repository.centerByCode(a.centerCode());
+        v.require(center.isPresent(), "centerCode", "Unknown center " + a.centerCode());
+        Optional<Team> team = center.flatMap(c -> repository.team(c.id(), a.teamCode()));
+        v.require(center.isEmpty() || team.isPresent(), "teamCode",
+                "Unknown team " + a.teamCode() + " in center " + a.centerCode());
+        v.require(a.weeklyMinMinutes() <= a.weeklyMaxMinutes(), "weeklyMinMinutes",
+                "weeklyMinMinutes must not exceed weeklyMaxMinutes");
+        v.throwIfInvalid();
+        if (repository.agentByEmployeeNo(a.employeeNo()).isPresent()) {
+            throw new ConflictException("Agent " + a.employeeNo() + " already exists");
+        }
+        List<String> skills = a.skills() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(a.skills().stream().map(String::trim).toList()));
+        long id = repository.insertAgent(a.employeeNo(), a.name(), center.get().id(), team.get().id(),
+                a.weeklyMinMinutes(), a.weeklyMaxMinutes(), skills, now());
+        audit.record(user.actor(), "AGENT_CREATED", "agent:" + a.employeeNo(),
+                a.name() + " in " + a.centerCode() + "/" + a.teamCode());
+        return repository.agentById(id).orElseThrow();
+    }
+
+    /** The agent if the user may see them; otherwise exactly the answer for an unknown agent. */
+    @Transactional(readOnly = true)
+    public Agent agent(String employeeNo, CurrentUser user) {
+        return repository.agentByEmployeeNo(employeeNo)
+                .filter(a -> user.seesAgent(a.id(), a.centerId(), a.teamId()))
+                .orElseThrow(() -> new NotFoundException("Agent", employeeNo));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Agent> findAgent(String employeeNo) {
+        return repository.agentByEmployeeNo(employeeNo);
+    }
+
+    @Transactional(readOnly = true)
+    public Agent agentById(long id) {
+        return repository.agentById(id).orElseThrow(() -> new NotFoundException("Agent", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Long> agentIdsByEmployeeNo(Collection<String> employeeNos) {
+        return employeeNos.isEmpty() ? Map.of() : repository.agentIdsByEmployeeNo(employeeNos);
+    }
+
+    public record AgentPage(List<Agent> agents, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public AgentPage agents(String centerCode, String teamCode, Paging paging, CurrentUser user) {
+        Long centerId = null;
+        Long teamId = null;
+        if (centerCode != null) {
+            centerId = center(centerCode, user).id();
+            if (teamCode != null) {
+                teamId = team(centerCode, teamCode, user).id();
+            }
+        } else if (teamCode != null) {
+            throw com.timebank.wfm.api.InvalidInputException.of("team", "team needs center");
+        }
+        Condition where = OrganisationRepository.agentsOf(centerId, teamId).and(scope(user));
+        return new AgentPage(repository.agents(where, paging.offset(), paging.size()), repository.countAgents(where));
+    }
+
+    /** All agents of a center, for jobs (no scope: the caller is the system). */
+    @Transactional(readOnly = true)
+    public List<Agent> agentsOfCenter(long centerId) {
+        return repository.agents(OrganisationRepository.agentsOf(centerId, null), 0, Integer.MAX_VALUE);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Agent> agentsOfTeam(long teamId) {
+        return repository.agents(OrganisationRepository.inTeams(List.of(teamId)), 0, Integer.MAX_VALUE);
+    }
+
+    private static Condition scope(CurrentUser user) {
+        return switch (user.role()) {
+            case ADMIN -> DSL.trueCondition();
+            case PLANNER -> user.centerIds().isEmpty() ? DSL.falseCondition()
+                    : OrganisationRepository.inCenters(user.centerIds());
+            case TEAM_LEAD -> user.teamIds().isEmpty() ? DSL.falseCondition()
+                    : OrganisationRepository.inTeams(user.teamIds());
+            case AGENT -> user.agentId() == null ? DSL.falseCondition() : OrganisationRepository.isAgent(user.agentId());
+        };
+    }
+
+    static void requireAdmin(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw new ForbiddenException("Only an admin may change the organisation");
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

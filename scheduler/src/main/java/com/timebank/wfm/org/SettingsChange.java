@@ -1,0 +1,123 @@
+package com.timebank.wfm.org;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.timebank.wfm.api.Validation;
+
+/** A partial change of center settings; fields left out keep the value in force on {@code effectiveFrom}. */
+public record SettingsChange(
+        LocalDate effectiveFrom,
+        BigDecimal auxTarget,
+        Map<String, BigDecimal> overtimeRates,
+        BigDecimal bonusCapRatio,
+        Integer idleDayQuota,
+        Integer busyDayQuota,
+        BusyDays busyDays,
+        List<LocalDate> specialBusyDates,
+        Integer monthCloseDay,
+        Integer minNoticeDays,
+        BigDecimal serviceLevelTarget,
+        Integer serviceLevelSeconds,
+        BigDecimal maxOccupancy,
+        BigDecimal shrinkage) {
+
+    public record BusyDays(Integer firstDays, Integer lastDays) {
+    }
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO;
+    private static final BigDecimal ONE = BigDecimal.ONE;
+    private static final BigDecimal MIN_RATE = new BigDecimal("0.30");
+    private static final BigDecimal MAX_RATE = new BigDecimal("0.60");
+
+    /** The complete settings this change produces over {@code base}, or field errors in {@code v}. */
+    public CenterSettings applyTo(CenterSettings base, LocalDate from, Validation v) {
+        BigDecimal aux = pick(auxTarget, base.auxTarget());
+        v.require(aux.compareTo(ZERO) >= 0 && aux.compareTo(ONE) < 0, "auxTarget", "auxTarget must be at least 0 and below 1");
+        BigDecimal[] rates = {base.overtimeRate1(), base.overtimeRate2(), base.overtimeRate3()};
+        if (overtimeRates != null) {
+            overtimeRates.forEach((level, rate) -> {
+                int l = switch (level) {
+                    case "1" -> 1;
+                    case "2" -> 2;
+                    case "3" -> 3;
+                    default -> 0;
+                };
+                if (l == 0) {
+                    v.require(false, "overtimeRates", "Emergency levels are 1, 2 and 3, not " + level);
+                } else if (rate == null || rate.compareTo(MIN_RATE) < 0 || rate.compareTo(MAX_RATE) > 0) {
+                    v.require(false, "overtimeRates." + level, "Overtime rates must be between 0.30 and 0.60");
+                } else {
+                    rates[l - 1] = rate;
+                }
+            });
+        }
+        BigDecimal cap = pick(bonusCapRatio, base.bonusCapRatio());
+        v.require(cap.compareTo(ZERO) >= 0 && cap.compareTo(new BigDecimal("0.10")) <= 0, "bonusCapRatio",
+                "bonusCapRatio must be between 0 and 0.10");
+        int idle = pick(idleDayQuota, base.idleDayQuota());
+        int busy = pick(busyDayQuota, base.busyDayQuota());
+        v.require(idle >= 0 && idle <= 10_000, "idleDayQuota", "idleDayQuota must be between 0 and 10000");
+        v.require(busy >= 0 && busy <= 10_000, "busyDayQuota", "busyDayQuota must be between 0 and 10000");
+        int first = busyDays == null ? base.busyFirstDays() : pick(busyDays.firstDays(), base.busyFirstDays());
+        int last = busyDays == null ? base.busyLastDays() : pick(busyDays.lastDays(), base.busyLastDays());
+        v.require(first >= 0 && first <= 14, "busyDays.firstDays", "busyDays.firstDays must be between 0 and 14");
+        v.require(last >= 0 && last <= 14, "busyDays.lastDays", "busyDays.lastDays must be between 0 and 14");
+        int close = pick(monthCloseDay, base.monthCloseDay());
+        v.require(close >= 1 && close <= 28, "monthCloseDay", "monthCloseDay must be a day between 1 and 28 of the next month");
+        int notice = pick(minNoticeDays, base.minNoticeDays());
+        v.require(notice >= 0 && notice <= 90, "minNoticeDays", "minNoticeDays must be between 0 and 90");
+        BigDecimal sl = pick(serviceLevelTarget, base.serviceLevelTarget());
+        v.require(sl.compareTo(ZERO) > 0 && sl.compareTo(ONE) < 0, "serviceLevelTarget",
+                "serviceLevelTarget must be above 0 and below 1");
+        int slSeconds = pick(serviceLevelSeconds, base.serviceLevelSeconds());
+        v.require(slSeconds >= 1 && slSeconds <= 3600, "serviceLevelSeconds", "serviceLevelSeconds must be between 1 and 3600");
+        BigDecimal occupancy = pick(maxOccupancy, base.maxOccupancy());
+        v.require(occupancy.compareTo(ZERO) > 0 && occupancy.compareTo(ONE) <= 0, "maxOccupancy",
+                "maxOccupancy must be above 0 and at most 1");
+        BigDecimal shrink = pick(shrinkage, base.shrinkage());
+        v.require(shrink.compareTo(ZERO) >= 0 && shrink.compareTo(new BigDecimal("0.95")) <= 0, "shrinkage",
+                "shrinkage must be between 0 and 0.95");
+        return new CenterSettings(from, aux, rates[0], rates[1], rates[2], cap, idle, busy, first, last, close, notice,
+                sl, slSeconds, occupancy, shrink);
+    }
+
+    private static <T> T pick(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** How settings are shown: decimals as strings, as the API conventions say. */
+    public record View(
+            String centerCode,
+            LocalDate effectiveFrom,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal auxTarget,
+            Map<String, String> overtimeRates,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal bonusCapRatio,
+            int idleDayQuota,
+            int busyDayQuota,
+            BusyDays busyDays,
+            List<LocalDate> specialBusyDates,
+            int monthCloseDay,
+            int minNoticeDays,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal serviceLevelTarget,
+            int serviceLevelSeconds,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxOccupancy,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal shrinkage) {
+
+        public static View of(String centerCode, CenterSettings s, List<LocalDate> specialBusyDates) {
+            return new View(centerCode, s.effectiveFrom(), s.auxTarget().stripTrailingZeros(),
+                    new java.util.TreeMap<>(Map.of("1", plain(s.overtimeRate1()), "2", plain(s.overtimeRate2()), "3", plain(s.overtimeRate3()))),
+                    s.bonusCapRatio().stripTrailingZeros(), s.idleDayQuota(), s.busyDayQuota(),
+                    new BusyDays(s.busyFirstDays(), s.busyLastDays()), specialBusyDates, s.monthCloseDay(),
+                    s.minNoticeDays(), s.serviceLevelTarget().stripTrailingZeros(), s.serviceLevelSeconds(),
+                    s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros());
+        }
+
+        private static String plain(BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.timebank.wfm.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.UserService;
+
+@Controller
+class HomePage {
+
+    private final UserService users;
+
+    HomePage(UserService users) {
+        this.users = users;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(CurrentUser user, Model model) {
+        model.addAttribute("me", users.me(user));
+        return "home";
+    }
+}
