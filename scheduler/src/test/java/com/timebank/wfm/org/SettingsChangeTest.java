@@ -1,0 +1,67 @@
+package com.timebank.wfm.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Validation;
+
+class SettingsChangeTest {
+
+    private static final LocalDate FROM = LocalDate.of(2027, 1, 1);
+
+    private static SettingsChange change(Map<String, BigDecimal> rates, BigDecimal aux, Integer closeDay) {
+        return new SettingsChange(FROM, aux, rates, null, null, null, null, null, closeDay, null, null, null, null, null);
+    }
+
+    @Test
+    void leftOutFieldsKeepTheValueInForce() {
+        Validation v = new Validation();
+        CenterSettings s = change(Map.of("3", new BigDecimal("0.55")), new BigDecimal("0.035"), null)
+                .applyTo(CenterSettings.defaults(), FROM, v);
+        assertThat(v.hasErrors()).isFalse();
+        assertThat(s.effectiveFrom()).isEqualTo(FROM);
+        assertThat(s.auxTarget()).isEqualByComparingTo("0.035");
+        assertThat(s.overtimeRate(1)).isEqualByComparingTo("0.30");
+        assertThat(s.overtimeRate(3)).isEqualByComparingTo("0.55");
+        assertThat(s.monthCloseDay()).isEqualTo(2);
+        assertThat(s.shrinkage()).isEqualByComparingTo("0.30");
+    }
+
+    @Test
+    void overtimeRatesMustStayBetween30And60PercentForLevels1To3() {
+        Validation v = new Validation();
+        change(Map.of("1", new BigDecimal("0.29"), "2", new BigDecimal("0.61"), "4", new BigDecimal("0.4")), null, 29)
+                .applyTo(CenterSettings.defaults(), FROM, v);
+        assertThat(v.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("overtimeRates.1", "overtimeRates.2", "overtimeRates", "monthCloseDay");
+    }
+
+    @Test
+    void boundaryRatesAreAllowed() {
+        Validation v = new Validation();
+        change(Map.of("1", new BigDecimal("0.30"), "3", new BigDecimal("0.60")), BigDecimal.ZERO, 28)
+                .applyTo(CenterSettings.defaults(), FROM, v);
+        assertThat(v.hasErrors()).isFalse();
+    }
+
+    @Test
+    void busyDaysAreFirstFourLastTwoAndSpecialDates() {
+        CenterSettings s = CenterSettings.defaults();
+        Set<LocalDate> special = Set.of(LocalDate.of(2027, 2, 14));
+        List<Integer> busyFebruary = LocalDate.of(2027, 2, 1).datesUntil(LocalDate.of(2027, 3, 1))
+                .filter(d -> s.isBusyDay(d, special)).map(LocalDate::getDayOfMonth).toList();
+        assertThat(busyFebruary).containsExactly(1, 2, 3, 4, 14, 27, 28);
+        assertThat(s.isBusyDay(LocalDate.of(2028, 2, 28), Set.of())).isTrue();
+        assertThat(s.isBusyDay(LocalDate.of(2028, 2, 27), Set.of())).isFalse();
+        assertThat(s.fixedQuota(true)).isZero();
+        assertThat(s.fixedQuota(false)).isEqualTo(2);
+    }
+}
