@@ -1,0 +1,54 @@
+package com.timebank.wfm.forecast;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Automatic method choice: the method with the lowest rolling-origin backtest MASE (ties, and a MASE that
+ * cannot be computed, fall back to wMAPE, then to list order - simpler methods first).
+ */
+public final class MethodSelection {
+
+    /** The chosen method, the backtest behind the choice, and a sentence saying why. */
+    public record Choice(ForecastMethod method, Backtest.Report report, String explanation) {
+        public String methodName() {
+            return method.name();
+        }
+    }
+
+    private MethodSelection() {
+    }
+
+    public static Choice select(IntervalHistory history, ForecastCalendar calendar, List<ForecastMethod> methods,
+                                Backtest.Options options) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("no methods to choose from");
+        }
+        Backtest.Report report = Backtest.run(history, calendar, methods, options);
+        if (report.origins().isEmpty()) {
+            return new Choice(methods.get(0), report, "history too short for a backtest (" + history.openDayCount()
+                    + " open days, need " + (Backtest.MIN_TRAIN_OPEN_DAYS + options.horizonDays())
+                    + "); using " + methods.get(0).name());
+        }
+        Comparator<Backtest.MethodResult> byError = Comparator
+                .comparingDouble((Backtest.MethodResult r) -> Double.isNaN(r.mase()) ? Double.MAX_VALUE : r.mase())
+                .thenComparingDouble(r -> Double.isNaN(r.wmape()) ? Double.MAX_VALUE : r.wmape());
+        int best = 0;
+        for (int i = 1; i < methods.size(); i++) {
+            if (byError.compare(report.results().get(i), report.results().get(best)) < 0) {
+                best = i;
+            }
+        }
+        Backtest.MethodResult b = report.results().get(best);
+        StringBuilder why = new StringBuilder(String.format(
+                "auto: picked %s (backtest MASE %.3f, wMAPE %.1f%% over %d origins x %d open days)",
+                b.method(), b.mase(), 100 * b.wmape(), report.origins().size(), report.horizonDays()));
+        why.append("; others:");
+        for (Backtest.MethodResult r : report.results()) {
+            if (r != b) {
+                why.append(String.format(" %s %.3f", r.method(), r.mase()));
+            }
+        }
+        return new Choice(methods.get(best), report, why.toString());
+    }
+}
