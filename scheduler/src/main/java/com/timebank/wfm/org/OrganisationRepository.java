@@ -149,6 +149,14 @@ class OrganisationRepository {
         return c;
     }
 
+    static Condition employeeNoIn(Collection<String> employeeNos) {
+        return AGENT.EMPLOYEE_NO.in(employeeNos);
+    }
+
+    static Condition idIn(Collection<Long> ids) {
+        return AGENT.ID.in(ids);
+    }
+
     static Condition inTeams(Collection<Long> teamIds) {
         return AGENT.TEAM_ID.in(teamIds);
     }

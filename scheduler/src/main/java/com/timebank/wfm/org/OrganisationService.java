@@ -205,6 +205,25 @@ public class OrganisationService {
         return repository.agentById(id).orElseThrow(() -> new NotFoundException("Agent", id));
     }
 
+    /** Agents by employee number (unknown numbers are absent), for imports that name many agents. */
+    @Transactional(readOnly = true)
+    public Map<String, Agent> agentsByEmployeeNo(Collection<String> employeeNos) {
+        if (employeeNos.isEmpty()) {
+            return Map.of();
+        }
+        return repository.agents(OrganisationRepository.employeeNoIn(employeeNos), 0, Integer.MAX_VALUE).stream()
+                .collect(java.util.stream.Collectors.toMap(Agent::employeeNo, a -> a));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Agent> agentsById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return repository.agents(OrganisationRepository.idIn(ids), 0, Integer.MAX_VALUE).stream()
+                .collect(java.util.stream.Collectors.toMap(Agent::id, a -> a));
+    }
+
     @Transactional(readOnly = true)
     public Map<String, Long> agentIdsByEmployeeNo(Collection<String> employeeNos) {
         return employeeNos.isEmpty() ? Map.of() : repository.agentIdsByEmployeeNo(employeeNos);

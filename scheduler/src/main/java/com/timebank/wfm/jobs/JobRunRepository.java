@@ -1,0 +1,61 @@
+package com.timebank.wfm.jobs;
+
+import static com.timebank.wfm.db.Tables.JOB_RUN;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import com.timebank.wfm.database.Ids;
+import com.timebank.wfm.db.tables.records.JobRunRecord;
+
+@Repository
+class JobRunRepository {
+
+    private final DSLContext db;
+
+    JobRunRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    long start(String job, long centerId, String triggeredBy, String instanceId, LocalDateTime now) {
+        db.insertInto(JOB_RUN)
+                .set(JOB_RUN.JOB, job).set(JOB_RUN.CENTER_ID, centerId).set(JOB_RUN.TRIGGER_BY, triggeredBy)
+                .set(JOB_RUN.INSTANCE_ID, instanceId).set(JOB_RUN.STARTED_AT, now)
+                .set(JOB_RUN.STATUS, JobRun.Status.RUNNING.name()).set(JOB_RUN.PROCESSED, 0).set(JOB_RUN.POSTED, 0)
+                .execute();
+        return Ids.lastInserted(db);
+    }
+
+    void finish(long id, JobRun.Status status, String dates, int processed, int posted, String error, LocalDateTime now) {
+        db.update(JOB_RUN)
+                .set(JOB_RUN.STATUS, status.name()).set(JOB_RUN.DATES, dates).set(JOB_RUN.PROCESSED, processed)
+                .set(JOB_RUN.POSTED, posted).set(JOB_RUN.ERROR, error).set(JOB_RUN.FINISHED_AT, now)
+                .where(JOB_RUN.ID.eq(id)).execute();
+    }
+
+    Optional<JobRun> find(long id) {
+        return db.selectFrom(JOB_RUN).where(JOB_RUN.ID.eq(id)).fetchOptional().map(JobRunRepository::run);
+    }
+
+    List<JobRun> recent(String job, Collection<Long> centerIds, int offset, int limit) {
+        Condition c = centerIds == null ? DSL.trueCondition() : JOB_RUN.CENTER_ID.in(centerIds);
+        if (job != null) {
+            c = c.and(JOB_RUN.JOB.eq(job));
+        }
+        return db.selectFrom(JOB_RUN).where(c).orderBy(JOB_RUN.ID.desc()).offset(offset).limit(limit)
+                .fetch(JobRunRepository::run);
+    }
+
+    private static JobRun run(JobRunRecord r) {
+        return new JobRun(r.getId(), r.getJob(), r.getCenterId(), r.getDates(), r.getTriggerBy(), r.getInstanceId(),
+                r.getStartedAt(), r.getFinishedAt(), JobRun.Status.valueOf(r.getStatus()), r.getProcessed(),
+                r.getPosted(), r.getError());
+    }
+}

@@ -1,0 +1,5 @@
+package com.timebank.wfm.leave;
+
+public enum LeaveType {
+    PERSONAL, SICK, ANNUAL
+}

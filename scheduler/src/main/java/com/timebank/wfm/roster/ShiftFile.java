@@ -1,0 +1,152 @@
+package com.timebank.wfm.roster;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.timebank.wfm.api.FieldError;
+
+/**
+ * Shifts imported from another scheduling system: CSV {@code employee_no,date,start,end,break_minutes} or the same
+ * rows as JSON. Times are HH:MM in the center's zone; an end at or before the start is on the next day.
+ */
+public final class ShiftFile {
+
+    static final List<String> HEADER = List.of("employee_no", "date", "start", "end", "break_minutes");
+    static final long MAX_SHIFT_HOURS = 16;
+
+    public record Row(int line, String employeeNo, LocalDate date, LocalTime start, LocalTime end, int breakMinutes) {
+    }
+
+    public record JsonRow(String employeeNo, String date, String start, String end, Integer breakMinutes) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public void reject(Row row, String field, String message) {
+        errors.add(FieldError.atLine(row.line(), field, message));
+    }
+
+    public static ShiftFile parseCsv(String content) {
+        ShiftFile file = new ShiftFile();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+            List<String> header = parser.getHeaderNames();
+            HEADER.stream().filter(c -> !header.contains(c)).forEach(c -> file.errors.add(
+                    FieldError.atLine(1, c, "Missing column " + c + " (the header must be " + String.join(",", HEADER) + ")")));
+            if (!file.errors.isEmpty()) {
+                return file;
+            }
+            for (CSVRecord r : parser) {
+                int line = (int) r.getParser().getCurrentLineNumber();
+                if (!r.isConsistent()) {
+                    file.errors.add(FieldError.atLine(line, null, "Expected 5 values, found " + r.size()));
+                    continue;
+                }
+                file.add(line, r.get("employee_no"), r.get("date"), r.get("start"), r.get("end"), r.get("break_minutes"));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            file.errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
+        }
+        file.checkDuplicates();
+        return file;
+    }
+
+    public static ShiftFile fromJson(List<JsonRow> json) {
+        ShiftFile file = new ShiftFile();
+        for (int i = 0; i < json.size(); i++) {
+            JsonRow r = json.get(i);
+            if (r == null) {
+                file.errors.add(FieldError.atLine(i + 1, null, "Empty row"));
+                continue;
+            }
+            file.add(i + 1, r.employeeNo(), r.date(), r.start(), r.end(),
+                    r.breakMinutes() == null ? "0" : r.breakMinutes().toString());
+        }
+        file.checkDuplicates();
+        return file;
+    }
+
+    private void add(int line, String employeeNo, String date, String start, String end, String breakMinutes) {
+        int before = errors.size();
+        if (employeeNo == null || employeeNo.isBlank()) {
+            errors.add(FieldError.atLine(line, "employee_no", "Missing employee number"));
+        }
+        LocalDate d = parse(line, "date", date, LocalDate::parse, "a date (YYYY-MM-DD)");
+        LocalTime s = parse(line, "start", start, LocalTime::parse, "a time (HH:MM)");
+        LocalTime e = parse(line, "end", end, LocalTime::parse, "a time (HH:MM)");
+        Integer brk = null;
+        try {
+            brk = Integer.parseInt(breakMinutes == null ? "" : breakMinutes.trim());
+            if (brk < 0) {
+                errors.add(FieldError.atLine(line, "break_minutes", "break_minutes must not be negative"));
+            }
+        } catch (NumberFormatException ex) {
+            errors.add(FieldError.atLine(line, "break_minutes", "'" + breakMinutes + "' is not a whole number of minutes"));
+        }
+        if (s != null && e != null && brk != null && brk >= 0) {
+            long minutes = Duration.between(s, e).toMinutes();
+            if (minutes <= 0) {
+                minutes += 24 * 60;
+            }
+            if (minutes > MAX_SHIFT_HOURS * 60) {
+                errors.add(FieldError.atLine(line, "end", "A shift of " + minutes / 60 + " h is longer than "
+                        + MAX_SHIFT_HOURS + " h"));
+            } else if (brk >= minutes) {
+                errors.add(FieldError.atLine(line, "break_minutes", "The break is as long as the shift"));
+            }
+        }
+        if (errors.size() == before) {
+            rows.add(new Row(line, employeeNo.trim(), d, s, e, brk));
+        }
+    }
+
+    private <T> T parse(int line, String field, String value, java.util.function.Function<String, T> parser, String what) {
+        try {
+            if (value != null && !value.isBlank()) {
+                return parser.apply(value.trim());
+            }
+        } catch (DateTimeParseException ex) {
+            // reported below
+        }
+        errors.add(FieldError.atLine(line, field, "'" + value + "' is not " + what));
+        return null;
+    }
+
+    private void checkDuplicates() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Row> unique = new ArrayList<>();
+        for (Row r : rows) {
+            Integer first = seen.putIfAbsent(r.employeeNo() + "|" + r.date(), r.line());
+            if (first != null) {
+                errors.add(FieldError.atLine(r.line(), "employee_no", "Duplicate shift for " + r.employeeNo() + " on "
+                        + r.date() + " (first on line " + first + ")"));
+            } else {
+                unique.add(r);
+            }
+        }
+        rows.clear();
+        rows.addAll(unique);
+    }
+}

@@ -1,0 +1,108 @@
+package com.timebank.wfm.roster;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
+
+/** Published shifts: what the roster publishes or another scheduling system sends; the time-bonus cap reads them. */
+@Service
+public class ShiftService {
+
+    public static final String IMPORTED = "IMPORT";
+
+    private final ShiftRepository repository;
+    private final OrganisationService organisation;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ShiftService(ShiftRepository repository, OrganisationService organisation, Transactions transactions, AuditLog audit,
+            Clock clock) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Imported(int accepted, int replaced) {
+    }
+
+    public Imported importShifts(String centerCode, ShiftFile file, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        Map<String, Agent> agents = organisation.agentsByEmployeeNo(
+                file.rows().stream().map(ShiftFile.Row::employeeNo).distinct().toList());
+        List<PublishedShift> shifts = new ArrayList<>();
+        for (ShiftFile.Row r : file.rows()) {
+            Agent a = agents.get(r.employeeNo());
+            if (a == null || a.centerId() != center.id()) {
+                file.reject(r, "employee_no", "Unknown agent " + r.employeeNo() + " in center " + center.code());
+                continue;
+            }
+            LocalDateTime start = r.date().atTime(r.start());
+            LocalDateTime end = r.date().atTime(r.end());
+            if (!end.isAfter(start)) {
+                end = end.plusDays(1);
+            }
+            shifts.add(new PublishedShift(a.id(), r.date(), start, end, r.breakMinutes(), IMPORTED));
+        }
+        if (!file.errors().isEmpty()) {
+            throw new InvalidInputException("The file was refused: " + file.errors().size()
+                    + " bad line(s); nothing was imported", file.errors().stream()
+                    .sorted(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line())).toList());
+        }
+        if (shifts.isEmpty()) {
+            throw InvalidInputException.of("rows", "The file has no shifts");
+        }
+        return transactions.write(() -> {
+            int replaced = repository.upsert(center.id(), shifts, user.actor(),
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            audit.record(user.actor(), "SHIFTS_IMPORTED", "center:" + center.code(), shifts.size() + " shifts");
+            return new Imported(shifts.size(), replaced);
+        });
+    }
+
+    /** Publishes shifts on behalf of a roster or the demo (already validated). */
+    @Transactional
+    public int publish(long centerId, List<PublishedShift> shifts, String actor) {
+        return repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    @Transactional(readOnly = true)
+    public long scheduledWorkSeconds(long centerId, LocalDate from, LocalDate to) {
+        return repository.workSeconds(centerId, from, to);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PublishedShift> shifts(String centerCode, LocalDate from, LocalDate to, CurrentUser user) {
+        Center center = organisation.center(centerCode, user);
+        if (user.plansCenter(center.id())) {
+            return repository.ofCenter(center.id(), from, to);
+        }
+        Map<Long, Agent> visible = new java.util.HashMap<>();
+        return repository.ofCenter(center.id(), from, to).stream().filter(s -> {
+            Agent a = visible.computeIfAbsent(s.agentId(), organisation::agentById);
+            return user.seesAgent(a.id(), a.centerId(), a.teamId());
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PublishedShift> shiftsOfAgent(long agentId, LocalDate from, LocalDate to) {
+        return repository.ofAgent(agentId, from, to);
+    }
+}

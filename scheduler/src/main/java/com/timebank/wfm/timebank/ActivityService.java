@@ -1,0 +1,96 @@
+package com.timebank.wfm.timebank;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
+
+/**
+ * Imports daily activity. A file is written whole or not at all; a re-sent agent-day replaces the earlier one and,
+ * if its values changed, gets a new revision that the next settlement corrects with a reversal and a new entry.
+ */
+@Service
+public class ActivityService {
+
+    private final ActivityRepository repository;
+    private final OrganisationService organisation;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ActivityService(ActivityRepository repository, OrganisationService organisation, Transactions transactions,
+            AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.organisation = organisation;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Imported(int accepted, int replaced) {
+    }
+
+    public Imported importActivity(ActivityFile file, CurrentUser user) {
+        if (user.role() != Role.PLANNER && user.role() != Role.ADMIN) {
+            throw new ForbiddenException("Only planners and admins import activity");
+        }
+        Map<String, Agent> agents = organisation.agentsByEmployeeNo(
+                file.rows().stream().map(ActivityRow::employeeNo).distinct().toList());
+        List<ActivityRepository.NewActivity> rows = new ArrayList<>();
+        for (ActivityRow row : file.rows()) {
+            Agent agent = agents.get(row.employeeNo());
+            if (agent == null || !user.plansCenter(agent.centerId())) {
+                file.reject(row, "employee_no", "Unknown agent " + row.employeeNo());
+                continue;
+            }
+            var today = organisation.centerById(agent.centerId()).today(clock);
+            if (!row.date().isBefore(today.plusDays(1))) {
+                file.reject(row, "date", "Activity for " + row.date() + " cannot be reported before the day (today is "
+                        + today + " in the center's zone)");
+                continue;
+            }
+            rows.add(new ActivityRepository.NewActivity(agent.id(), agent.centerId(), row.date(), row.loggedSeconds(),
+                    row.auxSeconds()));
+        }
+        if (!file.errors().isEmpty()) {
+            throw new InvalidInputException("The file was refused: " + file.errors().size()
+                    + " bad line(s); nothing was imported", file.sortedErrors());
+        }
+        if (rows.isEmpty()) {
+            throw InvalidInputException.of("rows", "The file has no activity rows");
+        }
+        return transactions.write(() -> {
+            Map<String, ActivityRepository.Stored> existing = repository.lockExisting(rows);
+            Map<String, Integer> revisions = new HashMap<>();
+            int replaced = 0;
+            for (ActivityRepository.NewActivity r : rows) {
+                String key = ActivityRepository.key(r.agentId(), r.date());
+                ActivityRepository.Stored old = existing.get(key);
+                if (old == null) {
+                    revisions.put(key, 1);
+                } else {
+                    replaced++;
+                    boolean changed = old.loggedSeconds() != r.loggedSeconds() || old.auxSeconds() != r.auxSeconds();
+                    revisions.put(key, changed ? old.revision() + 1 : old.revision());
+                }
+            }
+            repository.upsert(rows, revisions, user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            audit.record(user.actor(), "ACTIVITY_IMPORTED", "activity", rows.size() + " rows, " + replaced + " replaced");
+            return new Imported(rows.size(), replaced);
+        });
+    }
+}

@@ -1,0 +1,158 @@
+package com.timebank.wfm.timebank;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
+
+/** Service 3: a planner activates emergency overtime and records who came in; each is credited with interest. */
+@Service
+public class EmergencyService {
+
+    private final EmergencyRepository repository;
+    private final LedgerService ledger;
+    private final OrganisationService organisation;
+    private final CenterSettingsService settings;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EmergencyService(EmergencyRepository repository, LedgerService ledger, OrganisationService organisation,
+            CenterSettingsService settings, Transactions transactions, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.ledger = ledger;
+        this.organisation = organisation;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Emergency(long id, String centerCode, int level, LocalDate date, String reason, BigDecimal rate,
+            String createdBy, List<Credit> participants) {
+    }
+
+    public record Credit(String employeeNo, int workedSeconds, long creditedSeconds, long entryId) {
+    }
+
+    public record Participation(String employeeNo, Integer workedSeconds) {
+    }
+
+    public Emergency activate(String centerCode, int level, LocalDate date, String reason, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        Validation v = new Validation();
+        v.require(level >= 1 && level <= 3, "level", "level must be 1, 2 or 3");
+        v.require(!date.isAfter(center.today(clock)), "date", "An emergency cannot be recorded for a future date ("
+                + date + "; today is " + center.today(clock) + " in the center's zone)");
+        v.throwIfInvalid();
+        BigDecimal rate = settings.on(center.id(), date).overtimeRate(level);
+        long id = transactions.write(() -> {
+            long created = repository.insert(center.id(), level, date, reason, rate, user.actor(), now());
+            audit.record(user.actor(), "EMERGENCY_ACTIVATED", "emergency:" + created,
+                    center.code() + " level " + level + " on " + date + ": " + reason);
+            return created;
+        });
+        return emergency(id, user);
+    }
+
+    @Transactional(readOnly = true)
+    public Emergency emergency(long id, CurrentUser user) {
+        EmergencyRepository.Stored e = visible(id, user);
+        Center center = organisation.centerById(e.centerId());
+        List<EmergencyRepository.Participant> participants = repository.participants(id);
+        Map<Long, Agent> agents = organisation.agentsById(participants.stream().map(EmergencyRepository.Participant::agentId).toList());
+        List<Credit> credits = participants.stream()
+                .map(p -> new Credit(agents.get(p.agentId()).employeeNo(), p.workedSeconds(), p.creditedSeconds(), p.entryId()))
+                .toList();
+        return new Emergency(e.id(), center.code(), e.level(), e.date(), e.reason(), e.rate(), e.createdBy(), credits);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Emergency> emergencies(String centerCode, int offset, int limit, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        return repository.ofCenter(center.id(), offset, limit).stream().map(e -> emergency(e.id(), user)).toList();
+    }
+
+    /**
+     * Credits each participant {@code round_half_up(worked × (1 + rate))}. The list is checked whole first; each
+     * credit commits together with its participant record. Recording the same agent again with the same worked
+     * time returns the existing credit; with another worked time it is a conflict.
+     */
+    public List<Credit> addParticipants(long emergencyId, List<Participation> participations, CurrentUser user) {
+        EmergencyRepository.Stored e = visible(emergencyId, user);
+        Validation v = new Validation();
+        v.require(!participations.isEmpty(), "participants", "Name at least one participant");
+        Map<String, Agent> agents = organisation.agentsByEmployeeNo(
+                participations.stream().map(Participation::employeeNo).filter(java.util.Objects::nonNull).distinct().toList());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < participations.size(); i++) {
+            Participation p = participations.get(i);
+            String field = "[" + i + "]";
+            Agent a = p.employeeNo() == null ? null : agents.get(p.employeeNo());
+            v.require(a != null && a.centerId() == e.centerId(), field + ".employeeNo",
+                    "Unknown agent " + p.employeeNo() + " in this emergency's center");
+            v.require(p.workedSeconds() != null && p.workedSeconds() > 0 && p.workedSeconds() <= ActivityFile.DAY_SECONDS,
+                    field + ".workedSeconds", "workedSeconds must be between 1 and 86400");
+            v.require(p.employeeNo() == null || seen.add(p.employeeNo()), field + ".employeeNo",
+                    "Agent " + p.employeeNo() + " is listed twice");
+        }
+        v.throwIfInvalid();
+        return transactions.write(() -> {
+            Map<Long, EmergencyRepository.Participant> existing = new HashMap<>();
+            repository.participants(emergencyId).forEach(p -> existing.put(p.agentId(), p));
+            List<Credit> credits = new ArrayList<>();
+            for (Participation p : participations) {
+                Agent a = agents.get(p.employeeNo());
+                EmergencyRepository.Participant before = existing.get(a.id());
+                if (before != null) {
+                    if (before.workedSeconds() != p.workedSeconds()) {
+                        throw new ConflictException("Agent " + a.employeeNo() + " is already recorded in emergency "
+                                + emergencyId + " with " + before.workedSeconds() + " s worked");
+                    }
+                    credits.add(new Credit(a.employeeNo(), before.workedSeconds(), before.creditedSeconds(), before.entryId()));
+                    continue;
+                }
+                long credit = EmergencyOvertime.credit(p.workedSeconds(), e.rate());
+                LedgerEntry entry = ledger.postWithin(Posting.of(a.id(), e.date(), EntryKind.EMERGENCY_OVERTIME, credit,
+                        user.actor(), "emergency " + emergencyId + " (level " + e.level() + ", rate "
+                                + e.rate().stripTrailingZeros().toPlainString() + "): worked " + p.workedSeconds() + " s",
+                        "EOT:" + emergencyId + ":" + a.id())).entry();
+                repository.insertParticipant(emergencyId,
+                        new EmergencyRepository.Participant(a.id(), p.workedSeconds(), credit, entry.id()), user.actor(), now());
+                credits.add(new Credit(a.employeeNo(), p.workedSeconds(), credit, entry.id()));
+            }
+            audit.record(user.actor(), "EMERGENCY_PARTICIPANTS", "emergency:" + emergencyId, credits.size() + " credited");
+            return credits;
+        });
+    }
+
+    private EmergencyRepository.Stored visible(long id, CurrentUser user) {
+        return repository.find(id).filter(e -> user.plansCenter(e.centerId()))
+                .orElseThrow(() -> new NotFoundException("Emergency", id));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

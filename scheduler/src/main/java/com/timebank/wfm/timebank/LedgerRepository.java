@@ -1,0 +1,214 @@
+package com.timebank.wfm.timebank;
+
+import static com.timebank.wfm.db.Tables.LEDGER_ENTRY;
+import static com.timebank.wfm.db.Tables.TIMEBANK_ACCOUNT;
+import static com.timebank.wfm.db.Tables.TIMEBANK_RESERVATION;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import com.timebank.wfm.database.Ids;
+import com.timebank.wfm.db.tables.records.LedgerEntryRecord;
+import com.timebank.wfm.db.tables.records.TimebankReservationRecord;
+
+@Repository
+class LedgerRepository {
+
+    private final DSLContext db;
+
+    LedgerRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Locks the accounts (creating missing ones) in id order, so concurrent lockers cannot deadlock on them. */
+    Map<Long, Account> lockAccounts(Collection<Long> agentIds, LocalDateTime now) {
+        TreeSet<Long> ids = new TreeSet<>(agentIds);
+        Map<Long, Account> locked = selectForUpdate(ids);
+        if (locked.size() < ids.size()) {
+            var insert = db.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
+                    TIMEBANK_ACCOUNT.RESERVED_SECONDS, TIMEBANK_ACCOUNT.UPDATED_AT);
+            for (Long id : ids) {
+                if (!locked.containsKey(id)) {
+                    insert = insert.values(id, 0L, 0L, now);
+                }
+            }
+            insert.onDuplicateKeyIgnore().execute();
+            locked = selectForUpdate(ids);
+        }
+        return locked;
+    }
+
+    private Map<Long, Account> selectForUpdate(Collection<Long> ids) {
+        Map<Long, Account> accounts = new java.util.HashMap<>();
+        db.select(TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS, TIMEBANK_ACCOUNT.RESERVED_SECONDS)
+                .from(TIMEBANK_ACCOUNT).where(TIMEBANK_ACCOUNT.AGENT_ID.in(ids))
+                .orderBy(TIMEBANK_ACCOUNT.AGENT_ID).forUpdate()
+                .forEach(r -> accounts.put(r.value1(), new Account(r.value1(), r.value2(), r.value3())));
+        return accounts;
+    }
+
+    Optional<Account> account(long agentId) {
+        return db.select(TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS, TIMEBANK_ACCOUNT.RESERVED_SECONDS)
+                .from(TIMEBANK_ACCOUNT).where(TIMEBANK_ACCOUNT.AGENT_ID.eq(agentId))
+                .fetchOptional(r -> new Account(r.value1(), r.value2(), r.value3()));
+    }
+
+    Map<Long, Account> accounts(Collection<Long> agentIds) {
+        Map<Long, Account> accounts = new java.util.HashMap<>();
+        db.select(TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS, TIMEBANK_ACCOUNT.RESERVED_SECONDS)
+                .from(TIMEBANK_ACCOUNT).where(TIMEBANK_ACCOUNT.AGENT_ID.in(agentIds))
+                .forEach(r -> accounts.put(r.value1(), new Account(r.value1(), r.value2(), r.value3())));
+        return accounts;
+    }
+
+    /** Writes the accounts' new balances in one statement. */
+    void saveAccounts(Collection<Account> accounts, LocalDateTime now) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
+                TIMEBANK_ACCOUNT.RESERVED_SECONDS, TIMEBANK_ACCOUNT.UPDATED_AT);
+        for (Account a : accounts) {
+            insert = insert.values(a.agentId(), a.balanceSeconds(), a.reservedSeconds(), now);
+        }
+        insert.onDuplicateKeyUpdate()
+                .set(TIMEBANK_ACCOUNT.BALANCE_SECONDS, DSL.excluded(TIMEBANK_ACCOUNT.BALANCE_SECONDS))
+                .set(TIMEBANK_ACCOUNT.RESERVED_SECONDS, DSL.excluded(TIMEBANK_ACCOUNT.RESERVED_SECONDS))
+                .set(TIMEBANK_ACCOUNT.UPDATED_AT, DSL.excluded(TIMEBANK_ACCOUNT.UPDATED_AT))
+                .execute();
+    }
+
+    Map<String, LedgerEntry> entriesByKey(Collection<String> keys) {
+        Map<String, LedgerEntry> found = new java.util.HashMap<>();
+        if (!keys.isEmpty()) {
+            db.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.IDEMPOTENCY_KEY.in(keys))
+                    .forEach(r -> found.put(r.getIdempotencyKey(), entry(r)));
+        }
+        return found;
+    }
+
+    /** Appends entries with one multi-row insert; returns them with their ids, in the given order. */
+    List<LedgerEntry> insertEntries(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        var insert = db.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.BUSINESS_DATE, LEDGER_ENTRY.KIND,
+                LEDGER_ENTRY.SECONDS, LEDGER_ENTRY.BALANCE_AFTER_SECONDS, LEDGER_ENTRY.ACTOR, LEDGER_ENTRY.REFERENCE,
+                LEDGER_ENTRY.IDEMPOTENCY_KEY, LEDGER_ENTRY.REVERSES_ENTRY_ID, LEDGER_ENTRY.CREATED_AT);
+        for (LedgerEntry e : entries) {
+            insert = insert.values(e.agentId(), e.businessDate(), e.kind().name(), e.seconds(), e.balanceAfterSeconds(),
+                    e.actor(), e.reference(), e.idempotencyKey(), e.reversesEntryId(), e.createdAt());
+        }
+        insert.execute();
+        Map<String, LedgerEntry> stored = entriesByKey(entries.stream().map(LedgerEntry::idempotencyKey).toList());
+        return entries.stream().map(e -> stored.get(e.idempotencyKey())).toList();
+    }
+
+    Optional<LedgerEntry> entry(long id) {
+        return db.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.ID.eq(id)).fetchOptional().map(LedgerRepository::entry);
+    }
+
+    List<LedgerEntry> statement(long agentId, LocalDate from, LocalDate to, int offset, int limit) {
+        return db.selectFrom(LEDGER_ENTRY).where(statementOf(agentId, from, to))
+                .orderBy(LEDGER_ENTRY.BUSINESS_DATE, LEDGER_ENTRY.ID)
+                .offset(offset).limit(limit)
+                .fetch(LedgerRepository::entry);
+    }
+
+    int countStatement(long agentId, LocalDate from, LocalDate to) {
+        return db.fetchCount(LEDGER_ENTRY, statementOf(agentId, from, to));
+    }
+
+    long sumOfEntries(long agentId) {
+        Long sum = db.select(DSL.sum(LEDGER_ENTRY.SECONDS).cast(Long.class)).from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.AGENT_ID.eq(agentId)).fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    long sumOfHeldReservations(long agentId) {
+        Long sum = db.select(DSL.sum(TIMEBANK_RESERVATION.SECONDS).cast(Long.class)).from(TIMEBANK_RESERVATION)
+                .where(TIMEBANK_RESERVATION.AGENT_ID.eq(agentId)
+                        .and(TIMEBANK_RESERVATION.STATUS.eq(Reservation.Status.HELD.name())))
+                .fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    private static Condition statementOf(long agentId, LocalDate from, LocalDate to) {
+        Condition c = LEDGER_ENTRY.AGENT_ID.eq(agentId);
+        if (from != null) {
+            c = c.and(LEDGER_ENTRY.BUSINESS_DATE.ge(from));
+        }
+        if (to != null) {
+            c = c.and(LEDGER_ENTRY.BUSINESS_DATE.le(to));
+        }
+        return c;
+    }
+
+    long insertReservation(long agentId, LocalDate date, long seconds, String reference, String key, LocalDateTime now) {
+        db.insertInto(TIMEBANK_RESERVATION)
+                .set(TIMEBANK_RESERVATION.AGENT_ID, agentId)
+                .set(TIMEBANK_RESERVATION.BUSINESS_DATE, date)
+                .set(TIMEBANK_RESERVATION.SECONDS, seconds)
+                .set(TIMEBANK_RESERVATION.STATUS, Reservation.Status.HELD.name())
+                .set(TIMEBANK_RESERVATION.REFERENCE, reference)
+                .set(TIMEBANK_RESERVATION.IDEMPOTENCY_KEY, key)
+                .set(TIMEBANK_RESERVATION.CREATED_AT, now)
+                .execute();
+        return Ids.lastInserted(db);
+    }
+
+    Optional<Reservation> reservation(long id) {
+        return db.selectFrom(TIMEBANK_RESERVATION).where(TIMEBANK_RESERVATION.ID.eq(id)).fetchOptional()
+                .map(LedgerRepository::reservation);
+    }
+
+    Optional<Reservation> reservationByKey(String key) {
+        return db.selectFrom(TIMEBANK_RESERVATION).where(TIMEBANK_RESERVATION.IDEMPOTENCY_KEY.eq(key)).fetchOptional()
+                .map(LedgerRepository::reservation);
+    }
+
+    void closeReservation(long id, Reservation.Status status, Long entryId, String actor, LocalDateTime now) {
+        db.update(TIMEBANK_RESERVATION)
+                .set(TIMEBANK_RESERVATION.STATUS, status.name())
+                .set(TIMEBANK_RESERVATION.ENTRY_ID, entryId)
+                .set(TIMEBANK_RESERVATION.CLOSED_AT, now)
+                .set(TIMEBANK_RESERVATION.CLOSED_BY, actor)
+                .where(TIMEBANK_RESERVATION.ID.eq(id))
+                .execute();
+    }
+
+    List<Reservation> heldReservationsUpTo(Collection<Long> agentIds, LocalDate date) {
+        return db.selectFrom(TIMEBANK_RESERVATION)
+                .where(TIMEBANK_RESERVATION.AGENT_ID.in(agentIds)
+                        .and(TIMEBANK_RESERVATION.STATUS.eq(Reservation.Status.HELD.name()))
+                        .and(TIMEBANK_RESERVATION.BUSINESS_DATE.le(date)))
+                .orderBy(TIMEBANK_RESERVATION.ID)
+                .fetch(LedgerRepository::reservation);
+    }
+
+    static LedgerEntry entry(LedgerEntryRecord r) {
+        return new LedgerEntry(r.getId(), r.getAgentId(), r.getBusinessDate(), EntryKind.valueOf(r.getKind()),
+                r.getSeconds(), r.getBalanceAfterSeconds(), r.getActor(), r.getReference(), r.getIdempotencyKey(),
+                r.getReversesEntryId(), r.getCreatedAt());
+    }
+
+    private static Reservation reservation(TimebankReservationRecord r) {
+        return new Reservation(r.getId(), r.getAgentId(), r.getBusinessDate(), r.getSeconds(),
+                Reservation.Status.valueOf(r.getStatus()), r.getReference(), r.getEntryId());
+    }
+
+    List<Long> agentsWithEntries() {
+        return new ArrayList<>(db.selectDistinct(LEDGER_ENTRY.AGENT_ID).from(LEDGER_ENTRY).fetch(LEDGER_ENTRY.AGENT_ID));
+    }
+}

@@ -1,0 +1,177 @@
+package com.timebank.wfm.timebank;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.database.Transactions;
+
+/**
+ * The ledger: postings to one account are serialised by a row lock on the account, so that
+ * {@code balance = sum(entries)}, {@code balance ≥ 0} and {@code available ≥ 0} hold under any concurrency.
+ * Methods marked MANDATORY join the caller's transaction, so a posting commits with its cause or not at all.
+ */
+@Service
+public class LedgerService {
+
+    private final LedgerRepository repository;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    LedgerService(LedgerRepository repository, Transactions transactions, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The posted entry and whether it already existed (a repeated idempotency key posts nothing). */
+    public record Posted(LedgerEntry entry, boolean duplicate) {
+    }
+
+    /** Posts one entry in its own (retried) transaction. */
+    public Posted post(Posting posting) {
+        return transactions.write(() -> postWithin(posting));
+    }
+
+    /** Posts one entry inside the caller's transaction, which must hold everything the posting is caused by. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Posted postWithin(Posting posting) {
+        LedgerBatch batch = lock(List.of(posting.agentId()));
+        Optional<LedgerEntry> existing = existing(posting);
+        if (existing.isPresent()) {
+            return new Posted(existing.get(), true);
+        }
+        batch.post(posting);
+        return new Posted(batch.write().get(0), false);
+    }
+
+    /** Locks the accounts for a batch of postings in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerBatch lock(Collection<Long> agentIds) {
+        return new LedgerBatch(repository, repository.lockAccounts(agentIds, now()), now());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LedgerEntry> existing(Posting posting) {
+        LedgerEntry e = repository.entriesByKey(List.of(posting.idempotencyKey())).get(posting.idempotencyKey());
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (e.agentId() != posting.agentId() || e.kind() != posting.kind() || e.seconds() != posting.seconds()) {
+            throw new ConflictException("Posting " + posting.idempotencyKey() + " was already made with other values");
+        }
+        return Optional.of(e);
+    }
+
+    /** Holds a pending debit; the same key returns the reservation already held. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Reservation reserve(long agentId, LocalDate date, long seconds, String reference, String key) {
+        LedgerBatch batch = lock(List.of(agentId));
+        Optional<Reservation> existing = repository.reservationByKey(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        batch.hold(agentId, seconds);
+        batch.write();
+        long id = repository.insertReservation(agentId, date, seconds, reference, key, now());
+        return repository.reservation(id).orElseThrow();
+    }
+
+    /** Releases a held reservation (rejection, cancellation); releasing twice changes nothing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Reservation release(long reservationId, String actor) {
+        Reservation r = reservation(reservationId);
+        LedgerBatch batch = lock(List.of(r.agentId()));
+        r = reservation(reservationId);
+        if (r.status() != Reservation.Status.HELD) {
+            return r;
+        }
+        batch.releaseHeld(r.agentId(), r.seconds());
+        batch.write();
+        repository.closeReservation(r.id(), Reservation.Status.RELEASED, null, actor, now());
+        return reservation(reservationId);
+    }
+
+    /** Turns a held reservation into its debit entry; posting twice returns the first entry. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry postReservation(long reservationId, EntryKind kind, String actor) {
+        Reservation r = reservation(reservationId);
+        LedgerBatch batch = lock(List.of(r.agentId()));
+        r = reservation(reservationId);
+        if (r.status() == Reservation.Status.POSTED) {
+            return repository.entry(r.entryId()).orElseThrow();
+        }
+        if (r.status() == Reservation.Status.RELEASED) {
+            throw new ConflictException("Reservation " + reservationId + " was released");
+        }
+        batch.postHeld(new Posting(r.agentId(), r.businessDate(), kind, -r.seconds(), actor, r.reference(),
+                "RES:" + r.id(), null));
+        LedgerEntry entry = batch.write().get(0);
+        repository.closeReservation(r.id(), Reservation.Status.POSTED, entry.id(), actor, now());
+        return entry;
+    }
+
+    @Transactional(readOnly = true)
+    public Reservation reservation(long id) {
+        return repository.reservation(id).orElseThrow(() -> new NotFoundException("Reservation", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Reservation> heldReservationsUpTo(Collection<Long> agentIds, LocalDate date) {
+        return agentIds.isEmpty() ? List.of() : repository.heldReservationsUpTo(agentIds, date);
+    }
+
+    @Transactional(readOnly = true)
+    public Account account(long agentId) {
+        return repository.account(agentId).orElse(Account.empty(agentId));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Account> accounts(Collection<Long> agentIds) {
+        Map<Long, Account> found = new java.util.HashMap<>(agentIds.isEmpty() ? Map.of() : repository.accounts(agentIds));
+        agentIds.forEach(id -> found.putIfAbsent(id, Account.empty(id)));
+        return found;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LedgerEntry> entry(long id) {
+        return repository.entry(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, LedgerEntry> entriesByKey(Collection<String> keys) {
+        return repository.entriesByKey(keys);
+    }
+
+    public record Statement(List<LedgerEntry> entries, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Statement statement(long agentId, LocalDate from, LocalDate to, int offset, int limit) {
+        return new Statement(repository.statement(agentId, from, to, offset, limit),
+                repository.countStatement(agentId, from, to));
+    }
+
+    /** For audits and tests: does the stored account agree with its entries and reservations? */
+    @Transactional(readOnly = true)
+    public boolean consistent(long agentId) {
+        Account a = account(agentId);
+        return a.balanceSeconds() == repository.sumOfEntries(agentId)
+                && a.reservedSeconds() == repository.sumOfHeldReservations(agentId);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

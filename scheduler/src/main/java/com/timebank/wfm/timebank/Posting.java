@@ -1,0 +1,45 @@
+package com.timebank.wfm.timebank;
+
+import java.time.LocalDate;
+
+/**
+ * A request to append an entry. The idempotency key makes a repeated posting (a job re-run, a client retry)
+ * post nothing and return the entry that already exists.
+ */
+public record Posting(
+        long agentId,
+        LocalDate businessDate,
+        EntryKind kind,
+        long seconds,
+        String actor,
+        String reference,
+        String idempotencyKey,
+        Long reversesEntryId) {
+
+    public Posting {
+        if (seconds == 0) {
+            throw new IllegalArgumentException("A posting of zero seconds posts nothing");
+        }
+        boolean credit = seconds > 0;
+        switch (kind) {
+            case AUX_SAVING, EMERGENCY_OVERTIME, TIME_BONUS -> require(credit, kind);
+            case AUX_OVERDRAFT, LEAVE_OFFSET, TIME_OFF -> require(!credit, kind);
+            case REVERSAL -> {
+                if (reversesEntryId == null) {
+                    throw new IllegalArgumentException("A reversal names the entry it reverses");
+                }
+            }
+        }
+    }
+
+    public static Posting of(long agentId, LocalDate date, EntryKind kind, long seconds, String actor, String reference,
+            String key) {
+        return new Posting(agentId, date, kind, seconds, actor, reference, key, null);
+    }
+
+    private static void require(boolean ok, EntryKind kind) {
+        if (!ok) {
+            throw new IllegalArgumentException(kind + " has the wrong sign");
+        }
+    }
+}

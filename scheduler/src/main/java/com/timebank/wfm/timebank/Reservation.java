@@ -1,0 +1,12 @@
+package com.timebank.wfm.timebank;
+
+import java.time.LocalDate;
+
+/** A pending debit (service 6): held at request time, then posted on the day or released. */
+public record Reservation(long id, long agentId, LocalDate businessDate, long seconds, Status status, String reference,
+        Long entryId) {
+
+    public enum Status {
+        HELD, POSTED, RELEASED
+    }
+}

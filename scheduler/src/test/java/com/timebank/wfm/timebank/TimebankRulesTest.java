@@ -1,0 +1,68 @@
+package com.timebank.wfm.timebank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class TimebankRulesTest {
+
+    @Test
+    void oneHourAtLevelThreeEarnsOneHourThirtySix() {
+        assertThat(EmergencyOvertime.credit(3_600, new BigDecimal("0.60"))).isEqualTo(5_760);
+        assertThat(Seconds.format(5_760)).isEqualTo("1 h 36 min");
+        assertThat(EmergencyOvertime.credit(3_600, new BigDecimal("0.30"))).isEqualTo(4_680);
+        // 1 s × 1.45 = 1.45 → 1; 3 s × 1.45 = 4.35 → 4; 10 s × 1.45 = 14.5 → 15
+        assertThat(EmergencyOvertime.credit(1, new BigDecimal("0.45"))).isEqualTo(1);
+        assertThat(EmergencyOvertime.credit(10, new BigDecimal("0.45"))).isEqualTo(15);
+        assertThatThrownBy(() -> EmergencyOvertime.credit(0, new BigDecimal("0.45")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bonusCapIsOnePercentOfScheduledTimeRoundedHalfUp() {
+        BonusBudget b = BonusBudget.of(1_000_050, new BigDecimal("0.01"), 9_000);
+        assertThat(b.capSeconds()).isEqualTo(10_001);
+        assertThat(b.remainingSeconds()).isEqualTo(1_001);
+        assertThat(b.allows(1_001)).isTrue();
+        assertThat(b.allows(1_002)).isFalse();
+        assertThat(BonusBudget.of(0, new BigDecimal("0.01"), 0).allows(1)).isFalse();
+    }
+
+    @Test
+    void accountKeepsBalanceAndAvailableNonNegative() {
+        Account a = Account.empty(1).post(1_000).reserve(600);
+        assertThat(a.availableSeconds()).isEqualTo(400);
+        assertThatThrownBy(() -> a.post(-401)).isInstanceOf(InsufficientBalanceException.class);
+        assertThatThrownBy(() -> a.reserve(401)).isInstanceOf(InsufficientBalanceException.class);
+        Account posted = a.postReserved(600);
+        assertThat(posted.balanceSeconds()).isEqualTo(400);
+        assertThat(posted.reservedSeconds()).isZero();
+        assertThat(a.release(600).availableSeconds()).isEqualTo(1_000);
+        assertThatThrownBy(() -> new Account(1, -1, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void postingsCarryTheSignOfTheirService() {
+        LocalDate d = LocalDate.of(2026, 11, 2);
+        assertThatThrownBy(() -> Posting.of(1, d, EntryKind.TIME_BONUS, -5, "a", null, "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Posting.of(1, d, EntryKind.AUX_OVERDRAFT, 5, "a", null, "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Posting.of(1, d, EntryKind.REVERSAL, 5, "a", null, "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Posting.of(1, d, EntryKind.TIME_BONUS, 0, "a", null, "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void durationsReadAsHoursAndMinutes() {
+        assertThat(Seconds.format(27_960)).isEqualTo("7 h 46 min");
+        assertThat(Seconds.format(7_200)).isEqualTo("2 h");
+        assertThat(Seconds.format(-720)).isEqualTo("-12 min");
+        assertThat(Seconds.format(45)).isEqualTo("45 s");
+    }
+}
