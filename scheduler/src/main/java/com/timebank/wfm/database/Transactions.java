@@ -6,6 +6,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,8 +21,11 @@ public class Transactions {
 
     public Transactions(PlatformTransactionManager transactionManager) {
         this.tx = new TransactionTemplate(transactionManager);
+        // Writers lock first (accounts, budgets) and then read; under READ COMMITTED those reads see what the
+        // previous lock holder committed, where REPEATABLE READ would show an older snapshot.
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.retry = RetryTemplate.builder()
-                .maxAttempts(5)
+                .maxAttempts(8)
                 .exponentialBackoff(20, 2.0, 500, true)
                 .retryOn(PessimisticLockingFailureException.class)
                 .traversingCauses()

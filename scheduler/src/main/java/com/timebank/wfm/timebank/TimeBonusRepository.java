@@ -18,10 +18,22 @@ class TimeBonusRepository {
         this.db = db;
     }
 
-    /** Locks the center's budget row of the month (creating it), serialising grants against the cap. */
+    /**
+     * Locks the center's budget row of the month, serialising grants against the cap. The row is created only when
+     * missing: an insert that meets an existing row takes a shared lock, and two such holders would deadlock when
+     * both ask for the exclusive one.
+     */
     long lockGranted(long centerId, LocalDate monthStart) {
-        db.insertInto(BONUS_BUDGET, BONUS_BUDGET.CENTER_ID, BONUS_BUDGET.MONTH_START, BONUS_BUDGET.GRANTED_SECONDS)
-                .values(centerId, monthStart, 0L).onDuplicateKeyIgnore().execute();
+        Long granted = selectForUpdate(centerId, monthStart);
+        if (granted == null) {
+            db.insertInto(BONUS_BUDGET, BONUS_BUDGET.CENTER_ID, BONUS_BUDGET.MONTH_START, BONUS_BUDGET.GRANTED_SECONDS)
+                    .values(centerId, monthStart, 0L).onDuplicateKeyIgnore().execute();
+            granted = selectForUpdate(centerId, monthStart);
+        }
+        return granted;
+    }
+
+    private Long selectForUpdate(long centerId, LocalDate monthStart) {
         return db.select(BONUS_BUDGET.GRANTED_SECONDS).from(BONUS_BUDGET)
                 .where(BONUS_BUDGET.CENTER_ID.eq(centerId).and(BONUS_BUDGET.MONTH_START.eq(monthStart)))
                 .forUpdate().fetchOne(BONUS_BUDGET.GRANTED_SECONDS);

@@ -1,0 +1,95 @@
+package com.timebank.wfm.jobs;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+
+@IntegrationTest
+class JobApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    Clock clock;
+    @Autowired
+    NightlyJobs jobs;
+
+    @Test
+    void aPlannerRunsSettlementForADateAndSeesTheRuns() throws Exception {
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        LocalDate d = center.today(clock).minusDays(1);
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                .content("employee_no,date,logged_seconds,aux_seconds\n" + a.employeeNo() + "," + d + ",28800,600\n"))
+                .andExpect(status().isOk());
+        String run = """
+                {"centerCode":"%s","date":"%s"}""".formatted(center.code(), d);
+        mvc.perform(post("/api/jobs/aux-settlement/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.processed").value(1))
+                .andExpect(jsonPath("$.posted").value(1))
+                .andExpect(jsonPath("$.dates").value(d.toString()));
+        mvc.perform(post("/api/jobs/aux-settlement/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(jsonPath("$.posted").value(0));
+        mvc.perform(get("/api/jobs/runs?job=aux-settlement&center=" + center.code()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].processed").value(1))
+                .andExpect(jsonPath("$[0].centerCode").value(center.code()))
+                .andExpect(jsonPath("$[0].startedAt").exists());
+        mvc.perform(post("/api/jobs/aux-settlement/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerCode\":\"" + center.code() + "\",\"date\":\"" + center.today(clock) + "\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("not over yet")));
+        mvc.perform(post("/api/jobs/no-such-job/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/jobs/aux-settlement/run").with(httpBasic(org.agentUser(a), Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theScheduledRunCatchesUpEveryUnsettledDate() throws Exception {
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        LocalDate today = center.today(clock);
+        StringBuilder csv = new StringBuilder("employee_no,date,logged_seconds,aux_seconds\n");
+        for (int i = 5; i >= 1; i--) {
+            csv.append(a.employeeNo()).append(',').append(today.minusDays(i)).append(",28800,600\n");
+        }
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                .content(csv.toString())).andExpect(status().isOk());
+        jobs.settleAllCenters("test");
+        mvc.perform(get("/api/agents/" + a.employeeNo() + "/timebank").with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(jsonPath("$.balanceSeconds").value(5 * 466));
+        mvc.perform(get("/api/jobs/runs?center=" + center.code()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].processed").value(5))
+                .andExpect(jsonPath("$[0].triggeredBy").value("schedule"));
+    }
+}
