@@ -120,9 +120,13 @@ class OrganisationRepository {
             return List.of();
         }
         List<Long> ids = rows.stream().map(r -> r.get(AGENT.ID)).toList();
-        Map<Long, List<String>> skills = db.select(AGENT_SKILL.AGENT_ID, AGENT_SKILL.SKILL).from(AGENT_SKILL)
-                .where(AGENT_SKILL.AGENT_ID.in(ids)).orderBy(AGENT_SKILL.SKILL)
-                .fetchGroups(AGENT_SKILL.AGENT_ID, AGENT_SKILL.SKILL);
+        Map<Long, List<String>> skills = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            skills.putAll(db.select(AGENT_SKILL.AGENT_ID, AGENT_SKILL.SKILL).from(AGENT_SKILL)
+                    .where(AGENT_SKILL.AGENT_ID.in(ids.subList(from, Math.min(ids.size(), from + 10_000))))
+                    .orderBy(AGENT_SKILL.SKILL)
+                    .fetchGroups(AGENT_SKILL.AGENT_ID, AGENT_SKILL.SKILL));
+        }
         return rows.stream().map(r -> new Agent(r.get(AGENT.ID), r.get(AGENT.EMPLOYEE_NO), r.get(AGENT.NAME),
                 r.get(AGENT.CENTER_ID), r.get(CENTER.CODE), r.get(AGENT.TEAM_ID), r.get(TEAM.CODE),
                 r.get(AGENT.WEEKLY_MIN_MINUTES), r.get(AGENT.WEEKLY_MAX_MINUTES),

@@ -211,8 +211,14 @@ public class OrganisationService {
         if (employeeNos.isEmpty()) {
             return Map.of();
         }
-        return repository.agents(OrganisationRepository.employeeNoIn(employeeNos), 0, Integer.MAX_VALUE).stream()
-                .collect(java.util.stream.Collectors.toMap(Agent::employeeNo, a -> a));
+        // chunked: a statement takes at most 65,535 bind values
+        Map<String, Agent> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(employeeNos);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            repository.agents(OrganisationRepository.employeeNoIn(all.subList(from, Math.min(all.size(), from + 10_000))),
+                    0, Integer.MAX_VALUE).forEach(a -> found.put(a.employeeNo(), a));
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package com.timebank.wfm.timebank;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,13 +52,14 @@ public class ActivityService {
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(ActivityRow::employeeNo).distinct().toList());
         List<ActivityRepository.NewActivity> rows = new ArrayList<>();
+        Map<Long, LocalDate> todayOf = new HashMap<>();
         for (ActivityRow row : file.rows()) {
             Agent agent = agents.get(row.employeeNo());
             if (agent == null || !user.plansCenter(agent.centerId())) {
                 file.reject(row, "employee_no", "Unknown agent " + row.employeeNo());
                 continue;
             }
-            var today = organisation.centerById(agent.centerId()).today(clock);
+            LocalDate today = todayOf.computeIfAbsent(agent.centerId(), id -> organisation.centerById(id).today(clock));
             if (!row.date().isBefore(today.plusDays(1))) {
                 file.reject(row, "date", "Activity for " + row.date() + " cannot be reported before the day (today is "
                         + today + " in the center's zone)");

@@ -1,0 +1,235 @@
+package com.timebank.wfm.roster.solver;
+
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+
+/**
+ * An agent and their contract: a problem fact. Build with {@link #builder(String)}.
+ * <p>
+ * The labour rules that can differ per contract (weekly minutes, minimum rest, maximum consecutive working
+ * days, allowed shift lengths) live here, so that the constraints read them straight from the agent instead
+ * of joining a settings fact. {@link RosterProblemBuilder} fills in the center defaults.
+ */
+public final class Agent {
+
+    public static final int DEFAULT_MIN_REST_MINUTES = 11 * 60;
+    public static final int DEFAULT_MAX_CONSECUTIVE_WORKING_DAYS = 6;
+
+    @PlanningId
+    private final String employeeNo;
+    private final String team;
+    private final int minWeeklyMinutes;
+    private final int maxWeeklyMinutes;
+    private final Set<String> skills;
+    private final Set<Integer> allowedShiftLengths;
+    private final Set<DayOfWeek> preferredDaysOff;
+    private final ShiftTimePreference shiftTimePreference;
+    private final long timeBankBalanceSeconds;
+    private final int minRestMinutes;
+    private final int maxConsecutiveWorkingDays;
+
+    /** The shift options this agent may be given (skills and allowed lengths); set by the problem builder. */
+    private List<ShiftOption> eligibleShiftOptions = List.of();
+
+    private Agent(Builder b) {
+        this.employeeNo = Objects.requireNonNull(b.employeeNo, "employeeNo");
+        this.team = b.team;
+        if (b.minWeeklyMinutes < 0 || b.maxWeeklyMinutes < b.minWeeklyMinutes) {
+            throw new IllegalArgumentException("Agent " + b.employeeNo + ": weekly minutes must satisfy 0 <= min ("
+                    + b.minWeeklyMinutes + ") <= max (" + b.maxWeeklyMinutes + ").");
+        }
+        this.minWeeklyMinutes = b.minWeeklyMinutes;
+        this.maxWeeklyMinutes = b.maxWeeklyMinutes;
+        this.skills = Set.copyOf(b.skills);
+        this.allowedShiftLengths = Set.copyOf(b.allowedShiftLengths);
+        this.preferredDaysOff = b.preferredDaysOff.isEmpty() ? Set.of() : Set.copyOf(b.preferredDaysOff);
+        this.shiftTimePreference = Objects.requireNonNull(b.shiftTimePreference);
+        this.timeBankBalanceSeconds = b.timeBankBalanceSeconds;
+        this.minRestMinutes = b.minRestMinutes;
+        this.maxConsecutiveWorkingDays = b.maxConsecutiveWorkingDays;
+        if (maxConsecutiveWorkingDays < 1) {
+            throw new IllegalArgumentException("Agent " + employeeNo + ": max consecutive working days must be >= 1.");
+        }
+    }
+
+    public static Builder builder(String employeeNo) {
+        return new Builder(employeeNo);
+    }
+
+    /** Minimum contract minutes for a (possibly partial) week with {@code daysInWeek} days in the horizon. */
+    public int minWeeklyMinutesFor(int daysInWeek) {
+        return daysInWeek >= 7 ? minWeeklyMinutes : (int) ((long) minWeeklyMinutes * daysInWeek / 7);
+    }
+
+    /** Maximum contract minutes for a (possibly partial) week with {@code daysInWeek} days in the horizon. */
+    public int maxWeeklyMinutesFor(int daysInWeek) {
+        return daysInWeek >= 7 ? maxWeeklyMinutes : (int) (((long) maxWeeklyMinutes * daysInWeek + 6) / 7);
+    }
+
+    public boolean hasSkill(String skill) {
+        return skills.contains(skill);
+    }
+
+    public boolean prefersDayOff(DayOfWeek dayOfWeek) {
+        return preferredDaysOff.contains(dayOfWeek);
+    }
+
+    /** Whether the contract allows this shift (skill and length), regardless of the day. */
+    public boolean isEligibleFor(ShiftOption shift) {
+        return hasSkill(shift.getSkill())
+                && (allowedShiftLengths.isEmpty() || allowedShiftLengths.contains(shift.getLengthMinutes()));
+    }
+
+    /** Positive part of the time-bank balance in whole hours (0 for agents who owe time). */
+    public long getPositiveTimeBankHours() {
+        return Math.max(0L, timeBankBalanceSeconds) / 3600L;
+    }
+
+    public String getEmployeeNo() {
+        return employeeNo;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public int getMinWeeklyMinutes() {
+        return minWeeklyMinutes;
+    }
+
+    public int getMaxWeeklyMinutes() {
+        return maxWeeklyMinutes;
+    }
+
+    public Set<String> getSkills() {
+        return skills;
+    }
+
+    /** Allowed shift lengths in minutes; empty means any length. */
+    public Set<Integer> getAllowedShiftLengths() {
+        return allowedShiftLengths;
+    }
+
+    public Set<DayOfWeek> getPreferredDaysOff() {
+        return preferredDaysOff;
+    }
+
+    public ShiftTimePreference getShiftTimePreference() {
+        return shiftTimePreference;
+    }
+
+    public long getTimeBankBalanceSeconds() {
+        return timeBankBalanceSeconds;
+    }
+
+    public int getMinRestMinutes() {
+        return minRestMinutes;
+    }
+
+    public int getMaxConsecutiveWorkingDays() {
+        return maxConsecutiveWorkingDays;
+    }
+
+    public List<ShiftOption> getEligibleShiftOptions() {
+        return eligibleShiftOptions;
+    }
+
+    void setEligibleShiftOptions(List<ShiftOption> eligibleShiftOptions) {
+        this.eligibleShiftOptions = List.copyOf(eligibleShiftOptions);
+    }
+
+    @Override
+    public String toString() {
+        return employeeNo;
+    }
+
+    public static final class Builder {
+        private final String employeeNo;
+        private String team = "";
+        private int minWeeklyMinutes = 0;
+        private int maxWeeklyMinutes = 40 * 60;
+        private final Set<String> skills = new LinkedHashSet<>();
+        private final Set<Integer> allowedShiftLengths = new LinkedHashSet<>();
+        private final Set<DayOfWeek> preferredDaysOff = EnumSet.noneOf(DayOfWeek.class);
+        private ShiftTimePreference shiftTimePreference = ShiftTimePreference.NONE;
+        private long timeBankBalanceSeconds = 0;
+        private int minRestMinutes = DEFAULT_MIN_REST_MINUTES;
+        private int maxConsecutiveWorkingDays = DEFAULT_MAX_CONSECUTIVE_WORKING_DAYS;
+
+        private Builder(String employeeNo) {
+            this.employeeNo = employeeNo;
+        }
+
+        public Builder team(String team) {
+            this.team = team;
+            return this;
+        }
+
+        public Builder weeklyMinutes(int min, int max) {
+            this.minWeeklyMinutes = min;
+            this.maxWeeklyMinutes = max;
+            return this;
+        }
+
+        public Builder skills(String... skills) {
+            this.skills.addAll(List.of(skills));
+            return this;
+        }
+
+        public Builder skills(Set<String> skills) {
+            this.skills.addAll(skills);
+            return this;
+        }
+
+        /** Restrict the shift lengths (minutes) this contract may work, e.g. 240 for a 4-hour part-timer. */
+        public Builder allowedShiftLengths(Integer... lengths) {
+            this.allowedShiftLengths.addAll(List.of(lengths));
+            return this;
+        }
+
+        public Builder allowedShiftLengths(Set<Integer> lengths) {
+            this.allowedShiftLengths.addAll(lengths);
+            return this;
+        }
+
+        public Builder preferredDaysOff(DayOfWeek... days) {
+            this.preferredDaysOff.addAll(List.of(days));
+            return this;
+        }
+
+        public Builder preferredDaysOff(Set<DayOfWeek> days) {
+            this.preferredDaysOff.addAll(days);
+            return this;
+        }
+
+        public Builder shiftTimePreference(ShiftTimePreference preference) {
+            this.shiftTimePreference = preference;
+            return this;
+        }
+
+        public Builder timeBankBalanceSeconds(long seconds) {
+            this.timeBankBalanceSeconds = seconds;
+            return this;
+        }
+
+        public Builder minRestMinutes(int minutes) {
+            this.minRestMinutes = minutes;
+            return this;
+        }
+
+        public Builder maxConsecutiveWorkingDays(int days) {
+            this.maxConsecutiveWorkingDays = days;
+            return this;
+        }
+
+        public Agent build() {
+            return new Agent(this);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.timebank.wfm.roster.solver;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
+import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
+import org.optaplanner.core.api.domain.solution.PlanningScore;
+import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+
+/**
+ * A roster problem and, once solved, its solution: one {@link AgentDay} per agent and day of the horizon.
+ * Build it with {@link RosterProblemBuilder}, which keeps the derived data consistent (eligible shifts,
+ * pinned absences, credited minutes, coverage seeds).
+ */
+@PlanningSolution(solutionCloner = RosterSolutionCloner.class)
+public class RosterSolution {
+
+    private LocalDate horizonStart;
+    private int horizonDays;
+    private CoverageGrid coverageGrid;
+
+    @ProblemFactCollectionProperty
+    private List<Agent> agents;
+    @ProblemFactCollectionProperty
+    private List<RosterDay> days;
+    @ProblemFactCollectionProperty
+    private List<ShiftOption> shiftOptions;
+    @ProblemFactCollectionProperty
+    private List<RequirementSlot> requirementSlots;
+    @ProblemFactCollectionProperty
+    private List<Unavailability> unavailabilities;
+
+    @PlanningEntityCollectionProperty
+    private List<AgentDay> agentDays;
+
+    @ConstraintConfigurationProvider
+    private RosterConstraintConfiguration constraintConfiguration;
+
+    @PlanningScore
+    private HardSoftLongScore score;
+
+    /** For the solution cloner. */
+    public RosterSolution() {
+    }
+
+    public RosterSolution(CoverageGrid coverageGrid, List<Agent> agents, List<RosterDay> days,
+            List<ShiftOption> shiftOptions, List<Unavailability> unavailabilities, List<AgentDay> agentDays,
+            RosterConstraintConfiguration constraintConfiguration) {
+        this.horizonStart = coverageGrid.getStart();
+        this.horizonDays = coverageGrid.getDays();
+        this.coverageGrid = coverageGrid;
+        this.agents = agents;
+        this.days = days;
+        this.shiftOptions = shiftOptions;
+        this.requirementSlots = coverageGrid.allSlots();
+        this.unavailabilities = unavailabilities;
+        this.agentDays = agentDays;
+        this.constraintConfiguration = constraintConfiguration;
+        AgentDay.markCoverageSeeds(agentDays);
+    }
+
+    /** A planning clone sharing all problem facts, with the given (cloned) agent-days. */
+    RosterSolution withAgentDays(List<AgentDay> clonedAgentDays) {
+        RosterSolution clone = new RosterSolution();
+        clone.horizonStart = horizonStart;
+        clone.horizonDays = horizonDays;
+        clone.coverageGrid = coverageGrid;
+        clone.agents = agents;
+        clone.days = days;
+        clone.shiftOptions = shiftOptions;
+        clone.requirementSlots = requirementSlots;
+        clone.unavailabilities = unavailabilities;
+        clone.agentDays = clonedAgentDays;
+        clone.constraintConfiguration = constraintConfiguration;
+        clone.score = score;
+        return clone;
+    }
+
+    public LocalDate getHorizonStart() {
+        return horizonStart;
+    }
+
+    public int getHorizonDays() {
+        return horizonDays;
+    }
+
+    public CoverageGrid getCoverageGrid() {
+        return coverageGrid;
+    }
+
+    public List<Agent> getAgents() {
+        return agents;
+    }
+
+    public List<RosterDay> getDays() {
+        return days;
+    }
+
+    public List<ShiftOption> getShiftOptions() {
+        return shiftOptions;
+    }
+
+    public List<RequirementSlot> getRequirementSlots() {
+        return requirementSlots;
+    }
+
+    public List<Unavailability> getUnavailabilities() {
+        return unavailabilities;
+    }
+
+    public List<AgentDay> getAgentDays() {
+        return agentDays;
+    }
+
+    public RosterConstraintConfiguration getConstraintConfiguration() {
+        return constraintConfiguration;
+    }
+
+    public void setConstraintConfiguration(RosterConstraintConfiguration constraintConfiguration) {
+        this.constraintConfiguration = constraintConfiguration;
+    }
+
+    public HardSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardSoftLongScore score) {
+        this.score = score;
+    }
+}

@@ -1,0 +1,38 @@
+/**
+ * Roster planning model (OptaPlanner 10.1, constraint streams on Bavet); no Spring, no database.
+ *
+ * <h2>Model</h2>
+ * <ul>
+ * <li>Planning entity {@link com.timebank.wfm.roster.solver.AgentDay}: one agent on one day; planning variable
+ * its {@link com.timebank.wfm.roster.solver.ShiftOption} (a date-independent template: start × length × queue),
+ * {@code null} = day off. Value range per agent (skills, allowed lengths). {@code @PlanningPin} for published
+ * days, manual edits and approved full-day absences.</li>
+ * <li>Problem facts: {@link com.timebank.wfm.roster.solver.Agent} (contract, skills, preferences, time-bank
+ * balance), {@link com.timebank.wfm.roster.solver.RosterDay} (weekend/idle/busy flags),
+ * {@link com.timebank.wfm.roster.solver.RequirementSlot} per queue × interval (in a
+ * {@link com.timebank.wfm.roster.solver.CoverageGrid}), {@link com.timebank.wfm.roster.solver.Unavailability}.</li>
+ * <li>Constraints: {@link com.timebank.wfm.roster.solver.RosterConstraintProvider}, one method each; weights per
+ * center in {@link com.timebank.wfm.roster.solver.RosterConstraintConfiguration} ({@code HardSoftLongScore}).</li>
+ * </ul>
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * RosterSolution problem = RosterProblemBuilder.forHorizon(monday, 28)
+ *         .shiftOptions(templates).agents(agents).requirement("general", requiredPerSlot)
+ *         .unavailabilities(absences).idleDays(idle).pin(agent, date, shift).build();
+ * // or: new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(500, 28));
+ * RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60))
+ *         .withUnimprovedTimeLimit(Duration.ofSeconds(10)));
+ * RosterSolution roster = solver.solve(problem);     // breaks placed by BreakPlanner
+ * solver.explain(roster);                            // cost per constraint, indictments
+ * CoverageReport.of(roster);                         // shortfall per interval
+ * // background solving: SolverManager.create(RosterSolver.solverConfig(settings)), then BreakPlanner.
+ * }</pre>
+ *
+ * <h2>Solving</h2>
+ * {@link com.timebank.wfm.roster.solver.RosterInitializer} (custom phase: greedy, rule-aware, round-robin per
+ * week; feasible in about a second at 500–2,000 agents), then late acceptance local search over the generic
+ * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. Breaks:
+ * {@link com.timebank.wfm.roster.solver.BreakPlanner} post-pass.
+ */
+package com.timebank.wfm.roster.solver;

@@ -1,0 +1,100 @@
+package com.timebank.wfm.timebank.bench;
+
+import static com.timebank.wfm.db.Tables.AGENT;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.jooq.DSLContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.timebank.wfm.WfmApplication;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.security.WfmPrincipal;
+import com.timebank.wfm.timebank.ActivityFile;
+import com.timebank.wfm.timebank.ActivityService;
+import com.timebank.wfm.timebank.AuxSettlementService;
+
+/**
+ * Settles one business day for N agents on a real MariaDB and reports agent-days per second and peak heap.
+ * Run with {@code scripts/bench-settlement 10000 100000}; it uses WFM_DB_URL when set, else an embedded MariaDB
+ * under scheduler/target/bench-db. Not a test: numbers depend on the machine.
+ */
+public final class SettlementBenchmark {
+
+    public static void main(String[] args) {
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000}
+                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(WfmApplication.class)
+                .properties("server.port=0", "spring.quartz.auto-startup=false", "wfm.db.dir=target/bench-db",
+                        "WFM_ADMIN_PASSWORD=bench-admin-password", "logging.level.root=WARN",
+                        "logging.level.com.timebank=WARN")
+                .run()) {
+            for (int n : sizes) {
+                run(ctx, n);
+            }
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, int agents) {
+        OrganisationService organisation = ctx.getBean(OrganisationService.class);
+        UserService users = ctx.getBean(UserService.class);
+        DSLContext db = ctx.getBean(DSLContext.class);
+        Clock clock = ctx.getBean(Clock.class);
+        CurrentUser admin = ((WfmPrincipal) users.loadUserByUsername("admin")).currentUser();
+        String code = "B" + Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+        Center center = organisation.createCenter(new OrganisationService.NewCenter(code, "Bench", "Asia/Shanghai", 30), admin);
+        Team team = organisation.createTeam(code, "T", "Bench team", admin);
+        LocalDateTime now = LocalDateTime.now();
+        for (int from = 0; from < agents; from += 5_000) {
+            var insert = db.insertInto(AGENT, AGENT.EMPLOYEE_NO, AGENT.NAME, AGENT.CENTER_ID, AGENT.TEAM_ID,
+                    AGENT.WEEKLY_MIN_MINUTES, AGENT.WEEKLY_MAX_MINUTES, AGENT.CREATED_AT);
+            for (int i = from; i < Math.min(agents, from + 5_000); i++) {
+                insert = insert.values(code + "-" + i, "Agent " + i, center.id(), team.id(), 2400, 2400, now);
+            }
+            insert.execute();
+        }
+        LocalDate day = center.today(clock).minusDays(1);
+        Random random = new Random(1);
+        List<ActivityFile.JsonRow> rows = new ArrayList<>(agents);
+        for (int i = 0; i < agents; i++) {
+            long logged = 20_000 + random.nextInt(9_000);
+            rows.add(new ActivityFile.JsonRow(code + "-" + i, day.toString(), logged,
+                    (long) (random.nextInt(5) == 0 ? 1_200 + random.nextInt(2_000) : random.nextInt(1_000))));
+        }
+        long t0 = System.nanoTime();
+        ctx.getBean(ActivityService.class).importActivity(ActivityFile.fromJson(rows), admin);
+        long t1 = System.nanoTime();
+        resetPeaks();
+        AuxSettlementService.Result r = ctx.getBean(AuxSettlementService.class)
+                .settleDate(center.id(), day, AuxSettlementService.BatchObserver.NONE);
+        long t2 = System.nanoTime();
+        double seconds = (t2 - t1) / 1e9;
+        System.out.printf("%,d agents: import %.2f s; settlement %.2f s = %,.0f agent-days/s, %,d entries posted, "
+                        + "peak heap during settlement %,d MiB (max heap %,d MiB)%n",
+                agents, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), peakHeapMiB(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMiB() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+}
