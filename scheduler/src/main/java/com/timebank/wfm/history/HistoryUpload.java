@@ -151,6 +151,9 @@ public final class HistoryUpload {
         if (rows.isEmpty() && errors.isEmpty()) {
             throw InvalidInputException.of("rows", "The upload has no rows");
         }
+        if (rows.size() > MAX_ROWS) {
+            throw InvalidInputException.of("rows", "More than " + MAX_ROWS + " rows; split the upload");
+        }
         int grid = declaredMinutes == null ? FINEST_GRID_MINUTES : declaredMinutes;
         Map<Key, Integer> seen = new HashMap<>();
         Map<Key, Sum> sums = new LinkedHashMap<>();
