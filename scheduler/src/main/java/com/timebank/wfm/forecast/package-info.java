@@ -2,7 +2,8 @@
  * Contact forecasting for one center: history of offered contacts and AHT per interval in, per-interval
  * forecasts with 80% and 95% prediction intervals out.
  *
- * <p>Pure domain code (no Spring, no database): the application adapts it. Main entry points:
+ * <p>Pure domain code (no Spring, no database): the application adapts it in {@code forecast.app} (HTTP API,
+ * storage of calendars, forecasts and backtests). Main entry points:
  * <ul>
  *   <li>{@link com.timebank.wfm.forecast.IntervalHistory} - the history, array-backed, with open/closed days
  *       and open hours per weekday derived from the data (a day with no rows is closed, never "zero").</li>

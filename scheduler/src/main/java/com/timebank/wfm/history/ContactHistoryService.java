@@ -4,32 +4,106 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
 
 /** The center's interval history: the input of forecasting. */
 @Service
 public class ContactHistoryService {
 
+    /** Longest range one read of raw rows may cover. */
+    static final int MAX_READ_DAYS = 93;
+
     private final ContactHistoryRepository repository;
+    private final OrganisationService organisation;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ContactHistoryService(ContactHistoryRepository repository, Clock clock) {
+    ContactHistoryService(ContactHistoryRepository repository, OrganisationService organisation, AuditLog audit,
+            PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
+        this.organisation = organisation;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     public record Stored(int accepted, int replaced) {
     }
 
+    /**
+     * What an upload did: {@code accepted} rows, stored as {@code intervals} center intervals (fewer when finer
+     * rows were summed), of which {@code replaced} existed before and were overwritten.
+     */
+    public record Imported(int accepted, int intervals, int replaced) {
+    }
+
     /** Stores already validated rows on the center's grid; a re-sent interval replaces the earlier one. */
     @Transactional
     public Stored store(long centerId, Collection<ContactVolume> rows, String actor) {
-        int replaced = repository.upsert(centerId, rows, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        int replaced = repository.upsert(centerId, rows, actor, now());
         return new Stored(rows.size(), replaced);
+    }
+
+    /** A CSV upload ({@code interval_start,contacts,aht_seconds[,queue]}) by a planner of the center. */
+    public Imported importCsv(String centerCode, Integer intervalMinutes, String csv, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        List<FieldError> structural = new ArrayList<>();
+        List<HistoryUpload.Row> rows = HistoryUpload.readCsv(csv == null ? "" : csv, structural);
+        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, structural),
+                "CSV", user);
+    }
+
+    /** A JSON upload by a planner of the center; rows are located by their index. */
+    public Imported importRows(String centerCode, Integer intervalMinutes, List<HistoryUpload.Row> rows,
+            CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, List.of()),
+                "JSON", user);
+    }
+
+    private Imported importChecked(Center center, HistoryUpload.Result checked, String format, CurrentUser user) {
+        return transaction.execute(tx -> {
+            int replaced = repository.upsert(center.id(), checked.intervals(), user.actor(), now());
+            LocalDateTime first = checked.intervals().stream().map(ContactVolume::intervalStart)
+                    .min(LocalDateTime::compareTo).orElseThrow();
+            LocalDateTime last = checked.intervals().stream().map(ContactVolume::intervalStart)
+                    .max(LocalDateTime::compareTo).orElseThrow();
+            audit.record(user.actor(), "HISTORY_IMPORTED", "center:" + center.code(),
+                    format + ": " + checked.rows() + " rows, " + checked.intervals().size() + " intervals ("
+                            + replaced + " replaced) from " + first + " to " + last);
+            return new Imported(checked.rows(), checked.intervals().size(), replaced);
+        });
+    }
+
+    /** Raw rows of a center for a planner, at most {@value #MAX_READ_DAYS} days at a time. */
+    public List<ContactVolume> rows(String centerCode, String queue, LocalDate from, LocalDate to, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        Validation v = new Validation();
+        v.require(from != null, "from", "from is required");
+        v.require(to != null, "to", "to is required");
+        v.throwIfInvalid();
+        v.require(!to.isBefore(from), "to", "to must not be before from");
+        v.require(ChronoUnit.DAYS.between(from, to) < MAX_READ_DAYS, "to",
+                "At most " + MAX_READ_DAYS + " days can be read at a time");
+        v.throwIfInvalid();
+        return repository.between(center.id(), queue, from, to);
     }
 
     @Transactional(readOnly = true)
@@ -37,8 +111,24 @@ public class ContactHistoryService {
         return repository.between(centerId, from, toInclusive);
     }
 
+    /** Contacts per interval over all queues ({@code queue} null) or of one queue, with contact-weighted AHT. */
+    @Transactional(readOnly = true)
+    public List<IntervalTotal> totals(long centerId, String queue, LocalDate from, LocalDate toInclusive) {
+        return repository.totals(centerId, queue, from, toInclusive);
+    }
+
+    /** The last day with history (of the queue, if given) on or before {@code notAfter}. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> lastDate(long centerId, String queue, LocalDate notAfter) {
+        return repository.lastDate(centerId, queue, notAfter);
+    }
+
     @Transactional(readOnly = true)
     public int count(long centerId) {
         return repository.count(centerId);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 }

@@ -19,8 +19,7 @@ import java.util.List;
  * Speed benchmark (not a test): one year of 15-minute synthetic history; times fit + 6-week forecast of each
  * method (with prediction intervals) and a 20-origin backtest of all methods.
  *
- * <p>Run: {@code cd /work/scratch/forecast && mvn -q -B test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=com.timebank.wfm.forecast.bench.ForecastBenchmark}
+ * <p>Run: {@code scripts/bench-forecast} (with the Erlang benchmark).
  */
 public final class ForecastBenchmark {
 

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Throughput of interval requirement computations (Erlang C search + measures + shrinkage) on one thread.
  * Not a unit test (no "Test" suffix, so surefire skips it). Run:
- * {@code java -cp target/classes:target/test-classes com.timebank.wfm.staffing.bench.ErlangBenchmark [seconds]}
+ * {@code scripts/bench-forecast} (with the forecast benchmark; {@code ERLANG_SECONDS} sets the duration).
  *
  * <p>Mix per 30-minute interval: contacts uniform 0–2,000, AHT uniform 120–600 s, target 80–90% within
  * 20–30 s, max occupancy 85%, shrinkage 30%.

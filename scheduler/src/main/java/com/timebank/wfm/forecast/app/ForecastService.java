@@ -1,0 +1,373 @@
+package com.timebank.wfm.forecast.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.forecast.Backtest;
+import com.timebank.wfm.forecast.Forecast;
+import com.timebank.wfm.forecast.ForecastCalendar;
+import com.timebank.wfm.forecast.ForecastMethod;
+import com.timebank.wfm.forecast.Forecaster;
+import com.timebank.wfm.forecast.IntervalForecast;
+import com.timebank.wfm.forecast.IntervalHistory;
+import com.timebank.wfm.forecast.IntradayReforecast;
+import com.timebank.wfm.forecast.MethodSelection;
+import com.timebank.wfm.history.ContactHistoryService;
+import com.timebank.wfm.history.IntervalTotal;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettings;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.staffing.app.StaffingService;
+
+/**
+ * Forecasts, backtests and intraday reforecasts of a center, made by the pure {@link Forecaster} from the stored
+ * interval history and the planner's calendar, and stored: every forecast is a new, immutable version.
+ *
+ * <p>The heavy computation runs outside any database transaction; only the final writes are transactional.
+ */
+@Service
+public class ForecastService {
+
+    /** The planning horizon: six weeks. */
+    static final int MAX_HORIZON_DAYS = 42;
+    /** How far past the last history day learned from a forecast may end. */
+    static final int MAX_LEAD_DAYS = 91;
+    /** History read for learning: a year (last year's holidays) and a little more. */
+    static final int HISTORY_DAYS = 400;
+    static final int MAX_BACKTEST_HORIZON_DAYS = 30;
+    static final int MAX_BACKTEST_ORIGINS = 20;
+    /** ForecastCalendar keeps at most this many busy days at each end of a month. */
+    static final int MAX_BUSY_DAYS = 10;
+
+    private final OrganisationService organisation;
+    private final CenterSettingsService settings;
+    private final ContactHistoryService history;
+    private final CalendarService calendars;
+    private final StaffingService staffing;
+    private final ForecastRepository repository;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Forecaster forecaster = new Forecaster();
+
+    ForecastService(OrganisationService organisation, CenterSettingsService settings, ContactHistoryService history,
+            CalendarService calendars, StaffingService staffing, ForecastRepository repository, AuditLog audit,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.organisation = organisation;
+        this.settings = settings;
+        this.history = history;
+        this.calendars = calendars;
+        this.staffing = staffing;
+        this.repository = repository;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** A value with the center it belongs to. */
+    public record InCenter<T>(Center center, T value) {
+    }
+
+    /** {@code method} null: automatic selection by backtest; {@code asOf}: learn only from history up to it. */
+    public record ForecastRequest(LocalDate from, LocalDate to, String method, LocalDate asOf, String queue) {
+    }
+
+    /** {@code method} null: every method. */
+    public record BacktestRequest(String method, Integer horizonDays, Integer origins, LocalDate asOf, String queue) {
+    }
+
+    public record Actual(LocalDateTime intervalStart, Double contacts) {
+    }
+
+    /** {@code now} default: the center's current local time; {@code actuals} default: today's stored history. */
+    public record ReforecastRequest(LocalDateTime now, List<Actual> actuals) {
+    }
+
+    public record Reforecast(StoredForecast forecast, LocalDateTime now, boolean actualsFromHistory,
+            IntradayReforecast.Result result, StaffingService.Requirements requirements) {
+    }
+
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    // ---- forecasts ----
+
+    public InCenter<StoredForecast> create(String centerCode, ForecastRequest r, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        Validation v = new Validation();
+        v.require(r.from() != null, "from", "from is required");
+        v.require(r.to() != null, "to", "to is required");
+        checkMethod(r.method(), v);
+        checkQueue(r.queue(), v);
+        v.throwIfInvalid();
+        v.require(!r.to().isBefore(r.from()), "to", "to must not be before from");
+        v.require(ChronoUnit.DAYS.between(r.from(), r.to()) < MAX_HORIZON_DAYS, "to",
+                "A forecast covers at most " + MAX_HORIZON_DAYS + " days (6 weeks); " + r.from() + ".." + r.to()
+                        + " is " + (ChronoUnit.DAYS.between(r.from(), r.to()) + 1));
+        v.require(r.asOf() == null || r.asOf().isBefore(r.from()), "asOf",
+                "asOf must be before from: a forecast never learns from the days it predicts");
+        v.throwIfInvalid();
+        String method = blankToNull(r.method());
+        String queue = blankToNull(r.queue());
+        IntervalHistory h = learningHistory(center, queue, learningLimit(center, r.asOf() != null ? r.asOf()
+                : r.from().minusDays(1)));
+        long lead = ChronoUnit.DAYS.between(h.lastDate(), r.to());
+        if (lead > MAX_LEAD_DAYS) {
+            throw new BusinessRuleException("The forecast would end " + lead + " days after the last history day it "
+                    + "can learn from (" + h.lastDate() + "); at most " + MAX_LEAD_DAYS + " days are allowed");
+        }
+        List<String> notes = new ArrayList<>();
+        ForecastCalendar calendar = calendar(center, r.from(), notes);
+        Forecast forecast;
+        MethodSelection.Choice choice = null;
+        try {
+            if (method == null) {
+                IntervalHistory known = r.asOf() == null ? h : h.upTo(r.asOf());
+                choice = forecaster.select(known.upTo(r.from().minusDays(1)), calendar);
+                method = choice.methodName();
+            }
+            forecast = forecaster.forecast(h, calendar, new Forecaster.Request(r.from(), r.to(), method, r.asOf()));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("Cannot forecast: " + e.getMessage());
+        }
+        notes.addAll(forecast.notes());
+        LocalDateTime now = now();
+        MethodSelection.Choice selected = choice;
+        String chosenMethod = method;
+        long id = transaction.execute(tx -> {
+            Long selectionId = null;
+            if (selected != null && !selected.report().origins().isEmpty()) {
+                selectionId = repository.insertBacktest(stored(center, queue, StoredBacktest.SELECTION, null,
+                        Forecaster.SELECTION, null, forecast.learnedUpTo(), selected.report(), user, now));
+            }
+            ForecastRun run = new ForecastRun(0, center.id(), queue, chosenMethod, blankToNull(r.method()), r.from(),
+                    r.to(), r.asOf(), forecast.learnedUpTo(), forecast.intervalMinutes(),
+                    selected == null ? null : selected.explanation(), selectionId, notes, user.actor(), now);
+            long forecastId = repository.insertForecast(run, forecast.intervals());
+            audit.record(user.actor(), "FORECAST_CREATED", "forecast:" + forecastId, center.code() + " "
+                    + r.from() + ".." + r.to() + " by " + chosenMethod + (selected == null ? "" : " (auto)")
+                    + ", learned up to " + forecast.learnedUpTo());
+            return forecastId;
+        });
+        return new InCenter<>(center, load(id).orElseThrow());
+    }
+
+    public InCenter<StoredForecast> forecast(long id, CurrentUser user) {
+        ForecastRun run = repository.run(id).orElseThrow(() -> new NotFoundException("Forecast", id));
+        Center center = organisation.centerById(run.centerId());
+        if (!user.plansCenter(center.id())) {
+            throw new NotFoundException("Forecast", id);
+        }
+        return new InCenter<>(center, load(id).orElseThrow());
+    }
+
+    public InCenter<Page<ForecastRun>> forecasts(String centerCode, Paging paging, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        return new InCenter<>(center, new Page<>(repository.runsOfCenter(center.id(), paging.offset(), paging.size()),
+                repository.countRuns(center.id())));
+    }
+
+    /** The staffing requirement of every forecast interval, with the center's settings in force on its date. */
+    public InCenter<StaffingService.Requirements> requirements(long id, Double patienceSeconds, CurrentUser user) {
+        InCenter<StoredForecast> f = forecast(id, user);
+        return new InCenter<>(f.center(), staffing.requirements(f.center().id(), f.value().run().intervalMinutes(),
+                demands(f.value().intervals()), patienceSeconds));
+    }
+
+    /** Today's actuals so far rescale the rest of today (damped); nothing is stored. */
+    public InCenter<Reforecast> reforecast(long id, ReforecastRequest r, CurrentUser user) {
+        InCenter<StoredForecast> f = forecast(id, user);
+        Center center = f.center();
+        ForecastRun run = f.value().run();
+        ReforecastRequest req = r == null ? new ReforecastRequest(null, null) : r;
+        LocalDateTime now = req.now() != null ? req.now()
+                : LocalDateTime.now(clock.withZone(center.timeZone())).truncatedTo(ChronoUnit.MINUTES);
+        LocalDate today = now.toLocalDate();
+        if (today.isBefore(run.from()) || today.isAfter(run.to())) {
+            throw new BusinessRuleException("Forecast " + id + " covers " + run.from() + ".." + run.to() + ", not "
+                    + today);
+        }
+        Map<LocalDateTime, Double> actuals = new HashMap<>();
+        boolean fromHistory = req.actuals() == null;
+        if (fromHistory) {
+            for (IntervalTotal t : history.totals(center.id(), run.queue(), today, today)) {
+                actuals.put(t.intervalStart(), t.contacts());
+            }
+        } else {
+            Validation v = new Validation();
+            for (int i = 0; i < req.actuals().size(); i++) {
+                Actual a = req.actuals().get(i);
+                String at = "actuals[" + i + "]";
+                if (a == null || a.intervalStart() == null || a.contacts() == null) {
+                    v.require(false, at, "intervalStart and contacts are required");
+                    continue;
+                }
+                LocalDateTime s = a.intervalStart();
+                int minute = s.getHour() * 60 + s.getMinute();
+                v.require(s.toLocalDate().equals(today), at + ".intervalStart", s + " is not on " + today);
+                v.require(s.getSecond() == 0 && s.getNano() == 0 && minute % center.intervalMinutes() == 0,
+                        at + ".intervalStart", s + " is off the center's " + center.intervalMinutes() + "-minute grid");
+                v.require(a.contacts() >= 0 && a.contacts() <= 1_000_000, at + ".contacts",
+                        "contacts must be between 0 and 1000000");
+                v.require(actuals.put(s, a.contacts()) == null, at + ".intervalStart", s + " is listed twice");
+            }
+            v.throwIfInvalid();
+        }
+        IntradayReforecast.Result result = new IntradayReforecast().reforecast(f.value().toForecast(), actuals, now);
+        StaffingService.Requirements requirements = staffing.requirements(center.id(), run.intervalMinutes(),
+                demands(result.rest()), null);
+        return new InCenter<>(center, new Reforecast(f.value(), now, fromHistory, result, requirements));
+    }
+
+    // ---- backtests ----
+
+    public InCenter<StoredBacktest> backtest(String centerCode, BacktestRequest r, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        Validation v = new Validation();
+        v.require(r.horizonDays() != null, "horizonDays", "horizonDays is required");
+        v.require(r.origins() != null, "origins", "origins is required");
+        checkMethod(r.method(), v);
+        checkQueue(r.queue(), v);
+        v.throwIfInvalid();
+        v.require(r.horizonDays() >= 1 && r.horizonDays() <= MAX_BACKTEST_HORIZON_DAYS, "horizonDays",
+                "horizonDays must be between 1 and " + MAX_BACKTEST_HORIZON_DAYS + " (open days ahead of each origin)");
+        v.require(r.origins() >= 1 && r.origins() <= MAX_BACKTEST_ORIGINS, "origins",
+                "origins must be between 1 and " + MAX_BACKTEST_ORIGINS);
+        v.throwIfInvalid();
+        String method = blankToNull(r.method());
+        String queue = blankToNull(r.queue());
+        IntervalHistory h = learningHistory(center, queue, learningLimit(center, r.asOf()));
+        ForecastCalendar calendar = calendar(center, h.lastDate().plusDays(1), null);
+        Backtest.Report report;
+        try {
+            report = forecaster.backtest(h, calendar, method, r.horizonDays(), r.origins());
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("Cannot backtest: " + e.getMessage());
+        }
+        if (report.origins().isEmpty()) {
+            throw new BusinessRuleException("History too short for a backtest: " + h.openDayCount() + " open days up to "
+                    + h.lastDate() + "; " + r.horizonDays() + " days ahead need at least "
+                    + (28 + r.horizonDays()) + " open days");
+        }
+        Backtest.Options options = Backtest.Options.of(r.origins(), r.horizonDays());
+        LocalDateTime now = now();
+        long id = transaction.execute(tx -> repository.insertBacktest(stored(center, queue, StoredBacktest.REQUEST,
+                method, options, r.asOf(), h.lastDate(), report, user, now)));
+        return new InCenter<>(center, repository.backtest(id).orElseThrow());
+    }
+
+    public InCenter<StoredBacktest> backtest(long id, CurrentUser user) {
+        StoredBacktest b = repository.backtest(id).orElseThrow(() -> new NotFoundException("Backtest", id));
+        Center center = organisation.centerById(b.centerId());
+        if (!user.plansCenter(center.id())) {
+            throw new NotFoundException("Backtest", id);
+        }
+        return new InCenter<>(center, b);
+    }
+
+    public InCenter<Page<StoredBacktest>> backtests(String centerCode, Paging paging, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
+        return new InCenter<>(center, new Page<>(repository.backtestsOfCenter(center.id(), paging.offset(),
+                paging.size()), repository.countBacktests(center.id())));
+    }
+
+    /** The names of the methods on offer, simplest first. */
+    public List<String> methods() {
+        return forecaster.methods().stream().map(ForecastMethod::name).toList();
+    }
+
+    // ---- helpers ----
+
+    private Optional<StoredForecast> load(long id) {
+        return repository.run(id).map(run -> new StoredForecast(run, repository.intervals(id),
+                run.selectionBacktestId() == null ? Optional.empty() : repository.backtest(run.selectionBacktestId())));
+    }
+
+    /** History of the center (one queue or all) up to {@code limit}: the last {@value #HISTORY_DAYS} days of it. */
+    private IntervalHistory learningHistory(Center center, String queue, LocalDate limit) {
+        LocalDate last = history.lastDate(center.id(), queue, limit).orElseThrow(() -> new BusinessRuleException(
+                "No history " + (queue == null ? "" : "of queue " + queue + " ") + "on or before " + limit
+                        + " to learn from; upload it with POST /api/centers/" + center.code() + "/history"));
+        List<IntervalTotal> totals = history.totals(center.id(), queue, last.minusDays(HISTORY_DAYS - 1), last);
+        List<IntervalHistory.Row> rows = new ArrayList<>(totals.size());
+        for (IntervalTotal t : totals) {
+            rows.add(new IntervalHistory.Row(t.intervalStart(), t.contacts(), t.ahtSeconds()));
+        }
+        try {
+            return IntervalHistory.of(center.intervalMinutes(), rows);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("The stored history cannot be used: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The planner's calendar with the busy-day windows of the center settings in force on {@code on}. The
+     * settings count calendar days (for time-off quotas); the forecast counts the first and last open days of
+     * the month and learns a multiplier for each, so the same numbers are passed on.
+     */
+    private ForecastCalendar calendar(Center center, LocalDate on, List<String> notes) {
+        CenterSettings s = settings.on(center.id(), on);
+        int first = Math.min(MAX_BUSY_DAYS, s.busyFirstDays());
+        int last = Math.min(MAX_BUSY_DAYS, s.busyLastDays());
+        if (notes != null && (first != s.busyFirstDays() || last != s.busyLastDays())) {
+            notes.add("busy days of the month limited to the first " + first + " and last " + last
+                    + " open days (center settings: " + s.busyFirstDays() + " and " + s.busyLastDays() + ")");
+        }
+        return calendars.forecastCalendar(center.id(), first, last);
+    }
+
+    private StoredBacktest stored(Center center, String queue, String purpose, String method, Backtest.Options options,
+            LocalDate asOf, LocalDate learnedUpTo, Backtest.Report report, CurrentUser user, LocalDateTime now) {
+        return new StoredBacktest(0, center.id(), queue, purpose, method, report.horizonDays(), options.origins(),
+                options.withIntervals(), asOf, learnedUpTo, report.origins(), report.results(), user.actor(), now);
+    }
+
+    private static List<StaffingService.Demand> demands(List<IntervalForecast> intervals) {
+        return intervals.stream()
+                .map(i -> new StaffingService.Demand(i.start(), i.contacts(), i.ahtSeconds())).toList();
+    }
+
+    private void checkMethod(String method, Validation v) {
+        if (method != null && !method.isBlank()) {
+            v.require(methods().contains(method), "method", "Unknown method '" + method + "'; leave it out for "
+                    + "automatic selection or use one of " + String.join(", ", methods()));
+        }
+    }
+
+    private static void checkQueue(String queue, Validation v) {
+        v.require(queue == null || queue.length() <= 64, "queue", "queue must be at most 64 characters");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Learning never includes today (still incomplete) or later: at most yesterday in the center's zone. */
+    private LocalDate learningLimit(Center center, LocalDate wanted) {
+        LocalDate yesterday = center.today(clock).minusDays(1);
+        return wanted == null || wanted.isAfter(yesterday) ? yesterday : wanted;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

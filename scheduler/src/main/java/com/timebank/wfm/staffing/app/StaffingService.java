@@ -1,0 +1,128 @@
+package com.timebank.wfm.staffing.app;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.org.CenterSettings;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.staffing.ErlangC;
+import com.timebank.wfm.staffing.StaffingCalculator;
+import com.timebank.wfm.staffing.StaffingPolicy;
+import com.timebank.wfm.staffing.StaffingRequirement;
+
+/** Erlang C/A staffing as a service: one-off calculations and requirement series with a center's settings. */
+@Service
+public class StaffingService {
+
+    private final CenterSettingsService settings;
+
+    StaffingService(CenterSettingsService settings) {
+        this.settings = settings;
+    }
+
+    /** Workload of one interval: expected contacts and AHT. */
+    public record Demand(LocalDateTime start, double contacts, double ahtSeconds) {
+    }
+
+    public record IntervalRequirement(Demand demand, StaffingRequirement requirement) {
+    }
+
+    /** The staffing settings that apply from {@code from} (the first date of the series they were used for). */
+    public record PolicyPeriod(LocalDate from, BigDecimal serviceLevelTarget, int serviceLevelSeconds,
+            BigDecimal maxOccupancy, BigDecimal shrinkage, Double patienceSeconds) {
+    }
+
+    public record Requirements(int intervalMinutes, List<PolicyPeriod> policies, List<IntervalRequirement> intervals) {
+    }
+
+    /** A one-off calculation; omitted maxOccupancy and shrinkage take the defaults of workforce.md (85%, 30%). */
+    public record Calculation(Double contacts, Integer intervalSeconds, Double ahtSeconds, BigDecimal serviceLevelTarget,
+            Integer serviceLevelSeconds, BigDecimal maxOccupancy, BigDecimal shrinkage, Double patienceSeconds) {
+    }
+
+    public StaffingRequirement calculate(Calculation c) {
+        Validation v = new Validation();
+        v.require(c.contacts() != null, "contacts", "contacts is required");
+        v.require(c.intervalSeconds() != null, "intervalSeconds", "intervalSeconds is required");
+        v.require(c.ahtSeconds() != null, "ahtSeconds", "ahtSeconds is required");
+        v.require(c.serviceLevelTarget() != null, "serviceLevelTarget", "serviceLevelTarget is required");
+        v.require(c.serviceLevelSeconds() != null, "serviceLevelSeconds", "serviceLevelSeconds is required");
+        v.throwIfInvalid();
+        v.require(c.contacts() >= 0 && c.contacts() <= 10_000_000, "contacts", "contacts must be between 0 and 10000000");
+        v.require(c.intervalSeconds() >= 60 && c.intervalSeconds() <= 86_400, "intervalSeconds",
+                "intervalSeconds must be between 60 and 86400");
+        v.require(c.ahtSeconds() > 0 && c.ahtSeconds() <= 86_400, "ahtSeconds",
+                "ahtSeconds must be above 0 and at most 86400");
+        v.require(c.serviceLevelTarget().signum() > 0 && c.serviceLevelTarget().compareTo(BigDecimal.ONE) < 0,
+                "serviceLevelTarget", "serviceLevelTarget must be above 0 and below 1 (e.g. \"0.8\")");
+        v.require(c.serviceLevelSeconds() >= 0 && c.serviceLevelSeconds() <= 3600, "serviceLevelSeconds",
+                "serviceLevelSeconds must be between 0 and 3600");
+        v.require(c.maxOccupancy() == null || c.maxOccupancy().signum() > 0 && c.maxOccupancy().compareTo(BigDecimal.ONE) <= 0,
+                "maxOccupancy", "maxOccupancy must be above 0 and at most 1");
+        v.require(c.shrinkage() == null || c.shrinkage().signum() >= 0 && c.shrinkage().compareTo(new BigDecimal("0.95")) <= 0,
+                "shrinkage", "shrinkage must be between 0 and 0.95");
+        v.require(c.patienceSeconds() == null || c.patienceSeconds() > 0 && c.patienceSeconds() <= 86_400,
+                "patienceSeconds", "patienceSeconds must be above 0 and at most 86400");
+        v.throwIfInvalid();
+        double traffic = c.contacts() * c.ahtSeconds() / c.intervalSeconds();
+        v.require(traffic <= ErlangC.MAX_TRAFFIC_ERLANGS, "contacts", "The traffic (contacts x ahtSeconds / "
+                + "intervalSeconds) must be at most " + (long) ErlangC.MAX_TRAFFIC_ERLANGS + " Erlangs");
+        v.throwIfInvalid();
+        StaffingPolicy policy = StaffingPolicy.erlangC(c.serviceLevelTarget().doubleValue(), c.serviceLevelSeconds(),
+                c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy() : c.maxOccupancy().doubleValue(),
+                c.shrinkage() == null ? StaffingPolicy.DEFAULT.shrinkage() : c.shrinkage().doubleValue());
+        if (c.patienceSeconds() != null) {
+            policy = policy.withPatience(c.patienceSeconds());
+        }
+        try {
+            return new StaffingCalculator(policy).requirement(c.contacts(), c.ahtSeconds(), c.intervalSeconds());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("request", e.getMessage());
+        }
+    }
+
+    /**
+     * Requirements of a series of intervals of a center, each with the service-level target, max occupancy and
+     * shrinkage in force on its date; {@code patienceSeconds} switches from Erlang C to Erlang A.
+     */
+    public Requirements requirements(long centerId, int intervalMinutes, List<Demand> demands, Double patienceSeconds) {
+        if (patienceSeconds != null && !(patienceSeconds > 0 && patienceSeconds <= 86_400)) {
+            throw InvalidInputException.of("patienceSeconds", "patienceSeconds must be above 0 and at most 86400");
+        }
+        Map<LocalDate, CenterSettings> byDate = new HashMap<>();
+        Map<CenterSettings, StaffingCalculator> calculators = new LinkedHashMap<>();
+        List<PolicyPeriod> periods = new ArrayList<>();
+        List<IntervalRequirement> out = new ArrayList<>(demands.size());
+        double intervalSeconds = intervalMinutes * 60.0;
+        for (Demand d : demands) {
+            LocalDate date = d.start().toLocalDate();
+            CenterSettings s = byDate.computeIfAbsent(date, x -> settings.on(centerId, x));
+            StaffingCalculator calculator = calculators.get(s);
+            if (calculator == null) {
+                StaffingPolicy policy = StaffingPolicy.erlangC(s.serviceLevelTarget().doubleValue(),
+                        s.serviceLevelSeconds(), s.maxOccupancy().doubleValue(), s.shrinkage().doubleValue());
+                calculator = new StaffingCalculator(patienceSeconds == null ? policy : policy.withPatience(patienceSeconds));
+                calculators.put(s, calculator);
+                periods.add(new PolicyPeriod(date, s.serviceLevelTarget().stripTrailingZeros(), s.serviceLevelSeconds(),
+                        s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros(), patienceSeconds));
+            }
+            try {
+                out.add(new IntervalRequirement(d, calculator.requirement(d.contacts(), d.ahtSeconds(), intervalSeconds)));
+            } catch (IllegalArgumentException e) {
+                throw new BusinessRuleException("Cannot staff the interval " + d.start() + ": " + e.getMessage());
+            }
+        }
+        return new Requirements(intervalMinutes, periods, out);
+    }
+}
