@@ -16,6 +16,12 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(message, List.of(FieldError.of(field, message)));
     }
 
+    /** An upload refused whole: every bad line, in line order; nothing of it was written. */
+    public static InvalidInputException refusedFile(List<FieldError> errors) {
+        return new InvalidInputException("The file was refused: " + errors.size() + " bad line(s); nothing was imported",
+                errors.stream().sorted(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line())).toList());
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -137,11 +137,6 @@ class OrganisationRepository {
         return db.fetchCount(AGENT, where);
     }
 
-    Map<String, Long> agentIdsByEmployeeNo(Collection<String> employeeNos) {
-        return db.select(AGENT.EMPLOYEE_NO, AGENT.ID).from(AGENT).where(AGENT.EMPLOYEE_NO.in(employeeNos))
-                .fetchMap(AGENT.EMPLOYEE_NO, AGENT.ID);
-    }
-
     static Condition agentsOf(Long centerId, Long teamId) {
         Condition c = DSL.trueCondition();
         if (centerId != null) {

@@ -230,11 +230,6 @@ public class OrganisationService {
                 .collect(java.util.stream.Collectors.toMap(Agent::id, a -> a));
     }
 
-    @Transactional(readOnly = true)
-    public Map<String, Long> agentIdsByEmployeeNo(Collection<String> employeeNos) {
-        return employeeNos.isEmpty() ? Map.of() : repository.agentIdsByEmployeeNo(employeeNos);
-    }
-
     public record AgentPage(List<Agent> agents, long total) {
     }
 
@@ -258,11 +253,6 @@ public class OrganisationService {
     @Transactional(readOnly = true)
     public List<Agent> agentsOfCenter(long centerId) {
         return repository.agents(OrganisationRepository.agentsOf(centerId, null), 0, Integer.MAX_VALUE);
-    }
-
-    @Transactional(readOnly = true)
-    public List<Agent> agentsOfTeam(long teamId) {
-        return repository.agents(OrganisationRepository.inTeams(List.of(teamId)), 0, Integer.MAX_VALUE);
     }
 
     private static Condition scope(CurrentUser user) {

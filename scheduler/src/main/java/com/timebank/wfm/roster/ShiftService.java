@@ -62,9 +62,7 @@ public class ShiftService {
             shifts.add(new PublishedShift(a.id(), r.date(), start, end, r.breakMinutes(), IMPORTED));
         }
         if (!file.errors().isEmpty()) {
-            throw new InvalidInputException("The file was refused: " + file.errors().size()
-                    + " bad line(s); nothing was imported", file.errors().stream()
-                    .sorted(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line())).toList());
+            throw InvalidInputException.refusedFile(file.errors());
         }
         if (shifts.isEmpty()) {
             throw InvalidInputException.of("rows", "The file has no shifts");

@@ -126,11 +126,6 @@ public class UserService implements UserDetailsService {
         return repository.count();
     }
 
-    @Transactional(readOnly = true)
-    public boolean exists(String username) {
-        return repository.exists(username);
-    }
-
     @Transactional
     public void setLocale(CurrentUser user, Locale locale) {
         repository.setLocale(user.id(), locale.toLanguageTag());

@@ -162,8 +162,4 @@ public final class ActivityFile {
     public void reject(ActivityRow row, String field, String message) {
         errors.add(FieldError.atLine(row.line(), field, message));
     }
-
-    public List<FieldError> sortedErrors() {
-        return errors.stream().sorted(java.util.Comparator.comparing(e -> e.line() == null ? 0 : e.line())).toList();
-    }
 }

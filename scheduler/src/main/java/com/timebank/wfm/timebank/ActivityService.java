@@ -69,8 +69,7 @@ public class ActivityService {
                     row.auxSeconds()));
         }
         if (!file.errors().isEmpty()) {
-            throw new InvalidInputException("The file was refused: " + file.errors().size()
-                    + " bad line(s); nothing was imported", file.sortedErrors());
+            throw InvalidInputException.refusedFile(file.errors());
         }
         if (rows.isEmpty()) {
             throw InvalidInputException.of("rows", "The file has no activity rows");

@@ -40,11 +40,7 @@ public final class LedgerBatch {
         if (pending.containsKey(p.idempotencyKey())) {
             return;
         }
-        Account after = account(p.agentId()).post(p.seconds());
-        accounts.put(p.agentId(), after);
-        changed.add(p.agentId());
-        pending.put(p.idempotencyKey(), new LedgerEntry(0, p.agentId(), p.businessDate(), p.kind(), p.seconds(),
-                after.balanceSeconds(), p.actor(), p.reference(), p.idempotencyKey(), p.reversesEntryId(), now));
+        queue(p, account(p.agentId()).post(p.seconds()));
     }
 
     void hold(long agentId, long seconds) {
@@ -58,7 +54,10 @@ public final class LedgerBatch {
     }
 
     void postHeld(Posting p) {
-        Account after = account(p.agentId()).postReserved(-p.seconds());
+        queue(p, account(p.agentId()).postReserved(-p.seconds()));
+    }
+
+    private void queue(Posting p, Account after) {
         accounts.put(p.agentId(), after);
         changed.add(p.agentId());
         pending.put(p.idempotencyKey(), new LedgerEntry(0, p.agentId(), p.businessDate(), p.kind(), p.seconds(),

@@ -6,7 +6,6 @@ import static com.timebank.wfm.db.Tables.TIMEBANK_RESERVATION;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -206,9 +205,5 @@ class LedgerRepository {
     private static Reservation reservation(TimebankReservationRecord r) {
         return new Reservation(r.getId(), r.getAgentId(), r.getBusinessDate(), r.getSeconds(),
                 Reservation.Status.valueOf(r.getStatus()), r.getReference(), r.getEntryId());
-    }
-
-    List<Long> agentsWithEntries() {
-        return new ArrayList<>(db.selectDistinct(LEDGER_ENTRY.AGENT_ID).from(LEDGER_ENTRY).fetch(LEDGER_ENTRY.AGENT_ID));
     }
 }
