@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.timebank.wfm.database.BulkStatements;
 import com.timebank.wfm.db.tables.records.LeaveRecordRecord;
 
 @Repository
@@ -25,7 +26,7 @@ class LeaveRepository {
         if (records.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(LEAVE_RECORD, LEAVE_RECORD.AGENT_ID, LEAVE_RECORD.CENTER_ID,
+        var insert = BulkStatements.of(db).insertInto(LEAVE_RECORD, LEAVE_RECORD.AGENT_ID, LEAVE_RECORD.CENTER_ID,
                 LEAVE_RECORD.BUSINESS_DATE, LEAVE_RECORD.SECONDS, LEAVE_RECORD.TYPE, LEAVE_RECORD.SOURCE,
                 LEAVE_RECORD.REFERENCE, LEAVE_RECORD.CREATED_BY, LEAVE_RECORD.CREATED_AT);
         for (LeaveRecord r : records) {

@@ -15,6 +15,7 @@ import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.timebank.wfm.database.BulkStatements;
 /** Daily activity and what aux settlement made of it. */
 @Repository
 class ActivityRepository {
@@ -22,9 +23,11 @@ class ActivityRepository {
     private static final int CHUNK = 2_000;
 
     private final DSLContext db;
+    private final DSLContext bulk;
 
     ActivityRepository(DSLContext db) {
         this.db = db;
+        this.bulk = BulkStatements.of(db);
     }
 
     record Stored(long agentId, LocalDate date, int loggedSeconds, int auxSeconds, int revision) {
@@ -40,7 +43,7 @@ class ActivityRepository {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Row2<Long, LocalDate>> keys = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
                     .map(r -> DSL.row(r.agentId(), r.date())).toList();
-            db.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE, AGENT_ACTIVITY.LOGGED_SECONDS,
+            bulk.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE, AGENT_ACTIVITY.LOGGED_SECONDS,
                             AGENT_ACTIVITY.AUX_SECONDS, AGENT_ACTIVITY.REVISION)
                     .from(AGENT_ACTIVITY)
                     .where(DSL.row(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE).in(keys))
@@ -57,7 +60,7 @@ class ActivityRepository {
 
     void upsert(List<NewActivity> rows, Map<String, Integer> revisions, String actor, LocalDateTime now) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            var insert = db.insertInto(AGENT_ACTIVITY, AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE,
+            var insert = bulk.insertInto(AGENT_ACTIVITY, AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE,
                     AGENT_ACTIVITY.CENTER_ID, AGENT_ACTIVITY.LOGGED_SECONDS, AGENT_ACTIVITY.AUX_SECONDS,
                     AGENT_ACTIVITY.REVISION, AGENT_ACTIVITY.IMPORTED_AT, AGENT_ACTIVITY.IMPORTED_BY);
             for (NewActivity r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
@@ -102,38 +105,36 @@ class ActivityRepository {
                 .fetch(AGENT_ACTIVITY.AGENT_ID);
     }
 
-    record Work(long agentId, int loggedSeconds, int auxSeconds, int revision, Integer settledRevision,
-            Long settledEntryId) {
+    record Work(long agentId, int loggedSeconds, int auxSeconds, int revision, Integer settledRevision) {
     }
 
     /** Activity and settlement state of the agents on the date; read after their accounts are locked. */
     List<Work> work(LocalDate date, Collection<Long> agentIds) {
-        return db.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.LOGGED_SECONDS, AGENT_ACTIVITY.AUX_SECONDS,
-                        AGENT_ACTIVITY.REVISION, AUX_SETTLEMENT.REVISION, AUX_SETTLEMENT.ENTRY_ID)
+        return bulk.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.LOGGED_SECONDS, AGENT_ACTIVITY.AUX_SECONDS,
+                        AGENT_ACTIVITY.REVISION, AUX_SETTLEMENT.REVISION)
                 .from(AGENT_ACTIVITY)
                 .leftJoin(AUX_SETTLEMENT).on(AUX_SETTLEMENT.AGENT_ID.eq(AGENT_ACTIVITY.AGENT_ID)
                         .and(AUX_SETTLEMENT.BUSINESS_DATE.eq(AGENT_ACTIVITY.BUSINESS_DATE)))
                 .where(AGENT_ACTIVITY.BUSINESS_DATE.eq(date).and(AGENT_ACTIVITY.AGENT_ID.in(agentIds)))
                 .orderBy(AGENT_ACTIVITY.AGENT_ID)
-                .fetch(r -> new Work(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new Work(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    record Settled(long agentId, long centerId, LocalDate date, int revision, Long entryId, long leaveSeconds) {
+    record Settled(long agentId, long centerId, LocalDate date, int revision, long leaveSeconds) {
     }
 
     void saveSettlements(List<Settled> settled, LocalDateTime now) {
         if (settled.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(AUX_SETTLEMENT, AUX_SETTLEMENT.AGENT_ID, AUX_SETTLEMENT.BUSINESS_DATE,
-                AUX_SETTLEMENT.CENTER_ID, AUX_SETTLEMENT.REVISION, AUX_SETTLEMENT.ENTRY_ID, AUX_SETTLEMENT.LEAVE_SECONDS,
+        var insert = bulk.insertInto(AUX_SETTLEMENT, AUX_SETTLEMENT.AGENT_ID, AUX_SETTLEMENT.BUSINESS_DATE,
+                AUX_SETTLEMENT.CENTER_ID, AUX_SETTLEMENT.REVISION, AUX_SETTLEMENT.LEAVE_SECONDS,
                 AUX_SETTLEMENT.SETTLED_AT);
         for (Settled s : settled) {
-            insert = insert.values(s.agentId(), s.date(), s.centerId(), s.revision(), s.entryId(), s.leaveSeconds(), now);
+            insert = insert.values(s.agentId(), s.date(), s.centerId(), s.revision(), s.leaveSeconds(), now);
         }
         insert.onDuplicateKeyUpdate()
                 .set(AUX_SETTLEMENT.REVISION, DSL.excluded(AUX_SETTLEMENT.REVISION))
-                .set(AUX_SETTLEMENT.ENTRY_ID, DSL.excluded(AUX_SETTLEMENT.ENTRY_ID))
                 .set(AUX_SETTLEMENT.LEAVE_SECONDS, DSL.excluded(AUX_SETTLEMENT.LEAVE_SECONDS))
                 .set(AUX_SETTLEMENT.SETTLED_AT, DSL.excluded(AUX_SETTLEMENT.SETTLED_AT))
                 .execute();

@@ -5,10 +5,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -37,10 +43,12 @@ public class AuxSettlementService {
     private final Transactions transactions;
     private final Clock clock;
     private final int batchSize;
+    private final int threads;
 
     AuxSettlementService(ActivityRepository activity, LedgerService ledger, LeaveService leave,
             CenterSettingsService settings, Transactions transactions, Clock clock,
-            @Value("${wfm.settlement.batch-size:2000}") int batchSize) {
+            @Value("${wfm.settlement.batch-size:2000}") int batchSize,
+            @Value("${wfm.settlement.threads:2}") int threads) {
         this.activity = activity;
         this.ledger = ledger;
         this.leave = leave;
@@ -48,6 +56,7 @@ public class AuxSettlementService {
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.threads = Math.max(1, threads);
     }
 
     /** Called after each committed batch; tests use it to stop a run part-way, as a crash would. */
@@ -77,30 +86,65 @@ public class AuxSettlementService {
         return new Result(dates, processed, posted);
     }
 
+    /**
+     * Settles one date in batches of agents. Up to {@code threads} batches run at once, each in its own transaction:
+     * their agents are disjoint, so they never wait for each other's locks, and the database works on one batch
+     * while the service computes another. A failed batch stops the paging; batches already running still commit.
+     */
     public Result settleDate(long centerId, LocalDate date, BatchObserver observer) {
         BigDecimal auxTarget = settings.on(centerId, date).auxTarget();
-        int processed = 0;
-        int posted = 0;
-        long after = 0;
-        while (true) {
-            List<Long> agents = activity.unsettledAgents(centerId, date, after, batchSize);
-            if (agents.isEmpty()) {
-                break;
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        Deque<Future<int[]>> running = new ArrayDeque<>();
+        int[] totals = new int[2];
+        RuntimeException failure = null;
+        try {
+            long after = 0;
+            while (failure == null) {
+                List<Long> agents = activity.unsettledAgents(centerId, date, after, batchSize);
+                if (agents.isEmpty()) {
+                    break;
+                }
+                after = agents.get(agents.size() - 1);
+                running.add(workers.submit(() -> {
+                    int[] counts = transactions.write(() -> settleBatch(centerId, date, agents, auxTarget));
+                    observer.committed(date, counts[0]);
+                    return counts;
+                }));
+                if (running.size() >= threads) {
+                    failure = collect(running.poll(), totals);
+                }
             }
-            after = agents.get(agents.size() - 1);
-            int[] counts = transactions.write(() -> settleBatch(centerId, date, agents, auxTarget));
-            processed += counts[0];
-            posted += counts[1];
-            observer.committed(date, counts[0]);
+            while (!running.isEmpty()) {
+                RuntimeException f = collect(running.poll(), totals);
+                failure = failure == null ? f : failure;
+            }
+        } finally {
+            workers.shutdown();
         }
-        return new Result(List.of(date), processed, posted);
+        if (failure != null) {
+            throw failure;
+        }
+        return new Result(List.of(date), totals[0], totals[1]);
+    }
+
+    private static RuntimeException collect(Future<int[]> batch, int[] totals) {
+        try {
+            int[] counts = batch.get();
+            totals[0] += counts[0];
+            totals[1] += counts[1];
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("Interrupted while settling", e);
+        }
     }
 
     private int[] settleBatch(long centerId, LocalDate date, List<Long> agentIds, BigDecimal auxTarget) {
         LedgerBatch batch = ledger.lock(agentIds);
         List<ActivityRepository.Work> work = activity.work(date, agentIds);
-        Map<Long, LedgerEntry> corrected = earlierEntries(work);
-        Map<Long, String> keyOfAgent = new HashMap<>();
+        Map<Long, LedgerEntry> corrected = earlierEntries(date, work);
         Map<Long, Long> leaveOfAgent = new HashMap<>();
         List<ActivityRepository.Work> settledNow = new ArrayList<>();
         for (ActivityRepository.Work w : work) {
@@ -120,21 +164,16 @@ public class AuxSettlementService {
                         "aux " + date + ": logged " + w.loggedSeconds() + " s, aux " + w.auxSeconds()
                                 + " s, allowance " + s.allowanceSeconds() + " s (target " + auxTarget.toPlainString() + ")",
                         key));
-                keyOfAgent.put(w.agentId(), key);
             }
             leaveOfAgent.put(w.agentId(), s.leaveSeconds() + uncovered);
             settledNow.add(w);
         }
-        List<LedgerEntry> written = batch.write();
-        Map<String, Long> idOfKey = new HashMap<>();
-        written.forEach(e -> idOfKey.put(e.idempotencyKey(), e.id()));
+        int written = batch.writeEntries();
         List<ActivityRepository.Settled> settled = new ArrayList<>();
         List<LeaveRecord> overdraftLeave = new ArrayList<>();
         for (ActivityRepository.Work w : settledNow) {
-            String key = keyOfAgent.get(w.agentId());
             long leaveSeconds = leaveOfAgent.get(w.agentId());
-            settled.add(new ActivityRepository.Settled(w.agentId(), centerId, date, w.revision(),
-                    key == null ? null : idOfKey.get(key), leaveSeconds));
+            settled.add(new ActivityRepository.Settled(w.agentId(), centerId, date, w.revision(), leaveSeconds));
             if (leaveSeconds > 0) {
                 overdraftLeave.add(new LeaveRecord(0, w.agentId(), date, leaveSeconds, LeaveType.PERSONAL,
                         LeaveSource.OVERDRAFT, settlementKey(w.agentId(), date, w.revision())));
@@ -142,7 +181,7 @@ public class AuxSettlementService {
         }
         leave.recordOverdraftLeave(centerId, overdraftLeave, ACTOR);
         activity.saveSettlements(settled, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        return new int[] {settledNow.size(), written.size()};
+        return new int[] {settledNow.size(), written};
     }
 
     /**
@@ -169,12 +208,17 @@ public class AuxSettlementService {
         return uncovered;
     }
 
-    private Map<Long, LedgerEntry> earlierEntries(List<ActivityRepository.Work> work) {
-        Map<Long, LedgerEntry> entries = new HashMap<>();
+    /** The entries that earlier revisions posted, found by their settlement keys. */
+    private Map<Long, LedgerEntry> earlierEntries(LocalDate date, List<ActivityRepository.Work> work) {
+        Map<String, Long> agentOfKey = new HashMap<>();
         for (ActivityRepository.Work w : work) {
-            if (w.settledEntryId() != null && w.settledRevision() != null && w.settledRevision() < w.revision()) {
-                ledger.entry(w.settledEntryId()).ifPresent(e -> entries.put(w.agentId(), e));
+            if (w.settledRevision() != null && w.settledRevision() < w.revision()) {
+                agentOfKey.put(settlementKey(w.agentId(), date, w.settledRevision()), w.agentId());
             }
+        }
+        Map<Long, LedgerEntry> entries = new HashMap<>();
+        if (!agentOfKey.isEmpty()) {
+            ledger.entriesByKey(agentOfKey.keySet()).forEach((key, e) -> entries.put(agentOfKey.get(key), e));
         }
         return entries;
     }

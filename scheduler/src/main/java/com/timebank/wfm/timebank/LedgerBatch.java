@@ -66,10 +66,21 @@ public final class LedgerBatch {
 
     /** Writes the entries and balances; returns the entries with their ids, in posting order. */
     public List<LedgerEntry> write() {
-        List<LedgerEntry> written = repository.insertEntries(new ArrayList<>(pending.values()));
+        List<LedgerEntry> entries = new ArrayList<>(pending.values());
+        writeEntries();
+        return repository.entriesWithIds(entries);
+    }
+
+    /**
+     * Writes the entries and balances without reading the entries' ids back: for callers that find their entries
+     * by idempotency key when they need them. Returns how many entries were written.
+     */
+    public int writeEntries() {
+        int count = pending.size();
+        repository.insertEntries(new ArrayList<>(pending.values()));
         repository.saveAccounts(changed.stream().map(accounts::get).toList(), now);
         pending.clear();
         changed.clear();
-        return written;
+        return count;
     }
 }

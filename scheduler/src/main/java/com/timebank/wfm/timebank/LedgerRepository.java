@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.timebank.wfm.database.BulkStatements;
 import com.timebank.wfm.database.Ids;
 import com.timebank.wfm.db.tables.records.LedgerEntryRecord;
 import com.timebank.wfm.db.tables.records.TimebankReservationRecord;
@@ -25,9 +26,11 @@ import com.timebank.wfm.db.tables.records.TimebankReservationRecord;
 class LedgerRepository {
 
     private final DSLContext db;
+    private final DSLContext bulk;
 
     LedgerRepository(DSLContext db) {
         this.db = db;
+        this.bulk = BulkStatements.of(db);
     }
 
     /** Locks the accounts (creating missing ones) in id order, so concurrent lockers cannot deadlock on them. */
@@ -35,7 +38,7 @@ class LedgerRepository {
         TreeSet<Long> ids = new TreeSet<>(agentIds);
         Map<Long, Account> locked = selectForUpdate(ids);
         if (locked.size() < ids.size()) {
-            var insert = db.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
+            var insert = bulk.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
                     TIMEBANK_ACCOUNT.RESERVED_SECONDS, TIMEBANK_ACCOUNT.UPDATED_AT);
             for (Long id : ids) {
                 if (!locked.containsKey(id)) {
@@ -50,7 +53,7 @@ class LedgerRepository {
 
     private Map<Long, Account> selectForUpdate(Collection<Long> ids) {
         Map<Long, Account> accounts = new java.util.HashMap<>();
-        db.select(TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS, TIMEBANK_ACCOUNT.RESERVED_SECONDS)
+        bulk.select(TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS, TIMEBANK_ACCOUNT.RESERVED_SECONDS)
                 .from(TIMEBANK_ACCOUNT).where(TIMEBANK_ACCOUNT.AGENT_ID.in(ids))
                 .orderBy(TIMEBANK_ACCOUNT.AGENT_ID).forUpdate()
                 .forEach(r -> accounts.put(r.value1(), new Account(r.value1(), r.value2(), r.value3())));
@@ -76,7 +79,7 @@ class LedgerRepository {
         if (accounts.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
+        var insert = bulk.insertInto(TIMEBANK_ACCOUNT, TIMEBANK_ACCOUNT.AGENT_ID, TIMEBANK_ACCOUNT.BALANCE_SECONDS,
                 TIMEBANK_ACCOUNT.RESERVED_SECONDS, TIMEBANK_ACCOUNT.UPDATED_AT);
         for (Account a : accounts) {
             insert = insert.values(a.agentId(), a.balanceSeconds(), a.reservedSeconds(), now);
@@ -91,18 +94,18 @@ class LedgerRepository {
     Map<String, LedgerEntry> entriesByKey(Collection<String> keys) {
         Map<String, LedgerEntry> found = new java.util.HashMap<>();
         if (!keys.isEmpty()) {
-            db.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.IDEMPOTENCY_KEY.in(keys))
+            bulk.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.IDEMPOTENCY_KEY.in(keys))
                     .forEach(r -> found.put(r.getIdempotencyKey(), entry(r)));
         }
         return found;
     }
 
-    /** Appends entries with one multi-row insert; returns them with their ids, in the given order. */
-    List<LedgerEntry> insertEntries(List<LedgerEntry> entries) {
+    /** Appends entries with one multi-row insert. */
+    void insertEntries(List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
-            return List.of();
+            return;
         }
-        var insert = db.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.BUSINESS_DATE, LEDGER_ENTRY.KIND,
+        var insert = bulk.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.BUSINESS_DATE, LEDGER_ENTRY.KIND,
                 LEDGER_ENTRY.SECONDS, LEDGER_ENTRY.BALANCE_AFTER_SECONDS, LEDGER_ENTRY.ACTOR, LEDGER_ENTRY.REFERENCE,
                 LEDGER_ENTRY.IDEMPOTENCY_KEY, LEDGER_ENTRY.REVERSES_ENTRY_ID, LEDGER_ENTRY.CREATED_AT);
         for (LedgerEntry e : entries) {
@@ -110,6 +113,10 @@ class LedgerRepository {
                     e.actor(), e.reference(), e.idempotencyKey(), e.reversesEntryId(), e.createdAt());
         }
         insert.execute();
+    }
+
+    /** The stored versions, with ids, of entries just inserted; in the given order. */
+    List<LedgerEntry> entriesWithIds(List<LedgerEntry> entries) {
         Map<String, LedgerEntry> stored = entriesByKey(entries.stream().map(LedgerEntry::idempotencyKey).toList());
         return entries.stream().map(e -> stored.get(e.idempotencyKey())).toList();
     }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -189,17 +190,18 @@ class AuxSettlementFlowTest {
             days.add(new Day(org.agent(team), d, 28_800, i % 3 == 0 ? 2_000 : 300));
         }
         importCsv(org.plannerUser(center), csv(days));
-        int[] batches = {0};
+        AtomicInteger committedBeforeKill = new AtomicInteger();
         assertThatThrownBy(() -> settlement.settleUpTo(center.id(), d, (date, n) -> {
-            if (++batches[0] == 1) {
-                throw new IllegalStateException("killed");
-            }
+            committedBeforeKill.addAndGet(n);
+            throw new IllegalStateException("killed");
         })).hasMessage("killed");
         assertThat(settlement.unsettledDates(center.id(), d)).containsExactly(d);
 
-        // batches of 50 (application-test.properties): the first committed, the other 70 agent-days were left
+        // batches of 50 (application-test.properties), two at a time: the kill stopped the run after the first
+        // batch or two had committed; the rerun settles exactly the agent-days they left
+        assertThat(committedBeforeKill.get()).isBetween(50, 100);
         AuxSettlementService.Result rest = settlement.settleUpTo(center.id(), d, AuxSettlementService.BatchObserver.NONE);
-        assertThat(rest.processed()).isEqualTo(70);
+        assertThat(rest.processed()).isEqualTo(120 - committedBeforeKill.get());
         assertThat(settlement.unsettledDates(center.id(), d)).isEmpty();
         for (Day day : days) {
             List<LedgerEntry> entries = ledger.statement(day.agent().id(), d, d, 0, 10).entries();

@@ -78,14 +78,21 @@ public final class SettlementBenchmark {
         ctx.getBean(ActivityService.class).importActivity(ActivityFile.fromJson(rows), admin);
         long t1 = System.nanoTime();
         resetPeaks();
+        long cpu0 = processCpuNanos();
         AuxSettlementService.Result r = ctx.getBean(AuxSettlementService.class)
                 .settleDate(center.id(), day, AuxSettlementService.BatchObserver.NONE);
         long t2 = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
         double seconds = (t2 - t1) / 1e9;
         System.out.printf("%,d agents: import %.2f s; settlement %.2f s = %,.0f agent-days/s, %,d entries posted, "
-                        + "peak heap during settlement %,d MiB (max heap %,d MiB)%n",
-                agents, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), peakHeapMiB(),
+                        + "service CPU %.2f s, peak heap during settlement %,d MiB (max heap %,d MiB)%n",
+                agents, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), cpu / 1e9, peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {
