@@ -28,7 +28,8 @@ import com.timebank.wfm.timebank.ActivityService;
 import com.timebank.wfm.timebank.AuxSettlementService;
 
 /**
- * Settles one business day for N agents on a real MariaDB and reports agent-days per second and peak heap.
+ * Settles two business days for N agents on a real MariaDB and reports agent-days per second and peak heap: a first
+ * night, which also opens the agents' accounts, and the next night, which is what the job does every night.
  * Run with {@code scripts/bench-settlement 10000 100000}; it uses WFM_DB_URL when set, else an embedded MariaDB
  * under scheduler/target/bench-db. Not a test: numbers depend on the machine.
  */
@@ -66,8 +67,15 @@ public final class SettlementBenchmark {
             }
             insert.execute();
         }
-        LocalDate day = center.today(clock).minusDays(1);
-        Random random = new Random(1);
+        // Two nights: the first also opens every agent's account; the second is a night like any other.
+        LocalDate today = center.today(clock);
+        settleOneDay(ctx, admin, center, code, agents, today.minusDays(2), "first night (opens accounts)");
+        settleOneDay(ctx, admin, center, code, agents, today.minusDays(1), "next night");
+    }
+
+    private static void settleOneDay(ConfigurableApplicationContext ctx, CurrentUser admin, Center center, String code,
+            int agents, LocalDate day, String label) {
+        Random random = new Random(day.toEpochDay());
         List<ActivityFile.JsonRow> rows = new ArrayList<>(agents);
         for (int i = 0; i < agents; i++) {
             long logged = 20_000 + random.nextInt(9_000);
@@ -84,10 +92,10 @@ public final class SettlementBenchmark {
         long t2 = System.nanoTime();
         long cpu = processCpuNanos() - cpu0;
         double seconds = (t2 - t1) / 1e9;
-        System.out.printf("%,d agents: import %.2f s; settlement %.2f s = %,.0f agent-days/s, %,d entries posted, "
+        System.out.printf("%,d agents, %s: import %.2f s; settlement %.2f s = %,.0f agent-days/s, %,d entries posted, "
                         + "service CPU %.2f s, peak heap during settlement %,d MiB (max heap %,d MiB)%n",
-                agents, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), cpu / 1e9, peakHeapMiB(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                agents, label, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), cpu / 1e9,
+                peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static long processCpuNanos() {
