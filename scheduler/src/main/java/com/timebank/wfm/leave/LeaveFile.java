@@ -68,6 +68,7 @@ public final class LeaveFile {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             file.errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
         }
+        file.checkDuplicates();
         if (file.rows.isEmpty() && file.errors.isEmpty()) {
             file.errors.add(FieldError.atLine(1, null, "The file has no leave lines"));
         }
@@ -104,6 +105,23 @@ public final class LeaveFile {
         if (errors.size() == before) {
             rows.add(new Row(line, employeeNo.trim(), d, s, t));
         }
+    }
+
+    /** The same agent, date and type twice is a mistake in the file, not two absences. */
+    private void checkDuplicates() {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        List<Row> unique = new ArrayList<>();
+        for (Row r : rows) {
+            Integer first = seen.putIfAbsent(r.employeeNo() + "|" + r.date() + "|" + r.type(), r.line());
+            if (first != null) {
+                errors.add(FieldError.atLine(r.line(), "employee_no", "Duplicate " + r.type() + " leave of "
+                        + r.employeeNo() + " on " + r.date() + " (first on line " + first + ")"));
+            } else {
+                unique.add(r);
+            }
+        }
+        rows.clear();
+        rows.addAll(unique);
     }
 
     /** Errors that need the organisation: unknown agents (or outside scope) and closed months. */

@@ -22,6 +22,7 @@ import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.timebank.AuxSettlementService;
 import com.timebank.wfm.timebank.EntryKind;
 import com.timebank.wfm.timebank.LedgerBatch;
 import com.timebank.wfm.timebank.LedgerEntry;
@@ -43,18 +44,20 @@ public class MonthCloseService {
     private final LeaveCalendar calendar;
     private final OrganisationService organisation;
     private final LedgerService ledger;
+    private final AuxSettlementService auxSettlement;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
     private final int batchSize;
 
     MonthCloseService(LeaveRepository repository, LeaveCalendar calendar, OrganisationService organisation,
-            LedgerService ledger, Transactions transactions, AuditLog audit, Clock clock,
-            @Value("${wfm.month-close.batch-size:500}") int batchSize) {
+            LedgerService ledger, AuxSettlementService auxSettlement, Transactions transactions, AuditLog audit,
+            Clock clock, @Value("${wfm.month-close.batch-size:500}") int batchSize) {
         this.repository = repository;
         this.calendar = calendar;
         this.organisation = organisation;
         this.ledger = ledger;
+        this.auxSettlement = auxSettlement;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -80,8 +83,14 @@ public class MonthCloseService {
         YearMonth start = repository.latestClosedMonth(centerId).map(d -> YearMonth.from(d).plusMonths(1))
                 .orElseGet(() -> repository.earliestLeave(centerId).map(YearMonth::from)
                         .filter(m -> m.isBefore(latestDue)).orElse(latestDue));
+        // a month whose activity is not all settled would miss overdraft leave: it waits for aux settlement
+        List<LocalDate> unsettled = auxSettlement.unsettledDates(centerId, latestDue.atEndOfMonth());
+        YearMonth waitFrom = unsettled.isEmpty() ? null : YearMonth.from(unsettled.get(0));
         List<YearMonth> due = new ArrayList<>();
         for (YearMonth m = start; !m.isAfter(latestDue); m = m.plusMonths(1)) {
+            if (waitFrom != null && !m.isBefore(waitFrom)) {
+                break;
+            }
             if (!repository.monthClosed(centerId, m.atDay(1))) {
                 due.add(m);
             }
@@ -121,6 +130,12 @@ public class MonthCloseService {
         }
         if (repository.monthClosed(centerId, lm.first())) {
             return new Result(List.of(month), 0, 0);
+        }
+        List<LocalDate> unsettled = auxSettlement.unsettledDates(centerId, lm.last());
+        if (!unsettled.isEmpty()) {
+            throw new BusinessRuleException("The month " + month + " cannot close before aux settlement: activity of "
+                    + unsettled.get(0) + (unsettled.size() > 1 ? " and " + (unsettled.size() - 1) + " more date(s)" : "")
+                    + " is not settled yet");
         }
         Set<Long> done = repository.attendedAgents(centerId, lm.first());
         List<Long> agents = organisation.agentsOfCenter(centerId).stream().map(Agent::id)

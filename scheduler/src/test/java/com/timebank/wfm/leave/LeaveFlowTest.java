@@ -57,6 +57,8 @@ class LeaveFlowTest {
     Transactions transactions;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.timebank.wfm.timebank.AuxSettlementService auxSettlement;
 
     @AfterEach
     void realTime() {
@@ -283,6 +285,37 @@ class LeaveFlowTest {
         long offsetEntries = agents.stream().flatMap(a -> ledger.statement(a.id(), null, null, 0, 100).entries().stream())
                 .filter(e -> e.kind() == EntryKind.LEAVE_OFFSET).count();
         assertThat(offsetEntries).isEqualTo(5 + 4); // March: 5 agents have ≥ 400 s; April: 4 have ≥ 400 s left
+    }
+
+    @Test
+    void aMonthWaitsForTheSettlementOfItsActivityBeforeItCloses() throws Exception {
+        at("2026-08-05T09:00");
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                        .content("employee_no,date,logged_seconds,aux_seconds\n" + a.employeeNo() + ",2026-07-31,28800,3000\n"))
+                .andExpect(status().isOk());
+        assertThat(monthClose.dueMonths(center.id())).isEmpty();
+        mvc.perform(post("/api/jobs/month-close/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerCode\":\"" + center.code() + "\",\"date\":\"2026-07-01\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("2026-07-31 is not settled")));
+
+        auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 8, 4),
+                com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
+        assertThat(monthClose.dueMonths(center.id())).containsExactly(YearMonth.of(2026, 7));
+        monthClose.closeDue(center.id(), MonthCloseService.BatchObserver.NONE);
+        // 3,000 s aux against an allowance of 1,066 s with an empty balance: 1,934 s of overdraft leave, not offset
+        LeaveService.MonthView july = leave.month(a.employeeNo(), YearMonth.of(2026, 7), org.admin());
+        assertThat(july.items()).singleElement().satisfies(i -> {
+            assertThat(i.source()).isEqualTo(LeaveSource.OVERDRAFT);
+            assertThat(i.eligible()).isTrue();
+            assertThat(i.offset()).isFalse();
+        });
+        assertThat(july.attendance().leaveSeconds()).isEqualTo(1_934);
+        assertThat(july.attendance().fullAttendance()).isFalse();
     }
 
     @Test

@@ -213,6 +213,17 @@ class LeaveRulesTest {
         }
 
         @Test
+        void aDuplicateLineIsAnError() {
+            LeaveFile f = LeaveFile.parseCsv("employee_no,date,seconds,type\nE1,2026-03-10,3600,SICK\n"
+                    + "E1,2026-03-10,1800,PERSONAL\nE1,2026-03-10,600,sick\n");
+            assertThat(f.rows()).hasSize(2);
+            assertThat(f.errors()).singleElement().satisfies(e -> {
+                assertThat(e.line()).isEqualTo(4);
+                assertThat(e.message()).contains("first on line 2");
+            });
+        }
+
+        @Test
         void aWrongHeaderIsRefused() {
             LeaveFile f = LeaveFile.parseCsv("employee,date,seconds,type\nE1,2026-03-10,3600,PERSONAL\n");
             assertThat(f.errors()).extracting(e -> e.message()).anyMatch(m -> m.contains("Missing column employee_no"))
