@@ -128,26 +128,26 @@ class TimeOffRepository {
         db.update(TIME_OFF_REQUEST).set(TIME_OFF_REQUEST.ENTRY_ID, entryId).where(TIME_OFF_REQUEST.ID.eq(id)).execute();
     }
 
-    /** Requests whose day has come and that the posting job has not finished: approved unposted, or undecided. */
+    /** Requests the posting job has still to finish: approved and unposted, or undecided after their day. */
     List<Long> due(long centerId, LocalDate upTo, int limit) {
         return db.select(TIME_OFF_REQUEST.ID).from(TIME_OFF_REQUEST)
-                .where(TIME_OFF_REQUEST.CENTER_ID.eq(centerId).and(TIME_OFF_REQUEST.BUSINESS_DATE.le(upTo))
-                        .and(TIME_OFF_REQUEST.STATUS.eq(TimeOffStatus.APPROVED.name())
-                                .and(TIME_OFF_REQUEST.ENTRY_ID.isNull())
-                                .or(TIME_OFF_REQUEST.STATUS.in(TimeOffStatus.PENDING.name(),
-                                        TimeOffStatus.WAITLISTED.name()))))
+                .where(TIME_OFF_REQUEST.CENTER_ID.eq(centerId).and(due(upTo)))
                 .orderBy(TIME_OFF_REQUEST.BUSINESS_DATE, TIME_OFF_REQUEST.ID).limit(limit)
                 .fetch(TIME_OFF_REQUEST.ID);
     }
 
     List<LocalDate> dueDates(long centerId, LocalDate upTo) {
         return db.selectDistinct(TIME_OFF_REQUEST.BUSINESS_DATE).from(TIME_OFF_REQUEST)
-                .where(TIME_OFF_REQUEST.CENTER_ID.eq(centerId).and(TIME_OFF_REQUEST.BUSINESS_DATE.le(upTo))
-                        .and(TIME_OFF_REQUEST.STATUS.eq(TimeOffStatus.APPROVED.name())
-                                .and(TIME_OFF_REQUEST.ENTRY_ID.isNull())
-                                .or(TIME_OFF_REQUEST.STATUS.in(TimeOffStatus.PENDING.name(),
-                                        TimeOffStatus.WAITLISTED.name()))))
+                .where(TIME_OFF_REQUEST.CENTER_ID.eq(centerId).and(due(upTo)))
                 .orderBy(TIME_OFF_REQUEST.BUSINESS_DATE).fetch(TIME_OFF_REQUEST.BUSINESS_DATE);
+    }
+
+    /** Approved and not posted once the day has begun; undecided once the day is over. */
+    private static Condition due(LocalDate upTo) {
+        return TIME_OFF_REQUEST.STATUS.eq(TimeOffStatus.APPROVED.name()).and(TIME_OFF_REQUEST.ENTRY_ID.isNull())
+                .and(TIME_OFF_REQUEST.BUSINESS_DATE.le(upTo))
+                .or(TIME_OFF_REQUEST.STATUS.in(TimeOffStatus.PENDING.name(), TimeOffStatus.WAITLISTED.name())
+                        .and(TIME_OFF_REQUEST.BUSINESS_DATE.lt(upTo)));
     }
 
     List<TimeOffRequest> search(Condition where, int offset, int limit) {

@@ -372,8 +372,9 @@ public class TimeOffService {
     }
 
     /**
-     * When the day comes: approved requests are posted as TIME_OFF debits from their reservation; requests still
-     * undecided expire and release theirs. Batches commit on their own; re-runs post nothing twice.
+     * When the day comes, approved requests are posted as TIME_OFF debits from their reservation (one approved on
+     * its own day is posted by the next run); requests still undecided when their day is over expire and release
+     * theirs. Batches commit on their own; re-runs post nothing twice.
      */
     public PostingResult postDue(long centerId, LocalDate upTo) {
         List<LocalDate> dates = repository.dueDates(centerId, upTo);
@@ -455,9 +456,9 @@ public class TimeOffService {
 
     private void requireNotOver(TimeOffRequest r, String what) {
         LocalDate today = organisation.centerById(r.centerId()).today(clock);
-        if (!r.date().isAfter(today)) {
+        if (r.date().isBefore(today)) {
             throw new BusinessRuleException("Request " + r.id() + " for " + r.date() + " can no longer be " + what
-                    + ": its day has begun (today is " + today + ")");
+                    + ": its day is over (today is " + today + ")");
         }
     }
 

@@ -195,7 +195,7 @@ class TimeOffFlowTest {
                 .andExpect(jsonPath("$[9].used").value(2))
                 .andExpect(jsonPath("$[30].busy").value(true));
 
-        // the day comes: approved time off is posted, undecided requests expire, nothing can be cancelled
+        // the day comes: approved time off is posted and can no longer be cancelled
         at("2026-03-10T00:30");
         act(a1Login, r1, "cancel").andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(containsString("cannot be cancelled")));
@@ -204,7 +204,7 @@ class TimeOffFlowTest {
                         .contentType(MediaType.APPLICATION_JSON).content(run))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUCCEEDED"))
-                .andExpect(jsonPath("$.processed").value(3))
+                .andExpect(jsonPath("$.processed").value(2))
                 .andExpect(jsonPath("$.posted").value(2));
         mvc.perform(post("/api/jobs/time-off-posting/run").with(httpBasic(planner, Org.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(run))
@@ -219,8 +219,16 @@ class TimeOffFlowTest {
         assertThat(taken.get(0).businessDate()).isEqualTo(MAR10);
         assertThat(ledger.account(a1.id()).balanceSeconds()).isEqualTo(1_200);
         assertThat(ledger.account(a1.id()).reservedSeconds()).isZero();
+        // still undecided on its day (the date is full); once the day is over it expires and releases its seconds
+        act(lead, r5, "approve").andExpect(status().isUnprocessableEntity());
+        assertThat(ledger.account(agents.get(4).id()).reservedSeconds()).isEqualTo(600);
+        at("2026-03-11T00:30");
+        mvc.perform(post("/api/jobs/time-off-posting/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(jsonPath("$.processed").value(1)).andExpect(jsonPath("$.posted").value(0));
         mvc.perform(get("/api/time-off-requests/" + r5).with(httpBasic(lead, Org.PASSWORD)))
                 .andExpect(jsonPath("$.status").value("EXPIRED"));
+        act(lead, r5, "approve").andExpect(status().isConflict());
         assertThat(ledger.account(agents.get(4).id()).reservedSeconds()).isZero();
         mvc.perform(get("/api/time-off-requests/" + r1).with(httpBasic(a1Login, Org.PASSWORD)))
                 .andExpect(jsonPath("$.posted").value(true));
