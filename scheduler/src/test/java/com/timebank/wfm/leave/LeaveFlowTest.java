@@ -59,6 +59,12 @@ class LeaveFlowTest {
     ObjectMapper json;
     @Autowired
     com.timebank.wfm.timebank.AuxSettlementService auxSettlement;
+    @Autowired
+    com.timebank.wfm.jobs.NightlyJobs jobs;
+    @Autowired
+    com.timebank.wfm.roster.ShiftService shifts;
+    @Autowired
+    TimeOffService timeOff;
 
     @AfterEach
     void realTime() {
@@ -316,6 +322,39 @@ class LeaveFlowTest {
         });
         assertThat(july.attendance().leaveSeconds()).isEqualTo(1_934);
         assertThat(july.attendance().fullAttendance()).isFalse();
+    }
+
+    @Test
+    void theScheduleClosesDueMonthsAndPostsTimeOffOfEveryCenter() throws Exception {
+        at("2026-09-10T09:00");
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        String lead = org.leadUser(team);
+        credit(a, 10_000);
+        long sep8 = record(lead, a, "2026-09-08", 1_800, "PERSONAL");
+        choose(lead, a, sep8).andExpect(status().isOk());
+        LocalDate sep14 = LocalDate.of(2026, 9, 14);
+        shifts.publish(center.id(), List.of(new com.timebank.wfm.roster.PublishedShift(a.id(), sep14,
+                sep14.atTime(9, 0), sep14.atTime(17, 0), 0, "TEST")), "test");
+        long request = timeOff.request(a.employeeNo(), sep14, 3_600L, org.as(lead)).id();
+        timeOff.approve(request, org.as(lead));
+
+        at("2026-10-03T00:05");
+        jobs.postTimeOffAllCenters("test");
+        jobs.closeMonthsAllCenters("test");
+        assertThat(timeOff.request(request, org.admin()).posted()).isTrue();
+        assertThat(monthClose.dueMonths(center.id())).isEmpty();
+        assertThat(leave.month(a.employeeNo(), YearMonth.of(2026, 9), org.admin()).attendance())
+                .isEqualTo(new Attendance(YearMonth.of(2026, 9), 1_800, 1_800, true));
+        assertThat(ledger.account(a.id()).balanceSeconds()).isEqualTo(10_000 - 3_600 - 1_800);
+        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin()))
+                .extracting(r -> r.job() + " " + r.triggeredBy() + " " + r.status() + " " + r.posted())
+                .containsExactlyInAnyOrder("month-close schedule SUCCEEDED 1", "time-off-posting schedule SUCCEEDED 1");
+        // nothing left to do: the next scheduled runs leave no run behind
+        jobs.postTimeOffAllCenters("test");
+        jobs.closeMonthsAllCenters("test");
+        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin())).hasSize(2);
     }
 
     @Test
