@@ -53,6 +53,25 @@ class LeaveRepository {
                 .execute();
     }
 
+    /** Whether the agent's overdraft leave of the date is chosen for an offset that month close has not posted. */
+    boolean overdraftOffsetChosen(long agentId, LocalDate date) {
+        return db.fetchExists(db.selectOne().from(LEAVE_OFFSET).join(LEAVE_RECORD).on(LEAVE_RECORD.ID.eq(LEAVE_OFFSET.LEAVE_ID))
+                .where(LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.eq(date))
+                        .and(LEAVE_RECORD.SOURCE.eq(LeaveSource.OVERDRAFT.name())).and(LEAVE_OFFSET.ENTRY_ID.isNull())));
+    }
+
+    void chooseOverdraftLeave(long agentId, LocalDate date, String actor, LocalDateTime now) {
+        List<Long> ids = db.select(LEAVE_RECORD.ID).from(LEAVE_RECORD)
+                .where(LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.eq(date))
+                        .and(LEAVE_RECORD.SOURCE.eq(LeaveSource.OVERDRAFT.name())))
+                .fetch(LEAVE_RECORD.ID);
+        for (Long id : ids) {
+            db.insertInto(LEAVE_OFFSET).set(LEAVE_OFFSET.LEAVE_ID, id).set(LEAVE_OFFSET.AGENT_ID, agentId)
+                    .set(LEAVE_OFFSET.MONTH_START, date.withDayOfMonth(1)).set(LEAVE_OFFSET.CHOSEN_BY, actor)
+                    .set(LEAVE_OFFSET.CHOSEN_AT, now).onDuplicateKeyIgnore().execute();
+        }
+    }
+
     List<LeaveRecord> ofAgent(long agentId, LocalDate from, LocalDate to) {
         return db.selectFrom(LEAVE_RECORD)
                 .where(LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.between(from, to)))

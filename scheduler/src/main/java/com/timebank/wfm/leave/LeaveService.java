@@ -15,6 +15,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
@@ -61,12 +63,44 @@ public class LeaveService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordOverdraftLeave(long centerId, List<LeaveRecord> records, String actor) {
         repository.insertOverdraftLeave(records, centerId, actor, now());
+        Set<String> carried = carriedChoices();
+        for (LeaveRecord r : records) {
+            if (carried.remove(r.agentId() + "|" + r.date())) {
+                repository.chooseOverdraftLeave(r.agentId(), r.date(), actor + " (choice kept from the corrected leave)",
+                        now());
+            }
+        }
     }
 
-    /** A corrected settlement replaces the overdraft leave the earlier one created on that date. */
+    /**
+     * A corrected settlement replaces the overdraft leave the earlier one created on that date. An offset the agent
+     * chose for it carries over to the replacement written in the same transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void removeOverdraftLeave(long agentId, LocalDate date) {
+        if (repository.overdraftOffsetChosen(agentId, date)) {
+            carriedChoices().add(agentId + "|" + date);
+        }
         repository.deleteOverdraftLeave(agentId, date);
+    }
+
+    private static final Object CARRIED_CHOICES = new Object();
+
+    /** Offset choices of overdraft leave being replaced, bound to the current transaction. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> carriedChoices() {
+        Set<String> carried = (Set<String>) TransactionSynchronizationManager.getResource(CARRIED_CHOICES);
+        if (carried == null) {
+            carried = new java.util.HashSet<>();
+            TransactionSynchronizationManager.bindResource(CARRIED_CHOICES, carried);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CARRIED_CHOICES);
+                }
+            });
+        }
+        return carried;
     }
 
     @Transactional(readOnly = true)

@@ -358,6 +358,35 @@ class LeaveFlowTest {
     }
 
     @Test
+    void anOffsetChosenForOverdraftLeaveSurvivesACorrectionOfTheActivity() throws Exception {
+        at("2026-06-10T09:00");
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        String agentLogin = org.agentUser(a);
+        String csv = "employee_no,date,logged_seconds,aux_seconds\n" + a.employeeNo() + ",2026-06-08,28800,";
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                .content(csv + "3000\n")).andExpect(status().isOk());
+        auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 6, 9),
+                com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
+        LeaveRecord first = leave.leave(a.id(), LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 8)).get(0);
+        assertThat(first.seconds()).isEqualTo(1_934);
+        choose(agentLogin, a, first.id()).andExpect(status().isOk());
+
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                .content(csv + "2500\n")).andExpect(status().isOk());
+        auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 6, 9),
+                com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
+        LeaveService.MonthView june = leave.month(a.employeeNo(), YearMonth.of(2026, 6), org.admin());
+        assertThat(june.items()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isNotEqualTo(first.id());
+            assertThat(i.seconds()).isEqualTo(1_434);
+            assertThat(i.offset()).isTrue();
+        });
+        assertThat(june.chosenSeconds()).isEqualTo(1_434);
+    }
+
+    @Test
     void anHrFileIsImportedWholeOrRefusedWithEveryBadLine() throws Exception {
         at("2026-02-10T09:00");
         Center center = org.center();
