@@ -169,9 +169,8 @@ public class TimeOffService {
                         + q.slots() + " slots used" + (q.busy() ? ", a busy day" : "") + "); put the request on the "
                         + "waitlist with POST /api/time-off-requests/" + id + "/waitlist or reject it");
             }
-            Account account = ledger.account(r.agentId());
-            if (account.reservedSeconds() < r.seconds() || account.availableSeconds() < 0) {
-                throw new BusinessRuleException("The available balance no longer covers request " + id);
+            if (ledger.reservation(r.reservationId()).status() != Reservation.Status.HELD) {
+                throw new ConflictException("The reservation of request " + id + " is no longer held");
             }
             repository.decide(id, TimeOffStatus.APPROVED, user.actor(), null, now());
             audit.record(user.actor(), "TIME_OFF_APPROVED", "time-off:" + id,
