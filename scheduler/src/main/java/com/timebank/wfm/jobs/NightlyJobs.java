@@ -2,12 +2,15 @@ package com.timebank.wfm.jobs;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.leave.MonthCloseService;
+import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -18,15 +21,22 @@ import com.timebank.wfm.timebank.AuxSettlementService;
 public class NightlyJobs {
 
     public static final String AUX_SETTLEMENT = "aux-settlement";
-    public static final List<String> JOBS = List.of(AUX_SETTLEMENT);
+    public static final String TIME_OFF_POSTING = "time-off-posting";
+    public static final String MONTH_CLOSE = "month-close";
+    public static final List<String> JOBS = List.of(AUX_SETTLEMENT, TIME_OFF_POSTING, MONTH_CLOSE);
 
     private final AuxSettlementService auxSettlement;
+    private final TimeOffService timeOff;
+    private final MonthCloseService monthClose;
     private final OrganisationService organisation;
     private final JobRunService runs;
     private final Clock clock;
 
-    NightlyJobs(AuxSettlementService auxSettlement, OrganisationService organisation, JobRunService runs, Clock clock) {
+    NightlyJobs(AuxSettlementService auxSettlement, TimeOffService timeOff, MonthCloseService monthClose,
+            OrganisationService organisation, JobRunService runs, Clock clock) {
         this.auxSettlement = auxSettlement;
+        this.timeOff = timeOff;
+        this.monthClose = monthClose;
         this.organisation = organisation;
         this.runs = runs;
         this.clock = clock;
@@ -44,6 +54,40 @@ public class NightlyJobs {
         }
     }
 
+    /** Scheduled: every center's time off whose day has come (today included) is posted or expires. */
+    public void postTimeOffAllCenters(String instanceId) {
+        for (Center center : organisation.allCenters()) {
+            LocalDate today = center.today(clock);
+            if (timeOff.dueDates(center.id(), today).isEmpty()) {
+                continue;
+            }
+            runs.run(TIME_OFF_POSTING, center.id(), "schedule", instanceId, () -> postTimeOff(center.id(), today));
+        }
+    }
+
+    /** Scheduled: every due month of every center, oldest first (so a missed close is caught up). */
+    public void closeMonthsAllCenters(String instanceId) {
+        for (Center center : organisation.allCenters()) {
+            if (monthClose.dueMonths(center.id()).isEmpty()) {
+                continue;
+            }
+            runs.run(MONTH_CLOSE, center.id(), "schedule", instanceId,
+                    () -> closeMonths(center.id(), null, MonthCloseService.BatchObserver.NONE));
+        }
+    }
+
+    public JobRunService.Outcome postTimeOff(long centerId, LocalDate upTo) {
+        TimeOffService.PostingResult r = timeOff.postDue(centerId, upTo);
+        return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
+    }
+
+    /** Closes {@code month}, or with null every due month. */
+    public JobRunService.Outcome closeMonths(long centerId, YearMonth month, MonthCloseService.BatchObserver observer) {
+        MonthCloseService.Result r = month == null ? monthClose.closeDue(centerId, observer)
+                : monthClose.closeMonth(centerId, month, observer);
+        return new JobRunService.Outcome(r.months().stream().map(m -> m.atDay(1)).toList(), r.processed(), r.posted());
+    }
+
     /** On demand: one center and one business date (settling other dates is the schedule's work). */
     public JobRun runNow(String job, String centerCode, LocalDate date, CurrentUser user) {
         if (!JOBS.contains(job)) {
@@ -51,6 +95,23 @@ public class NightlyJobs {
         }
         Center center = organisation.plannedCenter(centerCode, user);
         LocalDate today = center.today(clock);
+        if (TIME_OFF_POSTING.equals(job)) {
+            LocalDate upTo = date == null ? today : date;
+            if (upTo.isAfter(today)) {
+                throw new BusinessRuleException("Time off is posted when its day comes: " + upTo + " has not begun in "
+                        + center.timeZone() + " (today is " + today + ")");
+            }
+            return runs.run(job, center.id(), user.actor(), null, () -> postTimeOff(center.id(), upTo));
+        }
+        if (MONTH_CLOSE.equals(job)) {
+            YearMonth month = YearMonth.from(date == null ? today.minusMonths(1) : date);
+            if (monthClose.isOpen(center.id(), month)) {
+                throw new BusinessRuleException("The month " + month + " is still open for offset choices until "
+                        + monthClose.deadline(center.id(), month) + " (" + center.timeZone() + ")");
+            }
+            return runs.run(job, center.id(), user.actor(), null,
+                    () -> closeMonths(center.id(), month, MonthCloseService.BatchObserver.NONE));
+        }
         LocalDate on = date == null ? today.minusDays(1) : date;
         if (!on.isBefore(today)) {
             throw new BusinessRuleException("Aux settlement settles finished days only: " + on + " is not over yet in "

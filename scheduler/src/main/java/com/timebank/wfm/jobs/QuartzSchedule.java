@@ -27,4 +27,34 @@ class QuartzSchedule {
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
+
+    @Bean
+    JobDetail timeOffPostingJob() {
+        return JobBuilder.newJob(TimeOffPostingJob.class).withIdentity(NightlyJobs.TIME_OFF_POSTING, "nightly")
+                .withDescription("Service 6: post approved time off as TIME_OFF when its day comes; expire undecided requests")
+                .storeDurably().requestRecovery().build();
+    }
+
+    @Bean
+    Trigger timeOffPostingTrigger(JobDetail timeOffPostingJob,
+            @Value("${wfm.jobs.time-off-posting.cron:0 2/15 * * * ?}") String cron) {
+        return TriggerBuilder.newTrigger().forJob(timeOffPostingJob).withIdentity(NightlyJobs.TIME_OFF_POSTING, "nightly")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    @Bean
+    JobDetail monthCloseJob() {
+        return JobBuilder.newJob(MonthCloseJob.class).withIdentity(NightlyJobs.MONTH_CLOSE, "nightly")
+                .withDescription("Service 5: close every due month: post chosen leave offsets and write attendance")
+                .storeDurably().requestRecovery().build();
+    }
+
+    @Bean
+    Trigger monthCloseTrigger(JobDetail monthCloseJob,
+            @Value("${wfm.jobs.month-close.cron:0 10 * * * ?}") String cron) {
+        return TriggerBuilder.newTrigger().forJob(monthCloseJob).withIdentity(NightlyJobs.MONTH_CLOSE, "nightly")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

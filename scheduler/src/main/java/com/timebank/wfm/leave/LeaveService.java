@@ -3,35 +3,104 @@ package com.timebank.wfm.leave;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Leave records: attendance, not money. Overdraft leave is written in the settlement's own transaction. */
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.timebank.LedgerService;
+
+/**
+ * Leave records (attendance, not money) and service 5's offset choices. Overdraft leave is written in the aux
+ * settlement's own transaction; leads, planners and HR record the rest.
+ */
 @Service
 public class LeaveService {
 
+    public static final long DAY_SECONDS = 86_400;
+
     private final LeaveRepository repository;
+    private final LeaveCalendar calendar;
+    private final OrganisationService organisation;
+    private final LedgerService ledger;
+    private final Transactions transactions;
+    private final AuditLog audit;
     private final Clock clock;
 
-    LeaveService(LeaveRepository repository, Clock clock) {
+    LeaveService(LeaveRepository repository, LeaveCalendar calendar, OrganisationService organisation,
+            LedgerService ledger, Transactions transactions, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.calendar = calendar;
+        this.organisation = organisation;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Personal leave for overdrafts the balance could not cover; {@code reference} names the settlement. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordOverdraftLeave(long centerId, List<LeaveRecord> records, String actor) {
-        repository.insertOverdraftLeave(records, centerId, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        repository.insertOverdraftLeave(records, centerId, actor, now());
+        Set<String> carried = carriedChoices();
+        for (LeaveRecord r : records) {
+            if (carried.remove(r.agentId() + "|" + r.date())) {
+                repository.chooseOverdraftLeave(r.agentId(), r.date(), actor + " (choice kept from the corrected leave)",
+                        now());
+            }
+        }
     }
 
-    /** A corrected settlement replaces the overdraft leave the earlier one created on that date. */
+    /**
+     * A corrected settlement replaces the overdraft leave the earlier one created on that date. An offset the agent
+     * chose for it carries over to the replacement written in the same transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void removeOverdraftLeave(long agentId, LocalDate date) {
+        if (repository.overdraftOffsetChosen(agentId, date)) {
+            carriedChoices().add(agentId + "|" + date);
+        }
         repository.deleteOverdraftLeave(agentId, date);
+    }
+
+    private static final Object CARRIED_CHOICES = new Object();
+
+    /** Offset choices of overdraft leave being replaced, bound to the current transaction. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> carriedChoices() {
+        Set<String> carried = (Set<String>) TransactionSynchronizationManager.getResource(CARRIED_CHOICES);
+        if (carried == null) {
+            carried = new java.util.HashSet<>();
+            TransactionSynchronizationManager.bindResource(CARRIED_CHOICES, carried);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CARRIED_CHOICES);
+                }
+            });
+        }
+        return carried;
     }
 
     @Transactional(readOnly = true)
@@ -43,5 +112,226 @@ public class LeaveService {
     @Transactional(readOnly = true)
     public long overdraftLeaveSeconds(long agentId, LocalDate from, LocalDate to) {
         return repository.sumOverdraftLeave(agentId, from, to);
+    }
+
+    /** Eligible leave of the period that no month close has offset yet: what the statement shows as outstanding. */
+    @Transactional(readOnly = true)
+    public long outstandingLeaveSeconds(long agentId, long centerId, LocalDate from, LocalDate to) {
+        List<LeaveRecord> records = repository.ofAgent(agentId, from, to);
+        if (records.isEmpty()) {
+            return 0;
+        }
+        Map<LocalDate, Boolean> busy = calendar.busyDays(centerId, from, to);
+        Map<Long, Long> offsets = new HashMap<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            offsets.putAll(repository.offsets(List.of(agentId), m.atDay(1)));
+        }
+        return records.stream()
+                .filter(r -> LeaveEligibility.eligible(r.source(), busy.get(r.date())))
+                .filter(r -> offsets.get(r.id()) == null)
+                .mapToLong(LeaveRecord::seconds).sum();
+    }
+
+    public record NewLeave(String employeeNo, LocalDate date, Long seconds, String type) {
+    }
+
+    /** One leave item as the agent's month shows it; {@code offset} is chosen (open month) or posted (closed). */
+    public record Item(long id, LocalDate date, long seconds, LeaveType type, LeaveSource source, boolean busy,
+            boolean eligible, boolean offset) {
+    }
+
+    /**
+     * An agent's leave of a month: the items, whether the month is still open for offset choices and until when
+     * (center local time), the chosen seconds against the available balance, and the attendance once closed.
+     */
+    public record MonthView(String employeeNo, YearMonth month, LocalDateTime deadline, String timeZone,
+            boolean closed, boolean open, List<Item> items, long leaveSeconds, long eligibleSeconds,
+            long chosenSeconds, long availableSeconds, Attendance attendance) {
+    }
+
+    /** POST /api/leave: by the agent's lead, a planner of the center or an admin. */
+    public Item record(NewLeave l, CurrentUser user) {
+        Validation v = new Validation();
+        v.require(l.employeeNo() != null && !l.employeeNo().isBlank(), "employeeNo", "employeeNo is required");
+        v.require(l.date() != null, "date", "date is required (YYYY-MM-DD)");
+        v.require(l.seconds() != null && l.seconds() > 0 && l.seconds() <= DAY_SECONDS, "seconds",
+                "seconds must be between 1 and 86400");
+        LeaveType type = parseType(l.type());
+        v.require(type != null, "type", "type must be PERSONAL, SICK or ANNUAL");
+        v.throwIfInvalid();
+        Agent agent = organisation.agent(l.employeeNo().trim(), user);
+        if (!user.leadsAgent(agent.centerId(), agent.teamId())) {
+            throw new ForbiddenException("Only the agent's team lead, a planner or an admin may record leave");
+        }
+        Center center = organisation.centerById(agent.centerId());
+        requireOpen(center, YearMonth.from(l.date()));
+        LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, null);
+        long id = transactions.write(() -> {
+            long inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
+                    now()).get(0);
+            audit.record(user.actor(), "LEAVE_RECORDED", "agent:" + agent.employeeNo(),
+                    type + " " + l.date() + " " + l.seconds() + " s (leave " + inserted + ")");
+            return inserted;
+        });
+        boolean busy = calendar.busyDays(center.id(), l.date(), l.date()).get(l.date());
+        return new Item(id, l.date(), l.seconds(), type, LeaveSource.LEAVE, busy,
+                LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false);
+    }
+
+    public record Imported(int accepted) {
+    }
+
+    /** The HR file: every line checked, including agents and closed months; the whole file or nothing. */
+    public Imported importLeave(LeaveFile file, CurrentUser user) {
+        if (user.role() != com.timebank.wfm.security.Role.ADMIN
+                && user.role() != com.timebank.wfm.security.Role.PLANNER) {
+            throw new ForbiddenException("Only a planner or an admin may import leave from HR");
+        }
+        Map<String, Agent> agents = organisation.agentsByEmployeeNo(
+                file.rows().stream().map(LeaveFile.Row::employeeNo).collect(java.util.stream.Collectors.toSet()));
+        Map<String, Boolean> openMonths = new HashMap<>();
+        List<LeaveRecord> records = new ArrayList<>();
+        Map<Long, Long> centerOfAgent = new HashMap<>();
+        for (LeaveFile.Row row : file.rows()) {
+            Agent a = agents.get(row.employeeNo());
+            if (a == null || !user.plansCenter(a.centerId())) {
+                file.reject(row, "employee_no", "Unknown agent " + row.employeeNo());
+                continue;
+            }
+            YearMonth month = YearMonth.from(row.date());
+            boolean open = openMonths.computeIfAbsent(a.centerId() + "|" + month,
+                    k -> isOpen(organisation.centerById(a.centerId()), month));
+            if (!open) {
+                file.reject(row, "date", "The month " + month + " is closed for leave; " + row.date()
+                        + " can no longer be recorded");
+                continue;
+            }
+            records.add(new LeaveRecord(0, a.id(), row.date(), row.seconds(), row.type(), LeaveSource.LEAVE, null));
+            centerOfAgent.put(a.id(), a.centerId());
+        }
+        if (!file.errors().isEmpty()) {
+            throw InvalidInputException.refusedFile(file.errors());
+        }
+        return transactions.write(() -> {
+            repository.insertLeave(records, centerOfAgent, user.actor(), now());
+            audit.record(user.actor(), "LEAVE_IMPORTED", "leave", records.size() + " leave records from HR");
+            return new Imported(records.size());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public MonthView month(String employeeNo, YearMonth month, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        Center center = organisation.centerById(agent.centerId());
+        YearMonth m = month == null ? YearMonth.from(center.today(clock)) : month;
+        return monthView(agent, center, m);
+    }
+
+    /**
+     * Replaces the agent's offset choice for a month with {@code leaveIds} (empty: none). The agent or their lead,
+     * while the month is open; every id must be an eligible item of that month.
+     */
+    public MonthView chooseOffsets(String employeeNo, YearMonth month, List<Long> leaveIds, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        boolean self = user.agentId() != null && user.agentId() == agent.id();
+        if (!self && !user.leadsAgent(agent.centerId(), agent.teamId())) {
+            throw new ForbiddenException("Only the agent or their team lead may choose offsets");
+        }
+        if (leaveIds == null) {
+            throw InvalidInputException.of("leaveIds", "leaveIds is required (an empty list clears the choice)");
+        }
+        Set<Long> ids = new LinkedHashSet<>(leaveIds);
+        Center center = organisation.centerById(agent.centerId());
+        List<LeaveRecord> chosen = new ArrayList<>();
+        Validation v = new Validation();
+        for (Long id : ids) {
+            LeaveRecord r = id == null ? null : repository.find(id).filter(x -> x.agentId() == agent.id()).orElse(null);
+            v.require(r != null, "leaveIds", "Leave " + id + " is not a leave item of agent " + agent.employeeNo());
+            if (r != null) {
+                chosen.add(r);
+            }
+        }
+        v.throwIfInvalid();
+        Set<YearMonth> months = new java.util.TreeSet<>();
+        chosen.forEach(r -> months.add(YearMonth.from(r.date())));
+        if (month != null) {
+            months.add(month);
+        }
+        if (months.isEmpty()) {
+            throw InvalidInputException.of("month", "Name the month (YYYY-MM) to clear its offset choice");
+        }
+        if (months.size() > 1) {
+            throw InvalidInputException.of("leaveIds", "Choose the offsets of one month at a time; the items are of "
+                    + months);
+        }
+        YearMonth m = months.iterator().next();
+        requireOpen(center, m);
+        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), m.atDay(1), m.atEndOfMonth());
+        for (LeaveRecord r : chosen) {
+            if (!LeaveEligibility.eligible(r.source(), busy.get(r.date()))) {
+                throw new BusinessRuleException("Leave " + r.id() + " on " + r.date() + " cannot be offset: "
+                        + LeaveEligibility.reason(r.source(), true));
+            }
+        }
+        transactions.write(() -> {
+            repository.replaceOffsets(agent.id(), m.atDay(1), ids, user.actor(), now());
+            audit.record(user.actor(), "LEAVE_OFFSETS_CHOSEN", "agent:" + agent.employeeNo(),
+                    m + ": " + (ids.isEmpty() ? "none" : ids.toString()));
+            return null;
+        });
+        return monthView(agent, center, m);
+    }
+
+    private MonthView monthView(Agent agent, Center center, YearMonth m) {
+        LeaveMonth lm = calendar.month(center.id(), m);
+        List<LeaveRecord> records = repository.ofAgent(agent.id(), lm.first(), lm.last());
+        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), lm.first(), lm.last());
+        Map<Long, Long> offsets = repository.offsets(List.of(agent.id()), lm.first());
+        Attendance attendance = repository.attendance(agent.id(), lm.first()).orElse(null);
+        boolean closed = attendance != null || repository.monthClosed(center.id(), lm.first());
+        List<Item> items = new ArrayList<>();
+        long leaveSeconds = 0;
+        long eligibleSeconds = 0;
+        long chosenSeconds = 0;
+        for (LeaveRecord r : records) {
+            boolean b = busy.get(r.date());
+            boolean eligible = LeaveEligibility.eligible(r.source(), b);
+            boolean offset = closed ? offsets.get(r.id()) != null : offsets.containsKey(r.id());
+            items.add(new Item(r.id(), r.date(), r.seconds(), r.type(), r.source(), b, eligible, offset));
+            leaveSeconds += r.seconds();
+            eligibleSeconds += eligible ? r.seconds() : 0;
+            chosenSeconds += offsets.containsKey(r.id()) ? r.seconds() : 0;
+        }
+        boolean open = !closed && lm.openAt(calendar.now(center));
+        return new MonthView(agent.employeeNo(), m, lm.deadline(), center.timeZone().getId(), closed, open, items,
+                leaveSeconds, eligibleSeconds, chosenSeconds, ledger.account(agent.id()).availableSeconds(), attendance);
+    }
+
+    private boolean isOpen(Center center, YearMonth month) {
+        LeaveMonth lm = calendar.month(center.id(), month);
+        return !repository.monthClosed(center.id(), lm.first()) && lm.openAt(calendar.now(center));
+    }
+
+    private void requireOpen(Center center, YearMonth month) {
+        if (!isOpen(center, month)) {
+            LeaveMonth lm = calendar.month(center.id(), month);
+            throw new ConflictException("The month " + month + " is closed: leave and offset choices could change until "
+                    + lm.deadline() + " (" + center.timeZone() + "); it is read-only now");
+        }
+    }
+
+    static LeaveType parseType(String type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return LeaveType.valueOf(type.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 }

@@ -24,7 +24,8 @@ public record CenterSettings(
         BigDecimal serviceLevelTarget,
         int serviceLevelSeconds,
         BigDecimal maxOccupancy,
-        BigDecimal shrinkage) {
+        BigDecimal shrinkage,
+        QuotaMode quotaMode) {
 
     /** Far enough back that a new center's defaults cover any history imported for it. */
     public static final LocalDate BEGINNING = LocalDate.of(2000, 1, 1);
@@ -33,7 +34,7 @@ public record CenterSettings(
         return new CenterSettings(BEGINNING, new BigDecimal("0.037"),
                 new BigDecimal("0.30"), new BigDecimal("0.45"), new BigDecimal("0.60"),
                 new BigDecimal("0.01"), 2, 0, 4, 2, 2, 1,
-                new BigDecimal("0.90"), 30, new BigDecimal("0.85"), new BigDecimal("0.30"));
+                new BigDecimal("0.90"), 30, new BigDecimal("0.85"), new BigDecimal("0.30"), QuotaMode.FIXED);
     }
 
     public BigDecimal overtimeRate(int level) {
@@ -59,6 +60,6 @@ public record CenterSettings(
     public CenterSettings withEffectiveFrom(LocalDate date) {
         return new CenterSettings(date, auxTarget, overtimeRate1, overtimeRate2, overtimeRate3, bonusCapRatio,
                 idleDayQuota, busyDayQuota, busyFirstDays, busyLastDays, monthCloseDay, minNoticeDays,
-                serviceLevelTarget, serviceLevelSeconds, maxOccupancy, shrinkage);
+                serviceLevelTarget, serviceLevelSeconds, maxOccupancy, shrinkage, quotaMode);
     }
 }

@@ -55,6 +55,7 @@ class CenterSettingsRepository {
                 .set(CENTER_SETTINGS.SERVICE_LEVEL_SECONDS, s.serviceLevelSeconds())
                 .set(CENTER_SETTINGS.MAX_OCCUPANCY, s.maxOccupancy())
                 .set(CENTER_SETTINGS.SHRINKAGE, s.shrinkage())
+                .set(CENTER_SETTINGS.QUOTA_MODE, s.quotaMode().name())
                 .set(CENTER_SETTINGS.CREATED_BY, actor)
                 .set(CENTER_SETTINGS.CREATED_AT, now)
                 .onDuplicateKeyUpdate()
@@ -73,6 +74,7 @@ class CenterSettingsRepository {
                 .set(CENTER_SETTINGS.SERVICE_LEVEL_SECONDS, s.serviceLevelSeconds())
                 .set(CENTER_SETTINGS.MAX_OCCUPANCY, s.maxOccupancy())
                 .set(CENTER_SETTINGS.SHRINKAGE, s.shrinkage())
+                .set(CENTER_SETTINGS.QUOTA_MODE, s.quotaMode().name())
                 .set(CENTER_SETTINGS.CREATED_BY, actor)
                 .set(CENTER_SETTINGS.CREATED_AT, now)
                 .execute();
@@ -102,6 +104,7 @@ class CenterSettingsRepository {
         return new CenterSettings(r.getEffectiveFrom(), r.getAuxTarget(), r.getOvertimeRate_1(), r.getOvertimeRate_2(),
                 r.getOvertimeRate_3(), r.getBonusCapRatio(), r.getIdleDayQuota(), r.getBusyDayQuota(),
                 r.getBusyFirstDays(), r.getBusyLastDays(), r.getMonthCloseDay(), r.getMinNoticeDays(),
-                r.getServiceLevelTarget(), r.getServiceLevelSeconds(), r.getMaxOccupancy(), r.getShrinkage());
+                r.getServiceLevelTarget(), r.getServiceLevelSeconds(), r.getMaxOccupancy(), r.getShrinkage(),
+                QuotaMode.valueOf(r.getQuotaMode()));
     }
 }

@@ -23,7 +23,8 @@ public record SettingsChange(
         BigDecimal serviceLevelTarget,
         Integer serviceLevelSeconds,
         BigDecimal maxOccupancy,
-        BigDecimal shrinkage) {
+        BigDecimal shrinkage,
+        QuotaMode quotaMode) {
 
     public record BusyDays(Integer firstDays, Integer lastDays) {
     }
@@ -82,7 +83,7 @@ public record SettingsChange(
         v.require(shrink.compareTo(ZERO) >= 0 && shrink.compareTo(new BigDecimal("0.95")) <= 0, "shrinkage",
                 "shrinkage must be between 0 and 0.95");
         return new CenterSettings(from, aux, rates[0], rates[1], rates[2], cap, idle, busy, first, last, close, notice,
-                sl, slSeconds, occupancy, shrink);
+                sl, slSeconds, occupancy, shrink, pick(quotaMode, base.quotaMode()));
     }
 
     private static <T> T pick(T value, T fallback) {
@@ -105,7 +106,8 @@ public record SettingsChange(
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal serviceLevelTarget,
             int serviceLevelSeconds,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxOccupancy,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal shrinkage) {
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal shrinkage,
+            QuotaMode quotaMode) {
 
         public static View of(String centerCode, CenterSettings s, List<LocalDate> specialBusyDates) {
             return new View(centerCode, s.effectiveFrom(), s.auxTarget().stripTrailingZeros(),
@@ -113,7 +115,7 @@ public record SettingsChange(
                     s.bonusCapRatio().stripTrailingZeros(), s.idleDayQuota(), s.busyDayQuota(),
                     new BusyDays(s.busyFirstDays(), s.busyLastDays()), specialBusyDates, s.monthCloseDay(),
                     s.minNoticeDays(), s.serviceLevelTarget().stripTrailingZeros(), s.serviceLevelSeconds(),
-                    s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros());
+                    s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros(), s.quotaMode());
         }
 
         private static String plain(BigDecimal d) {

@@ -46,14 +46,14 @@ public class StatementService {
                 account.availableSeconds(), outstandingLeave(agent));
     }
 
-    /** Overdraft leave of the months still open for offsets (this month, and last month until its close day). */
+    /** Eligible leave not yet offset of the months still open (this month, and last month until its close day). */
     private long outstandingLeave(Agent agent) {
         Center center = organisation.centerById(agent.centerId());
         LocalDate today = center.today(clock);
         YearMonth current = YearMonth.from(today);
         int closeDay = settings.on(center.id(), today).monthCloseDay();
         LocalDate from = today.getDayOfMonth() <= closeDay ? current.minusMonths(1).atDay(1) : current.atDay(1);
-        return leave.overdraftLeaveSeconds(agent.id(), from, current.atEndOfMonth());
+        return leave.outstandingLeaveSeconds(agent.id(), center.id(), from, current.atEndOfMonth());
     }
 
     @Transactional(readOnly = true)

@@ -18,7 +18,7 @@ class SettingsChangeTest {
     private static final LocalDate FROM = LocalDate.of(2027, 1, 1);
 
     private static SettingsChange change(Map<String, BigDecimal> rates, BigDecimal aux, Integer closeDay) {
-        return new SettingsChange(FROM, aux, rates, null, null, null, null, null, closeDay, null, null, null, null, null);
+        return new SettingsChange(FROM, aux, rates, null, null, null, null, null, closeDay, null, null, null, null, null, null);
     }
 
     @Test

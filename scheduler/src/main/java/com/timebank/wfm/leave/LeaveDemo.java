@@ -1,0 +1,159 @@
+package com.timebank.wfm.leave;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.demo.DemoData;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.timebank.LedgerService;
+
+/**
+ * Leave and time off in the demo: a closed month with offsets posted and attendance written, the open month with
+ * outstanding leave and some offsets chosen, and time-off requests that are pending, approved, waitlisted and
+ * rejected on idle days of the coming two weeks (team T1, so lead1 sees them all).
+ */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
+class LeaveDemo implements DemoData.DemoStep {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaveDemo.class);
+
+    private final LeaveRepository repository;
+    private final LeaveService leave;
+    private final LeaveCalendar calendar;
+    private final MonthCloseService monthClose;
+    private final TimeOffService timeOff;
+    private final LedgerService ledger;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    LeaveDemo(LeaveRepository repository, LeaveService leave, LeaveCalendar calendar, MonthCloseService monthClose,
+            TimeOffService timeOff, LedgerService ledger, Transactions transactions, Clock clock) {
+        this.repository = repository;
+        this.leave = leave;
+        this.calendar = calendar;
+        this.monthClose = monthClose;
+        this.timeOff = timeOff;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void seed(Center center, List<Agent> agents, CurrentUser admin) {
+        LocalDate today = center.today(clock);
+        YearMonth closed = LeaveMonth.latestDue(calendar.now(center),
+                calendar.month(center.id(), YearMonth.from(today).minusMonths(1)).closeDay());
+        seedClosedMonth(center, agents, closed);
+        monthClose.closeDue(center.id(), MonthCloseService.BatchObserver.NONE);
+        seedOpenMonth(center, agents, YearMonth.from(today), admin);
+        seedRequests(center, agents, today, admin);
+    }
+
+    /** Leave of a month already past its deadline is written as HR would have, with the agents' choices. */
+    private void seedClosedMonth(Center center, List<Agent> agents, YearMonth month) {
+        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), month.atDay(1), month.atEndOfMonth());
+        List<LocalDate> idle = busy.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        LocalDate busyDay = month.atDay(2);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        transactions.write(() -> {
+            for (int i = 0; i < 12; i++) {
+                Agent a = agents.get(i * 3);
+                List<LeaveRecord> records = new ArrayList<>();
+                records.add(new LeaveRecord(0, a.id(), idle.get(i % idle.size()), 1_800L + i * 300,
+                        LeaveType.PERSONAL, LeaveSource.LEAVE, null));
+                if (i % 3 == 0) {
+                    records.add(new LeaveRecord(0, a.id(), idle.get((i + 7) % idle.size()), 3_600,
+                            LeaveType.SICK, LeaveSource.LEAVE, null));
+                }
+                if (i % 4 == 1) {
+                    records.add(new LeaveRecord(0, a.id(), busyDay, 7_200, LeaveType.PERSONAL, LeaveSource.LEAVE, null));
+                }
+                List<Long> ids = repository.insertLeave(records, Map.of(a.id(), center.id()), "demo:hr", now);
+                List<Long> chosen = new ArrayList<>();
+                for (int k = 0; k < records.size(); k++) {
+                    if (!busy.get(records.get(k).date()) && i % 5 != 4) {
+                        chosen.add(ids.get(k));
+                    }
+                }
+                repository.replaceOffsets(a.id(), month.atDay(1), chosen, "demo", now);
+            }
+            return null;
+        });
+    }
+
+    /** The current month: leave recorded by leads on idle days, some chosen for offset, some still outstanding. */
+    private void seedOpenMonth(Center center, List<Agent> agents, YearMonth month, CurrentUser admin) {
+        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), month.atDay(1), month.atEndOfMonth());
+        List<LocalDate> idle = busy.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        for (int i = 0; i < 8; i++) {
+            Agent a = agents.get(i * 3);
+            LeaveService.Item item = leave.record(new LeaveService.NewLeave(a.employeeNo(), idle.get((i * 2) % idle.size()),
+                    1_200L + i * 600, i % 2 == 0 ? "PERSONAL" : "SICK"), admin);
+            if (i % 2 == 0) {
+                leave.chooseOffsets(a.employeeNo(), month, List.of(item.id()), admin);
+            }
+        }
+    }
+
+    /** Requests on the first idle weekdays at least two days ahead, by the T1 agents with the largest balances. */
+    private void seedRequests(Center center, List<Agent> agents, LocalDate today, CurrentUser admin) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = today.plusDays(2); d.isBefore(today.plusDays(14)) && days.size() < 2; d = d.plusDays(1)) {
+            boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (!weekend && !calendar.busyDays(center.id(), d, d).get(d)) {
+                days.add(d);
+            }
+        }
+        if (days.isEmpty()) {
+            log.warn("No idle weekday with shifts in the next two weeks: the demo has no time-off requests");
+            return;
+        }
+        List<Agent> team1 = agents.stream().filter(a -> a.teamCode().equals("T1"))
+                .sorted(Comparator.comparingLong((Agent a) -> ledger.account(a.id()).availableSeconds()).reversed())
+                .toList();
+        LocalDate day = days.get(0);
+        LocalDate later = days.get(days.size() - 1);
+        Long approved1 = request(team1.get(0), day, 3_600, admin);
+        Long approved2 = request(team1.get(1), day, 1_800, admin);
+        Long waiting = request(team1.get(2), day, 1_800, admin);
+        Long rejected = request(team1.get(3), day, 900, admin);
+        request(team1.get(4), later, 1_800, admin);
+        request(team1.get(5), later, 900, admin);
+        if (approved1 != null && approved2 != null) {
+            timeOff.approve(approved1, admin);
+            timeOff.approve(approved2, admin);
+            if (waiting != null) {
+                timeOff.waitlist(waiting, admin);
+            }
+        }
+        if (rejected != null) {
+            timeOff.reject(rejected, "Team training that afternoon", admin);
+        }
+        log.info("Demo time off on {} and {}: approved, waitlisted, rejected and pending requests", day, later);
+    }
+
+    /** Asks for up to {@code seconds}, in whole quarter hours the agent's balance covers; none if it covers none. */
+    private Long request(Agent a, LocalDate day, long seconds, CurrentUser admin) {
+        long amount = Math.min(seconds, ledger.account(a.id()).availableSeconds() / 900 * 900);
+        return amount <= 0 ? null : timeOff.request(a.employeeNo(), day, amount, admin).id();
+    }
+}

@@ -1,0 +1,484 @@
+package com.timebank.wfm.leave;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettings;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.roster.PublishedShift;
+import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.timebank.Account;
+import com.timebank.wfm.timebank.EntryKind;
+import com.timebank.wfm.timebank.LedgerEntry;
+import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.timebank.Reservation;
+import com.timebank.wfm.timebank.Seconds;
+
+/**
+ * Service 6, time-off withdrawal. A request reserves its seconds at once (a pending debit), so an agent cannot ask
+ * for more than the available balance; approval takes one of the date's quota slots; the posting job turns the
+ * reservation into a TIME_OFF debit when the day comes; rejection and cancellation release it.
+ * Every decision about a center's date locks that date's quota row first, so the last slot goes to exactly one
+ * request however many leads approve at the same moment.
+ */
+@Service
+public class TimeOffService {
+
+    public static final String ACTOR = "job:time-off-posting";
+    private static final int MAX_RANGE_DAYS = 92;
+
+    private final TimeOffRepository repository;
+    private final LeaveCalendar calendar;
+    private final OrganisationService organisation;
+    private final CenterSettingsService settings;
+    private final ShiftService shifts;
+    private final LedgerService ledger;
+    private final ObjectProvider<RosterQuota> rosterQuota;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TimeOffService(TimeOffRepository repository, LeaveCalendar calendar, OrganisationService organisation,
+            CenterSettingsService settings, ShiftService shifts, LedgerService ledger,
+            ObjectProvider<RosterQuota> rosterQuota, Transactions transactions, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.calendar = calendar;
+        this.organisation = organisation;
+        this.settings = settings;
+        this.shifts = shifts;
+        this.ledger = ledger;
+        this.rosterQuota = rosterQuota;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A date's quota as the API shows it. */
+    public record Quota(LocalDate date, boolean busy, int slots, int used) {
+    }
+
+    /**
+     * A request as agents and leads see it: the agent's available balance and the date's quota come with it, and
+     * {@code waitlistPosition} (1 = next) while it waits for a slot; {@code offered} when a freed slot is held for it.
+     */
+    public record View(long id, String employeeNo, String agentName, String teamCode, LocalDate date, long seconds,
+            String duration, TimeOffStatus status, Integer waitlistPosition, boolean offered, boolean posted,
+            long availableSeconds, boolean busy, int slots, int used, OffsetDateTime createdAt, String createdBy,
+            String decidedBy, OffsetDateTime decidedAt, String note) {
+    }
+
+    public record Page(List<View> requests, long total) {
+    }
+
+    public record PostingResult(List<LocalDate> dates, int processed, int posted) {
+    }
+
+    // ------------------------------------------------------------------ requests and decisions
+
+    /** The agent (or their lead) asks for {@code seconds} of {@code date}; null seconds = the whole shift. */
+    public View request(String employeeNo, LocalDate date, Long seconds, CurrentUser user) {
+        new Validation()
+                .require(employeeNo != null && !employeeNo.isBlank(), "employeeNo", "employeeNo is required")
+                .require(date != null, "date", "date is required (YYYY-MM-DD)")
+                .require(seconds == null || seconds > 0, "seconds", "seconds must be positive (or left out for the whole shift)")
+                .throwIfInvalid();
+        Agent agent = organisation.agent(employeeNo.trim(), user);
+        if (!self(user, agent) && !user.leadsAgent(agent.centerId(), agent.teamId())) {
+            throw new ForbiddenException("Only the agent or their team lead may request time off for them");
+        }
+        Center center = organisation.centerById(agent.centerId());
+        LocalDate today = center.today(clock);
+        int notice = settings.on(center.id(), date).minNoticeDays();
+        if (!TimeOffRules.enoughNotice(today, date, notice)) {
+            throw new BusinessRuleException("Time off must be requested at least " + notice + " day(s) ahead: the "
+                    + "earliest date today (" + today + ") is " + TimeOffRules.earliestDate(today, notice));
+        }
+        List<PublishedShift> shift = shifts.shiftsOfAgent(agent.id(), date, date);
+        if (shift.isEmpty()) {
+            throw new BusinessRuleException("Agent " + agent.employeeNo() + " has no published shift on " + date
+                    + ", so there is no work time to take off");
+        }
+        long shiftSeconds = shift.get(0).workSeconds();
+        long amount = seconds == null ? shiftSeconds : seconds;
+        if (!TimeOffRules.withinShift(amount, shiftSeconds)) {
+            throw new BusinessRuleException("The request of " + Seconds.format(amount) + " (" + amount
+                    + " s) is longer than the scheduled shift of " + date + " (" + shiftSeconds + " s)");
+        }
+        long id = transactions.write(() -> {
+            // the account lock serialises the agent's own requests: the duplicate check and the reservation agree
+            ledger.lock(List.of(agent.id()));
+            if (repository.hasActive(agent.id(), date)) {
+                throw new ConflictException("Agent " + agent.employeeNo() + " already has an open time-off request for "
+                        + date + "; cancel it first to change it");
+            }
+            long requestId = repository.insert(center.id(), agent.teamId(), agent.id(), date, amount, user.actor(), now());
+            Reservation r = ledger.reserve(agent.id(), date, amount, "time off request " + requestId,
+                    "TIMEOFF:" + requestId);
+            repository.setReservation(requestId, r.id());
+            audit.record(user.actor(), "TIME_OFF_REQUESTED", "time-off:" + requestId,
+                    agent.employeeNo() + " " + date + " " + amount + " s, reserved");
+            return requestId;
+        });
+        return view(id);
+    }
+
+    /** The lead approves: 422 when the date's quota is full (the request may then join the waitlist). */
+    public View approve(long id, CurrentUser user) {
+        TimeOffRequest found = decidable(id, user);
+        transactions.write(() -> {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(id).orElseThrow();
+            if (r.status() != TimeOffStatus.PENDING) {
+                throw new ConflictException("Request " + id + " is " + r.status() + "; only a PENDING request can be approved");
+            }
+            requireNotOver(r, "approved");
+            Quota q = quota(r.centerId(), r.date());
+            if (!r.offered() && q.used() >= q.slots()) {
+                throw new BusinessRuleException("The time-off quota of " + r.date() + " is full (" + q.used() + " of "
+                        + q.slots() + " slots used" + (q.busy() ? ", a busy day" : "") + "); put the request on the "
+                        + "waitlist with POST /api/time-off-requests/" + id + "/waitlist or reject it");
+            }
+            if (ledger.reservation(r.reservationId()).status() != Reservation.Status.HELD) {
+                throw new ConflictException("The reservation of request " + id + " is no longer held");
+            }
+            repository.decide(id, TimeOffStatus.APPROVED, user.actor(), null, now());
+            audit.record(user.actor(), "TIME_OFF_APPROVED", "time-off:" + id,
+                    r.date() + " " + r.seconds() + " s; slot " + (r.offered() ? "offered from the waitlist" : (q.used() + 1) + " of " + q.slots()));
+            return null;
+        });
+        return view(id);
+    }
+
+    /** The lead rejects a pending or waitlisted request; the reservation is released. */
+    public View reject(long id, String note, CurrentUser user) {
+        TimeOffRequest found = decidable(id, user);
+        if (note != null && note.length() > 500) {
+            throw InvalidInputException.of("note", "note must be at most 500 characters");
+        }
+        transactions.write(() -> {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(id).orElseThrow();
+            if (r.status() != TimeOffStatus.PENDING && r.status() != TimeOffStatus.WAITLISTED) {
+                throw new ConflictException("Request " + id + " is " + r.status()
+                        + "; only a PENDING or WAITLISTED request can be rejected");
+            }
+            ledger.release(r.reservationId(), user.actor());
+            repository.decide(id, TimeOffStatus.REJECTED, user.actor(), note, now());
+            audit.record(user.actor(), "TIME_OFF_REJECTED", "time-off:" + id,
+                    r.date() + " " + r.seconds() + " s released" + (note == null ? "" : ": " + note));
+            if (r.offered()) {
+                offerFreedSlots(r.centerId(), r.date(), user.actor());
+            }
+            return null;
+        });
+        return view(id);
+    }
+
+    /**
+     * The agent or their lead withdraws the request and the reservation is released; approved time off can be
+     * cancelled until its day begins, never after.
+     */
+    public View cancel(long id, CurrentUser user) {
+        TimeOffRequest found = visible(id, user);
+        Agent agent = organisation.agentById(found.agentId());
+        if (!self(user, agent) && !user.leadsAgent(agent.centerId(), agent.teamId())) {
+            throw new ForbiddenException("Only the agent or their team lead may cancel the request");
+        }
+        transactions.write(() -> {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(id).orElseThrow();
+            if (!r.status().active()) {
+                throw new ConflictException("Request " + id + " is " + r.status() + " and cannot be cancelled");
+            }
+            if (r.status() == TimeOffStatus.APPROVED) {
+                LocalDate today = organisation.centerById(r.centerId()).today(clock);
+                if (r.entryId() != null || !r.date().isAfter(today)) {
+                    throw new BusinessRuleException("Approved time off of " + r.date() + " cannot be cancelled once its "
+                            + "day has begun (today is " + today + ")");
+                }
+            }
+            boolean heldSlot = r.status() == TimeOffStatus.APPROVED || r.offered();
+            ledger.release(r.reservationId(), user.actor());
+            repository.decide(id, TimeOffStatus.CANCELLED, user.actor(), r.note(), now());
+            audit.record(user.actor(), "TIME_OFF_CANCELLED", "time-off:" + id,
+                    r.date() + " " + r.seconds() + " s released (was " + r.status() + ")");
+            if (heldSlot) {
+                offerFreedSlots(r.centerId(), r.date(), user.actor());
+            }
+            return null;
+        });
+        return view(id);
+    }
+
+    /** The lead puts a pending request on the date's waitlist, which is only for full dates. */
+    public View waitlist(long id, CurrentUser user) {
+        TimeOffRequest found = decidable(id, user);
+        transactions.write(() -> {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(id).orElseThrow();
+            if (r.status() != TimeOffStatus.PENDING || r.offered()) {
+                throw new ConflictException("Request " + id + " is " + (r.offered() ? "holding an offered slot" : r.status())
+                        + "; only a PENDING request without a slot can join the waitlist");
+            }
+            requireNotOver(r, "waitlisted");
+            Quota q = quota(r.centerId(), r.date());
+            if (q.used() < q.slots()) {
+                throw new BusinessRuleException("The quota of " + r.date() + " has " + (q.slots() - q.used())
+                        + " free slot(s); approve the request instead");
+            }
+            repository.waitlist(id, now());
+            audit.record(user.actor(), "TIME_OFF_WAITLISTED", "time-off:" + id, r.date() + " is full ("
+                    + q.used() + " of " + q.slots() + ")");
+            return null;
+        });
+        return view(id);
+    }
+
+    /** Under the date's lock: each free slot goes to the head of the waitlist, which the lead still approves. */
+    private void offerFreedSlots(long centerId, LocalDate date, String actor) {
+        Quota q = quota(centerId, date);
+        int free = q.slots() - q.used();
+        while (free > 0) {
+            var next = repository.firstWaitlisted(centerId, date);
+            if (next.isEmpty()) {
+                return;
+            }
+            repository.offer(next.get().id(), now());
+            audit.record(actor, "TIME_OFF_OFFERED", "time-off:" + next.get().id(),
+                    "a slot of " + date + " was freed; the request waits for approval");
+            free--;
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Transactional(readOnly = true)
+    public View request(long id, CurrentUser user) {
+        visible(id, user);
+        return view(id);
+    }
+
+    /**
+     * The lead's queue: PENDING and WAITLISTED requests unless {@code statuses} says otherwise, of the caller's
+     * teams (a lead), centers (a planner), or everyone (an admin); an agent sees their own.
+     */
+    @Transactional(readOnly = true)
+    public Page queue(Collection<TimeOffStatus> statuses, String teamCode, LocalDate from, LocalDate to,
+            Paging paging, CurrentUser user) {
+        Condition where = scope(user).and(TimeOffRepository.statusIn(statuses == null || statuses.isEmpty()
+                ? List.of(TimeOffStatus.PENDING, TimeOffStatus.WAITLISTED) : statuses))
+                .and(TimeOffRepository.between(from, to));
+        if (teamCode != null && !teamCode.isBlank()) {
+            Validation v = new Validation();
+            Set<Long> centers = user.role() == com.timebank.wfm.security.Role.TEAM_LEAD ? user.teamCenterIds()
+                    : user.centerIds();
+            List<Team> teams = organisation.resolveTeams(List.of(teamCode.trim()), centers, v, "team");
+            Team team = teams.stream().filter(t -> user.seesTeam(t.centerId(), t.id())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Team", teamCode));
+            where = where.and(TimeOffRepository.inTeams(List.of(team.id())));
+        }
+        List<TimeOffRequest> found = repository.search(where, paging.offset(), paging.size());
+        return new Page(views(found), repository.count(where));
+    }
+
+    /** The agent's own requests (or as their lead sees them), with waitlist positions; default from today on. */
+    @Transactional(readOnly = true)
+    public List<View> requestsOf(String employeeNo, LocalDate from, LocalDate to, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        LocalDate start = from == null ? organisation.centerById(agent.centerId()).today(clock) : from;
+        return views(repository.search(TimeOffRepository.ofAgent(agent.id()).and(TimeOffRepository.between(start, to)),
+                0, 1000));
+    }
+
+    @Transactional(readOnly = true)
+    public Quota quota(String centerCode, LocalDate date, CurrentUser user) {
+        Center center = organisation.center(centerCode, user);
+        return quota(center.id(), date == null ? center.today(clock) : date);
+    }
+
+    /** The quota of every date in a range, for a calendar (at most 92 days). */
+    @Transactional(readOnly = true)
+    public List<Quota> quotas(String centerCode, LocalDate from, LocalDate to, CurrentUser user) {
+        Center center = organisation.center(centerCode, user);
+        LocalDate start = from == null ? center.today(clock) : from;
+        LocalDate end = to == null ? start.plusDays(30) : to;
+        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_RANGE_DAYS) {
+            throw InvalidInputException.of("to", "to must be on or after from and at most " + MAX_RANGE_DAYS
+                    + " days later");
+        }
+        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), start, end);
+        Map<LocalDate, Integer> used = repository.usedByDate(center.id(), start, end);
+        List<Quota> quotas = new ArrayList<>();
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            quotas.add(new Quota(d, busy.get(d), slots(center.id(), d, busy.get(d)), used.getOrDefault(d, 0)));
+        }
+        return quotas;
+    }
+
+    /** The quota of a center's date: slots by the quota rule, used = approved plus slots offered to the waitlist. */
+    public Quota quota(long centerId, LocalDate date) {
+        boolean busy = calendar.busyDays(centerId, date, date).get(date);
+        return new Quota(date, busy, slots(centerId, date, busy), repository.used(centerId, date));
+    }
+
+    private int slots(long centerId, LocalDate date, boolean busy) {
+        CenterSettings s = settings.on(centerId, date);
+        OptionalInt derived = OptionalInt.empty();
+        if (s.quotaMode() == com.timebank.wfm.org.QuotaMode.DERIVED) {
+            RosterQuota roster = rosterQuota.getIfAvailable();
+            if (roster != null) {
+                derived = roster.slots(centerId, date);
+            }
+        }
+        return TimeOffRules.slots(s, busy, derived);
+    }
+
+    // ------------------------------------------------------------------ the posting job
+
+    public List<LocalDate> dueDates(long centerId, LocalDate upTo) {
+        return repository.dueDates(centerId, upTo);
+    }
+
+    /**
+     * When the day comes, approved requests are posted as TIME_OFF debits from their reservation (one approved on
+     * its own day is posted by the next run); requests still undecided when their day is over expire and release
+     * theirs. Batches commit on their own; re-runs post nothing twice.
+     */
+    public PostingResult postDue(long centerId, LocalDate upTo) {
+        List<LocalDate> dates = repository.dueDates(centerId, upTo);
+        int processed = 0;
+        int posted = 0;
+        while (true) {
+            List<Long> ids = repository.due(centerId, upTo, 200);
+            if (ids.isEmpty()) {
+                break;
+            }
+            int[] counts = transactions.write(() -> {
+                int p = 0;
+                for (long id : ids) {
+                    TimeOffRequest r = repository.lock(id).orElseThrow();
+                    if (r.status() == TimeOffStatus.APPROVED && r.entryId() == null) {
+                        LedgerEntry e = ledger.postReservation(r.reservationId(), EntryKind.TIME_OFF, ACTOR);
+                        repository.setEntry(id, e.id());
+                        audit.record(ACTOR, "TIME_OFF_POSTED", "time-off:" + id, r.date() + " " + r.seconds()
+                                + " s debited (entry " + e.id() + ")");
+                        p++;
+                    } else if (r.status() == TimeOffStatus.PENDING || r.status() == TimeOffStatus.WAITLISTED) {
+                        ledger.release(r.reservationId(), ACTOR);
+                        repository.decide(id, TimeOffStatus.EXPIRED, ACTOR, "undecided when the day came", now());
+                        audit.record(ACTOR, "TIME_OFF_EXPIRED", "time-off:" + id, r.date() + " " + r.seconds()
+                                + " s released: the day came before a decision");
+                    }
+                }
+                return new int[] {ids.size(), p};
+            });
+            processed += counts[0];
+            posted += counts[1];
+        }
+        return new PostingResult(dates, processed, posted);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private View view(long id) {
+        return views(List.of(repository.find(id).orElseThrow())).get(0);
+    }
+
+    private List<View> views(List<TimeOffRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Agent> agents = organisation.agentsById(requests.stream().map(TimeOffRequest::agentId).distinct().toList());
+        Map<Long, Account> accounts = ledger.accounts(agents.keySet());
+        Map<String, Quota> quotas = new HashMap<>();
+        List<View> views = new ArrayList<>();
+        for (TimeOffRequest r : requests) {
+            Agent a = agents.get(r.agentId());
+            Quota q = quotas.computeIfAbsent(r.centerId() + "|" + r.date(), k -> quota(r.centerId(), r.date()));
+            Integer position = r.status() == TimeOffStatus.WAITLISTED ? repository.waitlistPosition(r) : null;
+            views.add(new View(r.id(), a.employeeNo(), a.name(), a.teamCode(), r.date(), r.seconds(),
+                    Seconds.format(r.seconds()), r.status(), position, r.offered(), r.entryId() != null,
+                    accounts.get(r.agentId()).availableSeconds(), q.busy(), q.slots(), q.used(), utc(r.createdAt()),
+                    r.createdBy(), r.decidedBy(), utc(r.decidedAt()), r.note()));
+        }
+        return views;
+    }
+
+    /** The request if the user may see its agent; otherwise exactly the answer for an unknown request. */
+    private TimeOffRequest visible(long id, CurrentUser user) {
+        TimeOffRequest r = repository.find(id).orElseThrow(() -> new NotFoundException("Time-off request", id));
+        if (!user.seesAgent(r.agentId(), r.centerId(), r.teamId())) {
+            throw new NotFoundException("Time-off request", id);
+        }
+        return r;
+    }
+
+    /** Approve, reject and waitlist are for the agent's team lead (planners and admins may act for the center). */
+    private TimeOffRequest decidable(long id, CurrentUser user) {
+        TimeOffRequest r = visible(id, user);
+        if (!user.leadsAgent(r.centerId(), r.teamId())) {
+            throw new ForbiddenException("Only a team lead of the agent's team may decide on time-off requests");
+        }
+        return r;
+    }
+
+    private void requireNotOver(TimeOffRequest r, String what) {
+        LocalDate today = organisation.centerById(r.centerId()).today(clock);
+        if (r.date().isBefore(today)) {
+            throw new BusinessRuleException("Request " + r.id() + " for " + r.date() + " can no longer be " + what
+                    + ": its day is over (today is " + today + ")");
+        }
+    }
+
+    private static Condition scope(CurrentUser user) {
+        return switch (user.role()) {
+            case ADMIN -> DSL.trueCondition();
+            case PLANNER -> user.centerIds().isEmpty() ? DSL.falseCondition() : TimeOffRepository.inCenters(user.centerIds());
+            case TEAM_LEAD -> user.teamIds().isEmpty() ? DSL.falseCondition() : TimeOffRepository.inTeams(user.teamIds());
+            case AGENT -> user.agentId() == null ? DSL.falseCondition() : TimeOffRepository.ofAgent(user.agentId());
+        };
+    }
+
+    private static boolean self(CurrentUser user, Agent agent) {
+        return user.agentId() != null && user.agentId() == agent.id();
+    }
+
+    private static OffsetDateTime utc(LocalDateTime t) {
+        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+}
