@@ -21,6 +21,7 @@ class HomePage {
         return "login";
     }
 
+    /** The start page: the links of the user's role as cards. */
     @GetMapping("/")
     String home(CurrentUser user, Model model) {
         model.addAttribute("me", users.me(user));
