@@ -7,6 +7,12 @@
     return m ? m.getAttribute('content') : null;
   }
 
+  // what the Content-Security-Policy blocked, for the browser tests (it should stay empty)
+  window.wfmCspViolations = [];
+  document.addEventListener('securitypolicyviolation', function (e) {
+    window.wfmCspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+  });
+
   // htmx requests carry the CSRF token like forms do
   document.addEventListener('htmx:configRequest', function (e) {
     var token = meta('_csrf');

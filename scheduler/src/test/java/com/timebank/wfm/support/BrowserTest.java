@@ -142,6 +142,13 @@ public abstract class BrowserTest {
                 .map(e -> Integer.parseInt(e.getAttribute("data-status"))).orElse(200);
     }
 
+    /** What the Content-Security-Policy blocked on this page since it loaded (recorded by app.js). */
+    @SuppressWarnings("unchecked")
+    protected java.util.List<String> cspViolations() {
+        Object v = browser.executeScript("return window.wfmCspViolations || ['app.js did not run']");
+        return (java.util.List<String>) v;
+    }
+
     /** Saves the whole page (not only the viewport) as target/screenshots/{name}.png at the window's width. */
     protected Path screenshot(String name) {
         Dimension before = browser.manage().window().getSize();

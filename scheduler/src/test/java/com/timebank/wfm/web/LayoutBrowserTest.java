@@ -26,6 +26,7 @@ class LayoutBrowserTest extends BrowserTest {
         assertThat(text("[data-testid=login-error]")).isEqualTo("Wrong username or password.");
         signIn("admin", "admin-test-password");
         assertThat(text("[data-testid=username]")).isEqualTo("admin");
+        assertThat(cspViolations()).isEmpty();
         screenshot("home-admin");
 
         byTestId("lang-zh").click();

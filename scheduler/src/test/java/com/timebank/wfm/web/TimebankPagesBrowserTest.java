@@ -57,6 +57,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=shifts] tbody tr"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("[data-testid=recent-entries] tbody tr"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("[data-testid=empty-state]"))).isEmpty();
+        assertThat(cspViolations()).isEmpty();
         screenshot("agent-timebank-phone");
 
         byTestId("statement-link").click();
@@ -145,6 +146,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
         assertThat(text("[data-testid=granted]")).isEqualTo("Granted 30 min to Bo Chen (" + bo.employeeNo() + ").");
         assertThat(text(budget)).isEqualTo("42 min");
         assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
+        assertThat(cspViolations()).isEmpty();
         assertThat(ledger.account(bo.id()).balanceSeconds()).isEqualTo(1800);
 
         find("#hours").sendKeys("1");

@@ -120,6 +120,24 @@ class TimebankPagesTest {
     }
 
     @Test
+    void theStatementPagesThroughAMonthOldestFirst() throws Exception {
+        java.time.LocalDate day = seed.today(center).withDayOfMonth(1);
+        for (int i = 1; i <= AgentPages.STATEMENT_PAGE_SIZE + 2; i++) {
+            ledger.post(com.timebank.wfm.timebank.Posting.of(ana.id(), day, com.timebank.wfm.timebank.EntryKind.TIME_BONUS,
+                    60L * i, "test", "entry " + i, Org.unique("K")));
+        }
+        String statement = "/agents/" + ana.employeeNo() + "/statement";
+        mvc.perform(get(statement).with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Page 1 of 2"), containsString("entry 1<"),
+                        containsString("entry 25<"), not(containsString("entry 26<")), containsString("data-testid=\"next\""),
+                        not(containsString("data-testid=\"previous\"")))));
+        mvc.perform(get(statement).param("page", "1").with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Page 2 of 2"), containsString("entry 27<"),
+                        not(containsString("entry 25<")), containsString("data-testid=\"previous\""))));
+        mvc.perform(get(statement).param("page", "-1").with(as(anaUser))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void grantingABonusNeedsCsrfAndValidFieldsAndStaysWithinTheBudget() throws Exception {
         seed.shiftsThisMonth(center, java.util.List.of(ana, bo), 5); // 80 h scheduled: the cap is 48 min
         mvc.perform(post("/lead/bonus").with(as(lead)).param("employeeNo", ana.employeeNo()).param("minutes", "10")

@@ -18,7 +18,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.security.UserService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
@@ -66,8 +65,8 @@ class WebInfrastructureTest {
 
     @Test
     void theLanguageSwitchNeedsCsrfAndIsStoredForTheUser() throws Exception {
-        Agent agent = org.agent(org.team(org.center()));
-        String username = org.agentUser(agent);
+        // a lead: their start page is the home page (an agent's is their time bank)
+        String username = org.leadUser(org.team(org.center()));
         var principal = users.loadUserByUsername(username);
 
         mvc.perform(post("/locale").param("lang", "zh-CN").with(user(principal))).andExpect(status().isForbidden());
@@ -109,6 +108,18 @@ class WebInfrastructureTest {
         String username = org.agentUser(org.agent(org.team(org.center())));
         mvc.perform(get("/no/such/page").accept(MediaType.TEXT_HTML).with(user(users.loadUserByUsername(username))))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndKeepsTheChosenLanguage() throws Exception {
+        String username = org.agentUser(org.agent(org.team(org.center())));
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/locale").param("lang", "zh-CN").session(session).with(csrf()));
+        String before = session.getId();
+        MvcResult r = mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
+                .param("password", Org.PASSWORD)).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(r.getRequest().getSession().getId()).isNotEqualTo(before);
+        assertThat(session.getAttribute(UserLocaleResolver.SESSION_ATTRIBUTE)).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test
