@@ -41,10 +41,15 @@ class AgentPages {
     private final StatementService statements;
     private final ShiftService shifts;
     private final ObjectProvider<AgentPanel> panels;
+    private final PageFormat fmt;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock;
 
     AgentPages(OrganisationService organisation, StatementService statements, ShiftService shifts,
-            ObjectProvider<AgentPanel> panels, Clock clock) {
+            ObjectProvider<AgentPanel> panels, PageFormat fmt, com.fasterxml.jackson.databind.ObjectMapper json,
+            Clock clock) {
+        this.fmt = fmt;
+        this.json = json;
         this.organisation = organisation;
         this.statements = statements;
         this.shifts = shifts;
@@ -85,6 +90,24 @@ class AgentPages {
         return "agent/timebank";
     }
 
+    /** One point of the month's balance chart: the day, the balance after the entry in hours, and as text. */
+    record ChartPoint(String d, double h, String t) {
+    }
+
+    /** The balance after each entry of the month, for Chart.js (read by static/js/statement-chart.js). */
+    private String balanceChart(String employeeNo, YearMonth month, LedgerService.Statement page, CurrentUser user) {
+        List<com.timebank.wfm.timebank.LedgerEntry> all = page.total() <= page.entries().size() ? page.entries()
+                : statements.entries(employeeNo, month.atDay(1), month.atEndOfMonth(), Paging.of(0, Paging.MAX_SIZE), user)
+                        .entries();
+        List<ChartPoint> points = all.stream().map(e -> new ChartPoint(fmt.day(e.businessDate()),
+                e.balanceAfterSeconds() / 3600.0, fmt.duration(e.balanceAfterSeconds()))).toList();
+        try {
+            return json.writeValueAsString(points);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @GetMapping("/agents/{employeeNo}/statement")
     String statement(@PathVariable String employeeNo,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
@@ -113,6 +136,7 @@ class AgentPages {
         model.addAttribute("months", months);
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", pages);
+        model.addAttribute("chart", balanceChart(employeeNo, shown, s, user));
         return "agent/statement";
     }
 }

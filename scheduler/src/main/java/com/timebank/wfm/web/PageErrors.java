@@ -2,10 +2,13 @@ package com.timebank.wfm.web;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +30,8 @@ import com.timebank.wfm.api.NotFoundException;
 @ControllerAdvice(basePackages = "com.timebank.wfm.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {
@@ -56,6 +61,22 @@ class PageErrors {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
         return page(HttpStatus.CONFLICT, List.of(e.getMessage()));
+    }
+
+    /** Spring MVC's own refusals (wrong method, missing parameter…) keep their status, as a page. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView mvc(ErrorResponseException e) {
+        return page(HttpStatus.valueOf(e.getStatusCode().value()), List.of());
+    }
+
+    /** Anything else: logged, and a page that says so (the API's handler would answer JSON to a browser). */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse r) {
+            return page(HttpStatus.valueOf(r.getStatusCode().value()), List.of());
+        }
+        log.error("Unexpected error on a page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, List.of());
     }
 
     static ModelAndView page(HttpStatus status, List<String> reasons) {

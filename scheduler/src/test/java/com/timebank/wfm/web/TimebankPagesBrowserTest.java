@@ -74,6 +74,11 @@ class TimebankPagesBrowserTest extends BrowserTest {
                 .filter(d -> YearMonth.from(d).equals(month)).count();
         assertThat(rows).hasSize((int) expected);
         assertThat(rows.get(0).getText()).contains("Aux savings").contains("+7 min");
+        // Chart.js drew the month's balance from the page's data, under the CSP
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "var c = document.getElementById('balance-chart'); return !!(c && c.chart && c.chart.data.datasets[0].data.length === "
+                        + expected + ")")));
+        assertThat(cspViolations()).isEmpty();
         screenshot("agent-statement-phone");
         asDesktop();
         screenshot("agent-statement");
@@ -162,6 +167,15 @@ class TimebankPagesBrowserTest extends BrowserTest {
         asPhone();
         screenshot("lead-bonus-phone");
         asDesktop();
+
+        open("/lead/balances");
+        byTestId("lang-zh").click();
+        waitForPage();
+        assertThat(text("h1")).isEqualTo("班组余额");
+        assertThat(find("tr[data-employee='" + ana.employeeNo() + "']").getText()).contains("1 小时 11 分钟", "余额最多");
+        screenshot("lead-balances-zh");
+        byTestId("lang-en").click();
+        waitForPage();
     }
 
     private List<String> names() {
