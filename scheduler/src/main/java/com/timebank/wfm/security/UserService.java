@@ -59,7 +59,7 @@ public class UserService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserRepository.StoredUser stored = repository.byUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new WfmPrincipal(stored.user(), stored.passwordHash(), stored.enabled());
+        return new WfmPrincipal(stored.user(), stored.passwordHash(), stored.enabled(), stored.locale());
     }
 
     @Transactional
@@ -126,6 +126,7 @@ public class UserService implements UserDetailsService {
         return repository.count();
     }
 
+    /** Remembers the language the user chose for the pages (a language tag, such as {@code zh-CN}). */
     @Transactional
     public void setLocale(CurrentUser user, Locale locale) {
         repository.setLocale(user.id(), locale.toLanguageTag());

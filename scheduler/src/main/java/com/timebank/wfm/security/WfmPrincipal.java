@@ -9,14 +9,34 @@ import org.springframework.security.core.userdetails.User;
 public class WfmPrincipal extends User {
 
     private final CurrentUser currentUser;
+    private final String preferredLocale;
 
     public WfmPrincipal(CurrentUser currentUser, String passwordHash, boolean enabled) {
+        this(currentUser, passwordHash, enabled, null);
+    }
+
+    /** {@code preferredLocale}: the language tag the user last chose for the pages, or null. */
+    public WfmPrincipal(CurrentUser currentUser, String passwordHash, boolean enabled, String preferredLocale) {
         super(currentUser.username(), passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + currentUser.role().name())));
         this.currentUser = currentUser;
+        this.preferredLocale = preferredLocale;
+    }
+
+    /** The signed-in user of this request, if any (pages use it for navigation and language). */
+    public static java.util.Optional<WfmPrincipal> current() {
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof WfmPrincipal p ? java.util.Optional.of(p)
+                : java.util.Optional.empty();
     }
 
     public CurrentUser currentUser() {
         return currentUser;
+    }
+
+    /** The language the user chose when they signed in (a language tag such as {@code zh-CN}), or null. */
+    public String preferredLocale() {
+        return preferredLocale;
     }
 }

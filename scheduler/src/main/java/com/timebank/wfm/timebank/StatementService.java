@@ -3,6 +3,10 @@ package com.timebank.wfm.timebank;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +58,41 @@ public class StatementService {
         int closeDay = settings.on(center.id(), today).monthCloseDay();
         LocalDate from = today.getDayOfMonth() <= closeDay ? current.minusMonths(1).atDay(1) : current.atDay(1);
         return leave.outstandingLeaveSeconds(agent.id(), center.id(), from, current.atEndOfMonth());
+    }
+
+    /** The newest {@code count} entries, newest first (the statement itself reads oldest first). */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> recentEntries(String employeeNo, int count, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        long total = ledger.statement(agent.id(), null, null, 0, 0).total();
+        List<LedgerEntry> last = new ArrayList<>(ledger.statement(agent.id(), null, null,
+                (int) Math.max(0, total - count), count).entries());
+        Collections.reverse(last);
+        return last;
+    }
+
+    public record AgentBalance(Agent agent, long balanceSeconds, long reservedSeconds, long availableSeconds) {
+    }
+
+    /** At most this many agents are listed at once; a larger scope is narrowed by center or team. */
+    public static final int MAX_BALANCES = Paging.MAX_SIZE;
+
+    public record Balances(List<AgentBalance> balances, long totalAgents) {
+    }
+
+    /**
+     * The accounts of the agents the user sees, optionally of one center or team (a lead's teams, a planner's
+     * centers), ordered by name; at most {@link #MAX_BALANCES}, with the number of agents in scope.
+     */
+    @Transactional(readOnly = true)
+    public Balances balances(String centerCode, String teamCode, CurrentUser user) {
+        OrganisationService.AgentPage page = organisation.agents(centerCode, teamCode, Paging.of(0, MAX_BALANCES), user);
+        Map<Long, Account> accounts = ledger.accounts(page.agents().stream().map(Agent::id).toList());
+        List<AgentBalance> rows = page.agents().stream().map(a -> {
+            Account acc = accounts.getOrDefault(a.id(), Account.empty(a.id()));
+            return new AgentBalance(a, acc.balanceSeconds(), acc.reservedSeconds(), acc.availableSeconds());
+        }).toList();
+        return new Balances(rows, page.total());
     }
 
     @Transactional(readOnly = true)

@@ -21,8 +21,12 @@ class HomePage {
         return "login";
     }
 
+    /** The start page: an agent's time bank; for the other roles, the links of their role as cards. */
     @GetMapping("/")
     String home(CurrentUser user, Model model) {
+        if (user.employeeNo() != null && user.role() == com.timebank.wfm.security.Role.AGENT) {
+            return "redirect:" + AgentPages.path(user.employeeNo());
+        }
         model.addAttribute("me", users.me(user));
         return "home";
     }

@@ -1,0 +1,202 @@
+package com.timebank.wfm.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.timebank.StatementService;
+import com.timebank.wfm.timebank.StatementService.AgentBalance;
+import com.timebank.wfm.timebank.TimeBonusService;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A team lead's pages: the team's balances (sortable; who is near zero, who holds the most) and granting a time
+ * bonus within the center's monthly budget. Planners and admins see their centers. The services decide scope.
+ */
+@Controller
+class LeadPages {
+
+    /** Below this available time an agent is flagged as near zero. */
+    static final long NEAR_ZERO_SECONDS = 3600;
+    static final int MAX_BONUS_SECONDS = 24 * 3600;
+    static final int MAX_REASON = 500;
+
+    private final StatementService statements;
+    private final TimeBonusService bonuses;
+    private final OrganisationService organisation;
+    private final Flash flash;
+    private final PageFormat fmt;
+
+    LeadPages(StatementService statements, TimeBonusService bonuses, OrganisationService organisation, Flash flash,
+            PageFormat fmt) {
+        this.statements = statements;
+        this.bonuses = bonuses;
+        this.organisation = organisation;
+        this.flash = flash;
+        this.fmt = fmt;
+    }
+
+    enum Sort {
+        NAME(Comparator.comparing((AgentBalance b) -> b.agent().name(), String.CASE_INSENSITIVE_ORDER)),
+        BALANCE(Comparator.comparingLong(AgentBalance::balanceSeconds)),
+        AVAILABLE(Comparator.comparingLong(AgentBalance::availableSeconds));
+
+        final Comparator<AgentBalance> order;
+
+        Sort(Comparator<AgentBalance> order) {
+            this.order = order.thenComparing(b -> b.agent().employeeNo());
+        }
+
+        static Sort of(String s) {
+            for (Sort v : values()) {
+                if (v.name().equalsIgnoreCase(s)) {
+                    return v;
+                }
+            }
+            return NAME;
+        }
+    }
+
+    @GetMapping("/lead/balances")
+    String balances(@RequestParam(required = false) String team, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, CurrentUser user, Model model) {
+        String centerCode = null;
+        String teamCode = null;
+        if (team != null && !team.isBlank()) {
+            int slash = team.indexOf('/');
+            if (slash <= 0) {
+                throw InvalidInputException.of("team", "team is written CENTER/TEAM");
+            }
+            centerCode = team.substring(0, slash);
+            teamCode = team.substring(slash + 1);
+        }
+        StatementService.Balances found = statements.balances(centerCode, teamCode, user);
+        Sort by = Sort.of(sort);
+        boolean descending = dir == null ? by != Sort.NAME : "desc".equalsIgnoreCase(dir);
+        List<AgentBalance> rows = new ArrayList<>(found.balances());
+        rows.sort(descending ? by.order.reversed() : by.order);
+        long most = rows.stream().mapToLong(AgentBalance::balanceSeconds).max().orElse(0);
+        model.addAttribute("rows", rows);
+        model.addAttribute("totalAgents", found.totalAgents());
+        model.addAttribute("limited", found.totalAgents() > rows.size());
+        model.addAttribute("mostSeconds", most);
+        model.addAttribute("nearZeroSeconds", NEAR_ZERO_SECONDS);
+        model.addAttribute("nearZeroCount", rows.stream().filter(r -> r.availableSeconds() < NEAR_ZERO_SECONDS).count());
+        model.addAttribute("totalBalance", rows.stream().mapToLong(AgentBalance::balanceSeconds).sum());
+        model.addAttribute("teams", visibleTeams(user));
+        model.addAttribute("team", team == null ? "" : team);
+        model.addAttribute("sort", by.name().toLowerCase());
+        model.addAttribute("dir", descending ? "desc" : "asc");
+        return "lead/balances";
+    }
+
+    @GetMapping("/lead/bonus")
+    String bonusForm(@RequestParam(required = false) String employeeNo, CurrentUser user, Model model) {
+        BonusForm form = new BonusForm();
+        if (employeeNo != null) {
+            form.setEmployeeNo(organisation.agent(employeeNo, user).employeeNo());
+        }
+        model.addAttribute("bonusForm", form);
+        bonusModel(user, model);
+        return "lead/bonus";
+    }
+
+    @PostMapping("/lead/bonus")
+    String grant(@ModelAttribute BonusForm bonusForm, BindingResult binding, CurrentUser user, Model model,
+            RedirectAttributes redirect, HttpServletResponse response,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        validate(bonusForm, binding);
+        if (!binding.hasErrors()) {
+            try {
+                var entry = bonuses.grant(bonusForm.getEmployeeNo(), bonusForm.seconds(), bonusForm.getReason(), user);
+                var agent = organisation.agent(bonusForm.getEmployeeNo(), user);
+                Flash.Message done = flash.success("lead.bonus.granted", agent.name(), agent.employeeNo(),
+                        fmt.duration(entry.seconds()));
+                if (htmx == null) {
+                    redirect.addFlashAttribute("flash", done);
+                    return "redirect:/lead/bonus?employeeNo=" + org.springframework.web.util.UriUtils
+                            .encodeQueryParam(agent.employeeNo(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                BonusForm next = new BonusForm();
+                next.setEmployeeNo(agent.employeeNo());
+                model.addAttribute("bonusForm", next);
+                model.addAttribute("granted", done);
+                bonusModel(user, model);
+                return "lead/bonus";
+            } catch (BusinessRuleException e) {
+                binding.rejectValue("hours", "lead.bonus.refused", new Object[] {e.getMessage()}, e.getMessage());
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            } catch (InvalidInputException e) {
+                for (FieldError f : e.errors()) {
+                    String field = "seconds".equals(f.field()) ? "hours" : "reason".equals(f.field()) ? "reason" : "employeeNo";
+                    binding.rejectValue(field, "lead.bonus.invalid", new Object[] {f.message()}, f.message());
+                }
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        bonusModel(user, model);
+        return "lead/bonus";
+    }
+
+    /** The form's own checks, with a message by each field (the service checks the same again). */
+    private static void validate(BonusForm f, BindingResult binding) {
+        if (f.getEmployeeNo() == null || f.getEmployeeNo().isBlank()) {
+            binding.rejectValue("employeeNo", "lead.bonus.error.agent");
+        }
+        if (!binding.hasFieldErrors("hours") && !binding.hasFieldErrors("minutes")) {
+            if ((f.getHours() != null && f.getHours() < 0) || (f.getMinutes() != null && (f.getMinutes() < 0 || f.getMinutes() > 59))) {
+                binding.rejectValue("minutes", "lead.bonus.error.minutes");
+            } else if (f.seconds() <= 0 || f.seconds() > MAX_BONUS_SECONDS) {
+                binding.rejectValue("hours", "lead.bonus.error.amount");
+            }
+        }
+        if (f.getReason() == null || f.getReason().isBlank()) {
+            binding.rejectValue("reason", "lead.bonus.error.reason");
+        } else if (f.getReason().length() > MAX_REASON) {
+            binding.rejectValue("reason", "lead.bonus.error.reason-length", new Object[] {MAX_REASON}, null);
+        }
+    }
+
+    private void bonusModel(CurrentUser user, Model model) {
+        List<AgentBalance> agents = new ArrayList<>(statements.balances(null, null, user).balances());
+        agents.sort(Sort.NAME.order);
+        Set<String> centers = new LinkedHashSet<>();
+        agents.forEach(a -> centers.add(a.agent().centerCode()));
+        List<TimeBonusService.Budget> budgets = centers.stream().sorted().limit(20)
+                .map(c -> bonuses.budget(c, null, user)).toList();
+        model.addAttribute("agents", agents);
+        model.addAttribute("budgets", budgets);
+    }
+
+    private List<Team> visibleTeams(CurrentUser user) {
+        List<Team> teams = new ArrayList<>();
+        for (Center c : organisation.centers(user)) {
+            teams.addAll(organisation.teams(c.code(), user));
+        }
+        teams.sort(Comparator.comparing(Team::centerCode).thenComparing(Team::code));
+        return teams;
+    }
+}

@@ -1,0 +1,119 @@
+package com.timebank.wfm.web;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How pages write time, dates and numbers in the reader's language; templates call it as {@code @fmt}
+ * ({@code ${@fmt.duration(seconds)}}). Amounts are whole seconds shown as hours and minutes, like the API's
+ * messages: {@code 7 h 46 min} / {@code 7 小时 46 分钟}, and seconds only under a minute. Timestamps are stored in
+ * UTC and shown in the center's zone.
+ */
+@Component("fmt")
+public class PageFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final MessageSource messages;
+
+    PageFormat(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** {@code 7 h 46 min}, {@code 45 s}, {@code 0 min}; a negative amount keeps its sign. */
+    public String duration(long seconds) {
+        Locale locale = locale();
+        long abs = Math.abs(seconds);
+        long hours = abs / 3600;
+        long minutes = (abs % 3600) / 60;
+        String text;
+        if (hours > 0 && minutes > 0) {
+            text = message("duration.hours-minutes", locale, hours, minutes);
+        } else if (hours > 0) {
+            text = message("duration.hours", locale, hours);
+        } else if (minutes > 0 || abs == 0) {
+            text = message("duration.minutes", locale, minutes);
+        } else {
+            text = message("duration.seconds", locale, abs);
+        }
+        return seconds < 0 ? "−" + text : text;
+    }
+
+    /** A ledger amount with its sign always shown: {@code +7 min}, {@code −1 h 2 min}. */
+    public String signedDuration(long seconds) {
+        return seconds > 0 ? "+" + duration(seconds) : duration(seconds);
+    }
+
+    /** The exact amount for a tooltip: {@code 27,976 s}. */
+    public String exactSeconds(long seconds) {
+        return message("duration.exact", locale(), seconds);
+    }
+
+    public String number(Number n) {
+        return n == null ? "" : NumberFormat.getNumberInstance(locale()).format(n);
+    }
+
+    /** A ratio 0..1 as a percentage with one decimal. */
+    public String percent(double ratio) {
+        NumberFormat f = NumberFormat.getPercentInstance(locale());
+        f.setMaximumFractionDigits(1);
+        return f.format(ratio);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+    }
+
+    /** A short day label for lists and calendars: {@code Mon 23 Nov} / {@code 11月23日 周一}. */
+    public String day(LocalDate date) {
+        return date == null ? "" : pattern("format.day").format(date);
+    }
+
+    public String month(YearMonth month) {
+        return month == null ? "" : pattern("format.month").format(month);
+    }
+
+    public String time(LocalTime time) {
+        return time == null ? "" : TIME.format(time);
+    }
+
+    /** A wall-clock time of the center (shifts are stored in center time). */
+    public String time(LocalDateTime centerTime) {
+        return centerTime == null ? "" : TIME.format(centerTime);
+    }
+
+    /** A UTC timestamp (as stored) shown as date and time in the center's zone. */
+    public String dateTime(LocalDateTime utc, ZoneId zone) {
+        if (utc == null) {
+            return "";
+        }
+        LocalDateTime local = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
+                .format(local);
+    }
+
+    private DateTimeFormatter pattern(String key) {
+        Locale locale = locale();
+        return DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale);
+    }
+
+    private String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

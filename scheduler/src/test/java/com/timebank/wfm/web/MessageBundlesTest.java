@@ -1,0 +1,73 @@
+package com.timebank.wfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every page text exists in English and Simplified Chinese, and every key a template names exists. */
+class MessageBundlesTest {
+
+    private static final Path I18N = Path.of("src/main/resources/i18n");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    /** #{key} or #{key(args)} with a literal key; keys built at run time ('error.' + ...) are checked by the pages. */
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[(}]");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"common", "agent", "lead", "planner", "admin"})
+    void englishAndChineseHaveTheSameKeys(String basename) throws IOException {
+        Properties en = load(basename + ".properties");
+        Properties zh = load(basename + "_zh_CN.properties");
+        assertThat(zh.stringPropertyNames()).as("keys of %s_zh_CN", basename)
+                .containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        zh.forEach((k, v) -> assertThat(v.toString()).as("%s in Chinese", k).isNotBlank());
+    }
+
+    @Test
+    void everyKeyATemplateNamesExists() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String b : new String[] {"common", "agent", "lead", "planner", "admin"}) {
+            known.addAll(load(b + ".properties").stringPropertyNames());
+        }
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = KEY.matcher(COMMENT.matcher(Files.readString(f)).replaceAll(""));
+                while (m.find()) {
+                    if (!known.contains(m.group(1))) {
+                        missing.add(TEMPLATES.relativize(f) + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void bundlesAreReadAsUtf8() throws IOException {
+        assertThat(load("common_zh_CN.properties").getProperty("login.submit")).isEqualTo("登录");
+    }
+
+    private static Properties load(String file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(I18N.resolve(file))) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

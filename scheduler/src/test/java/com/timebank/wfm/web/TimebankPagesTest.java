@@ -1,0 +1,175 @@
+package com.timebank.wfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.LedgerService;
+
+/** The agent and lead pages without a browser: scope (404), roles (403), CSRF, validation and the 422 reason. */
+@IntegrationTest
+@Import(PageSeed.class)
+class TimebankPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    PageSeed seed;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    LedgerService ledger;
+
+    Center center;
+    Team team;
+    Team otherTeam;
+    Agent ana;
+    Agent bo;
+    Agent stranger;
+    String anaUser;
+    String lead;
+
+    @BeforeEach
+    void organisation() {
+        center = org.center();
+        team = org.team(center);
+        otherTeam = org.team(center);
+        ana = seed.agent(team, "Ana Ferreira");
+        bo = seed.agent(team, "Bo Chen");
+        stranger = seed.agent(otherTeam, "Cai Wen");
+        anaUser = org.agentUser(ana);
+        lead = org.leadUser(team);
+    }
+
+    private RequestPostProcessor as(String username) {
+        UserDetails principal = users.loadUserByUsername(username);
+        return user(principal);
+    }
+
+    @Test
+    void anAgentSeesOwnTimeBankAndNobodyElses() throws Exception {
+        seed.settledDay(center, seed.today(center).minusDays(1), Map.of(ana, new long[] {28_800, 600}));
+        mvc.perform(get("/").with(as(anaUser))).andExpect(redirectedUrl("/agents/" + ana.employeeNo()));
+        // 28,800 s logged, 600 s aux: allowance 1,066 s, 466 s saved = 7 min (46 s)
+        mvc.perform(get("/agents/" + ana.employeeNo()).with(as(anaUser)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("7 min"), containsString("Aux savings"),
+                        containsString("466 s exactly"))));
+
+        for (Agent other : new Agent[] {bo, stranger}) {
+            mvc.perform(get("/agents/" + other.employeeNo()).with(as(anaUser)))
+                    .andExpect(status().isNotFound()).andExpect(content().string(containsString("data-status=\"404\"")));
+            mvc.perform(get("/agents/" + other.employeeNo() + "/statement").with(as(anaUser)))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/agents/NO-SUCH-AGENT").with(as(anaUser))).andExpect(status().isNotFound());
+        mvc.perform(get("/lead/balances").with(as(anaUser))).andExpect(status().isForbidden());
+        mvc.perform(get("/lead/bonus").with(as(anaUser))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLeadSeesTheAgentsOfOwnTeamsOnly() throws Exception {
+        mvc.perform(get("/agents/" + ana.employeeNo() + "/statement").with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Statement of Ana Ferreira")));
+        mvc.perform(get("/agents/" + stranger.employeeNo()).with(as(lead))).andExpect(status().isNotFound());
+        mvc.perform(get("/lead/balances").with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Ana Ferreira"), containsString("Bo Chen"),
+                        not(containsString("Cai Wen")))));
+        mvc.perform(get("/lead/balances").param("team", otherTeam.centerCode() + "/" + otherTeam.code()).with(as(lead)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/lead/bonus").param("employeeNo", stranger.employeeNo()).with(as(lead)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theStatementFiltersByMonthAndRejectsABadMonth() throws Exception {
+        seed.settledDay(center, seed.today(center).minusMonths(1).withDayOfMonth(10), Map.of(ana, new long[] {28_800, 0}));
+        String lastMonth = java.time.YearMonth.from(seed.today(center)).minusMonths(1).toString();
+        mvc.perform(get("/agents/" + ana.employeeNo() + "/statement").with(as(anaUser)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("data-testid=\"empty-state\"")));
+        mvc.perform(get("/agents/" + ana.employeeNo() + "/statement").param("month", lastMonth).with(as(anaUser)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("data-kind=\"AUX_SAVING\"")));
+        mvc.perform(get("/agents/" + ana.employeeNo() + "/statement").param("month", "November").with(as(anaUser)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("data-status=\"400\"")));
+    }
+
+    @Test
+    void theStatementPagesThroughAMonthOldestFirst() throws Exception {
+        java.time.LocalDate day = seed.today(center).withDayOfMonth(1);
+        for (int i = 1; i <= AgentPages.STATEMENT_PAGE_SIZE + 2; i++) {
+            ledger.post(com.timebank.wfm.timebank.Posting.of(ana.id(), day, com.timebank.wfm.timebank.EntryKind.TIME_BONUS,
+                    60L * i, "test", "entry " + i, Org.unique("K")));
+        }
+        String statement = "/agents/" + ana.employeeNo() + "/statement";
+        mvc.perform(get(statement).with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Page 1 of 2"), containsString("entry 1<"),
+                        containsString("entry 25<"), not(containsString("entry 26<")), containsString("data-testid=\"next\""),
+                        not(containsString("data-testid=\"previous\"")))));
+        mvc.perform(get(statement).param("page", "1").with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Page 2 of 2"), containsString("entry 27<"),
+                        not(containsString("entry 25<")), containsString("data-testid=\"previous\""))));
+        mvc.perform(get(statement).param("page", "-1").with(as(anaUser))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void grantingABonusNeedsCsrfAndValidFieldsAndStaysWithinTheBudget() throws Exception {
+        seed.shiftsThisMonth(center, java.util.List.of(ana, bo), 5); // 80 h scheduled: the cap is 48 min
+        mvc.perform(post("/lead/bonus").with(as(lead)).param("employeeNo", ana.employeeNo()).param("minutes", "10")
+                .param("reason", "contest")).andExpect(status().isForbidden());
+
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", "").param("hours", "x")
+                        .param("minutes", "").param("reason", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Choose the agent who receives the bonus."),
+                        containsString("Enter a whole number."), containsString("Give the reason for the bonus."))));
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", ana.employeeNo())
+                        .param("hours", "0").param("minutes", "75").param("reason", "contest"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Minutes are 0 to 59")));
+
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", ana.employeeNo())
+                        .param("hours", "0").param("minutes", "30").param("reason", "contest"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(ledger.account(ana.id()).balanceSeconds()).isEqualTo(1800);
+
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", bo.employeeNo())
+                        .param("hours", "0").param("minutes", "30").param("reason", "contest"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(allOf(containsString("Refused: "), containsString("remaining budget"),
+                        containsString("field-error"))));
+        assertThat(ledger.account(bo.id()).balanceSeconds()).isZero();
+
+        // htmx: the same page answers, with the message in the swapped panel instead of a redirect
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).header("HX-Request", "true")
+                        .param("employeeNo", bo.employeeNo()).param("hours", "0").param("minutes", "18")
+                        .param("reason", "suggestion adopted"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"granted\""), containsString("Granted 18 min to Bo Chen"))));
+    }
+}
