@@ -68,6 +68,15 @@ class RosterPlanning {
      *              on reopened days of a re-solve)
      */
     Problem problem(RosterRun run, List<RosterInterval> intervals, List<Long> agentIds, List<RosterAssignment> saved) {
+        return problem(run, intervals, agentIds, saved, false);
+    }
+
+    /**
+     * @param asSolved rebuild the problem as it was solved: the roster's own publication does not pin its days (for
+     *                 explaining a published roster)
+     */
+    Problem problem(RosterRun run, List<RosterInterval> intervals, List<Long> agentIds, List<RosterAssignment> saved,
+            boolean asSolved) {
         Center center = organisation.centerById(run.centerId());
         int slot = center.intervalMinutes();
         int slotsPerDay = 1440 / slot;
@@ -129,7 +138,14 @@ class RosterPlanning {
             }
         }
         Set<String> plannedOff = new HashSet<>();
+        Set<String> ownFree = new HashSet<>();
+        if (asSolved && saved != null) {
+            saved.stream().filter(a -> !a.pinned()).forEach(a -> ownFree.add(key(a.agentId(), a.date())));
+        }
         for (RosterRun p : repository.published(run.centerId(), run.from(), run.to())) {
+            if (asSolved && p.id() == run.id()) {
+                continue;
+            }
             LocalDate from = p.from().isBefore(run.from()) ? run.from() : p.from();
             LocalDate to = p.to().isAfter(run.to()) ? run.to() : p.to();
             for (Long id : repository.agentIds(p.id())) {
@@ -149,7 +165,7 @@ class RosterPlanning {
                 PublishedShift s = published.get(k);
                 ShiftOption option = s == null ? null : optionOf(s, run.skill(), options);
                 boolean reopened = run.reopenedDates().contains(d) || run.reopenedAgents().contains(a.employeeNo());
-                if (reopened) {
+                if (reopened || ownFree.contains(k)) {
                     if (option != null) {
                         warm.put(a.employeeNo() + "/" + d, option);
                     }

@@ -158,11 +158,6 @@ class RosterRepository {
                 .where(ROSTER.ID.eq(rosterId)).execute();
     }
 
-    void pinAll(long rosterId) {
-        db.update(ROSTER_ASSIGNMENT).set(ROSTER_ASSIGNMENT.PINNED, true)
-                .where(ROSTER_ASSIGNMENT.ROSTER_ID.eq(rosterId)).execute();
-    }
-
     List<ScorePoint> timeline(long rosterId) {
         return db.selectFrom(ROSTER_SCORE_POINT).where(ROSTER_SCORE_POINT.ROSTER_ID.eq(rosterId))
                 .orderBy(ROSTER_SCORE_POINT.ELAPSED_MILLIS)

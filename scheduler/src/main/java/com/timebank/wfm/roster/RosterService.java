@@ -59,7 +59,8 @@ import jakarta.annotation.PreDestroy;
  * solution (warm start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve
  * saves its best solution and stays SOLVING for that reason.</li>
  * <li>Publishing writes the working days as published shifts (replacing the roster agents' shifts in the period,
- * so a day that became a day off loses its old shift) and pins them: later rosters keep published days.</li>
+ * so a day that became a day off loses its old shift) and pins them: later rosters keep published days and days
+ * off. A stored assignment's own {@code pinned} flag says whether it was kept from before when it was solved.</li>
  * <li>A re-solve (after new leave or a sick agent) is a new roster over the same period and requirement that keeps
  * the published roster pinned except on the reopened dates and/or agents.</li>
  * </ul>
@@ -292,7 +293,6 @@ public class RosterService {
                     a.start(), a.end(), a.breakMinutes(), SOURCE)).toList();
             int removed = shifts.replace(run.centerId(), repository.agentIds(id), run.from(), run.to(), published,
                     user.actor());
-            repository.pinAll(id);
             repository.markPublished(id, user.actor(), now());
             audit.record(user.actor(), "ROSTER_PUBLISHED", "roster:" + id, center.code() + " " + run.from() + ".."
                     + run.to() + ": " + published.size() + " shifts (replacing " + removed + ")");
@@ -311,7 +311,7 @@ public class RosterService {
                 .map(a -> {
                     Agent agent = agents.get(a.agentId());
                     return new Shift(agent.employeeNo(), agent.name(), agent.teamCode(), a.date(), a.start(), a.end(),
-                            a.breakMinutes(), a.breaks(), a.pinned());
+                            a.breakMinutes(), a.breaks(), a.pinned() || run.status() == RosterStatus.PUBLISHED);
                 })
                 .sorted(Comparator.comparing(Shift::date).thenComparing(Shift::employeeNo)).toList();
         List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(), a.end())).toList();
@@ -338,7 +338,7 @@ public class RosterService {
         RosterRun run = visible(id, user);
         Center center = organisation.centerById(run.centerId());
         RosterPlanning.Problem problem = planning.problem(run, repository.intervals(id), repository.agentIds(id),
-                repository.assignments(id));
+                repository.assignments(id), true);
         ScoreExplanation<RosterSolution, HardSoftLongScore> why = solutionManager.explain(problem.solution());
         List<ConstraintCost> costs = why.getConstraintMatchTotalMap().values().stream()
                 .filter(t -> !t.getScore().isZero())

@@ -167,6 +167,10 @@ class RosterApiTest {
             assertThat(rostered).contains(s.get("employeeNo") + " " + s.get("start") + " " + s.get("end"));
         });
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isConflict());
+        // explained as it was solved: its own publication does not count as a reason
+        mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.shortIntervals[?(@.reason == 'PINNED')]").isEmpty())
+                .andExpect(jsonPath("$.shortIntervals[?(@.pinnedOff > 0)]").isEmpty());
 
         // a new roster over the published period keeps every published day
         long again = startRoster(f, 1);
