@@ -43,6 +43,17 @@ class ShiftRepository {
         return Math.max(0, affected - shifts.size());
     }
 
+    int delete(long centerId, java.util.Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        int deleted = 0;
+        List<Long> ids = List.copyOf(agentIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            deleted += db.deleteFrom(PUBLISHED_SHIFT).where(PUBLISHED_SHIFT.CENTER_ID.eq(centerId)
+                    .and(PUBLISHED_SHIFT.AGENT_ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))))
+                    .and(PUBLISHED_SHIFT.SHIFT_DATE.between(from, to))).execute();
+        }
+        return deleted;
+    }
+
     List<PublishedShift> ofCenter(long centerId, LocalDate from, LocalDate to) {
         return db.selectFrom(PUBLISHED_SHIFT)
                 .where(PUBLISHED_SHIFT.CENTER_ID.eq(centerId).and(PUBLISHED_SHIFT.SHIFT_DATE.between(from, to)))

@@ -81,6 +81,24 @@ public class ShiftService {
         return repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
     }
 
+    /**
+     * Replaces the published shifts of {@code agentIds} dated within the period by {@code shifts} (a roster's
+     * working days): a day the new roster gives off loses its old shift. Returns how many shifts were removed.
+     */
+    @Transactional
+    public int replace(long centerId, java.util.Collection<Long> agentIds, LocalDate from, LocalDate to,
+            List<PublishedShift> shifts, String actor) {
+        int removed = repository.delete(centerId, agentIds, from, to);
+        repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return removed;
+    }
+
+    /** Every published shift of the center dated within the period (for services acting without a user). */
+    @Transactional(readOnly = true)
+    public List<PublishedShift> ofCenter(long centerId, LocalDate from, LocalDate to) {
+        return repository.ofCenter(centerId, from, to);
+    }
+
     @Transactional(readOnly = true)
     public long scheduledWorkSeconds(long centerId, LocalDate from, LocalDate to) {
         return repository.workSeconds(centerId, from, to);

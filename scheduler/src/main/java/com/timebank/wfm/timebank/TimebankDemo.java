@@ -19,8 +19,9 @@ import com.timebank.wfm.roster.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 
 /**
- * The time bank's part of the demo: published weekday shifts, three weeks of activity settled nightly (so balances
- * and statements are non-trivial, with some overdraft leave), one emergency with participants and a few bonuses.
+ * The time bank's part of the demo: published weekday shifts up to yesterday (the roster demo publishes from today),
+ * three weeks of activity settled nightly (so balances and statements are non-trivial, with some overdraft leave),
+ * one emergency with participants and a few bonuses.
  */
 @Component
 @Order(20)
@@ -49,7 +50,7 @@ class TimebankDemo implements DemoData.DemoStep {
         LocalDate today = center.today(clock);
         LocalDate from = today.minusDays(21);
         List<PublishedShift> published = new ArrayList<>();
-        for (LocalDate d = today.withDayOfMonth(1).minusMonths(1); d.isBefore(today.plusWeeks(2)); d = d.plusDays(1)) {
+        for (LocalDate d = today.withDayOfMonth(1).minusMonths(1); d.isBefore(today); d = d.plusDays(1)) {
             if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }

@@ -1,81 +1,126 @@
 package com.timebank.wfm.roster.solver;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * Quick benchmark (not a unit test): generate N agents × D days and solve for S seconds, printing the time to
- * the first feasible best solution and the score calculation speed.
- * <pre>
- * java -cp target/classes:target/test-classes:$(cat cp.txt) com.timebank.wfm.roster.solver.RosterBenchmark 500 28 30
- * </pre>
+ * Roster benchmark (not a unit test): for each size, a generated instance of N agents × 4 weeks × 30-minute
+ * intervals ({@link RosterInstanceGenerator}), solved with the service's solver configuration, reporting
+ * <ul>
+ * <li>time to the first feasible best solution;</li>
+ * <li>the coverage objective (shortfall + overstaffing in agent-intervals) of the best solution after 10 s and 60 s
+ * (and 300 s with {@code --long});</li>
+ * <li>score calculation speed;</li>
+ * <li>the gap to the LP-relaxation lower bound ({@link CoveringLowerBound}) as a share of the total required
+ * agent-intervals.</li>
+ * </ul>
+ * Run with {@code scripts/bench-roster [--long] [--threads N|AUTO] [--checkpoints 10,60] [--no-bound] [agents ...]}
+ * (default 100 500 2000). Sizes
+ * of 2,000 agents and more use OptaPlanner's multi-threaded incremental solving ({@code moveThreadCount}, default 2)
+ * unless {@code --threads NONE}.
  */
 public final class RosterBenchmark {
 
-    public static void main(String[] args) {
-        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int days = args.length > 1 ? Integer.parseInt(args[1]) : 28;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    public static void main(String[] args) throws Exception {
+        boolean longRun = false;
+        boolean withBound = true;
+        String threads = null;
+        int days = 28;
+        int[] custom = null;
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--long" -> longRun = true;
+                case "--no-bound" -> withBound = false;
+                case "--threads" -> threads = args[++i];
+                case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--checkpoints" -> custom = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt)
+                        .toArray();
+                default -> sizes.add(Integer.parseInt(args[i]));
+            }
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(100, 500, 2000);
+        }
+        int[] checkpoints = custom != null ? custom : longRun ? new int[] {10, 60, 300} : new int[] {10, 60};
+        List<String> summary = new ArrayList<>();
+        for (int agents : sizes) {
+            String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
+            summary.add(run(agents, days, checkpoints, moveThreads, withBound));
+        }
+        System.out.println();
+        System.out.println("agents | threads | first feasible | objective @" + String.join("s / @", 
+                java.util.Arrays.stream(checkpoints).mapToObj(String::valueOf).toList())
+                + "s | LP bound | required | gap @" + checkpoints[checkpoints.length - 1] + "s | score calc/s");
+        summary.forEach(System.out::println);
+    }
 
+    private static String run(int agents, int days, int[] checkpoints, String moveThreads, boolean withBound)
+            throws Exception {
         long t0 = System.nanoTime();
         RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(agents, days));
-        long generated = System.nanoTime();
-        System.out.printf("generated %d agents x %d days (%d agent-days, %d unavailabilities) in %d ms%n",
-                agents, days, problem.getAgentDays().size(), problem.getUnavailabilities().size(),
-                (generated - t0) / 1_000_000);
+        System.out.printf("%n== %d agents x %d days: %d agent-days, %d unavailabilities, generated in %d ms%n", agents,
+                days, problem.getAgentDays().size(), problem.getUnavailabilities().size(),
+                (System.nanoTime() - t0) / 1_000_000);
 
-        RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(seconds)));
+        CoveringLowerBound.Result bound = withBound ? CoveringLowerBound.of(problem)
+                : new CoveringLowerBound.Result(Double.NaN, 0, 0, 0, 0, "skipped");
+        System.out.printf("LP bound %.1f agent-intervals (%s, %d variables, %d constraints, %d ms); required %d%n",
+                bound.bound(), bound.state(), bound.variables(), bound.constraints(), bound.millis(),
+                bound.totalRequired());
+
+        int limit = checkpoints[checkpoints.length - 1];
+        RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
+                .withMoveThreadCount(moveThreads));
         Solver<RosterSolution> solver = rosterSolver.getSolverFactory().buildSolver();
-        long start = System.nanoTime();
-        AtomicLong firstFeasibleMillis = new AtomicLong(-1);
-        AtomicLong firstBestMillis = new AtomicLong(-1);
-        AtomicLong bestSolutionEvents = new AtomicLong();
+        AtomicReference<RosterSolution> latest = new AtomicReference<>();
+        AtomicLong firstFeasible = new AtomicLong(-1);
+        long[] start = {System.nanoTime()};
         solver.addEventListener(event -> {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            bestSolutionEvents.incrementAndGet();
+            latest.set(event.getNewBestSolution());
             HardSoftLongScore score = (HardSoftLongScore) event.getNewBestScore();
-            if (firstBestMillis.get() < 0) {
-                firstBestMillis.set(ms);
-                System.out.printf("  first best solution at %d ms: %s%n", ms, score);
-            }
-            if (score.isFeasible() && firstFeasibleMillis.compareAndSet(-1, ms)) {
-                System.out.printf("  first feasible at %d ms: %s%n", ms, score);
+            if (score.isFeasible() && firstFeasible.compareAndSet(-1, (System.nanoTime() - start[0]) / 1_000_000)) {
+                System.out.printf("  first feasible at %d ms: %s%n", firstFeasible.get(), score);
             }
         });
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long[] objective = new long[checkpoints.length];
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        for (int c = 0; c < checkpoints.length - 1; c++) {
+            int index = c;
+            clock.schedule(() -> {
+                RosterSolution best = latest.get();
+                CoverageReport report = CoverageReport.of(best);
+                objective[index] = report.shortfallAgentIntervals() + report.overstaffedAgentIntervals();
+                System.out.printf("  after %d s: %s; %s%n", checkpoints[index], best.getScore(), report);
+            }, checkpoints[c], TimeUnit.SECONDS);
+        }
+        start[0] = System.nanoTime();
         RosterSolution best = solver.solve(problem);
-        long solved = System.nanoTime();
-        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
-        DefaultSolver<RosterSolution> defaultSolver = (DefaultSolver<RosterSolution>) solver;
-        System.out.printf("solved in %d ms: %s; %d new best solutions; score calculation speed %d/s (%d calculations)%n",
-                (solved - start) / 1_000_000, best.getScore(), bestSolutionEvents.get(),
-                defaultSolver.getSolverScope().getScoreCalculationSpeed(),
-                defaultSolver.getSolverScope().getScoreCalculationCount());
-        long b0 = System.nanoTime();
-        new BreakPlanner().planBreaks(best);
-        System.out.printf("solver thread CPU %d ms: %d score calculations per CPU second%n", cpuMillis,
-                defaultSolver.getSolverScope().getScoreCalculationCount() * 1000 / Math.max(1, cpuMillis));
-        System.out.printf("breaks placed in %d ms%n", (System.nanoTime() - b0) / 1_000_000);
+        clock.shutdownNow();
         CoverageReport report = CoverageReport.of(best);
-        System.out.println("coverage: " + report);
-        java.util.Map<String, Integer> shortByDay = new java.util.TreeMap<>();
-        report.intervals().forEach(i -> shortByDay.merge(i.skill() + " " + i.start().toLocalDate() + " "
-                + i.start().getDayOfWeek().toString().substring(0, 3), i.shortfall(), Integer::sum));
-        System.out.println("shortfall by day: " + shortByDay);
-        java.util.Map<Integer, Integer> shortByHour = new java.util.TreeMap<>();
-        report.intervals().forEach(i -> shortByHour.merge(i.start().getHour(), i.shortfall(), Integer::sum));
-        System.out.println("shortfall by hour: " + shortByHour);
-        java.util.Map<Integer, Integer> overByHour = new java.util.TreeMap<>();
-        report.intervals().forEach(i -> overByHour.merge(i.start().getHour(), Math.max(0, i.scheduled() - i.required()), Integer::sum));
-        System.out.println("overstaffing by hour: " + overByHour);
-        rosterSolver.explain(best).getConstraintMatchTotalMap().values().stream()
-                .sorted((a, b) -> a.getScore().compareTo(b.getScore()))
-                .forEach(total -> System.out.printf("  %-40s %s (%d matches)%n", total.getConstraintName(),
-                        total.getScore(), total.getConstraintMatchSet().size()));
+        objective[checkpoints.length - 1] = report.shortfallAgentIntervals() + report.overstaffedAgentIntervals();
+        DefaultSolver<RosterSolution> defaultSolver = (DefaultSolver<RosterSolution>) solver;
+        long speed = defaultSolver.getSolverScope().getScoreCalculationSpeed();
+        System.out.printf("  after %d s: %s; %s; score calculation speed %d/s%n", limit, best.getScore(), report, speed);
+        double gap = (objective[checkpoints.length - 1] - bound.bound()) / bound.totalRequired();
+        StringBuilder row = new StringBuilder();
+        row.append(String.format("%6d | %7s | %11s ms | ", agents, moveThreads, firstFeasible.get() < 0 ? "none"
+                : String.valueOf(firstFeasible.get())));
+        for (int c = 0; c < objective.length; c++) {
+            row.append(c == 0 ? "" : " / ").append(objective[c]);
+        }
+        row.append(String.format(" | %.0f | %d | %.2f%% | %d", bound.bound(), bound.totalRequired(), gap * 100, speed));
+        return row.toString();
     }
 }

@@ -1,0 +1,264 @@
+package com.timebank.wfm.roster;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.timebank.wfm.leave.LeaveRecord;
+import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.roster.solver.AgentDay;
+import com.timebank.wfm.roster.solver.BreakRule;
+import com.timebank.wfm.roster.solver.RosterProblemBuilder;
+import com.timebank.wfm.roster.solver.RosterSolution;
+import com.timebank.wfm.roster.solver.ShiftOption;
+import com.timebank.wfm.roster.solver.Unavailability;
+import com.timebank.wfm.roster.solver.UnavailabilityType;
+import com.timebank.wfm.timebank.LedgerService;
+
+/**
+ * Turns a stored roster into a planning problem: the center's agents of the roster, shift templates on the interval
+ * grid within the requirement's opening hours, the stored requirement, approved leave (a day with leave is a day
+ * off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
+ * except on the dates or agents a re-solve reopens. Optionally a saved solution is put back on the unpinned days
+ * (resuming after a restart, explaining).
+ */
+@Component
+class RosterPlanning {
+
+    /** Shift templates: length in minutes and its unpaid meal break. */
+    static final int[][] TEMPLATES = {{540, 60}, {480, 30}, {240, 0}};
+    static final String PUBLISHED_OPTION_PREFIX = "published@";
+
+    private final OrganisationService organisation;
+    private final CenterSettingsService settings;
+    private final LeaveService leave;
+    private final ShiftService shifts;
+    private final LedgerService ledger;
+    private final RosterRepository repository;
+
+    RosterPlanning(OrganisationService organisation, CenterSettingsService settings, LeaveService leave,
+            ShiftService shifts, LedgerService ledger, RosterRepository repository) {
+        this.organisation = organisation;
+        this.settings = settings;
+        this.leave = leave;
+        this.shifts = shifts;
+        this.ledger = ledger;
+        this.repository = repository;
+    }
+
+    /** A planning problem and the agents' database ids by employee number. */
+    record Problem(RosterSolution solution, Map<String, Long> agentIds, Map<String, ShiftOption> options) {
+    }
+
+    /**
+     * @param saved assignments to put back on the unpinned agent-days (null: none; warm start from published shifts
+     *              on reopened days of a re-solve)
+     */
+    Problem problem(RosterRun run, List<RosterInterval> intervals, List<Long> agentIds, List<RosterAssignment> saved) {
+        return problem(run, intervals, agentIds, saved, false);
+    }
+
+    /**
+     * @param asSolved rebuild the problem as it was solved: the roster's own publication does not pin its days (for
+     *                 explaining a published roster)
+     */
+    Problem problem(RosterRun run, List<RosterInterval> intervals, List<Long> agentIds, List<RosterAssignment> saved,
+            boolean asSolved) {
+        Center center = organisation.centerById(run.centerId());
+        int slot = center.intervalMinutes();
+        int slotsPerDay = 1440 / slot;
+        int days = run.days();
+        int[] required = new int[days * slotsPerDay];
+        for (RosterInterval i : intervals) {
+            int day = (int) (i.start().toLocalDate().toEpochDay() - run.from().toEpochDay());
+            if (day >= 0 && day < days) {
+                required[day * slotsPerDay + (i.start().getHour() * 60 + i.start().getMinute()) / slot] = i.required();
+            }
+        }
+        Map<String, ShiftOption> options = new LinkedHashMap<>();
+        templates(run.skill(), required, slot).forEach(o -> options.put(o.getId(), o));
+
+        Map<Long, Agent> agents = organisation.agentsById(agentIds);
+        Map<String, Long> idByEmployeeNo = new LinkedHashMap<>();
+        Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents = new LinkedHashMap<>();
+        for (Long id : agentIds) {
+            Agent a = agents.get(id);
+            com.timebank.wfm.roster.solver.Agent.Builder b = com.timebank.wfm.roster.solver.Agent.builder(a.employeeNo())
+                    .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes()).skills(run.skill())
+                    .timeBankBalanceSeconds(ledger.account(id).balanceSeconds());
+            if (a.weeklyMaxMinutes() >= 35 * 60) {
+                b.allowedShiftLengths(480, 540);
+            } else if (a.weeklyMaxMinutes() <= 20 * 60) {
+                b.allowedShiftLengths(240);
+            }
+            solverAgents.put(id, b.build());
+            idByEmployeeNo.put(a.employeeNo(), id);
+        }
+
+        RosterProblemBuilder builder = RosterProblemBuilder.forHorizon(run.from(), days).slotMinutes(slot)
+                .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required);
+        List<LocalDate> busy = new ArrayList<>();
+        List<LocalDate> idle = new ArrayList<>();
+        Set<LocalDate> special = settings.specialBusyDates(run.centerId(), run.from(), run.to());
+        for (LocalDate d = run.from(); !d.isAfter(run.to()); d = d.plusDays(1)) {
+            (settings.on(run.centerId(), d).isBusyDay(d, special) ? busy : idle).add(d);
+        }
+        builder.busyDays(busy).idleDays(idle);
+
+        Set<String> onLeave = new HashSet<>();
+        for (Long id : agentIds) {
+            Map<LocalDate, Long> seconds = new LinkedHashMap<>();
+            for (LeaveRecord r : leave.leave(id, run.from(), run.to())) {
+                seconds.merge(r.date(), r.seconds(), Long::sum);
+            }
+            seconds.forEach((date, s) -> {
+                builder.unavailability(Unavailability.fullDay(solverAgents.get(id), date, UnavailabilityType.LEAVE,
+                        (int) (s / 60)));
+                onLeave.add(key(id, date));
+            });
+        }
+
+        Map<String, PublishedShift> published = new HashMap<>();
+        for (PublishedShift s : shifts.ofCenter(run.centerId(), run.from(), run.to())) {
+            if (solverAgents.containsKey(s.agentId())) {
+                published.put(key(s.agentId(), s.date()), s);
+            }
+        }
+        Set<String> plannedOff = new HashSet<>();
+        Set<String> ownFree = new HashSet<>();
+        if (asSolved && saved != null) {
+            saved.stream().filter(a -> !a.pinned()).forEach(a -> ownFree.add(key(a.agentId(), a.date())));
+        }
+        for (RosterRun p : repository.published(run.centerId(), run.from(), run.to())) {
+            if (asSolved && p.id() == run.id()) {
+                continue;
+            }
+            LocalDate from = p.from().isBefore(run.from()) ? run.from() : p.from();
+            LocalDate to = p.to().isAfter(run.to()) ? run.to() : p.to();
+            for (Long id : repository.agentIds(p.id())) {
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    plannedOff.add(key(id, d));
+                }
+            }
+        }
+        Map<String, ShiftOption> warm = new HashMap<>();
+        for (Long id : agentIds) {
+            Agent a = agents.get(id);
+            for (LocalDate d = run.from(); !d.isAfter(run.to()); d = d.plusDays(1)) {
+                String k = key(id, d);
+                if (onLeave.contains(k)) {
+                    continue;
+                }
+                PublishedShift s = published.get(k);
+                ShiftOption option = s == null ? null : optionOf(s, run.skill(), options);
+                boolean reopened = run.reopenedDates().contains(d) || run.reopenedAgents().contains(a.employeeNo());
+                if (reopened || ownFree.contains(k)) {
+                    if (option != null) {
+                        warm.put(a.employeeNo() + "/" + d, option);
+                    }
+                } else if (option != null || plannedOff.contains(k)) {
+                    builder.pin(solverAgents.get(id), d, option);
+                }
+            }
+        }
+        RosterSolution solution = builder.build();
+        Map<String, ShiftOption> start = new HashMap<>();
+        if (saved != null) {
+            Map<Long, String> employeeNo = new HashMap<>();
+            idByEmployeeNo.forEach((no, id) -> employeeNo.put(id, no));
+            for (RosterAssignment r : saved) {
+                ShiftOption option = options.get(r.shiftOption());
+                if (option != null && employeeNo.containsKey(r.agentId())) {
+                    start.put(employeeNo.get(r.agentId()) + "/" + r.date(), option);
+                }
+            }
+        } else {
+            start.putAll(warm);
+        }
+        for (AgentDay day : solution.getAgentDays()) {
+            if (!day.isPinned()) {
+                day.setShift(start.get(day.getId()));
+            }
+        }
+        return new Problem(solution, idByEmployeeNo, options);
+    }
+
+    /** The working days of a solution as assignments (with their breaks, when placed). */
+    static List<RosterAssignment> assignments(RosterSolution solution, Map<String, Long> agentIds) {
+        List<RosterAssignment> out = new ArrayList<>();
+        for (AgentDay day : solution.getAgentDays()) {
+            ShiftOption shift = day.getShift();
+            if (shift == null) {
+                continue;
+            }
+            LocalDateTime start = day.getDate().atTime(shift.getStart());
+            out.add(new RosterAssignment(agentIds.get(day.getAgent().getEmployeeNo()), day.getDate(), shift.getId(),
+                    start, start.plusMinutes(shift.getLengthMinutes()), shift.getBreakRule().mealBreakMinutes(),
+                    day.getBreaks(), day.isPinned()));
+        }
+        return out;
+    }
+
+    /**
+     * Templates of 9 h (1 h meal), 8 h (30 min meal) and 4 h, starting every 30 minutes (every interval on a
+     * 60-minute grid) from the first interval with a requirement to the last start that ends by the last one.
+     */
+    static List<ShiftOption> templates(String skill, int[] required, int slotMinutes) {
+        int slotsPerDay = 1440 / slotMinutes;
+        int open = Integer.MAX_VALUE;
+        int close = 0;
+        for (int i = 0; i < required.length; i++) {
+            if (required[i] > 0) {
+                int minute = (i % slotsPerDay) * slotMinutes;
+                open = Math.min(open, minute);
+                close = Math.max(close, minute + slotMinutes);
+            }
+        }
+        if (open == Integer.MAX_VALUE) {
+            open = 8 * 60;
+            close = 20 * 60;
+        }
+        int step = Math.max(30, slotMinutes);
+        int first = open / step * step;
+        List<ShiftOption> out = new ArrayList<>();
+        for (int[] t : TEMPLATES) {
+            int last = Math.max(first, Math.min(close - t[0], 1440 - step));
+            for (int start = first; start <= last; start += step) {
+                out.add(ShiftOption.of(skill, LocalTime.of(start / 60, start % 60), t[0], t[1]));
+            }
+        }
+        return out;
+    }
+
+    /** The template a published shift matches, or a one-off option for a shift made elsewhere (an import). */
+    static ShiftOption optionOf(PublishedShift s, String skill, Map<String, ShiftOption> options) {
+        int length = (int) java.time.Duration.between(s.start(), s.end()).toMinutes();
+        for (ShiftOption o : options.values()) {
+            if (o.getStart().equals(s.start().toLocalTime()) && o.getLengthMinutes() == length
+                    && o.getBreakRule().mealBreakMinutes() == s.breakMinutes()) {
+                return o;
+            }
+        }
+        String id = PUBLISHED_OPTION_PREFIX + s.start().toLocalTime() + "+" + length + "/" + s.breakMinutes();
+        return options.computeIfAbsent(id, k -> new ShiftOption(k, skill, s.start().toLocalTime(), length,
+                BreakRule.standard(length, s.breakMinutes()), s.start().toLocalTime().isBefore(ShiftOption.DEFAULT_EARLY_BEFORE),
+                s.start().toLocalTime().getHour() * 60 + s.start().toLocalTime().getMinute() + length > 20 * 60));
+    }
+
+    private static String key(long agentId, LocalDate date) {
+        return agentId + "/" + date;
+    }
+}

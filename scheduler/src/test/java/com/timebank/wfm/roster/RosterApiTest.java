@@ -1,0 +1,374 @@
+package com.timebank.wfm.roster;
+
+import static com.timebank.wfm.db.Tables.ROSTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.forecast.SeasonalNaive;
+import com.timebank.wfm.history.ContactHistoryService;
+import com.timebank.wfm.history.ContactVolume;
+import com.timebank.wfm.leave.LeaveRecord;
+import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.leave.LeaveSource;
+import com.timebank.wfm.leave.LeaveType;
+import com.timebank.wfm.leave.RosterQuota;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+
+@IntegrationTest
+class RosterApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    ContactHistoryService history;
+    @Autowired
+    RosterService rosters;
+    @Autowired
+    RosterQuota rosterQuota;
+    @Autowired
+    LeaveService leave;
+    @Autowired
+    Transactions transactions;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Clock clock;
+
+    /** A small center: agents on 40 h contracts (five 9 h shifts a week) and a week's forecast of steady calls. */
+    record Fixture(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
+            long forecastId) {
+    }
+
+    private Fixture fixture(int agents, int contactsPerInterval) throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        List<Agent> list = new ArrayList<>();
+        for (int i = 0; i < agents; i++) {
+            list.add(org.agent(team));
+        }
+        String planner = org.plannerUser(center);
+        LocalDate today = center.today(clock);
+        List<ContactVolume> rows = new ArrayList<>();
+        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
+            for (int h = 9; h < 17; h++) {
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), contactsPerInterval, 300));
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), contactsPerInterval, 300));
+            }
+        }
+        history.store(center.id(), rows, "test");
+        LocalDate from = today.plusDays(1);
+        LocalDate to = today.plusDays(7);
+        Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))
+                .content("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"method\":\"" + SeasonalNaive.NAME + "\"}"))
+                .andExpect(status().isCreated()));
+        return new Fixture(center, team, list, planner, from, to, ((Number) forecast.get("id")).longValue());
+    }
+
+    private long startRoster(Fixture f, int solveSeconds) throws Exception {
+        Map<String, Object> r = body(mvc.perform(as(f.planner(), post("/api/centers/" + f.center().code() + "/rosters"))
+                        .content("{\"from\":\"%s\",\"to\":\"%s\",\"forecastId\":%d,\"solveSeconds\":%d}"
+                                .formatted(f.from(), f.to(), f.forecastId(), solveSeconds)))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.status").value("SOLVING")));
+        return ((Number) r.get("id")).longValue();
+    }
+
+    private Map<String, Object> solvedRoster(Fixture f, long id) throws Exception {
+        assertThat(rosters.awaitSolved(id, 60)).isTrue();
+        return body(mvc.perform(as(f.planner(), get("/api/rosters/" + id))).andExpect(status().isOk()));
+    }
+
+    private void sick(Agent agent, LocalDate date) {
+        transactions.write(() -> {
+            leave.recordOverdraftLeave(agent.centerId(), List.of(new LeaveRecord(0, agent.id(), date, 28_800,
+                    LeaveType.SICK, LeaveSource.LEAVE, Org.unique("sick"))), "test");
+            return null;
+        });
+    }
+
+    @Test
+    void solvesInTheBackgroundShowsScoreAndCoverageStopsAndPublishesPinnedShifts() throws Exception {
+        Fixture f = fixture(6, 12);
+        long id = startRoster(f, 60);
+        // the first best solution is saved at once: status, score and coverage are visible while solving
+        long deadline = System.currentTimeMillis() + 20_000;
+        Map<String, Object> live;
+        do {
+            Thread.sleep(200);
+            live = body(mvc.perform(as(f.planner(), get("/api/rosters/" + id))).andExpect(status().isOk()));
+        } while (live.get("score") == null && System.currentTimeMillis() < deadline);
+        assertThat(live.get("status")).isEqualTo("SOLVING");
+        assertThat((String) live.get("score")).matches("-?\\d+hard/-?\\d+soft");
+        assertThat(list(live, "coverage")).hasSize(7 * 16);
+
+        Map<String, Object> stopped = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/stop")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("STOPPED")));
+        assertThat(stopped.get("feasible")).isEqualTo(true);
+        List<Map<String, Object>> assignments = list(stopped, "assignments");
+        // 40 h a week with 9 h shifts (1 h unpaid meal): exactly five shifts per agent
+        assertThat(assignments).hasSize(6 * 5);
+        Map<String, Object> first = assignments.get(0);
+        assertThat(first.keySet()).contains("employeeNo", "date", "start", "end", "breaks");
+        assertThat(list(first, "breaks")).extracting(b -> b.get("kind")).contains("MEAL", "SHORT");
+        Map<String, Object> interval = list(stopped, "coverage").get(4);
+        assertThat(interval.keySet()).contains("start", "required", "scheduled", "serviceLevel");
+        assertThat(((Number) interval.get("required")).intValue()).isPositive();
+        mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/progress"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.timeline", hasSize(greaterThan(0))))
+                .andExpect(jsonPath("$.timeline[0].elapsedMillis").isNumber());
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/stop"))).andExpect(status().isConflict());
+
+        Map<String, Object> published = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED")));
+        assertThat(list(published, "assignments")).allSatisfy(a -> assertThat(a.get("pinned")).isEqualTo(true));
+        List<Map<String, Object>> shifts = listBody(mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code()
+                + "/shifts?from=" + f.from() + "&to=" + f.to()))).andExpect(status().isOk()));
+        assertThat(shifts).hasSize(30);
+        Set<String> rostered = new HashSet<>();
+        assignments.forEach(a -> rostered.add(a.get("employeeNo") + " " + a.get("start") + " " + a.get("end")));
+        assertThat(shifts).allSatisfy(s -> {
+            assertThat(s.get("source")).isEqualTo("ROSTER");
+            assertThat(rostered).contains(s.get("employeeNo") + " " + s.get("start") + " " + s.get("end"));
+        });
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isConflict());
+        // explained as it was solved: its own publication does not count as a reason
+        mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.shortIntervals[?(@.reason == 'PINNED')]").isEmpty())
+                .andExpect(jsonPath("$.shortIntervals[?(@.pinnedOff > 0)]").isEmpty());
+
+        // a new roster over the published period keeps every published day
+        long again = startRoster(f, 1);
+        Map<String, Object> kept = solvedRoster(f, again);
+        Set<String> keptShifts = new HashSet<>();
+        list(kept, "assignments").forEach(a -> {
+            assertThat(a.get("pinned")).isEqualTo(true);
+            keptShifts.add(a.get("employeeNo") + " " + a.get("start") + " " + a.get("end"));
+        });
+        assertThat(keptShifts).isEqualTo(rostered);
+
+        mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code() + "/rosters"))).andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(jsonPath("$[0].id").value(again)).andExpect(jsonPath("$[1].status").value("PUBLISHED"));
+    }
+
+    @Test
+    void onlyPlannersOfTheCenterSeeAndChangeRosters() throws Exception {
+        Fixture f = fixture(2, 4);
+        long id = startRoster(f, 1);
+        solvedRoster(f, id);
+        String lead = org.leadUser(f.team());
+        String agent = org.agentUser(f.agents().get(0));
+        String otherPlanner = org.plannerUser(org.center());
+        for (String user : List.of(lead, agent, otherPlanner)) {
+            mvc.perform(as(user, get("/api/rosters/" + id))).andExpect(status().isNotFound());
+            mvc.perform(as(user, get("/api/rosters/" + id + "/explanation"))).andExpect(status().isNotFound());
+            mvc.perform(as(user, post("/api/rosters/" + id + "/stop"))).andExpect(status().isNotFound());
+            mvc.perform(as(user, post("/api/rosters/" + id + "/publish"))).andExpect(status().isNotFound());
+            mvc.perform(as(user, post("/api/rosters/" + id + "/resolve")).content("{\"dates\":[\"" + f.from() + "\"]}"))
+                    .andExpect(status().isNotFound());
+            mvc.perform(as(user, post("/api/centers/" + f.center().code() + "/rosters")).content(
+                    "{\"from\":\"%s\",\"to\":\"%s\",\"forecastId\":%d}".formatted(f.from(), f.to(), f.forecastId())))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(as(f.planner(), post("/api/centers/" + f.center().code() + "/rosters")).content(
+                        "{\"from\":\"%s\",\"to\":\"%s\",\"solveSeconds\":0}".formatted(f.to(), f.from())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2));
+        mvc.perform(as(f.planner(), post("/api/centers/" + f.center().code() + "/rosters")).content(
+                        "{\"from\":\"%s\",\"to\":\"%s\",\"forecastId\":%d}".formatted(f.from(), f.to().plusDays(1),
+                                f.forecastId())))
+                .andExpect(status().isUnprocessableEntity());
+        assertThat(db.fetchCount(ROSTER, ROSTER.CENTER_ID.eq(f.center().id()))).isEqualTo(1);
+    }
+
+    @Test
+    void aRosterLeftSolvingByARestartResumesFromItsLastSavedBestSolution() throws Exception {
+        Fixture f = fixture(4, 10);
+        long id = startRoster(f, 1);
+        Map<String, Object> before = solvedRoster(f, id);
+        long savedSoft = rosters.roster(id, org.admin()).run().softScore();
+        // as if the instance died after 1 s of a 3 s solve: the row is still SOLVING with the saved best solution
+        db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.SOLVE_SECONDS, 3).set(ROSTER.SOLVED_MILLIS, 1_000L)
+                .where(ROSTER.ID.eq(id)).execute();
+        assertThat(rosters.resumeInterrupted()).contains(id);
+        Map<String, Object> after = solvedRoster(f, id);
+        assertThat(after.get("status")).isEqualTo("SOLVED");
+        RosterRun run = rosters.roster(id, org.admin()).run();
+        // warm start from the saved solution: never worse than what was saved, and the time solved carries on
+        assertThat(run.hardScore()).isZero();
+        assertThat(run.softScore()).isGreaterThanOrEqualTo(savedSoft);
+        assertThat(run.solvedMillis()).isGreaterThanOrEqualTo(3_000);
+        assertThat(list(after, "assignments")).hasSameSizeAs(list(before, "assignments"));
+        List<ScorePoint> timeline = rosters.progress(id, org.admin()).timeline();
+        assertThat(timeline).anySatisfy(p -> assertThat(p.elapsedMillis()).isGreaterThan(1_000));
+        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+    }
+
+    @Test
+    void explanationListsTheCostOfEachConstraintAndWhyIntervalsAreShort() throws Exception {
+        Fixture f = fixture(3, 40);
+        LocalDate sickDay = f.from().plusDays(2);
+        sick(f.agents().get(0), sickDay);
+        long id = startRoster(f, 2);
+        solvedRoster(f, id);
+        Map<String, Object> e = body(mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation")))
+                .andExpect(status().isOk()));
+        List<Map<String, Object>> constraints = list(e, "constraints");
+        assertThat(constraints).anySatisfy(c -> {
+            assertThat(c.get("constraint")).isEqualTo("Coverage shortfall");
+            assertThat(((Number) c.get("softScore")).longValue()).isNegative();
+        });
+        List<Map<String, Object>> shortIntervals = list(e, "shortIntervals");
+        // 40 calls per half hour need far more than three agents: every open interval is short
+        assertThat(shortIntervals).hasSize(7 * 16);
+        assertThat(shortIntervals).allSatisfy(s -> assertThat(((Number) s.get("shortfall")).intValue()).isPositive());
+        List<Map<String, Object>> onSickDay = shortIntervals.stream()
+                .filter(s -> ((String) s.get("start")).startsWith(sickDay.toString())).toList();
+        assertThat(onSickDay).allSatisfy(s -> {
+            assertThat(s.get("reason")).isIn("LEAVE", "CONTRACTS_EXHAUSTED");
+            assertThat(s.get("available")).isEqualTo(0);
+        });
+        assertThat(onSickDay).anySatisfy(s -> {
+            assertThat(s.get("reason")).isEqualTo("LEAVE");
+            assertThat(s.get("onLeave")).isEqualTo(1);
+        });
+        // the others work their five days; on their days off nobody has contract time left
+        assertThat(shortIntervals).anySatisfy(s -> assertThat(s.get("reason")).isEqualTo("CONTRACTS_EXHAUSTED"));
+    }
+
+    @Test
+    void derivedQuotaCountsTheAgentsThatCanBeReleasedAtTheServiceLevelTarget() throws Exception {
+        Fixture f = fixture(8, 6);
+        long id = startRoster(f, 2);
+        solvedRoster(f, id);
+        LocalDate day = f.from();
+        assertThat(rosterQuota.slots(f.center().id(), day)).isEmpty();
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        // by hand from the published shifts: release agents one at a time while every interval keeps the target
+        RosterService.RosterDetail detail = rosters.roster(id, org.admin());
+        List<RosterInterval> intervals = new ArrayList<>();
+        List<RosterCoverage.Span> spans = detail.shifts().stream().filter(s -> s.date().equals(day))
+                .map(s -> new RosterCoverage.Span(s.start(), s.end())).toList();
+        RosterCoverage.Policy policy = RosterService.policy(detail.run(), detail.center());
+        for (int h = 9; h < 17; h++) {
+            intervals.add(new RosterInterval(day.atTime(h, 0), 6, 300, 0));
+            intervals.add(new RosterInterval(day.atTime(h, 30), 6, 300, 0));
+        }
+        // 6 calls of 5 minutes per half hour = 1 Erlang; 90% within 30 s needs 3 on the phones, 5 scheduled (30%
+        // shrinkage): an agent may go when every interval he covers keeps five
+        int minimum = RosterCoverage.minimumScheduled(intervals.get(0), policy);
+        assertThat(minimum).isEqualTo(5);
+        int expected = RosterCoverage.timeOffSlots(intervals, spans, List.of(), policy);
+        long covering = spans.stream().filter(s -> !s.start().isAfter(day.atTime(9, 0))
+                && !s.end().isBefore(day.atTime(17, 0))).count();
+        // every shift covers the whole opening 09:00-17:00 (the only start that fits), so all but five can go
+        assertThat(covering).isEqualTo(spans.size());
+        assertThat(expected).isEqualTo(Math.max(0, spans.size() - minimum));
+        assertThat(rosterQuota.slots(f.center().id(), day)).hasValue(expected);
+        mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code() + "/roster-quota?from=" + day
+                        + "&to=" + f.to().plusDays(1))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].slots").value(expected))
+                .andExpect(jsonPath("$[0].rosterId").value(id))
+                .andExpect(jsonPath("$[7].slots").doesNotExist());
+    }
+
+    @Test
+    void resolveAfterSickLeaveReplansOnlyTheReopenedDay() throws Exception {
+        Fixture f = fixture(6, 12);
+        long id = startRoster(f, 2);
+        Map<String, Object> original = solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        LocalDate day = f.from().plusDays(3);
+        Map<String, Object> sickShift = list(original, "assignments").stream()
+                .filter(a -> a.get("date").equals(day.toString())).findFirst().orElseThrow();
+        Agent sickAgent = f.agents().stream().filter(a -> a.employeeNo().equals(sickShift.get("employeeNo")))
+                .findFirst().orElseThrow();
+        sick(sickAgent, day);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/resolve")).content("{\"dates\":[\"" + f.to().plusDays(1)
+                        + "\"],\"employeeNos\":[\"nobody\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.length()").value(2));
+        Map<String, Object> created = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/resolve"))
+                        .content("{\"dates\":[\"" + day + "\"],\"solveSeconds\":2}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.parentId").value(id)));
+        long child = ((Number) created.get("id")).longValue();
+        Map<String, Object> resolved = solvedRoster(f, child);
+        Map<String, String> before = shiftsByAgentDay(original);
+        Map<String, String> after = shiftsByAgentDay(resolved);
+        before.forEach((key, shift) -> {
+            if (!key.endsWith(day.toString())) {
+                assertThat(after.get(key)).as(key).isEqualTo(shift);
+            }
+        });
+        after.keySet().stream().filter(k -> !k.endsWith(day.toString())).forEach(k -> assertThat(before).containsKey(k));
+        assertThat(after).doesNotContainKey(sickAgent.employeeNo() + " " + day);
+        assertThat(list(resolved, "assignments")).allSatisfy(a ->
+                assertThat(a.get("pinned")).isEqualTo(!a.get("date").equals(day.toString())));
+        mvc.perform(as(f.planner(), post("/api/rosters/" + child + "/publish"))).andExpect(status().isOk());
+        List<Map<String, Object>> shifts = listBody(mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code()
+                + "/shifts?from=" + day + "&to=" + day))).andExpect(status().isOk()));
+        assertThat(shifts).noneSatisfy(s -> assertThat(s.get("employeeNo")).isEqualTo(sickAgent.employeeNo()));
+    }
+
+    private static Map<String, String> shiftsByAgentDay(Map<String, Object> roster) {
+        Map<String, String> out = new HashMap<>();
+        list(roster, "assignments").forEach(a -> out.put(a.get("employeeNo") + " " + a.get("date"),
+                a.get("start") + "-" + a.get("end")));
+        return out;
+    }
+
+    private MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
+        return r.with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private Map<String, Object> body(ResultActions r) throws Exception {
+        return json.readValue(r.andReturn().getResponse().getContentAsString(), new TypeReference<>() {
+        });
+    }
+
+    private List<Map<String, Object>> listBody(ResultActions r) throws Exception {
+        return json.readValue(r.andReturn().getResponse().getContentAsString(), new TypeReference<>() {
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> body, String field) {
+        return (List<Map<String, Object>>) body.get(field);
+    }
+}
