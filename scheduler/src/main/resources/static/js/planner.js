@@ -44,7 +44,8 @@
     });
   }
 
-  function options(yTitle, y2Title) {
+  function options(canvas, yTitle, y2Title) {
+    var narrow = canvas.clientWidth < 500;
     var o = {
       animation: false, responsive: true, maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
@@ -55,7 +56,7 @@
         tooltip: { filter: function (item) { return !item.dataset.legendHidden; } }
       },
       scales: {
-        x: { ticks: { autoSkip: true, maxTicksLimit: 8, maxRotation: 0 } },
+        x: { ticks: { autoSkip: true, maxTicksLimit: narrow ? 3 : 8, maxRotation: 0 } },
         y: { beginAtZero: true, title: { display: true, text: yTitle } }
       }
     };
@@ -82,7 +83,7 @@
             line(n.history, d.history, colours.history, { borderWidth: 1.5 })
           ]
         },
-        options: options(d.yTitle)
+        options: options(canvas, d.yTitle)
       });
     },
     requirements: function (canvas, d) {
@@ -97,7 +98,7 @@
             line(n.contacts, d.contacts, colours.contacts, { yAxisID: 'y2', borderWidth: 1, fill: 'origin' })
           ]
         },
-        options: options(d.yTitle, d.y2Title)
+        options: options(canvas, d.yTitle, d.y2Title)
       });
     }
   };

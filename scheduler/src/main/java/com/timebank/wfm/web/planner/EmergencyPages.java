@@ -178,6 +178,7 @@ class EmergencyPages {
         agents.sort(Comparator.comparing(Agent::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Agent::employeeNo));
         Map<String, Agent> byNo = agents.stream().collect(Collectors.toMap(Agent::employeeNo, Function.identity()));
         model.addAttribute("emergency", e);
+        model.addAttribute("dateText", fmt.date(e.date()));
         model.addAttribute("center", c);
         model.addAttribute("agents", agents.stream().filter(a -> e.participants().stream()
                 .noneMatch(p -> p.employeeNo().equals(a.employeeNo()))).toList());
