@@ -87,7 +87,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         byTestId("create-forecast").click();
         wait.until(ExpectedConditions.urlMatches("/planner/forecasts/\\d+$"));
         waitForPage();
-        wait.until(d -> "true".equals(byTestId("forecast-chart").getAttribute("data-ready")));
+        waitForChart("forecast-chart");
         // the history of the 14 days before the forecast (up to yesterday) and 14 days forecast, without Sundays
         LocalDate from = yesterday.plusDays(2);
         long openDays = from.minusDays(14).datesUntil(from.plusDays(14))
@@ -108,16 +108,26 @@ class PlannerPagesBrowserTest extends BrowserTest {
         screenshot("planner-forecast-phone");
         asDesktop();
 
+        byTestId("run-backtest").click();
+        wait.until(ExpectedConditions.urlContains("backtest="));
+        waitForPage();
+        assertThat(text("[data-testid=backtest] p.muted")).startsWith("10 open days ahead from each of 3 origins");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=backtest-table] thead th")))
+                .extracting(WebElement::getText).contains("In 80% band", "In 95% band");
+        assertThat(find("[data-testid=backtest-table] tr.chosen").getAttribute("data-method")).isEqualTo(method);
+        screenshot("planner-forecast-backtest");
+
         byTestId("requirements-link").click();
         waitForPage();
-        wait.until(d -> "true".equals(byTestId("requirements-chart").getAttribute("data-ready")));
+        waitForChart("requirements-chart");
         assertThat(browser.findElements(By.cssSelector("[data-testid=requirement-days] tbody tr"))).hasSize(12);
         assertThat(cspViolations()).isEmpty();
         screenshot("planner-requirements");
 
         byTestId("lang-zh").click();
+        wait.until(d -> "zh-CN".equals(browser.executeScript("return document.documentElement.lang")));
         waitForPage();
-        wait.until(d -> "true".equals(byTestId("requirements-chart").getAttribute("data-ready")));
+        waitForChart("requirements-chart");
         assertThat(text("h1")).startsWith("预测 #").endsWith("的人力需求");
         screenshot("planner-requirements-zh");
         byTestId("lang-en").click();
@@ -191,6 +201,12 @@ class PlannerPagesBrowserTest extends BrowserTest {
         assertThat(runs.get(0).getAttribute("data-status")).isEqualTo("SUCCEEDED");
         assertThat(runs.get(0).getText()).contains("Aux settlement").contains("succeeded").contains("user:" + planner);
         screenshot("planner-jobs");
+    }
+
+    /** Waits until planner.js has drawn the chart (read by script: the page may be replaced meanwhile). */
+    private void waitForChart(String testId) {
+        wait.until(d -> "true".equals(browser.executeScript("var c = document.querySelector(\"[data-testid='"
+                + testId + "']\"); return c && c.getAttribute('data-ready');")));
     }
 
     private static Path file(String name, String content) throws IOException {

@@ -160,6 +160,10 @@ class PlannerPagesTest {
         mvc.perform(get("/planner/forecasts/" + id + "/chart").with(as(planner))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.forecast.length()").value(18 * 24))
                 .andExpect(jsonPath("$.names.band80").value("80% interval"));
+        // six weeks of history are too short for a 10-day backtest: the page says so instead of a table
+        mvc.perform(post("/planner/forecasts/" + id + "/backtest").with(as(planner)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("History too short for a backtest")));
         mvc.perform(get("/planner/forecasts/" + id + "/requirements").with(as(planner))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"requirement-days\"")));
     }
