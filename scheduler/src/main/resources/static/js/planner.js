@@ -45,7 +45,7 @@
   }
 
   function options(canvas, yTitle, y2Title) {
-    var narrow = canvas.clientWidth < 500;
+    var narrow = canvas.parentNode.clientWidth < 500;
     var o = {
       animation: false, responsive: true, maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
