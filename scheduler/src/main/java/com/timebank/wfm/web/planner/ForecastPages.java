@@ -1,6 +1,5 @@
 package com.timebank.wfm.web.planner;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,16 +23,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.UriUtils;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Paging;
-import com.timebank.wfm.forecast.Backtest;
 import com.timebank.wfm.forecast.IntervalForecast;
 import com.timebank.wfm.forecast.app.ForecastRun;
 import com.timebank.wfm.forecast.app.ForecastService;
-import com.timebank.wfm.forecast.app.StoredBacktest;
 import com.timebank.wfm.forecast.app.StoredForecast;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.history.IntervalTotal;
@@ -281,19 +277,6 @@ class ForecastPages {
         }
         return new RequirementChart(labels, agents, scheduled, contacts, names, message("planner.chart.agents-axis"),
                 message("planner.chart.contacts"));
-    }
-
-    static String backtestPath(long forecastId) {
-        return path(forecastId) + "/backtest";
-    }
-
-    static String encode(String s) {
-        return UriUtils.encodeQueryParam(s, StandardCharsets.UTF_8);
-    }
-
-    /** Used by the template: the method result of the chosen method, if the backtest has it. */
-    static Optional<Backtest.MethodResult> resultOf(StoredBacktest b, String method) {
-        return b.results().stream().filter(r -> r.method().equals(method)).findFirst();
     }
 
     private String message(String key) {
