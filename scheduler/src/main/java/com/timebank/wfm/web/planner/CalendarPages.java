@@ -23,6 +23,7 @@ import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.SettingsChange;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.web.PageFormat;
 
 /**
  * The busy-day calendar of a month: which days are busy (first and last days of the month, special busy dates)
@@ -34,11 +35,13 @@ class CalendarPages {
 
     private final PlannerCenters centers;
     private final CenterSettingsService settings;
+    private final PageFormat fmt;
     private final Clock clock;
 
-    CalendarPages(PlannerCenters centers, CenterSettingsService settings, Clock clock) {
+    CalendarPages(PlannerCenters centers, CenterSettingsService settings, PageFormat fmt, Clock clock) {
         this.centers = centers;
         this.settings = settings;
+        this.fmt = fmt;
         this.clock = clock;
     }
 
@@ -88,7 +91,10 @@ class CalendarPages {
         model.addAttribute("weeks", weeks);
         model.addAttribute("weekdays", weekdays);
         model.addAttribute("busyCount", busyCount);
-        model.addAttribute("inForce", settings.view(c.code(), null, user));
+        SettingsChange.View inForce = settings.view(c.code(), null, user);
+        model.addAttribute("inForce", inForce);
+        model.addAttribute("overtime", inForce.overtimeRates().values().stream()
+                .map(r -> fmt.percent(Double.parseDouble(r))).toList());
         model.addAttribute("history", history);
         model.addAttribute("isAdmin", user.isAdmin());
         return "planner/calendar";
