@@ -131,6 +131,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         assertThat(text("h1")).startsWith("预测 #").endsWith("的人力需求");
         screenshot("planner-requirements-zh");
         byTestId("lang-en").click();
+        wait.until(d -> "en".equals(browser.executeScript("return document.documentElement.lang")));
         waitForPage();
 
         open("/planner/forecasts?center=" + center.code());
