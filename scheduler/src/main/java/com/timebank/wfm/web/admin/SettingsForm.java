@@ -1,5 +1,7 @@
 package com.timebank.wfm.web.admin;
 
+import com.timebank.wfm.org.QuotaMode;
+
 /**
  * A change of center settings from a date on. Shares are entered as percentages ({@code 3.7} for 3.7%) and sent
  * to the service as ratios; every field is sent, so the new settings are exactly what the form shows.
@@ -23,7 +25,10 @@ public class SettingsForm {
     private Integer serviceLevelSeconds;
     private String maxOccupancy;
     private String shrinkage;
+    private QuotaMode quotaMode;
 
+    public QuotaMode getQuotaMode() { return quotaMode; }
+    public void setQuotaMode(QuotaMode v) { quotaMode = v; }
     public String getEffectiveFrom() { return effectiveFrom; }
     public void setEffectiveFrom(String v) { effectiveFrom = v; }
     public String getAuxTarget() { return auxTarget; }

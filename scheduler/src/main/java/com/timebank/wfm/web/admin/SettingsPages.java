@@ -26,6 +26,7 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.QuotaMode;
 import com.timebank.wfm.org.SettingsChange;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.web.Flash;
@@ -84,6 +85,11 @@ class SettingsPages {
         return "admin/settings";
     }
 
+    @ModelAttribute("quotaModes")
+    QuotaMode[] quotaModes() {
+        return QuotaMode.values();
+    }
+
     @PostMapping("/admin/centers/{code}/settings")
     String change(@PathVariable String code, @ModelAttribute SettingsForm settingsForm, BindingResult binding,
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -122,7 +128,7 @@ class SettingsPages {
                         settingsForm.getIdleDayQuota(), settingsForm.getBusyDayQuota(),
                         new SettingsChange.BusyDays(settingsForm.getBusyFirstDays(), settingsForm.getBusyLastDays()),
                         special, settingsForm.getMonthCloseDay(), settingsForm.getMinNoticeDays(), sl,
-                        settingsForm.getServiceLevelSeconds(), occupancy, shrinkage);
+                        settingsForm.getServiceLevelSeconds(), occupancy, shrinkage, settingsForm.getQuotaMode());
                 settings.change(center.code(), change, user);
                 flash.success(redirect, "admin.settings.saved", center.code(), fmt.date(from));
                 return "redirect:" + OrganisationPages.centerPath(center.code()) + "/settings?from=" + from;
@@ -169,6 +175,7 @@ class SettingsPages {
         f.setServiceLevelSeconds(v.serviceLevelSeconds());
         f.setMaxOccupancy(percent(v.maxOccupancy()));
         f.setShrinkage(percent(v.shrinkage()));
+        f.setQuotaMode(v.quotaMode());
         return f;
     }
 
