@@ -30,6 +30,8 @@ import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.QuotaMode;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
@@ -53,6 +55,8 @@ class PlannerPagesTest {
     EmergencyService emergencies;
     @Autowired
     Clock clock;
+    @Autowired
+    CenterSettingsService settings;
 
     Center mine;
     Center theirs;
@@ -166,5 +170,40 @@ class PlannerPagesTest {
                 .andExpect(content().string(containsString("History too short for a backtest")));
         mvc.perform(get("/planner/forecasts/" + id + "/requirements").with(as(planner))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"requirement-days\"")));
+    }
+
+    @Test
+    void aPlannerChangesQuotasAndBusyDaysFromADateOnWithErrorsNextToTheFields() throws Exception {
+        LocalDate from = mine.today(clock).plusDays(10);
+        mvc.perform(get("/planner/calendar").param("center", mine.code()).with(as(planner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"quota-form\"")));
+        mvc.perform(post("/planner/calendar/settings").param("center", mine.code()).with(as(planner)).with(csrf())
+                        .param("effectiveFrom", from.toString()).param("idleDayQuota", "6").param("busyDayQuota", "1")
+                        .param("busyFirstDays", "3").param("busyLastDays", "2")
+                        .param("specialBusyDates", from.plusDays(3).toString()).param("quotaMode", "DERIVED")
+                        .param("minNoticeDays", "2"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/planner/calendar?center=" + mine.code() + "*"));
+        var view = settings.view(mine.code(), from, org.admin());
+        assertThat(view.idleDayQuota()).isEqualTo(6);
+        assertThat(view.busyDays().firstDays()).isEqualTo(3);
+        assertThat(view.quotaMode()).isEqualTo(QuotaMode.DERIVED);
+        assertThat(view.specialBusyDates()).contains(from.plusDays(3));
+        assertThat(settings.view(mine.code(), from.minusDays(1), org.admin()).idleDayQuota()).isEqualTo(2);
+
+        mvc.perform(post("/planner/calendar/settings").param("center", mine.code()).with(as(planner)).with(csrf())
+                        .param("effectiveFrom", from.toString()).param("idleDayQuota", "-1").param("busyDayQuota", "")
+                        .param("busyFirstDays", "3").param("busyLastDays", "2").param("specialBusyDates", "soon")
+                        .param("quotaMode", "FIXED").param("minNoticeDays", "2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("busyDayQuota-error"),
+                        containsString("specialBusyDates-error"))));
+        mvc.perform(post("/planner/calendar/settings").param("center", theirs.code()).with(as(planner)).with(csrf())
+                        .param("effectiveFrom", from.toString()).param("idleDayQuota", "9").param("busyDayQuota", "0")
+                        .param("busyFirstDays", "3").param("busyLastDays", "2").param("quotaMode", "FIXED")
+                        .param("minNoticeDays", "2"))
+                .andExpect(status().isNotFound());
+        assertThat(settings.view(theirs.code(), from, org.admin()).idleDayQuota()).isEqualTo(2);
     }
 }
