@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import com.timebank.wfm.roster.RosterCoverage;
 import com.timebank.wfm.roster.RosterService;
+import com.timebank.wfm.roster.ShortfallAnalysis;
 
 /**
  * What the roster pages draw, as plain data: the coverage heatmap (days × intervals of the day) and the shift grid
@@ -134,5 +135,42 @@ public final class RosterGrids {
                     (int) days.stream().filter(java.util.Objects::nonNull).count(), paid));
         }
         return new ShiftGrid(dates, rows);
+    }
+
+    /**
+     * Consecutive short intervals of a day that are short alike (same requirement, staffing, reason and counts),
+     * as one row: a steady gap across an afternoon reads as one line, not sixteen.
+     */
+    public record ShortRange(LocalDate date, LocalTime from, LocalTime to, int intervals, int required, int scheduled,
+            int shortfall, ShortfallAnalysis.Reason reason, int onLeave, int contractExhausted, int pinnedOff,
+            int available) {
+
+        boolean continuedBy(ShortfallAnalysis.ShortInterval i, int intervalMinutes) {
+            return i.start().toLocalDate().equals(date) && i.start().toLocalTime().equals(to)
+                    && !i.start().toLocalTime().plusMinutes(intervalMinutes).isBefore(to)
+                    && i.required() == required && i.scheduled() == scheduled && i.reason() == reason
+                    && i.onLeave() == onLeave && i.contractExhausted() == contractExhausted
+                    && i.pinnedOff() == pinnedOff && i.available() == available;
+        }
+    }
+
+    static List<ShortRange> shortRanges(List<ShortfallAnalysis.ShortInterval> intervals, int intervalMinutes) {
+        List<ShortfallAnalysis.ShortInterval> sorted = intervals.stream()
+                .sorted(Comparator.comparing(ShortfallAnalysis.ShortInterval::start)).toList();
+        List<ShortRange> out = new ArrayList<>();
+        for (ShortfallAnalysis.ShortInterval i : sorted) {
+            ShortRange last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.continuedBy(i, intervalMinutes)) {
+                out.set(out.size() - 1, new ShortRange(last.date(), last.from(),
+                        i.start().toLocalTime().plusMinutes(intervalMinutes), last.intervals() + 1, last.required(),
+                        last.scheduled(), last.shortfall(), last.reason(), last.onLeave(), last.contractExhausted(),
+                        last.pinnedOff(), last.available()));
+            } else {
+                out.add(new ShortRange(i.start().toLocalDate(), i.start().toLocalTime(),
+                        i.start().toLocalTime().plusMinutes(intervalMinutes), 1, i.required(), i.scheduled(),
+                        i.shortfall(), i.reason(), i.onLeave(), i.contractExhausted(), i.pinnedOff(), i.available()));
+            }
+        }
+        return out;
     }
 }

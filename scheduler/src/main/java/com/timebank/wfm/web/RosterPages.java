@@ -245,6 +245,7 @@ class RosterPages {
                 .toList();
         model.addAttribute("explanation", e);
         model.addAttribute("constraints", constraints);
+        model.addAttribute("shortRanges", RosterGrids.shortRanges(e.shortIntervals(), e.center().intervalMinutes()));
         model.addAttribute("shortTotal", e.shortIntervals().stream().mapToLong(s -> s.shortfall()).sum());
         return "roster/explanation";
     }

@@ -35,7 +35,7 @@ class RosterPagesBrowserTest extends BrowserTest {
 
     @Test
     void aPlannerStartsWatchesExplainsAndPublishesARoster() {
-        RosterSeed.Setup s = seed.center(5, 10, true);
+        RosterSeed.Setup s = seed.center(6, 8, true);
         asDesktop();
         signIn(s.planner());
         find("[data-testid=nav] a[href='/planner/rosters']").click();
@@ -97,7 +97,7 @@ class RosterPagesBrowserTest extends BrowserTest {
         byTestId("tab-shifts").click();
         waitForPage();
         List<WebElement> agents = browser.findElements(By.cssSelector("[data-testid=shift-grid] tbody tr"));
-        assertThat(agents).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        assertThat(agents).isNotEmpty().hasSizeLessThanOrEqualTo(6);
         assertThat(text("[data-testid=shift-grid] td.shift .span")).matches("\\d\\d:\\d\\d–\\d\\d:\\d\\d");
         assertThat(cspViolations()).isEmpty();
         screenshot("roster-shifts");
