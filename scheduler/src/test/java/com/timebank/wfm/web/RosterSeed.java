@@ -24,7 +24,8 @@ import com.timebank.wfm.support.Org;
 @TestComponent
 class RosterSeed {
 
-    static final String[] NAMES = {"Ana Ferreira", "Bo Chen", "Cai Wen", "Dara Okafor", "Eli Novak", "Fang Li"};
+    static final String[] NAMES = {"Ana Ferreira", "Bo Chen", "Cai Wen", "Dara Okafor", "Eli Novak", "Fang Li", "Gita Rao",
+        "Hugo Brandt"};
 
     record Setup(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
             Long forecastId) {
