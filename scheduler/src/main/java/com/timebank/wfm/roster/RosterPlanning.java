@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.leave.LeaveRecord;
 import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.leave.TimeOffRequest;
+import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
@@ -30,8 +32,8 @@ import com.timebank.wfm.timebank.LedgerService;
 
 /**
  * Turns a stored roster into a planning problem: the center's agents of the roster, shift templates on the interval
- * grid within the requirement's opening hours, the stored requirement, approved leave (a day with leave is a day
- * off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
+ * grid within the requirement's opening hours, the stored requirement, approved leave and approved time off (a day
+ * with either is a day off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
  * except on the dates or agents a re-solve reopens. Optionally a saved solution is put back on the unpinned days
  * (resuming after a restart, explaining).
  */
@@ -45,15 +47,17 @@ class RosterPlanning {
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
     private final LeaveService leave;
+    private final TimeOffService timeOff;
     private final ShiftService shifts;
     private final LedgerService ledger;
     private final RosterRepository repository;
 
     RosterPlanning(OrganisationService organisation, CenterSettingsService settings, LeaveService leave,
-            ShiftService shifts, LedgerService ledger, RosterRepository repository) {
+            TimeOffService timeOff, ShiftService shifts, LedgerService ledger, RosterRepository repository) {
         this.organisation = organisation;
         this.settings = settings;
         this.leave = leave;
+        this.timeOff = timeOff;
         this.shifts = shifts;
         this.ledger = ledger;
         this.repository = repository;
@@ -129,6 +133,16 @@ class RosterPlanning {
                         (int) (s / 60)));
                 onLeave.add(key(id, date));
             });
+        }
+        // Approved time off keeps the agent off the whole day, even a part-day request: the request has no time of
+        // day to avoid, and its seconds count towards the week's contract like leave. Pending, waitlisted (even
+        // offered) requests do not: until the lead approves, the agent is expected to work.
+        for (TimeOffRequest r : timeOff.approved(run.centerId(), run.from(), run.to())) {
+            com.timebank.wfm.roster.solver.Agent agent = solverAgents.get(r.agentId());
+            if (agent != null && onLeave.add(key(r.agentId(), r.date()))) {
+                builder.unavailability(Unavailability.fullDay(agent, r.date(), UnavailabilityType.TIME_OFF,
+                        (int) (r.seconds() / 60)));
+            }
         }
 
         Map<String, PublishedShift> published = new HashMap<>();

@@ -39,11 +39,15 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.LeaveSource;
 import com.timebank.wfm.leave.LeaveType;
 import com.timebank.wfm.leave.RosterQuota;
+import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.EntryKind;
+import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.timebank.Posting;
 
 @IntegrationTest
 class RosterApiTest {
@@ -68,6 +72,10 @@ class RosterApiTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    TimeOffService timeOff;
 
     /** A small center: agents on 40 h contracts (five 9 h shifts a week) and a week's forecast of steady calls. */
     record Fixture(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
@@ -344,6 +352,65 @@ class RosterApiTest {
         List<Map<String, Object>> shifts = listBody(mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code()
                 + "/shifts?from=" + day + "&to=" + day))).andExpect(status().isOk()));
         assertThat(shifts).noneSatisfy(s -> assertThat(s.get("employeeNo")).isEqualTo(sickAgent.employeeNo()));
+    }
+
+    @Test
+    void approvedTimeOffKeepsTheAgentOffTheWholeDayPendingDoesNot() throws Exception {
+        Fixture f = fixture(4, 6);
+        long id = startRoster(f, 1);
+        Map<String, Object> original = solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        // a day with time-off slots for two (not a busy day) on which at least two agents work
+        LocalDate found = null;
+        for (LocalDate d = f.from().plusDays(2); found == null && !d.isAfter(f.to()); d = d.plusDays(1)) {
+            String date = d.toString();
+            if (timeOff.quota(f.center().id(), d).slots() >= 2
+                    && list(original, "assignments").stream().filter(a -> a.get("date").equals(date)).count() >= 2) {
+                found = d;
+            }
+        }
+        assertThat(found).as("an idle day with shifts").isNotNull();
+        LocalDate day = found;
+        String date = day.toString();
+        List<Agent> working = f.agents().stream().filter(a -> list(original, "assignments").stream()
+                .anyMatch(s -> s.get("date").equals(date) && s.get("employeeNo").equals(a.employeeNo()))).toList();
+        Agent approved = working.get(0);
+        Agent pending = working.get(1);
+        String lead = org.leadUser(f.team());
+        for (Agent a : List.of(approved, pending)) {
+            ledger.post(Posting.of(a.id(), f.from().minusDays(2), EntryKind.AUX_SAVING, 30_000, "test", "credit",
+                    Org.unique("CREDIT:")));
+        }
+        // a part-day request (2 h of the 8 h paid): the roster has no time of day for it, so the whole day is off
+        Map<String, Object> request = body(mvc.perform(as(org.agentUser(approved), post("/api/time-off-requests"))
+                        .content("{\"employeeNo\":\"" + approved.employeeNo() + "\",\"date\":\"" + day
+                                + "\",\"seconds\":7200}"))
+                .andExpect(status().isCreated()));
+        mvc.perform(as(lead, post("/api/time-off-requests/" + request.get("id") + "/approve")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(as(org.agentUser(pending), post("/api/time-off-requests")).content("{\"employeeNo\":\""
+                + pending.employeeNo() + "\",\"date\":\"" + day + "\"}")).andExpect(status().isCreated());
+        assertThat(timeOff.approved(f.center().id(), f.from(), f.to())).singleElement()
+                .satisfies(r -> assertThat(r.agentId()).isEqualTo(approved.id()));
+
+        // a new roster over the published period: the approved day is no longer the published shift, the rest stays
+        long again = startRoster(f, 1);
+        Map<String, Object> replanned = solvedRoster(f, again);
+        Map<String, String> before = shiftsByAgentDay(original);
+        Map<String, String> after = shiftsByAgentDay(replanned);
+        assertThat(after).doesNotContainKey(approved.employeeNo() + " " + day);
+        assertThat(after.get(pending.employeeNo() + " " + day)).isEqualTo(before.get(pending.employeeNo() + " " + day));
+        before.forEach((key, shift) -> {
+            if (!key.equals(approved.employeeNo() + " " + day)) {
+                assertThat(after.get(key)).as(key).isEqualTo(shift);
+            }
+        });
+        // re-solving that date cannot put the agent back to work either
+        Map<String, Object> created = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/resolve"))
+                        .content("{\"dates\":[\"" + day + "\"],\"solveSeconds\":1}"))
+                .andExpect(status().isCreated()));
+        Map<String, Object> resolved = solvedRoster(f, ((Number) created.get("id")).longValue());
+        assertThat(shiftsByAgentDay(resolved)).doesNotContainKey(approved.employeeNo() + " " + day);
     }
 
     private static Map<String, String> shiftsByAgentDay(Map<String, Object> roster) {
