@@ -82,6 +82,7 @@ public class RosterService {
     private final CenterSettingsService settings;
     private final ForecastService forecasts;
     private final ShiftService shifts;
+    private final ShiftTemplateService templates;
     private final SolverManager<RosterSolution, Long> solverManager;
     private final SolutionManager<RosterSolution, HardSoftLongScore> solutionManager;
     private final Transactions transactions;
@@ -97,7 +98,7 @@ public class RosterService {
 
     RosterService(RosterRepository repository, RosterPlanning planning, OrganisationService organisation,
             CenterSettingsService settings, ForecastService forecasts, ShiftService shifts,
-            SolverManager<RosterSolution, Long> solverManager,
+            ShiftTemplateService templates, SolverManager<RosterSolution, Long> solverManager,
             SolutionManager<RosterSolution, HardSoftLongScore> solutionManager, Transactions transactions,
             AuditLog audit, Clock clock) {
         this.repository = repository;
@@ -106,6 +107,7 @@ public class RosterService {
         this.settings = settings;
         this.forecasts = forecasts;
         this.shifts = shifts;
+        this.templates = templates;
         this.solverManager = solverManager;
         this.solutionManager = solutionManager;
         this.transactions = transactions;
@@ -194,6 +196,11 @@ public class RosterService {
         if (agentIds.isEmpty()) {
             throw new BusinessRuleException("Center " + center.code() + " has no agents"
                     + (queue == null ? "" : " with skill " + queue) + " to roster");
+        }
+        String skill = queue == null ? RosterRun.ALL_QUEUES : queue;
+        if (templates.templatesOf(center.id()).stream().noneMatch(t -> t.serves(skill))) {
+            throw new BusinessRuleException("Center " + center.code() + " has no shift template for "
+                    + (queue == null ? "every queue" : "queue " + queue) + "; see its shift templates");
         }
         CenterSettings s = settings.on(center.id(), r.from());
         RosterRun run = new RosterRun(0, center.id(), r.forecastId(), null, r.from(), r.to(),

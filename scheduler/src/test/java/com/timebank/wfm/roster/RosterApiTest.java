@@ -2,17 +2,23 @@ package com.timebank.wfm.roster;
 
 import static com.timebank.wfm.db.Tables.ROSTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -357,7 +363,7 @@ class RosterApiTest {
     @Test
     void approvedTimeOffKeepsTheAgentOffTheWholeDayPendingDoesNot() throws Exception {
         Fixture f = fixture(4, 6);
-        long id = startRoster(f, 1);
+        long id = startRoster(f, 3);
         Map<String, Object> original = solvedRoster(f, id);
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
         // a day with time-off slots for two (not a busy day) on which at least two agents work
@@ -411,6 +417,53 @@ class RosterApiTest {
                 .andExpect(status().isCreated()));
         Map<String, Object> resolved = solvedRoster(f, ((Number) created.get("id")).longValue());
         assertThat(shiftsByAgentDay(resolved)).doesNotContainKey(approved.employeeNo() + " " + day);
+    }
+
+    @Test
+    void shiftTemplatesOfTheCenterAreValidatedAndUsedByItsRosters() throws Exception {
+        Fixture f = fixture(3, 8);
+        String url = "/api/centers/" + f.center().code() + "/shift-templates";
+        mvc.perform(as(f.planner(), get(url))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaults").value(true))
+                .andExpect(jsonPath("$.templates[*].code").value(contains("FULL9", "FULL8", "PART4")));
+        mvc.perform(as(f.planner(), put(url)).content("""
+                {"templates":[{"code":"D9","lengthMinutes":540,"mealBreakMinutes":60,"firstStart":"08:10"},
+                 {"code":"D9","lengthMinutes":900,"mealBreakMinutes":0,"shortBreaks":5}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("templates[0].firstStart",
+                        "templates[1].code", "templates[1].lengthMinutes", "templates[1].shortBreaks")));
+        mvc.perform(as(f.planner(), get(url))).andExpect(jsonPath("$.defaults").value(true));
+        String lead = org.leadUser(f.team());
+        mvc.perform(as(lead, get(url))).andExpect(status().isNotFound());
+        mvc.perform(as(lead, put(url)).content("{\"templates\":[]}")).andExpect(status().isNotFound());
+
+        // one template: 9 h from 08:30 only, the meal break 3 to 4 h after the start, one short break of 10 min
+        mvc.perform(as(f.planner(), put(url)).content("""
+                {"templates":[{"code":"D9","lengthMinutes":540,"mealBreakMinutes":60,"mealWindowStart":180,
+                 "mealWindowEnd":240,"shortBreaks":1,"shortBreakMinutes":10,"firstStart":"08:30","lastStart":"08:30"}]}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaults").value(false))
+                .andExpect(jsonPath("$.templates[0].firstStart").value("08:30:00"));
+        long id = startRoster(f, 1);
+        List<Map<String, Object>> assignments = list(solvedRoster(f, id), "assignments");
+        assertThat(assignments).hasSize(3 * 5).allSatisfy(a -> {
+            assertThat(LocalDateTime.parse((String) a.get("start")).toLocalTime()).isEqualTo(LocalTime.of(8, 30));
+            assertThat(LocalDateTime.parse((String) a.get("end")).toLocalTime()).isEqualTo(LocalTime.of(17, 30));
+            List<Map<String, Object>> breaks = list(a, "breaks");
+            assertThat(breaks).filteredOn(b -> b.get("kind").equals("SHORT")).singleElement().satisfies(b ->
+                    assertThat(minutes(b)).isEqualTo(10));
+            assertThat(breaks).filteredOn(b -> b.get("kind").equals("MEAL")).singleElement().satisfies(b -> {
+                assertThat(minutes(b)).isEqualTo(60);
+                assertThat(LocalDateTime.parse((String) b.get("start")).toLocalTime())
+                        .isBetween(LocalTime.of(11, 30), LocalTime.of(12, 30));
+            });
+        });
+        mvc.perform(as(f.planner(), delete(url))).andExpect(status().isOk()).andExpect(jsonPath("$.defaults").value(true));
+    }
+
+    private static long minutes(Map<String, Object> b) {
+        return java.time.Duration.between(LocalDateTime.parse((String) b.get("start")),
+                LocalDateTime.parse((String) b.get("end"))).toMinutes();
     }
 
     private static Map<String, String> shiftsByAgentDay(Map<String, Object> roster) {
