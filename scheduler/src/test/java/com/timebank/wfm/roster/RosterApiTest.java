@@ -461,6 +461,39 @@ class RosterApiTest {
         mvc.perform(as(f.planner(), delete(url))).andExpect(status().isOk()).andExpect(jsonPath("$.defaults").value(true));
     }
 
+    @Test
+    void derivedQuotaModeServesTheRosterSlotsThroughTheTimeOffQuotaApi() throws Exception {
+        Fixture f = fixture(12, 6);
+        long id = startRoster(f, 3);
+        solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        String quota = "/api/centers/" + f.center().code() + "/time-off-quota?date=";
+        LocalDate after = f.to().plusDays(1);
+        Map<LocalDate, Integer> fixed = new HashMap<>();
+        for (LocalDate d = f.from(); !d.isAfter(after); d = d.plusDays(1)) {
+            fixed.put(d, ((Number) body(mvc.perform(as(f.planner(), get(quota + d))).andExpect(status().isOk()))
+                    .get("slots")).intValue());
+        }
+        // effective-dated: derived from the roster's first day on
+        mvc.perform(as("admin", put("/api/centers/" + f.center().code() + "/settings"))
+                .content("{\"effectiveFrom\":\"" + f.from() + "\",\"quotaMode\":\"DERIVED\"}")).andExpect(status().isOk());
+        boolean differs = false;
+        for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
+            int derived = rosterQuota.slots(f.center().id(), d).orElseThrow();
+            mvc.perform(as(f.planner(), get(quota + d))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.date").value(d.toString()))
+                    .andExpect(jsonPath("$.slots").value(derived));
+            differs |= derived != fixed.get(d);
+        }
+        // 12 agents, about 8 working a day and 5 needed at the target: the roster frees more (or fewer) than the
+        // fixed quota on at least one day, so the answer really comes from the roster
+        assertThat(differs).isTrue();
+        // no published roster for the day after: the fixed quota still applies
+        assertThat(rosterQuota.slots(f.center().id(), after)).isEmpty();
+        mvc.perform(as(f.planner(), get(quota + after))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.slots").value(fixed.get(after)));
+    }
+
     private static long minutes(Map<String, Object> b) {
         return java.time.Duration.between(LocalDateTime.parse((String) b.get("start")),
                 LocalDateTime.parse((String) b.get("end"))).toMinutes();
@@ -474,7 +507,8 @@ class RosterApiTest {
     }
 
     private MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
-        return r.with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+        return r.with(httpBasic(user, user.equals("admin") ? "admin-test-password" : Org.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON);
     }
 
     private Map<String, Object> body(ResultActions r) throws Exception {
