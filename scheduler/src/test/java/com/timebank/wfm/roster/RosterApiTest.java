@@ -82,6 +82,8 @@ class RosterApiTest {
     LedgerService ledger;
     @Autowired
     TimeOffService timeOff;
+    @Autowired
+    RosterRepository repository;
 
     /** A small center: agents on 40 h contracts (five 9 h shifts a week) and a week's forecast of steady calls. */
     record Fixture(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
@@ -492,6 +494,56 @@ class RosterApiTest {
         assertThat(rosterQuota.slots(f.center().id(), after)).isEmpty();
         mvc.perform(as(f.planner(), get(quota + after))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.slots").value(fixed.get(after)));
+    }
+
+    @Test
+    void onlyOneInstanceClaimsARosterLeftSolvingAndALiveOwnerKeepsIt() throws Exception {
+        Fixture f = fixture(2, 4);
+        long id = startRoster(f, 1);
+        solvedRoster(f, id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).as("released when solved").isNull();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
+        // another instance is solving it and signed a moment ago: this one leaves it alone
+        db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.OWNER, "other/alive").set(ROSTER.HEARTBEAT_AT, now)
+                .where(ROSTER.ID.eq(id)).execute();
+        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isEqualTo("other/alive");
+
+        // its owner died: instances starting together race for it with the same conditional update; exactly one wins
+        db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now.minusMinutes(5)).where(ROSTER.ID.eq(id)).execute();
+        int instances = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        List<java.util.concurrent.Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            String owner = "instance-" + i;
+            claims.add(pool.submit(() -> {
+                together.await();
+                return repository.claim(id, owner, now, now.minusSeconds(30));
+            }));
+        }
+        List<String> winners = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            if (claims.get(i).get()) {
+                winners.add("instance-" + i);
+            }
+        }
+        pool.shutdown();
+        assertThat(winners).hasSize(1);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isEqualTo(winners.get(0));
+        // the winner is alive now: a second claim fails; the loser's heartbeat tells it it does not own the roster
+        assertThat(repository.claim(id, "late", now, now.minusSeconds(30))).isFalse();
+        assertThat(repository.heartbeat(id, "late", now)).isFalse();
+        assertThat(repository.heartbeat(id, winners.get(0), now)).isTrue();
+
+        // and when the winner goes silent too, this instance takes it over and finishes it
+        db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now.minusMinutes(1)).where(ROSTER.ID.eq(id)).execute();
+        assertThat(rosters.resumeInterrupted()).containsOnlyOnce(id);
+        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isIn(rosters.instanceId, null);
+        assertThat(rosters.awaitSolved(id, 60)).isTrue();
+        assertThat(db.fetchValue(ROSTER.STATUS, ROSTER.ID.eq(id))).isEqualTo("SOLVED");
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isNull();
     }
 
     private static long minutes(Map<String, Object> b) {
