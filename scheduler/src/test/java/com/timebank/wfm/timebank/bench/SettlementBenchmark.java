@@ -43,13 +43,19 @@ public final class SettlementBenchmark {
                         "WFM_ADMIN_PASSWORD=bench-admin-password", "logging.level.root=WARN",
                         "logging.level.com.timebank=WARN")
                 .run()) {
+            // A service settles every night in a JVM that has long been running: warm the JIT up first, as JMH
+            // does, so that the figures below are not mostly compilation (-Dbench.warmup=0 to leave it out).
+            int warmup = Integer.getInteger("bench.warmup", 20_000);
+            if (warmup > 0) {
+                run(ctx, warmup, "warm-up, not a result: ");
+            }
             for (int n : sizes) {
-                run(ctx, n);
+                run(ctx, n, "");
             }
         }
     }
 
-    private static void run(ConfigurableApplicationContext ctx, int agents) {
+    private static void run(ConfigurableApplicationContext ctx, int agents, String prefix) {
         OrganisationService organisation = ctx.getBean(OrganisationService.class);
         UserService users = ctx.getBean(UserService.class);
         DSLContext db = ctx.getBean(DSLContext.class);
@@ -69,8 +75,8 @@ public final class SettlementBenchmark {
         }
         // Two nights: the first also opens every agent's account; the second is a night like any other.
         LocalDate today = center.today(clock);
-        settleOneDay(ctx, admin, center, code, agents, today.minusDays(2), "first night (opens accounts)");
-        settleOneDay(ctx, admin, center, code, agents, today.minusDays(1), "next night");
+        settleOneDay(ctx, admin, center, code, agents, today.minusDays(2), prefix + "first night (opens accounts)");
+        settleOneDay(ctx, admin, center, code, agents, today.minusDays(1), prefix + "next night");
     }
 
     private static void settleOneDay(ConfigurableApplicationContext ctx, CurrentUser admin, Center center, String code,
