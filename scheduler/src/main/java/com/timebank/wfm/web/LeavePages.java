@@ -178,8 +178,10 @@ class LeavePages {
                 return "redirect:" + timeOffPath(agent.employeeNo());
             } catch (InsufficientBalanceException e) {
                 binding.rejectValue("hours", "agent.timeoff.refused", new Object[] {e.getMessage()}, e.getMessage());
-            } catch (BusinessRuleException | ConflictException e) {
+            } catch (BusinessRuleException e) {
                 binding.rejectValue("date", "agent.timeoff.refused", new Object[] {e.getMessage()}, e.getMessage());
+            } catch (ConflictException e) {
+                binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.getMessage()}, e.getMessage());
             } catch (InvalidInputException e) {
                 for (FieldError f : e.errors()) {
                     binding.rejectValue("seconds".equals(f.field()) ? "hours" : "date", "agent.timeoff.invalid",
@@ -190,7 +192,9 @@ class LeavePages {
         boolean refused = binding.getFieldErrors().stream()
                 .anyMatch(f -> f.getCode() != null && f.getCode().startsWith("agent.timeoff.error.rule")
                         || "agent.timeoff.refused".equals(f.getCode()));
-        response.setStatus(refused ? HttpStatus.UNPROCESSABLE_ENTITY.value() : HttpStatus.BAD_REQUEST.value());
+        boolean conflict = binding.getFieldErrors().stream().anyMatch(f -> "agent.timeoff.conflict".equals(f.getCode()));
+        response.setStatus(conflict ? HttpStatus.CONFLICT.value()
+                : refused ? HttpStatus.UNPROCESSABLE_ENTITY.value() : HttpStatus.BAD_REQUEST.value());
         timeOffModel(agent, user, model);
         return "agent/time-off";
     }

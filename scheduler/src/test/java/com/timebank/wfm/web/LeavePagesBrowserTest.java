@@ -171,7 +171,7 @@ class LeavePagesBrowserTest extends BrowserTest {
         wait.until(d -> find("#request-" + anaRequest).findElements(By.cssSelector("[data-testid=outcome]")).size() == 1);
         row = find("#request-" + anaRequest);
         assertThat(row.findElement(By.cssSelector("[data-testid=outcome]")).getText())
-                .startsWith("The quota of ").contains("is full (2 of 2 slots used)");
+                .startsWith("Quota full on ").contains("(2 of 2 slots used): waitlist or reject.");
         assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
         screenshot("lead-queue-quota-full");
         row.findElement(By.cssSelector("[data-testid=waitlist]")).click();
