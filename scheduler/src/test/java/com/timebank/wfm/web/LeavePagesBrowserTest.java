@@ -138,6 +138,16 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(text("[data-testid=available] .value")).isEqualTo("11 min");
         assertThat(text("[data-testid=reserved] .value")).isEqualTo("1 h");
         assertThat(byTestId("panel-time-off").getText()).contains("Approved");
+        asPhone();
+        open("/agents/" + ana.employeeNo() + "/time-off");
+        byTestId("lang-zh").click();
+        waitForPage();
+        assertThat(text("h1")).isEqualTo("调休");
+        assertThat(find("[data-testid=requests] tbody tr").getText()).contains("已批准", "1 小时");
+        screenshot("agent-time-off-phone-zh");
+        byTestId("lang-en").click();
+        waitForPage();
+        asDesktop();
     }
 
     @Test

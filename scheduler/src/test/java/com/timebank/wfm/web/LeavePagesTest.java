@@ -56,6 +56,10 @@ class LeavePagesTest {
     LedgerService ledger;
     @Autowired
     CenterSettingsService settings;
+    @Autowired
+    com.timebank.wfm.support.MutableClock clock;
+    @Autowired
+    com.timebank.wfm.leave.MonthCloseService monthClose;
 
     Center center;
     Team team;
@@ -188,5 +192,40 @@ class LeavePagesTest {
                 .param("date", idle.toString()).param("hours", "1").param("minutes", "30").with(csrf()).with(as(lead)))
                 .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
         assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds()).isEqualTo(5_400);
+    }
+
+    @Test
+    void aClosedMonthIsReadOnlyWithItsAttendance() throws Exception {
+        YearMonth month = YearMonth.from(seed.today(center)).minusMonths(2);
+        String page = "/agents/" + ana.employeeNo() + "/leave";
+        try {
+            clock.pin(month.atDay(20).atTime(12, 0).atZone(center.timeZone()).toInstant());
+            for (int d = 15; d <= 18; d++) { // 4 × 1,066 s
+                seed.settledDay(center, month.atDay(d), Map.of(ana, new long[] {28_800, 0}));
+            }
+            long idle = leave.record(new LeaveService.NewLeave(ana.employeeNo(), month.atDay(10), 3_600L, "PERSONAL"),
+                    org.as(lead)).id();
+            leave.record(new LeaveService.NewLeave(ana.employeeNo(), month.atDay(2), 1_800L, "SICK"), org.as(lead));
+            // while open: the busy day's checkbox is disabled with the reason, the idle one can be chosen
+            mvc.perform(get(page).param("month", month.toString()).with(as(anaUser))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("data-testid=\"deadline\""),
+                            containsString("Not eligible: leave on a busy day cannot be offset"),
+                            containsString("data-testid=\"save-offsets\""))));
+            mvc.perform(post(page).param("month", month.toString()).param("leaveIds", Long.toString(idle))
+                    .with(csrf()).with(as(anaUser))).andExpect(redirectedUrl(page + "?month=" + month));
+        } finally {
+            clock.reset();
+        }
+        monthClose.closeMonth(center.id(), month, com.timebank.wfm.leave.MonthCloseService.BatchObserver.NONE);
+
+        mvc.perform(get(page).param("month", month.toString()).with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"attendance\""),
+                        containsString("Leave 1 h 30 min, offset 1 h"), containsString("no full attendance"),
+                        containsString("it is read-only"), not(containsString("data-testid=\"save-offsets\"")),
+                        not(containsString("data-testid=\"deadline\"")))));
+        // a late change is refused and changes nothing
+        mvc.perform(post(page).param("month", month.toString()).with(csrf()).with(as(anaUser)))
+                .andExpect(redirectedUrl(page + "?month=" + month));
+        assertThat(leave.month(ana.employeeNo(), month, org.as(lead)).attendance().offsetSeconds()).isEqualTo(3_600);
     }
 }
