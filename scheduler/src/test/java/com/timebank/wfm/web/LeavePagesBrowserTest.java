@@ -46,6 +46,12 @@ class LeavePagesBrowserTest extends BrowserTest {
     LeaveService leave;
     @Autowired
     CenterSettingsService settings;
+    @Autowired
+    com.timebank.wfm.history.ContactHistoryService history;
+    @Autowired
+    com.timebank.wfm.roster.RosterService rosters;
+    @Autowired
+    com.timebank.wfm.forecast.app.ForecastService forecasts;
 
     /** Four settled days of 28,800 s logged and no aux: 4 × 1,066 s = 4,264 s (1 h 11 min). */
     private void earn(Center center, Agent... agents) {
@@ -258,6 +264,50 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
         asDesktop();
         screenshot("agent-leave");
+    }
+
+    @Test
+    void theQueueShowsCoverageAndServiceLevelWithAndWithoutTheAgentFromThePublishedRoster() {
+        Center center = org.center();
+        Team team = org.team(center);
+        List<Agent> agents = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            agents.add(seed.agent(team, "Agent " + (char) ('A' + i)));
+        }
+        String planner = org.plannerUser(center);
+        String lead = org.leadUser(team);
+        LocalDate today = seed.today(center);
+        List<com.timebank.wfm.history.ContactVolume> rows = new java.util.ArrayList<>();
+        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
+            for (int h = 9; h < 17; h++) {
+                rows.add(new com.timebank.wfm.history.ContactVolume(com.timebank.wfm.history.ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 6, 300));
+                rows.add(new com.timebank.wfm.history.ContactVolume(com.timebank.wfm.history.ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 6, 300));
+            }
+        }
+        history.store(center.id(), rows, "test");
+        LocalDate from = today.plusDays(1);
+        LocalDate to = today.plusDays(7);
+        long forecastId = forecasts.create(center.code(), new com.timebank.wfm.forecast.app.ForecastService.ForecastRequest(from, to,
+                com.timebank.wfm.forecast.SeasonalNaive.NAME, null, null), org.as(planner)).value().run().id();
+        long rosterId = rosters.start(center.code(), new com.timebank.wfm.roster.RosterService.StartRequest(from, to,
+                forecastId, 2), org.as(planner)).id();
+        assertThat(rosters.awaitSolved(rosterId, 60)).isTrue();
+        rosters.publish(rosterId, org.as(planner));
+        var shift = rosters.roster(rosterId, org.as(planner)).shifts().get(0);
+        Agent agent = agents.stream().filter(a -> a.employeeNo().equals(shift.employeeNo())).findFirst().orElseThrow();
+        earn(center, agent);
+        long id = timeOff.request(agent.employeeNo(), shift.date(), 1_800L, org.as(lead)).id();
+
+        signIn(lead);
+        open("/lead/time-off");
+        WebElement cell = find("#request-" + id + " [data-testid=coverage]");
+        assertThat(cell.getText()).contains("SL ");
+        assertThat(cell.findElement(By.cssSelector("[data-testid=without]")).getText()).startsWith("without: ");
+        assertThat(cspViolations()).isEmpty();
+        screenshot("lead-queue-coverage");
+        asPhone();
+        screenshot("lead-queue-coverage-phone");
+        asDesktop();
     }
 
     /** Sets a date input independent of the browser's locale-specific typing. */
