@@ -1,16 +1,10 @@
 package com.timebank.wfm.jobs;
 
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
-import org.springframework.scheduling.quartz.QuartzJobBean;
-
 /**
  * Quartz entry point of month close (service 5): hourly, so each center's month closes shortly after its
  * deadline and months missed during downtime are closed, oldest first. Idempotent.
  */
-@DisallowConcurrentExecution
-public class MonthCloseJob extends QuartzJobBean {
+public class MonthCloseJob extends ClusteredJob {
 
     private final NightlyJobs jobs;
 
@@ -19,13 +13,7 @@ public class MonthCloseJob extends QuartzJobBean {
     }
 
     @Override
-    protected void executeInternal(JobExecutionContext context) {
-        String instance;
-        try {
-            instance = context.getScheduler().getSchedulerInstanceId();
-        } catch (SchedulerException e) {
-            instance = null;
-        }
+    protected void run(String instance) {
         jobs.closeMonthsAllCenters(instance);
     }
 }

@@ -1,16 +1,11 @@
 package com.timebank.wfm.leave;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
 
 /**
@@ -19,7 +14,7 @@ import com.timebank.wfm.api.FieldError;
  */
 public final class LeaveFile {
 
-    static final String[] HEADER = {"employee_no", "date", "seconds", "type"};
+    static final List<String> HEADER = List.of("employee_no", "date", "seconds", "type");
 
     public record Row(int line, String employeeNo, LocalDate date, long seconds, LeaveType type) {
     }
@@ -41,33 +36,8 @@ public final class LeaveFile {
     /** Line numbers count the header as line 1, as a spreadsheet shows them. */
     public static LeaveFile parseCsv(String content) {
         LeaveFile file = new LeaveFile();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content == null ? "" : content), format)) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : HEADER) {
-                if (!header.contains(column)) {
-                    file.errors.add(FieldError.atLine(1, column, "Missing column " + column
-                            + " (the header must be " + String.join(",", HEADER) + ")"));
-                }
-            }
-            header.stream().filter(h -> !List.of(HEADER).contains(h))
-                    .forEach(h -> file.errors.add(FieldError.atLine(1, h, "Unknown column " + h)));
-            if (!file.errors.isEmpty()) {
-                return file;
-            }
-            for (CSVRecord record : parser) {
-                int line = (int) record.getParser().getCurrentLineNumber();
-                if (!record.isConsistent()) {
-                    file.errors.add(FieldError.atLine(line, null, "Expected 4 values, found " + record.size()));
-                    continue;
-                }
-                file.add(line, record.get("employee_no"), record.get("date"), record.get("seconds"),
-                        record.get("type"));
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            file.errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
-        }
+        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
+                l.get("seconds"), l.get("type")));
         file.checkDuplicates();
         if (file.rows.isEmpty() && file.errors.isEmpty()) {
             file.errors.add(FieldError.atLine(1, null, "The file has no leave lines"));
@@ -109,17 +79,9 @@ public final class LeaveFile {
 
     /** The same agent, date and type twice is a mistake in the file, not two absences. */
     private void checkDuplicates() {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        List<Row> unique = new ArrayList<>();
-        for (Row r : rows) {
-            Integer first = seen.putIfAbsent(r.employeeNo() + "|" + r.date() + "|" + r.type(), r.line());
-            if (first != null) {
-                errors.add(FieldError.atLine(r.line(), "employee_no", "Duplicate " + r.type() + " leave of "
-                        + r.employeeNo() + " on " + r.date() + " (first on line " + first + ")"));
-            } else {
-                unique.add(r);
-            }
-        }
+        List<Row> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date() + "|" + r.type(),
+                Row::line, (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate " + r.type()
+                        + " leave of " + r.employeeNo() + " on " + r.date() + " (first on line " + first + ")"), errors);
         rows.clear();
         rows.addAll(unique);
     }

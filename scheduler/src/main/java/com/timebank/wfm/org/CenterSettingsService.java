@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
@@ -74,8 +75,17 @@ public class CenterSettingsService {
 
     @Transactional
     public SettingsChange.View change(String centerCode, SettingsChange change, CurrentUser user) {
-        OrganisationService.requireAdmin(user);
         Center center = visibleCenter(centerCode, user);
+        if (!user.isAdmin()) {
+            if (!user.plansCenter(center.id())) {
+                throw new ForbiddenException("Only an admin or a planner of the center changes its settings");
+            }
+            List<String> adminOnly = change.adminOnlyFields();
+            if (!adminOnly.isEmpty()) {
+                throw new ForbiddenException("Only an admin changes " + String.join(", ", adminOnly)
+                        + "; planners change quotas, the busy-day calendar, notice and staffing targets");
+            }
+        }
         LocalDate today = center.today(clock);
         LocalDate from = change.effectiveFrom() == null ? today : change.effectiveFrom();
         if (from.isBefore(today)) {

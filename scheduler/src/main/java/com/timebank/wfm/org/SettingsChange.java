@@ -29,6 +29,28 @@ public record SettingsChange(
     public record BusyDays(Integer firstDays, Integer lastDays) {
     }
 
+    /**
+     * The time-bank economics that only an admin sets (timebank.md, "Who may do what"): what aux time earns, the
+     * interest on emergency overtime, the bonus cap and when months close. Quotas, the busy-day calendar and the
+     * staffing targets are the planner's.
+     */
+    public List<String> adminOnlyFields() {
+        List<String> fields = new java.util.ArrayList<>();
+        if (auxTarget != null) {
+            fields.add("auxTarget");
+        }
+        if (overtimeRates != null && !overtimeRates.isEmpty()) {
+            fields.add("overtimeRates");
+        }
+        if (bonusCapRatio != null) {
+            fields.add("bonusCapRatio");
+        }
+        if (monthCloseDay != null) {
+            fields.add("monthCloseDay");
+        }
+        return fields;
+    }
+
     private static final BigDecimal ZERO = BigDecimal.ZERO;
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal MIN_RATE = new BigDecimal("0.30");

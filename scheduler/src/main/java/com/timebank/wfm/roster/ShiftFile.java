@@ -1,20 +1,13 @@
 package com.timebank.wfm.roster;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
 
 /**
@@ -49,26 +42,8 @@ public final class ShiftFile {
 
     public static ShiftFile parseCsv(String content) {
         ShiftFile file = new ShiftFile();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            List<String> header = parser.getHeaderNames();
-            HEADER.stream().filter(c -> !header.contains(c)).forEach(c -> file.errors.add(
-                    FieldError.atLine(1, c, "Missing column " + c + " (the header must be " + String.join(",", HEADER) + ")")));
-            if (!file.errors.isEmpty()) {
-                return file;
-            }
-            for (CSVRecord r : parser) {
-                int line = (int) r.getParser().getCurrentLineNumber();
-                if (!r.isConsistent()) {
-                    file.errors.add(FieldError.atLine(line, null, "Expected 5 values, found " + r.size()));
-                    continue;
-                }
-                file.add(line, r.get("employee_no"), r.get("date"), r.get("start"), r.get("end"), r.get("break_minutes"));
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            file.errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
-        }
+        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
+                l.get("start"), l.get("end"), l.get("break_minutes")));
         file.checkDuplicates();
         return file;
     }
@@ -135,17 +110,9 @@ public final class ShiftFile {
     }
 
     private void checkDuplicates() {
-        Map<String, Integer> seen = new HashMap<>();
-        List<Row> unique = new ArrayList<>();
-        for (Row r : rows) {
-            Integer first = seen.putIfAbsent(r.employeeNo() + "|" + r.date(), r.line());
-            if (first != null) {
-                errors.add(FieldError.atLine(r.line(), "employee_no", "Duplicate shift for " + r.employeeNo() + " on "
-                        + r.date() + " (first on line " + first + ")"));
-            } else {
-                unique.add(r);
-            }
-        }
+        List<Row> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date(), Row::line,
+                (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate shift for " + r.employeeNo()
+                        + " on " + r.date() + " (first on line " + first + ")"), errors);
         rows.clear();
         rows.addAll(unique);
     }

@@ -1,18 +1,11 @@
 package com.timebank.wfm.timebank;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
 
 /**
@@ -21,7 +14,7 @@ import com.timebank.wfm.api.FieldError;
  */
 public final class ActivityFile {
 
-    static final String[] HEADER = {"employee_no", "date", "logged_seconds", "aux_seconds"};
+    static final List<String> HEADER = List.of("employee_no", "date", "logged_seconds", "aux_seconds");
     public static final int DAY_SECONDS = 24 * 60 * 60;
 
     private final List<ActivityRow> rows = new ArrayList<>();
@@ -41,33 +34,8 @@ public final class ActivityFile {
     /** Line numbers count the header as line 1, as a spreadsheet shows them. */
     public static ActivityFile parseCsv(String content) {
         ActivityFile file = new ActivityFile();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : HEADER) {
-                if (!header.contains(column)) {
-                    file.errors.add(FieldError.atLine(1, column, "Missing column " + column
-                            + " (the header must be " + String.join(",", HEADER) + ")"));
-                }
-            }
-            header.stream().filter(h -> !List.of(HEADER).contains(h))
-                    .forEach(h -> file.errors.add(FieldError.atLine(1, h, "Unknown column " + h)));
-            if (!file.errors.isEmpty()) {
-                return file;
-            }
-            for (CSVRecord record : parser) {
-                int line = (int) record.getParser().getCurrentLineNumber();
-                if (!record.isConsistent()) {
-                    file.errors.add(FieldError.atLine(line, null, "Expected 4 values, found " + record.size()));
-                    continue;
-                }
-                file.add(line, record.get("employee_no"), record.get("date"), record.get("logged_seconds"),
-                        record.get("aux_seconds"));
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            file.errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
-        }
+        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
+                l.get("logged_seconds"), l.get("aux_seconds")));
         file.checkDuplicates();
         return file;
     }
@@ -143,17 +111,9 @@ public final class ActivityFile {
     }
 
     private void checkDuplicates() {
-        Map<String, Integer> seen = new HashMap<>();
-        List<ActivityRow> unique = new ArrayList<>();
-        for (ActivityRow r : rows) {
-            Integer first = seen.putIfAbsent(r.employeeNo() + "|" + r.date(), r.line());
-            if (first != null) {
-                errors.add(FieldError.atLine(r.line(), "employee_no", "Duplicate row for " + r.employeeNo() + " on "
-                        + r.date() + " (first on line " + first + ")"));
-            } else {
-                unique.add(r);
-            }
-        }
+        List<ActivityRow> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date(), ActivityRow::line,
+                (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate row for " + r.employeeNo() + " on "
+                        + r.date() + " (first on line " + first + ")"), errors);
         rows.clear();
         rows.addAll(unique);
     }

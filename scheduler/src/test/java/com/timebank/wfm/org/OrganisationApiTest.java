@@ -196,4 +196,36 @@ class OrganisationApiTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"auxTarget\":\"0.05\"}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void plannersKeepQuotasAndTheBusyDayCalendarButNotTheTimeBankRates() throws Exception {
+        Center c = org.center();
+        String planner = org.plannerUser(c);
+        String otherPlanner = org.plannerUser(org.center());
+        String lead = org.leadUser(org.team(c));
+        String change = """
+                {"effectiveFrom":"2999-03-01","idleDayQuota":5,"busyDays":{"firstDays":3,"lastDays":1},
+                 "specialBusyDates":["2999-03-18"],"quotaMode":"DERIVED","minNoticeDays":2}""";
+        mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.idleDayQuota").value(5))
+                .andExpect(jsonPath("$.busyDays.firstDays").value(3))
+                .andExpect(jsonPath("$.quotaMode").value("DERIVED"))
+                .andExpect(jsonPath("$.specialBusyDates[0]").value("2999-03-18"));
+        mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effectiveFrom\":\"2999-04-01\",\"idleDayQuota\":4,\"overtimeRates\":{\"1\":\"0.35\"}}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("overtimeRates")));
+        mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(otherPlanner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isNotFound());
+        mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(lead, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isForbidden());
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=2999-04-02")))
+                .andExpect(jsonPath("$.idleDayQuota").value(5))
+                .andExpect(jsonPath("$.overtimeRates.1").value("0.3"));
+    }
 }

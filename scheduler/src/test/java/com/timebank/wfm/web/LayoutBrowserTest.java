@@ -30,11 +30,14 @@ class LayoutBrowserTest extends BrowserTest {
         screenshot("home-admin");
 
         byTestId("lang-zh").click();
+        // the switch is a POST and a redirect: wait for the new page, not the one still shown
+        wait.until(d -> "zh-CN".equals(browser.executeScript("return document.documentElement.lang")));
         waitForPage();
         assertThat(text("[data-testid=sign-out]")).isEqualTo("退出登录");
         assertThat(find("html").getAttribute("lang")).isEqualTo("zh-CN");
         screenshot("home-admin-zh");
         byTestId("lang-en").click();
+        wait.until(d -> "en".equals(browser.executeScript("return document.documentElement.lang")));
         waitForPage();
         assertThat(text("[data-testid=sign-out]")).isEqualTo("Sign out");
 

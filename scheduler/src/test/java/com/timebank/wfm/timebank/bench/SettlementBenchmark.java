@@ -87,15 +87,37 @@ public final class SettlementBenchmark {
         long t1 = System.nanoTime();
         resetPeaks();
         long cpu0 = processCpuNanos();
+        long db0 = databaseServerCpuMillis();
         AuxSettlementService.Result r = ctx.getBean(AuxSettlementService.class)
                 .settleDate(center.id(), day, AuxSettlementService.BatchObserver.NONE);
         long t2 = System.nanoTime();
         long cpu = processCpuNanos() - cpu0;
+        long dbCpu = databaseServerCpuMillis() - db0;
         double seconds = (t2 - t1) / 1e9;
         System.out.printf("%,d agents, %s: import %.2f s; settlement %.2f s = %,.0f agent-days/s, %,d entries posted, "
-                        + "service CPU %.2f s, peak heap during settlement %,d MiB (max heap %,d MiB)%n",
+                        + "CPU: service %.2f s, database server %s, peak heap during settlement %,d MiB (max heap %,d MiB)%n",
                 agents, label, (t1 - t0) / 1e9, seconds, r.processed() / seconds, r.posted(), cpu / 1e9,
-                peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20);
+                db0 < 0 ? "n/a" : String.format("%.2f s", dbCpu / 1e3), peakHeapMiB(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /**
+     * CPU time of the local MariaDB/MySQL server process from /proc (Linux), or -1 when there is none; it counts
+     * whatever else that server does meanwhile, so it is exact only on an otherwise idle server.
+     */
+    private static long databaseServerCpuMillis() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", p.pid() + "", "stat"))
+                                .replaceFirst("^.*\\) ", "").split(" ");
+                        // fields 14 and 15 of stat (user and system time in clock ticks of 10 ms), counted after ") "
+                        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10;
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return 0;
+                    }
+                }).reduce(Long::sum).orElse(-1);
     }
 
     private static long processCpuNanos() {

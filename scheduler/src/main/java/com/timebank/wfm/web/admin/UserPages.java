@@ -1,0 +1,135 @@
+package com.timebank.wfm.web.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
+import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.web.Flash;
+import com.timebank.wfm.web.FormErrors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Users and their roles: the list (paged) and a new user with the scope the role needs. */
+@Controller
+class UserPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final UserService users;
+    private final OrganisationService organisation;
+    private final Flash flash;
+    private final MessageSource messages;
+
+    UserPages(UserService users, OrganisationService organisation, Flash flash, MessageSource messages) {
+        this.users = users;
+        this.organisation = organisation;
+        this.flash = flash;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) Integer page, CurrentUser user, Model model) {
+        model.addAttribute("userForm", new UserForm());
+        listModel(page, user, model);
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@ModelAttribute UserForm userForm, BindingResult binding, CurrentUser user, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        String username = Forms.trim(userForm.getUsername());
+        if (username == null || username.isEmpty()) {
+            binding.rejectValue("username", "admin.error.required");
+        } else if (!Forms.USERNAME.matcher(username).matches()) {
+            binding.rejectValue("username", "admin.user.error.username");
+        }
+        String password = userForm.getPassword();
+        if (password == null || password.length() < UserService.MIN_PASSWORD_LENGTH) {
+            binding.rejectValue("password", "admin.user.error.password", new Object[] {UserService.MIN_PASSWORD_LENGTH}, null);
+        } else if (password.length() > 200) {
+            binding.rejectValue("password", "admin.user.error.password-length");
+        }
+        Role role = null;
+        try {
+            role = userForm.getRole() == null ? null : Role.valueOf(userForm.getRole());
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        if (role == null) {
+            binding.rejectValue("role", "admin.user.error.role");
+        }
+        String employeeNo = Forms.trim(userForm.getEmployeeNo());
+        if (employeeNo != null && employeeNo.isEmpty()) {
+            employeeNo = null;
+        }
+        List<String> centerCodes = userForm.getCenterCodes().stream().filter(s -> !s.isBlank()).toList();
+        List<String> teamCodes = userForm.getTeamCodes().stream().filter(s -> !s.isBlank()).toList();
+        if (role == Role.AGENT && employeeNo == null) {
+            binding.rejectValue("employeeNo", "admin.user.error.agent");
+        }
+        if (role == Role.TEAM_LEAD && teamCodes.isEmpty()) {
+            binding.rejectValue("teamCodes", "admin.user.error.teams");
+        }
+        if (role == Role.PLANNER && centerCodes.isEmpty()) {
+            binding.rejectValue("centerCodes", "admin.user.error.centers");
+        }
+        if (!binding.hasErrors()) {
+            try {
+                // only the scope the role uses is stored
+                var created = users.create(new UserService.NewUser(username, password, role,
+                        role == Role.AGENT ? employeeNo : null, role == Role.PLANNER ? centerCodes : List.of(),
+                        role == Role.TEAM_LEAD ? teamCodes : List.of()), user);
+                flash.success(redirect, "admin.user.created", created.username(), messages.getMessage(
+                        "role." + created.role().name(), null, LocaleContextHolder.getLocale()));
+                return "redirect:/admin/users";
+            } catch (ConflictException e) {
+                binding.rejectValue("username", "admin.user.error.exists");
+                response.setStatus(HttpStatus.CONFLICT.value());
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, Map.of(), "admin.invalid");
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        userForm.setPassword(null);
+        listModel(null, user, model);
+        return "admin/users";
+    }
+
+    private void listModel(Integer page, CurrentUser user, Model model) {
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        int total = users.count();
+        model.addAttribute("users", users.users(paging.offset(), paging.size(), user));
+        model.addAttribute("total", total);
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("roles", Role.values());
+        List<Center> centers = organisation.centers(user);
+        List<Team> teams = new ArrayList<>();
+        centers.forEach(c -> teams.addAll(organisation.teams(c.code(), user)));
+        model.addAttribute("allCenters", centers);
+        model.addAttribute("allTeams", teams);
+    }
+}

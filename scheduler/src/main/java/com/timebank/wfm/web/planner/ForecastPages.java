@@ -1,0 +1,289 @@
+package com.timebank.wfm.web.planner;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.forecast.IntervalForecast;
+import com.timebank.wfm.forecast.app.ForecastRun;
+import com.timebank.wfm.forecast.app.ForecastService;
+import com.timebank.wfm.forecast.app.StoredForecast;
+import com.timebank.wfm.history.ContactHistoryService;
+import com.timebank.wfm.history.IntervalTotal;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.staffing.app.StaffingService;
+import com.timebank.wfm.web.FormErrors;
+import com.timebank.wfm.web.PageFormat;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Forecasts of a center: the list and the form for a new one; a forecast's chart (recent history, the forecast and
+ * its 80% and 95% prediction intervals, as JSON read by {@code js/planner-charts.js}), the backtest by method with
+ * the chosen method and why; and the staffing requirement per interval. Scope: {@link ForecastService} answers 404
+ * for a forecast of a center the user does not plan.
+ */
+@Controller
+class ForecastPages {
+
+    static final int PAGE_SIZE = 20;
+    static final int DEFAULT_DAYS = 14;
+    /** Days of history shown before a forecast's first day. */
+    static final int HISTORY_DAYS_SHOWN = 14;
+    static final int BACKTEST_HORIZON_DAYS = 10;
+    static final int BACKTEST_ORIGINS = 6;
+
+    private final PlannerCenters centers;
+    private final ForecastService forecasts;
+    private final ContactHistoryService history;
+    private final PageFormat fmt;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ForecastPages(PlannerCenters centers, ForecastService forecasts, ContactHistoryService history, PageFormat fmt,
+            MessageSource messages, Clock clock) {
+        this.centers = centers;
+        this.forecasts = forecasts;
+        this.history = history;
+        this.fmt = fmt;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    static String path(long id) {
+        return "/planner/forecasts/" + id;
+    }
+
+    @GetMapping("/planner/forecasts")
+    String list(@RequestParam(required = false) String center, @RequestParam(required = false) Integer page,
+            CurrentUser user, Model model) {
+        Optional<Center> c = centers.addTo(model, center, user);
+        ForecastForm form = new ForecastForm();
+        c.ifPresent(x -> {
+            LocalDate tomorrow = x.today(clock).plusDays(1);
+            form.setFrom(tomorrow.toString());
+            form.setTo(tomorrow.plusDays(DEFAULT_DAYS - 1).toString());
+        });
+        model.addAttribute("forecastForm", form);
+        c.ifPresent(x -> listModel(x, page, user, model));
+        return "planner/forecasts";
+    }
+
+    @PostMapping("/planner/forecasts")
+    String create(@RequestParam String center, @ModelAttribute ForecastForm forecastForm, BindingResult binding,
+            CurrentUser user, Model model, HttpServletResponse response) {
+        Center c = centers.addTo(model, center, user).orElseThrow();
+        LocalDate from = Dates.parse(forecastForm.getFrom(), "from", true, binding);
+        LocalDate to = Dates.parse(forecastForm.getTo(), "to", true, binding);
+        LocalDate asOf = Dates.parse(forecastForm.getAsOf(), "asOf", false, binding);
+        if (!binding.hasErrors()) {
+            try {
+                var created = forecasts.create(c.code(), new ForecastService.ForecastRequest(from, to,
+                        forecastForm.getMethod(), asOf, null), user);
+                return "redirect:" + path(created.value().run().id());
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, Map.of(), "planner.forecast.invalid");
+            } catch (BusinessRuleException e) {
+                binding.reject("planner.forecast.refused", new Object[] {e.getMessage()}, e.getMessage());
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        listModel(c, null, user, model);
+        return "planner/forecasts";
+    }
+
+    private void listModel(Center c, Integer page, CurrentUser user, Model model) {
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        var found = forecasts.forecasts(c.code(), paging, user).value();
+        model.addAttribute("runs", found.items());
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("methods", forecasts.methods());
+        model.addAttribute("hasHistory", history.count(c.id()) > 0);
+        model.addAttribute("zone", c.timeZone());
+    }
+
+    @GetMapping("/planner/forecasts/{id}")
+    String forecast(@PathVariable long id, @RequestParam(required = false) Long backtest, CurrentUser user,
+            Model model) {
+        var f = forecasts.forecast(id, user);
+        forecastModel(f, user, model);
+        if (backtest != null) {
+            var b = forecasts.backtest(backtest, user);
+            if (b.center().id() != f.center().id()) {
+                throw new com.timebank.wfm.api.NotFoundException("Backtest", backtest);
+            }
+            model.addAttribute("backtest", b.value());
+        }
+        return "planner/forecast";
+    }
+
+    /** Runs a backtest of every method on the forecast's center and shows it in the table. */
+    @PostMapping("/planner/forecasts/{id}/backtest")
+    String backtest(@PathVariable long id, CurrentUser user, Model model, HttpServletResponse response) {
+        var f = forecasts.forecast(id, user);
+        ForecastRun run = f.value().run();
+        try {
+            var b = forecasts.backtest(f.center().code(), new ForecastService.BacktestRequest(null,
+                    BACKTEST_HORIZON_DAYS, BACKTEST_ORIGINS, run.asOf() == null ? run.learnedUpTo() : run.asOf(),
+                    run.queue()), user);
+            return "redirect:" + path(id) + "?backtest=" + b.value().id() + "#backtest";
+        } catch (BusinessRuleException e) {
+            forecastModel(f, user, model);
+            model.addAttribute("backtestRefused", e.getMessage());
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return "planner/forecast";
+        }
+    }
+
+    private void forecastModel(ForecastService.InCenter<StoredForecast> f, CurrentUser user, Model model) {
+        StoredForecast s = f.value();
+        model.addAttribute("center", f.center());
+        model.addAttribute("centers", centers.planned(user));
+        model.addAttribute("run", s.run());
+        model.addAttribute("closedDays", s.closedDays());
+        model.addAttribute("intervalCount", s.intervals().size());
+        model.addAttribute("totalContacts", Math.round(s.intervals().stream().mapToDouble(IntervalForecast::contacts).sum()));
+        model.addAttribute("backtest", s.selection().orElse(null));
+        model.addAttribute("zone", f.center().timeZone());
+    }
+
+    /** The chart's series on one axis of interval starts (closed intervals are left out). */
+    record ChartData(List<String> labels, List<Double> history, List<Double> forecast, List<Double> lower80,
+            List<Double> upper80, List<Double> lower95, List<Double> upper95, Map<String, String> names,
+            String yTitle) {
+    }
+
+    @GetMapping("/planner/forecasts/{id}/chart")
+    @ResponseBody
+    ChartData chart(@PathVariable long id, CurrentUser user) {
+        var f = forecasts.forecast(id, user);
+        ForecastRun run = f.value().run();
+        Center c = f.center();
+        LocalDate yesterday = c.today(clock).minusDays(1);
+        LocalDate historyTo = run.to().isBefore(yesterday) ? run.to() : yesterday;
+        Map<LocalDateTime, Double> actual = new TreeMap<>();
+        if (!historyTo.isBefore(run.from().minusDays(HISTORY_DAYS_SHOWN))) {
+            for (IntervalTotal t : history.totals(c.id(), run.queue(), run.from().minusDays(HISTORY_DAYS_SHOWN), historyTo)) {
+                actual.put(t.intervalStart(), round(t.contacts()));
+            }
+        }
+        Map<LocalDateTime, IntervalForecast> predicted = new LinkedHashMap<>();
+        f.value().intervals().forEach(i -> predicted.put(i.start(), i));
+        TreeSet<LocalDateTime> starts = new TreeSet<>(actual.keySet());
+        starts.addAll(predicted.keySet());
+        List<String> labels = new ArrayList<>();
+        List<Double> h = new ArrayList<>();
+        List<Double> fc = new ArrayList<>();
+        List<Double> l80 = new ArrayList<>();
+        List<Double> u80 = new ArrayList<>();
+        List<Double> l95 = new ArrayList<>();
+        List<Double> u95 = new ArrayList<>();
+        for (LocalDateTime t : starts) {
+            labels.add(fmt.day(t.toLocalDate()) + " " + fmt.time(t));
+            h.add(actual.get(t));
+            IntervalForecast i = predicted.get(t);
+            fc.add(i == null ? null : round(i.contacts()));
+            l80.add(i == null ? null : round(i.lower80()));
+            u80.add(i == null ? null : round(i.upper80()));
+            l95.add(i == null ? null : round(i.lower95()));
+            u95.add(i == null ? null : round(i.upper95()));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String k : List.of("history", "forecast", "band80", "band95")) {
+            names.put(k, message("planner.chart." + k));
+        }
+        return new ChartData(labels, h, fc, l80, u80, l95, u95, names, message("planner.chart.contacts"));
+    }
+
+    @GetMapping("/planner/forecasts/{id}/requirements")
+    String requirements(@PathVariable long id, CurrentUser user, Model model) {
+        var f = forecasts.forecast(id, user);
+        var r = forecasts.requirements(id, null, user).value();
+        forecastModel(f, user, model);
+        model.addAttribute("policies", r.policies());
+        model.addAttribute("days", days(r));
+        return "planner/requirements";
+    }
+
+    /** A day of the requirement: contacts, the peak of scheduled agents and the agent-hours to schedule. */
+    record DayRequirement(LocalDate date, long contacts, int peakAgents, int peakScheduled, double scheduledHours,
+            double lowestServiceLevel) {
+    }
+
+    private static List<DayRequirement> days(StaffingService.Requirements r) {
+        Map<LocalDate, List<StaffingService.IntervalRequirement>> byDay = new TreeMap<>();
+        r.intervals().forEach(i -> byDay.computeIfAbsent(i.demand().start().toLocalDate(), d -> new ArrayList<>()).add(i));
+        List<DayRequirement> days = new ArrayList<>();
+        byDay.forEach((d, list) -> days.add(new DayRequirement(d,
+                Math.round(list.stream().mapToDouble(i -> i.demand().contacts()).sum()),
+                list.stream().mapToInt(i -> i.requirement().agents()).max().orElse(0),
+                list.stream().mapToInt(i -> i.requirement().scheduledAgents()).max().orElse(0),
+                list.stream().mapToInt(i -> i.requirement().scheduledAgents()).sum() * r.intervalMinutes() / 60.0,
+                list.stream().filter(i -> i.demand().contacts() > 0).mapToDouble(i -> i.requirement().serviceLevel())
+                        .min().orElse(1.0))));
+        return days;
+    }
+
+    record RequirementChart(List<String> labels, List<Integer> agents, List<Integer> scheduled, List<Double> contacts,
+            Map<String, String> names, String yTitle, String y2Title) {
+    }
+
+    @GetMapping("/planner/forecasts/{id}/requirements/chart")
+    @ResponseBody
+    RequirementChart requirementChart(@PathVariable long id, CurrentUser user) {
+        var r = forecasts.requirements(id, null, user).value();
+        List<String> labels = new ArrayList<>();
+        List<Integer> agents = new ArrayList<>();
+        List<Integer> scheduled = new ArrayList<>();
+        List<Double> contacts = new ArrayList<>();
+        for (var i : r.intervals()) {
+            LocalDateTime t = i.demand().start();
+            labels.add(fmt.day(t.toLocalDate()) + " " + fmt.time(t));
+            agents.add(i.requirement().agents());
+            scheduled.add(i.requirement().scheduledAgents());
+            contacts.add(round(i.demand().contacts()));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String k : List.of("agents", "scheduled", "contacts")) {
+            names.put(k, message("planner.chart." + k));
+        }
+        return new RequirementChart(labels, agents, scheduled, contacts, names, message("planner.chart.agents-axis"),
+                message("planner.chart.contacts"));
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,96 @@
+package com.timebank.wfm.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+
+/** The admin pages without a browser: only admins, CSRF, retroactive settings refused, unknown records 404. */
+@IntegrationTest
+class AdminPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    CenterSettingsService settings;
+    @Autowired
+    Clock clock;
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    @Test
+    void onlyAdminsOpenTheAdminPagesAndUnknownCentersAreNotFound() throws Exception {
+        Center center = org.center();
+        String planner = org.plannerUser(center);
+        for (String page : new String[] {"/admin/centers", "/admin/centers/" + center.code(),
+                "/admin/centers/" + center.code() + "/settings", "/admin/agents", "/admin/agents/new", "/admin/users"}) {
+            mvc.perform(get(page).with(as(planner))).andExpect(status().isForbidden());
+            mvc.perform(get(page).with(as("admin"))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/admin/centers/NO-SUCH-CENTER").with(as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/agents").param("team", "NO-SUCH-CENTER/T").with(as("admin"))).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/centers/" + center.code() + "/teams").param("code", "T1").param("name", "Team")
+                .with(as("admin"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void settingsCannotChangeRetroactivelyAndKeepTheirHistory() throws Exception {
+        Center center = org.center();
+        java.time.LocalDate today = center.today(clock);
+        String path = "/admin/centers/" + center.code() + "/settings";
+        var form = post(path).with(as("admin")).with(csrf()).param("auxTarget", "3.7").param("overtimeRate1", "30")
+                .param("overtimeRate2", "45").param("overtimeRate3", "60").param("bonusCapRatio", "1")
+                .param("idleDayQuota", "5").param("busyDayQuota", "1").param("busyFirstDays", "3")
+                .param("busyLastDays", "2").param("monthCloseDay", "2").param("minNoticeDays", "1")
+                .param("serviceLevelTarget", "80").param("serviceLevelSeconds", "20").param("maxOccupancy", "85")
+                .param("shrinkage", "30");
+        mvc.perform(form.param("effectiveFrom", today.minusDays(1).toString()).param("specialBusyDates", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Settings cannot change retroactively")));
+        mvc.perform(post(path).with(as("admin")).with(csrf()).param("effectiveFrom", today.plusDays(7).toString())
+                        .param("auxTarget", "x").param("idleDayQuota", "many"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Enter a percentage, for example 3.7."),
+                        containsString("Enter a whole number."), containsString("id=\"shrinkage-error\""))));
+        assertThat(settings.history(center.code(), org.admin())).hasSize(1);
+
+        var valid = post(path).with(as("admin")).with(csrf()).param("auxTarget", "3.7").param("overtimeRate1", "30")
+                .param("overtimeRate2", "45").param("overtimeRate3", "60").param("bonusCapRatio", "1")
+                .param("idleDayQuota", "5").param("busyDayQuota", "1").param("busyFirstDays", "3")
+                .param("busyLastDays", "2").param("monthCloseDay", "2").param("minNoticeDays", "1")
+                .param("serviceLevelTarget", "80").param("serviceLevelSeconds", "20").param("maxOccupancy", "85")
+                .param("shrinkage", "30").param("effectiveFrom", today.plusDays(7).toString())
+                .param("specialBusyDates", today.plusDays(10) + "\n" + today.plusDays(11));
+        mvc.perform(valid).andExpect(status().is3xxRedirection());
+        var after = settings.on(center.id(), today.plusDays(7));
+        assertThat(after.idleDayQuota()).isEqualTo(5);
+        assertThat(after.serviceLevelTarget()).isEqualByComparingTo("0.80");
+        assertThat(after.auxTarget()).isEqualByComparingTo("0.037");
+        assertThat(settings.on(center.id(), today).idleDayQuota()).isEqualTo(2);
+        assertThat(settings.isBusyDay(center.id(), today.plusDays(10))).isTrue();
+    }
+}
