@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,8 @@ import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.demo.DemoData;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.roster.PublishedShift;
+import com.timebank.wfm.roster.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.timebank.LedgerService;
 
@@ -43,10 +47,11 @@ class LeaveDemo implements DemoData.DemoStep {
     private final TimeOffService timeOff;
     private final LedgerService ledger;
     private final Transactions transactions;
+    private final ShiftService shifts;
     private final Clock clock;
 
     LeaveDemo(LeaveRepository repository, LeaveService leave, LeaveCalendar calendar, MonthCloseService monthClose,
-            TimeOffService timeOff, LedgerService ledger, Transactions transactions, Clock clock) {
+            TimeOffService timeOff, LedgerService ledger, Transactions transactions, ShiftService shifts, Clock clock) {
         this.repository = repository;
         this.leave = leave;
         this.calendar = calendar;
@@ -54,6 +59,7 @@ class LeaveDemo implements DemoData.DemoStep {
         this.timeOff = timeOff;
         this.ledger = ledger;
         this.transactions = transactions;
+        this.shifts = shifts;
         this.clock = clock;
     }
 
@@ -114,12 +120,15 @@ class LeaveDemo implements DemoData.DemoStep {
         }
     }
 
-    /** Requests on the first idle weekdays at least two days ahead, by the T1 agents with the largest balances. */
+    /**
+     * Requests on the first idle weekdays at least two days ahead, by the T1 agents with a published shift that day
+     * and the largest balances: two approved (the idle-day quota), one waitlisted, one rejected, two pending.
+     */
     private void seedRequests(Center center, List<Agent> agents, LocalDate today, CurrentUser admin) {
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = today.plusDays(2); d.isBefore(today.plusDays(14)) && days.size() < 2; d = d.plusDays(1)) {
             boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-            if (!weekend && !calendar.busyDays(center.id(), d, d).get(d)) {
+            if (!weekend && !calendar.busyDays(center.id(), d, d).get(d) && teamOneOnShift(center, agents, d).size() >= 4) {
                 days.add(d);
             }
         }
@@ -127,17 +136,18 @@ class LeaveDemo implements DemoData.DemoStep {
             log.warn("No idle weekday with shifts in the next two weeks: the demo has no time-off requests");
             return;
         }
-        List<Agent> team1 = agents.stream().filter(a -> a.teamCode().equals("T1"))
-                .sorted(Comparator.comparingLong((Agent a) -> ledger.account(a.id()).availableSeconds()).reversed())
-                .toList();
         LocalDate day = days.get(0);
         LocalDate later = days.get(days.size() - 1);
-        Long approved1 = request(team1.get(0), day, 3_600, admin);
-        Long approved2 = request(team1.get(1), day, 1_800, admin);
-        Long waiting = request(team1.get(2), day, 1_800, admin);
-        Long rejected = request(team1.get(3), day, 900, admin);
-        request(team1.get(4), later, 1_800, admin);
-        request(team1.get(5), later, 900, admin);
+        List<Agent> first = teamOneOnShift(center, agents, day);
+        List<Agent> second = teamOneOnShift(center, agents, later).stream().filter(a -> !first.subList(0, 4).contains(a))
+                .toList();
+        Long approved1 = request(first.get(0), day, 3_600, admin);
+        Long approved2 = request(first.get(1), day, 1_800, admin);
+        Long waiting = request(first.get(2), day, 1_800, admin);
+        Long rejected = request(first.get(3), day, 900, admin);
+        for (Agent a : second.subList(0, Math.min(2, second.size()))) {
+            request(a, later, 1_800, admin);
+        }
         if (approved1 != null && approved2 != null) {
             timeOff.approve(approved1, admin);
             timeOff.approve(approved2, admin);
@@ -149,6 +159,14 @@ class LeaveDemo implements DemoData.DemoStep {
             timeOff.reject(rejected, "Team training that afternoon", admin);
         }
         log.info("Demo time off on {} and {}: approved, waitlisted, rejected and pending requests", day, later);
+    }
+
+    private List<Agent> teamOneOnShift(Center center, List<Agent> agents, LocalDate day) {
+        Set<Long> working = shifts.ofCenter(center.id(), day, day).stream().map(PublishedShift::agentId)
+                .collect(Collectors.toSet());
+        return agents.stream().filter(a -> a.teamCode().equals("T1") && working.contains(a.id()))
+                .sorted(Comparator.comparingLong((Agent a) -> ledger.account(a.id()).availableSeconds()).reversed())
+                .toList();
     }
 
     /** Asks for up to {@code seconds}, in whole quarter hours the agent's balance covers; none if it covers none. */

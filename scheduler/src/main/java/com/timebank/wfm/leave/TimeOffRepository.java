@@ -156,6 +156,11 @@ class TimeOffRepository {
                 .offset(offset).limit(limit).fetch(TimeOffRepository::request);
     }
 
+    List<TimeOffRequest> all(Condition where) {
+        return db.selectFrom(TIME_OFF_REQUEST).where(where)
+                .orderBy(TIME_OFF_REQUEST.BUSINESS_DATE, TIME_OFF_REQUEST.ID).fetch(TimeOffRepository::request);
+    }
+
     int count(Condition where) {
         return db.fetchCount(TIME_OFF_REQUEST, where);
     }

@@ -321,6 +321,17 @@ public class TimeOffService {
                 0, 1000));
     }
 
+    /**
+     * Approved requests of a center's agents dated {@code from..to} (posted or not), for rosters: an approved time
+     * off keeps the agent off that day. No user scope: callers are services that already checked theirs.
+     */
+    @Transactional(readOnly = true)
+    public List<TimeOffRequest> approved(long centerId, LocalDate from, LocalDate to) {
+        return repository.all(TimeOffRepository.inCenters(List.of(centerId))
+                .and(TimeOffRepository.statusIn(List.of(TimeOffStatus.APPROVED)))
+                .and(TimeOffRepository.between(from, to)));
+    }
+
     @Transactional(readOnly = true)
     public Quota quota(String centerCode, LocalDate date, CurrentUser user) {
         Center center = organisation.center(centerCode, user);

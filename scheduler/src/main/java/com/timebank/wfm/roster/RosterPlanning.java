@@ -2,7 +2,6 @@ package com.timebank.wfm.roster;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.leave.LeaveRecord;
 import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.leave.TimeOffRequest;
+import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
@@ -29,31 +30,35 @@ import com.timebank.wfm.roster.solver.UnavailabilityType;
 import com.timebank.wfm.timebank.LedgerService;
 
 /**
- * Turns a stored roster into a planning problem: the center's agents of the roster, shift templates on the interval
- * grid within the requirement's opening hours, the stored requirement, approved leave (a day with leave is a day
- * off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
+ * Turns a stored roster into a planning problem: the center's agents of the roster, the center's shift templates
+ * ({@link ShiftTemplateService}; starts on the interval grid, by default within the requirement's opening hours), the stored requirement, approved leave and approved time off (a day
+ * with either is a day off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
  * except on the dates or agents a re-solve reopens. Optionally a saved solution is put back on the unpinned days
  * (resuming after a restart, explaining).
  */
 @Component
 class RosterPlanning {
 
-    /** Shift templates: length in minutes and its unpaid meal break. */
-    static final int[][] TEMPLATES = {{540, 60}, {480, 30}, {240, 0}};
     static final String PUBLISHED_OPTION_PREFIX = "published@";
+    /** Templates of 6 h and more are for full-time contracts. */
+    static final int LONG_SHIFT_MINUTES = 360;
 
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
     private final LeaveService leave;
+    private final TimeOffService timeOff;
+    private final ShiftTemplateService templates;
     private final ShiftService shifts;
     private final LedgerService ledger;
     private final RosterRepository repository;
 
     RosterPlanning(OrganisationService organisation, CenterSettingsService settings, LeaveService leave,
-            ShiftService shifts, LedgerService ledger, RosterRepository repository) {
+            TimeOffService timeOff, ShiftTemplateService templates, ShiftService shifts, LedgerService ledger, RosterRepository repository) {
         this.organisation = organisation;
         this.settings = settings;
         this.leave = leave;
+        this.timeOff = timeOff;
+        this.templates = templates;
         this.shifts = shifts;
         this.ledger = ledger;
         this.repository = repository;
@@ -89,7 +94,13 @@ class RosterPlanning {
             }
         }
         Map<String, ShiftOption> options = new LinkedHashMap<>();
-        templates(run.skill(), required, slot).forEach(o -> options.put(o.getId(), o));
+        List<ShiftTemplate> centerTemplates = templates.templatesOf(run.centerId());
+        ShiftTemplate.options(centerTemplates, run.skill(), required, slot).forEach(o -> options.put(o.getId(), o));
+        // full-time contracts work the long templates, part-time ones (20 h a week or less) the short ones
+        Set<Integer> longLengths = new HashSet<>();
+        Set<Integer> shortLengths = new HashSet<>();
+        options.values().forEach(o -> (o.getLengthMinutes() >= LONG_SHIFT_MINUTES ? longLengths : shortLengths)
+                .add(o.getLengthMinutes()));
 
         Map<Long, Agent> agents = organisation.agentsById(agentIds);
         Map<String, Long> idByEmployeeNo = new LinkedHashMap<>();
@@ -99,10 +110,10 @@ class RosterPlanning {
             com.timebank.wfm.roster.solver.Agent.Builder b = com.timebank.wfm.roster.solver.Agent.builder(a.employeeNo())
                     .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes()).skills(run.skill())
                     .timeBankBalanceSeconds(ledger.account(id).balanceSeconds());
-            if (a.weeklyMaxMinutes() >= 35 * 60) {
-                b.allowedShiftLengths(480, 540);
-            } else if (a.weeklyMaxMinutes() <= 20 * 60) {
-                b.allowedShiftLengths(240);
+            if (a.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
+                b.allowedShiftLengths(longLengths);
+            } else if (a.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
+                b.allowedShiftLengths(shortLengths);
             }
             solverAgents.put(id, b.build());
             idByEmployeeNo.put(a.employeeNo(), id);
@@ -129,6 +140,16 @@ class RosterPlanning {
                         (int) (s / 60)));
                 onLeave.add(key(id, date));
             });
+        }
+        // Approved time off keeps the agent off the whole day, even a part-day request: the request has no time of
+        // day to avoid, and its seconds count towards the week's contract like leave. Pending, waitlisted (even
+        // offered) requests do not: until the lead approves, the agent is expected to work.
+        for (TimeOffRequest r : timeOff.approved(run.centerId(), run.from(), run.to())) {
+            com.timebank.wfm.roster.solver.Agent agent = solverAgents.get(r.agentId());
+            if (agent != null && onLeave.add(key(r.agentId(), r.date()))) {
+                builder.unavailability(Unavailability.fullDay(agent, r.date(), UnavailabilityType.TIME_OFF,
+                        (int) (r.seconds() / 60)));
+            }
         }
 
         Map<String, PublishedShift> published = new HashMap<>();
@@ -208,37 +229,6 @@ class RosterPlanning {
             out.add(new RosterAssignment(agentIds.get(day.getAgent().getEmployeeNo()), day.getDate(), shift.getId(),
                     start, start.plusMinutes(shift.getLengthMinutes()), shift.getBreakRule().mealBreakMinutes(),
                     day.getBreaks(), day.isPinned()));
-        }
-        return out;
-    }
-
-    /**
-     * Templates of 9 h (1 h meal), 8 h (30 min meal) and 4 h, starting every 30 minutes (every interval on a
-     * 60-minute grid) from the first interval with a requirement to the last start that ends by the last one.
-     */
-    static List<ShiftOption> templates(String skill, int[] required, int slotMinutes) {
-        int slotsPerDay = 1440 / slotMinutes;
-        int open = Integer.MAX_VALUE;
-        int close = 0;
-        for (int i = 0; i < required.length; i++) {
-            if (required[i] > 0) {
-                int minute = (i % slotsPerDay) * slotMinutes;
-                open = Math.min(open, minute);
-                close = Math.max(close, minute + slotMinutes);
-            }
-        }
-        if (open == Integer.MAX_VALUE) {
-            open = 8 * 60;
-            close = 20 * 60;
-        }
-        int step = Math.max(30, slotMinutes);
-        int first = open / step * step;
-        List<ShiftOption> out = new ArrayList<>();
-        for (int[] t : TEMPLATES) {
-            int last = Math.max(first, Math.min(close - t[0], 1440 - step));
-            for (int start = first; start <= last; start += step) {
-                out.add(ShiftOption.of(skill, LocalTime.of(start / 60, start % 60), t[0], t[1]));
-            }
         }
         return out;
     }

@@ -90,6 +90,37 @@ class RosterRepository {
         return db.fetchCount(ROSTER, ROSTER.CENTER_ID.eq(centerId));
     }
 
+    /**
+     * Claims a SOLVING roster for {@code owner} in one conditional UPDATE: only when nobody owns it or its owner's
+     * heartbeat is older than {@code staleBefore} (an instance that died). Of instances claiming at once exactly
+     * one wins; an owner never re-claims its own live roster.
+     */
+    boolean claim(long id, String owner, LocalDateTime now, LocalDateTime staleBefore) {
+        return db.update(ROSTER).set(ROSTER.OWNER, owner).set(ROSTER.HEARTBEAT_AT, now)
+                .where(ROSTER.ID.eq(id).and(ROSTER.STATUS.eq(RosterStatus.SOLVING.name()))
+                        .and(ROSTER.OWNER.isNull().or(ROSTER.HEARTBEAT_AT.isNull())
+                                .or(ROSTER.HEARTBEAT_AT.lt(staleBefore))))
+                .execute() == 1;
+    }
+
+    /** The owner's sign of life; false when the roster is no longer its own (claimed by another, or finished). */
+    boolean heartbeat(long id, String owner, LocalDateTime now) {
+        return db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now)
+                .where(ROSTER.ID.eq(id).and(ROSTER.OWNER.eq(owner))
+                        .and(ROSTER.STATUS.eq(RosterStatus.SOLVING.name())))
+                .execute() == 1;
+    }
+
+    /** Gives the roster up (solve over, or this instance shutting down). */
+    void release(long id, String owner) {
+        db.update(ROSTER).setNull(ROSTER.OWNER).setNull(ROSTER.HEARTBEAT_AT)
+                .where(ROSTER.ID.eq(id).and(ROSTER.OWNER.eq(owner))).execute();
+    }
+
+    String owner(long id) {
+        return db.select(ROSTER.OWNER).from(ROSTER).where(ROSTER.ID.eq(id)).fetchOne(ROSTER.OWNER);
+    }
+
     List<RosterRun> withStatus(RosterStatus status) {
         return db.selectFrom(ROSTER).where(ROSTER.STATUS.eq(status.name())).orderBy(ROSTER.ID).fetch(RosterRepository::run);
     }

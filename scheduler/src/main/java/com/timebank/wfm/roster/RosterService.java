@@ -55,6 +55,10 @@ import jakarta.annotation.PreDestroy;
  * <ul>
  * <li>Every new best solution is recorded in the score timeline (at most every {@link #POINT_MILLIS} ms) and, at
  * most every {@link #SAVE_MILLIS} ms, saved with its breaks, score and solving time so far.</li>
+ * <li>Clustered: the instance solving a roster owns it in the database and signs every {@link #SAVE_MILLIS} ms; a
+ * roster is resumed only by the instance whose conditional UPDATE claims it (nobody owns it, or its owner has not
+ * signed for {@link #CLAIM_STALE_MILLIS} ms), so two instances starting together never both resume it. An owner that
+ * finds its roster taken over stops without writing.</li>
  * <li>A restart loses nothing: on startup every roster left SOLVING is <b>resumed</b> from its last saved best
  * solution (warm start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve
  * saves its best solution and stays SOLVING for that reason.</li>
@@ -74,6 +78,8 @@ public class RosterService {
     static final int MAX_DAYS = 42;
     static final int DEFAULT_SOLVE_SECONDS = 30;
     static final String SOURCE = "ROSTER";
+    /** A SOLVING roster whose owner has not signed for this long is taken over by another instance. */
+    static final long CLAIM_STALE_MILLIS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(RosterService.class);
 
     private final RosterRepository repository;
@@ -82,6 +88,7 @@ public class RosterService {
     private final CenterSettingsService settings;
     private final ForecastService forecasts;
     private final ShiftService shifts;
+    private final ShiftTemplateService templates;
     private final SolverManager<RosterSolution, Long> solverManager;
     private final SolutionManager<RosterSolution, HardSoftLongScore> solutionManager;
     private final Transactions transactions;
@@ -94,10 +101,12 @@ public class RosterService {
         return t;
     });
     private volatile boolean shuttingDown;
+    /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
+    final String instanceId = instanceName();
 
     RosterService(RosterRepository repository, RosterPlanning planning, OrganisationService organisation,
             CenterSettingsService settings, ForecastService forecasts, ShiftService shifts,
-            SolverManager<RosterSolution, Long> solverManager,
+            ShiftTemplateService templates, SolverManager<RosterSolution, Long> solverManager,
             SolutionManager<RosterSolution, HardSoftLongScore> solutionManager, Transactions transactions,
             AuditLog audit, Clock clock) {
         this.repository = repository;
@@ -106,6 +115,7 @@ public class RosterService {
         this.settings = settings;
         this.forecasts = forecasts;
         this.shifts = shifts;
+        this.templates = templates;
         this.solverManager = solverManager;
         this.solutionManager = solutionManager;
         this.transactions = transactions;
@@ -195,6 +205,11 @@ public class RosterService {
             throw new BusinessRuleException("Center " + center.code() + " has no agents"
                     + (queue == null ? "" : " with skill " + queue) + " to roster");
         }
+        String skill = queue == null ? RosterRun.ALL_QUEUES : queue;
+        if (templates.templatesOf(center.id()).stream().noneMatch(t -> t.serves(skill))) {
+            throw new BusinessRuleException("Center " + center.code() + " has no shift template for "
+                    + (queue == null ? "every queue" : "queue " + queue) + "; see its shift templates");
+        }
         CenterSettings s = settings.on(center.id(), r.from());
         RosterRun run = new RosterRun(0, center.id(), r.forecastId(), null, r.from(), r.to(),
                 r.solveSeconds() == null ? DEFAULT_SOLVE_SECONDS : r.solveSeconds(), RosterStatus.SOLVING,
@@ -202,6 +217,7 @@ public class RosterService {
                 s.shrinkage(), Set.of(), Set.of(), null, null, 0, null, user.actor(), now(), now(), null, null);
         long id = transactions.write(() -> {
             long newId = repository.insert(run, agentIds, intervals);
+            repository.claim(newId, instanceId, now(), now());
             audit.record(user.actor(), "ROSTER_STARTED", "roster:" + newId, center.code() + " " + r.from() + ".."
                     + r.to() + " from forecast " + r.forecastId() + ", " + run.solveSeconds() + " s, "
                     + agentIds.size() + " agents");
@@ -243,6 +259,7 @@ public class RosterService {
                 now(), null, null);
         long newId = transactions.write(() -> {
             long created = repository.insert(run, agentIds, intervals);
+            repository.claim(created, instanceId, now(), now());
             audit.record(user.actor(), "ROSTER_RESOLVE_STARTED", "roster:" + created, "re-solve of roster " + id
                     + ", reopened dates " + dates + ", agents " + employeeNos);
             return created;
@@ -366,7 +383,8 @@ public class RosterService {
     public List<Long> resumeInterrupted() {
         List<Long> resumed = new ArrayList<>();
         for (RosterRun run : repository.withStatus(RosterStatus.SOLVING)) {
-            if (jobs.containsKey(run.id())) {
+            if (jobs.containsKey(run.id())
+                    || !repository.claim(run.id(), instanceId, now(), now().minusNanos(CLAIM_STALE_MILLIS * 1_000_000))) {
                 continue;
             }
             try {
@@ -378,6 +396,7 @@ public class RosterService {
                 log.error("Roster {} could not be resumed", run.id(), e);
                 repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
                         truncate("Could not resume: " + e.getMessage()), now());
+                repository.release(run.id(), instanceId);
             }
         }
         return resumed;
@@ -400,9 +419,18 @@ public class RosterService {
         // a best solution found between two saves is saved by this flush once improvements stop coming
         job.flush = timers.scheduleWithFixedDelay(() -> {
             try {
+                if (!repository.heartbeat(run.id(), instanceId, now()) && !job.done.await(0, TimeUnit.SECONDS)) {
+                    // taken over by another instance (this one looked dead): stop without writing anything more
+                    log.warn("Roster {} is no longer owned by {}; stopping this solve", run.id(), instanceId);
+                    job.lostClaim = true;
+                    solverManager.terminateEarly(run.id());
+                    return;
+                }
                 savePending(job);
             } catch (RuntimeException e) {
                 log.warn("Roster {}: saving the best solution failed; trying again", run.id(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, SAVE_MILLIS, SAVE_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -419,6 +447,9 @@ public class RosterService {
     private void savePending(Job job) {
         RosterSolution pending;
         synchronized (job) {
+            if (job.lostClaim) {
+                return;
+            }
             pending = job.pending;
             job.pending = null;
             if (pending != null) {
@@ -430,6 +461,9 @@ public class RosterService {
     private void onFinal(Job job, RosterSolution last) {
         try {
             job.cancelTimers();
+            if (job.lostClaim) {
+                return;
+            }
             job.forceNextPoint = true;
             job.record(last.getScore(), now());
             synchronized (job) {
@@ -440,6 +474,8 @@ public class RosterService {
                 RosterStatus end = job.stopRequested ? RosterStatus.STOPPED : RosterStatus.SOLVED;
                 repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), end, null, now());
             }
+            // shutting down: left SOLVING and unowned, so another instance resumes it without waiting
+            repository.release(job.rosterId, instanceId);
         } catch (RuntimeException e) {
             log.error("Roster {}: the final solution could not be saved", job.rosterId, e);
             repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
@@ -454,8 +490,11 @@ public class RosterService {
         try {
             log.error("Roster {} failed while solving", job.rosterId, error);
             job.cancelTimers();
-            repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                    truncate(error.getClass().getSimpleName() + ": " + error.getMessage()), now());
+            if (!job.lostClaim) {
+                repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
+                        truncate(error.getClass().getSimpleName() + ": " + error.getMessage()), now());
+                repository.release(job.rosterId, instanceId);
+            }
         } finally {
             jobs.remove(job.rosterId, job);
             job.done.countDown();
@@ -504,6 +543,7 @@ public class RosterService {
         final CountDownLatch done = new CountDownLatch(1);
         final List<ScorePoint> points = new ArrayList<>();
         volatile boolean stopRequested;
+        volatile boolean lostClaim;
         volatile boolean forceNextPoint = true;
         volatile long lastSaveNanos;
         volatile ScheduledFuture<?> timer;
@@ -569,6 +609,20 @@ public class RosterService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return truncateTo(host, 60) + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String truncateTo(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String truncate(String s) {

@@ -2,17 +2,23 @@ package com.timebank.wfm.roster;
 
 import static com.timebank.wfm.db.Tables.ROSTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,11 +45,15 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.LeaveSource;
 import com.timebank.wfm.leave.LeaveType;
 import com.timebank.wfm.leave.RosterQuota;
+import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.EntryKind;
+import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.timebank.Posting;
 
 @IntegrationTest
 class RosterApiTest {
@@ -68,6 +78,12 @@ class RosterApiTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    TimeOffService timeOff;
+    @Autowired
+    RosterRepository repository;
 
     /** A small center: agents on 40 h contracts (five 9 h shifts a week) and a week's forecast of steady calls. */
     record Fixture(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
@@ -346,6 +362,195 @@ class RosterApiTest {
         assertThat(shifts).noneSatisfy(s -> assertThat(s.get("employeeNo")).isEqualTo(sickAgent.employeeNo()));
     }
 
+    @Test
+    void approvedTimeOffKeepsTheAgentOffTheWholeDayPendingDoesNot() throws Exception {
+        Fixture f = fixture(4, 6);
+        long id = startRoster(f, 3);
+        Map<String, Object> original = solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        // a day with time-off slots for two (not a busy day) on which at least two agents work
+        LocalDate found = null;
+        for (LocalDate d = f.from().plusDays(2); found == null && !d.isAfter(f.to()); d = d.plusDays(1)) {
+            String date = d.toString();
+            if (timeOff.quota(f.center().id(), d).slots() >= 2
+                    && list(original, "assignments").stream().filter(a -> a.get("date").equals(date)).count() >= 2) {
+                found = d;
+            }
+        }
+        assertThat(found).as("an idle day with shifts").isNotNull();
+        LocalDate day = found;
+        String date = day.toString();
+        List<Agent> working = f.agents().stream().filter(a -> list(original, "assignments").stream()
+                .anyMatch(s -> s.get("date").equals(date) && s.get("employeeNo").equals(a.employeeNo()))).toList();
+        Agent approved = working.get(0);
+        Agent pending = working.get(1);
+        String lead = org.leadUser(f.team());
+        for (Agent a : List.of(approved, pending)) {
+            ledger.post(Posting.of(a.id(), f.from().minusDays(2), EntryKind.AUX_SAVING, 30_000, "test", "credit",
+                    Org.unique("CREDIT:")));
+        }
+        // a part-day request (2 h of the 8 h paid): the roster has no time of day for it, so the whole day is off
+        Map<String, Object> request = body(mvc.perform(as(org.agentUser(approved), post("/api/time-off-requests"))
+                        .content("{\"employeeNo\":\"" + approved.employeeNo() + "\",\"date\":\"" + day
+                                + "\",\"seconds\":7200}"))
+                .andExpect(status().isCreated()));
+        mvc.perform(as(lead, post("/api/time-off-requests/" + request.get("id") + "/approve")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(as(org.agentUser(pending), post("/api/time-off-requests")).content("{\"employeeNo\":\""
+                + pending.employeeNo() + "\",\"date\":\"" + day + "\"}")).andExpect(status().isCreated());
+        assertThat(timeOff.approved(f.center().id(), f.from(), f.to())).singleElement()
+                .satisfies(r -> assertThat(r.agentId()).isEqualTo(approved.id()));
+
+        // a new roster over the published period: the approved day is no longer the published shift, the rest stays
+        long again = startRoster(f, 1);
+        Map<String, Object> replanned = solvedRoster(f, again);
+        Map<String, String> before = shiftsByAgentDay(original);
+        Map<String, String> after = shiftsByAgentDay(replanned);
+        assertThat(after).doesNotContainKey(approved.employeeNo() + " " + day);
+        assertThat(after.get(pending.employeeNo() + " " + day)).isEqualTo(before.get(pending.employeeNo() + " " + day));
+        before.forEach((key, shift) -> {
+            if (!key.equals(approved.employeeNo() + " " + day)) {
+                assertThat(after.get(key)).as(key).isEqualTo(shift);
+            }
+        });
+        // re-solving that date cannot put the agent back to work either
+        Map<String, Object> created = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/resolve"))
+                        .content("{\"dates\":[\"" + day + "\"],\"solveSeconds\":1}"))
+                .andExpect(status().isCreated()));
+        Map<String, Object> resolved = solvedRoster(f, ((Number) created.get("id")).longValue());
+        assertThat(shiftsByAgentDay(resolved)).doesNotContainKey(approved.employeeNo() + " " + day);
+    }
+
+    @Test
+    void shiftTemplatesOfTheCenterAreValidatedAndUsedByItsRosters() throws Exception {
+        Fixture f = fixture(3, 8);
+        String url = "/api/centers/" + f.center().code() + "/shift-templates";
+        mvc.perform(as(f.planner(), get(url))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaults").value(true))
+                .andExpect(jsonPath("$.templates[*].code").value(contains("FULL9", "FULL8", "PART4")));
+        mvc.perform(as(f.planner(), put(url)).content("""
+                {"templates":[{"code":"D9","lengthMinutes":540,"mealBreakMinutes":60,"firstStart":"08:10"},
+                 {"code":"D9","lengthMinutes":900,"mealBreakMinutes":0,"shortBreaks":5}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("templates[0].firstStart",
+                        "templates[1].code", "templates[1].lengthMinutes", "templates[1].shortBreaks")));
+        mvc.perform(as(f.planner(), get(url))).andExpect(jsonPath("$.defaults").value(true));
+        String lead = org.leadUser(f.team());
+        mvc.perform(as(lead, get(url))).andExpect(status().isNotFound());
+        mvc.perform(as(lead, put(url)).content("{\"templates\":[]}")).andExpect(status().isNotFound());
+
+        // one template: 9 h from 08:30 only, the meal break 3 to 4 h after the start, one short break of 10 min
+        mvc.perform(as(f.planner(), put(url)).content("""
+                {"templates":[{"code":"D9","lengthMinutes":540,"mealBreakMinutes":60,"mealWindowStart":180,
+                 "mealWindowEnd":240,"shortBreaks":1,"shortBreakMinutes":10,"firstStart":"08:30","lastStart":"08:30"}]}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.defaults").value(false))
+                .andExpect(jsonPath("$.templates[0].firstStart").value("08:30:00"));
+        long id = startRoster(f, 1);
+        List<Map<String, Object>> assignments = list(solvedRoster(f, id), "assignments");
+        assertThat(assignments).hasSize(3 * 5).allSatisfy(a -> {
+            assertThat(LocalDateTime.parse((String) a.get("start")).toLocalTime()).isEqualTo(LocalTime.of(8, 30));
+            assertThat(LocalDateTime.parse((String) a.get("end")).toLocalTime()).isEqualTo(LocalTime.of(17, 30));
+            List<Map<String, Object>> breaks = list(a, "breaks");
+            assertThat(breaks).filteredOn(b -> b.get("kind").equals("SHORT")).singleElement().satisfies(b ->
+                    assertThat(minutes(b)).isEqualTo(10));
+            assertThat(breaks).filteredOn(b -> b.get("kind").equals("MEAL")).singleElement().satisfies(b -> {
+                assertThat(minutes(b)).isEqualTo(60);
+                assertThat(LocalDateTime.parse((String) b.get("start")).toLocalTime())
+                        .isBetween(LocalTime.of(11, 30), LocalTime.of(12, 30));
+            });
+        });
+        mvc.perform(as(f.planner(), delete(url))).andExpect(status().isOk()).andExpect(jsonPath("$.defaults").value(true));
+    }
+
+    @Test
+    void derivedQuotaModeServesTheRosterSlotsThroughTheTimeOffQuotaApi() throws Exception {
+        Fixture f = fixture(12, 6);
+        long id = startRoster(f, 3);
+        solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        String quota = "/api/centers/" + f.center().code() + "/time-off-quota?date=";
+        LocalDate after = f.to().plusDays(1);
+        Map<LocalDate, Integer> fixed = new HashMap<>();
+        for (LocalDate d = f.from(); !d.isAfter(after); d = d.plusDays(1)) {
+            fixed.put(d, ((Number) body(mvc.perform(as(f.planner(), get(quota + d))).andExpect(status().isOk()))
+                    .get("slots")).intValue());
+        }
+        // effective-dated: derived from the roster's first day on
+        mvc.perform(as("admin", put("/api/centers/" + f.center().code() + "/settings"))
+                .content("{\"effectiveFrom\":\"" + f.from() + "\",\"quotaMode\":\"DERIVED\"}")).andExpect(status().isOk());
+        boolean differs = false;
+        for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
+            int derived = rosterQuota.slots(f.center().id(), d).orElseThrow();
+            mvc.perform(as(f.planner(), get(quota + d))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.date").value(d.toString()))
+                    .andExpect(jsonPath("$.slots").value(derived));
+            differs |= derived != fixed.get(d);
+        }
+        // 12 agents, about 8 working a day and 5 needed at the target: the roster frees more (or fewer) than the
+        // fixed quota on at least one day, so the answer really comes from the roster
+        assertThat(differs).isTrue();
+        // no published roster for the day after: the fixed quota still applies
+        assertThat(rosterQuota.slots(f.center().id(), after)).isEmpty();
+        mvc.perform(as(f.planner(), get(quota + after))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.slots").value(fixed.get(after)));
+    }
+
+    @Test
+    void onlyOneInstanceClaimsARosterLeftSolvingAndALiveOwnerKeepsIt() throws Exception {
+        Fixture f = fixture(2, 4);
+        long id = startRoster(f, 1);
+        solvedRoster(f, id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).as("released when solved").isNull();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
+        // another instance is solving it and signed a moment ago: this one leaves it alone
+        db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.OWNER, "other/alive").set(ROSTER.HEARTBEAT_AT, now)
+                .where(ROSTER.ID.eq(id)).execute();
+        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isEqualTo("other/alive");
+
+        // its owner died: instances starting together race for it with the same conditional update; exactly one wins
+        db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now.minusMinutes(5)).where(ROSTER.ID.eq(id)).execute();
+        int instances = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        List<java.util.concurrent.Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            String owner = "instance-" + i;
+            claims.add(pool.submit(() -> {
+                together.await();
+                return repository.claim(id, owner, now, now.minusSeconds(30));
+            }));
+        }
+        List<String> winners = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            if (claims.get(i).get()) {
+                winners.add("instance-" + i);
+            }
+        }
+        pool.shutdown();
+        assertThat(winners).hasSize(1);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isEqualTo(winners.get(0));
+        // the winner is alive now: a second claim fails; the loser's heartbeat tells it it does not own the roster
+        assertThat(repository.claim(id, "late", now, now.minusSeconds(30))).isFalse();
+        assertThat(repository.heartbeat(id, "late", now)).isFalse();
+        assertThat(repository.heartbeat(id, winners.get(0), now)).isTrue();
+
+        // and when the winner goes silent too, this instance takes it over and finishes it
+        db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now.minusMinutes(1)).where(ROSTER.ID.eq(id)).execute();
+        assertThat(rosters.resumeInterrupted()).containsOnlyOnce(id);
+        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isIn(rosters.instanceId, null);
+        assertThat(rosters.awaitSolved(id, 60)).isTrue();
+        assertThat(db.fetchValue(ROSTER.STATUS, ROSTER.ID.eq(id))).isEqualTo("SOLVED");
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isNull();
+    }
+
+    private static long minutes(Map<String, Object> b) {
+        return java.time.Duration.between(LocalDateTime.parse((String) b.get("start")),
+                LocalDateTime.parse((String) b.get("end"))).toMinutes();
+    }
+
     private static Map<String, String> shiftsByAgentDay(Map<String, Object> roster) {
         Map<String, String> out = new HashMap<>();
         list(roster, "assignments").forEach(a -> out.put(a.get("employeeNo") + " " + a.get("date"),
@@ -354,7 +559,8 @@ class RosterApiTest {
     }
 
     private MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
-        return r.with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+        return r.with(httpBasic(user, user.equals("admin") ? "admin-test-password" : Org.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON);
     }
 
     private Map<String, Object> body(ResultActions r) throws Exception {

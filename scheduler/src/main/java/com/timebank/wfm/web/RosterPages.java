@@ -1,0 +1,389 @@
+package com.timebank.wfm.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.forecast.app.ForecastRun;
+import com.timebank.wfm.forecast.app.ForecastService;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.roster.RosterRun;
+import com.timebank.wfm.roster.RosterService;
+import com.timebank.wfm.roster.RosterStatus;
+import com.timebank.wfm.security.CurrentUser;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A planner's roster pages: the center's rosters and the start form, one roster's live solve (best score over time),
+ * coverage heatmap, shift grid and explanation, stop, publish and re-solve. The same {@link RosterService} as the
+ * API decides scope: a roster or center the user does not plan is a 404; /planner/** is for planners and admins.
+ */
+@Controller
+class RosterPages {
+
+    static final int MAX_SOLVE_SECONDS = 3600;
+    static final int DEFAULT_SOLVE_SECONDS = 30;
+    static final int MAX_DAYS = 42;
+    static final int PAGE_SIZE = 20;
+
+    private final RosterService rosters;
+    private final ForecastService forecasts;
+    private final OrganisationService organisation;
+    private final MessageSource messages;
+    private final Flash flash;
+    private final ObjectMapper json;
+    private final PageFormat fmt;
+    private final Clock clock;
+
+    RosterPages(RosterService rosters, ForecastService forecasts, OrganisationService organisation,
+            MessageSource messages, Flash flash, ObjectMapper json, PageFormat fmt, Clock clock) {
+        this.rosters = rosters;
+        this.forecasts = forecasts;
+        this.organisation = organisation;
+        this.messages = messages;
+        this.flash = flash;
+        this.json = json;
+        this.fmt = fmt;
+        this.clock = clock;
+    }
+
+    static String path(long id) {
+        return "/planner/rosters/" + id;
+    }
+
+    // ---- the center's rosters and the start form ----
+
+    @GetMapping("/planner/rosters")
+    String list(@RequestParam(required = false) String center, @RequestParam(required = false) Integer page,
+            CurrentUser user, Model model) {
+        Center c = chosenCenter(center, user);
+        List<ForecastRun> choices = forecastChoices(c, user);
+        RosterStartForm form = new RosterStartForm();
+        form.setCenter(c.code());
+        form.setSolveSeconds(Integer.toString(DEFAULT_SOLVE_SECONDS));
+        if (!choices.isEmpty()) {
+            ForecastRun newest = choices.get(0);
+            form.setForecastId(Long.toString(newest.id()));
+            form.setFrom(newest.from().toString());
+            form.setTo(newest.to().toString());
+        }
+        model.addAttribute("rosterStartForm", form);
+        listModel(c, page, choices, user, model);
+        return "roster/list";
+    }
+
+    @PostMapping("/planner/rosters")
+    String start(@ModelAttribute RosterStartForm rosterStartForm, BindingResult binding, CurrentUser user, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Center c = organisation.plannedCenter(rosterStartForm.getCenter() == null ? "" : rosterStartForm.getCenter(), user);
+        List<ForecastRun> choices = forecastChoices(c, user);
+        RosterService.StartRequest request = validate(rosterStartForm, choices, binding);
+        if (!binding.hasErrors()) {
+            try {
+                RosterRun run = rosters.start(c.code(), request, user);
+                flash.success(redirect, "roster.started", run.id());
+                return "redirect:" + path(run.id());
+            } catch (InvalidInputException e) {
+                for (FieldError f : e.errors()) {
+                    String field = List.of("from", "to", "forecastId", "solveSeconds").contains(f.field()) ? f.field() : "from";
+                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.message()}, f.message());
+                }
+            } catch (BusinessRuleException e) {
+                binding.reject("roster.error.refused", new Object[] {e.getMessage()}, e.getMessage());
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        listModel(c, 0, choices, user, model);
+        return "roster/list";
+    }
+
+    /** The form's own checks, each message by its field (the service checks the same again). */
+    private RosterService.StartRequest validate(RosterStartForm f, List<ForecastRun> choices, BindingResult b) {
+        LocalDate from = date(f.getFrom(), "from", b);
+        LocalDate to = date(f.getTo(), "to", b);
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                b.rejectValue("to", "roster.error.to-before-from");
+            } else if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+                b.rejectValue("to", "roster.error.too-long", new Object[] {MAX_DAYS}, null);
+            }
+        }
+        Long forecastId = null;
+        if (f.getForecastId() == null || f.getForecastId().isBlank()) {
+            b.rejectValue("forecastId", "roster.error.forecast.required");
+        } else {
+            ForecastRun chosen = choices.stream().filter(r -> Long.toString(r.id()).equals(f.getForecastId().trim()))
+                    .findFirst().orElse(null);
+            if (chosen == null) {
+                b.rejectValue("forecastId", "roster.error.forecast.unknown");
+            } else {
+                forecastId = chosen.id();
+                if (from != null && to != null && !b.hasFieldErrors("to")
+                        && (from.isBefore(chosen.from()) || to.isAfter(chosen.to()))) {
+                    b.rejectValue("forecastId", "roster.error.forecast.period",
+                            new Object[] {fmt.date(chosen.from()), fmt.date(chosen.to())}, null);
+                }
+            }
+        }
+        Integer seconds = null;
+        try {
+            seconds = Integer.valueOf(f.getSolveSeconds() == null ? "" : f.getSolveSeconds().trim());
+        } catch (NumberFormatException e) {
+            // reported just below
+        }
+        if (seconds == null || seconds < 1 || seconds > MAX_SOLVE_SECONDS) {
+            b.rejectValue("solveSeconds", "roster.error.solve-seconds", new Object[] {MAX_SOLVE_SECONDS}, null);
+        }
+        return new RosterService.StartRequest(from, to, forecastId, seconds);
+    }
+
+    private static LocalDate date(String value, String field, BindingResult b) {
+        if (value == null || value.isBlank()) {
+            b.rejectValue(field, "roster.error.date.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            b.rejectValue(field, "roster.error.date.invalid");
+            return null;
+        }
+    }
+
+    private void listModel(Center c, Integer page, List<ForecastRun> choices, CurrentUser user, Model model) {
+        int p = page == null || page < 0 ? 0 : page;
+        RosterService.Page found = rosters.rosters(c.code(), Paging.of(p, PAGE_SIZE), user);
+        model.addAttribute("center", c);
+        model.addAttribute("centers", plannedCenters(user));
+        model.addAttribute("rosters", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", p);
+        model.addAttribute("hasNext", (long) (p + 1) * PAGE_SIZE < found.total());
+        model.addAttribute("forecasts", choices);
+        model.addAttribute("maxSolveSeconds", MAX_SOLVE_SECONDS);
+        model.addAttribute("today", c.today(clock));
+    }
+
+    private List<Center> plannedCenters(CurrentUser user) {
+        return organisation.centers(user).stream().filter(c -> user.plansCenter(c.id())).toList();
+    }
+
+    /** The center asked for (404 outside the user's planning), else the first the user plans. */
+    private Center chosenCenter(String code, CurrentUser user) {
+        if (code != null && !code.isBlank()) {
+            return organisation.plannedCenter(code, user);
+        }
+        return plannedCenters(user).stream().findFirst()
+                .orElseThrow(() -> new com.timebank.wfm.api.NotFoundException("Center", "any"));
+    }
+
+    private List<ForecastRun> forecastChoices(Center c, CurrentUser user) {
+        return forecasts.forecasts(c.code(), Paging.of(0, 50), user).value().items();
+    }
+
+    // ---- one roster ----
+
+    @GetMapping("/planner/rosters/{id}")
+    String roster(@PathVariable long id, CurrentUser user, Model model) {
+        rosterModel(id, user, model);
+        if (!model.containsAttribute("rosterResolveForm")) {
+            RosterResolveForm form = new RosterResolveForm();
+            form.setSolveSeconds(Integer.toString(((RosterRun) model.getAttribute("run")).solveSeconds()));
+            model.addAttribute("rosterResolveForm", form);
+        }
+        return "roster/roster";
+    }
+
+    @GetMapping("/planner/rosters/{id}/shifts")
+    String shifts(@PathVariable long id, CurrentUser user, Model model) {
+        RosterService.RosterDetail d = rosters.roster(id, user);
+        header(d.run(), d.center(), model);
+        model.addAttribute("grid", RosterGrids.shifts(d.run().from(), d.run().to(), d.shifts()));
+        return "roster/shifts";
+    }
+
+    @GetMapping("/planner/rosters/{id}/explanation")
+    String explanation(@PathVariable long id, CurrentUser user, Model model) {
+        RosterService.Explanation e = rosters.explanation(id, user);
+        header(e.run(), e.center(), model);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<ConstraintRow> constraints = e.constraints().stream()
+                .map(c -> new ConstraintRow(constraintLabel(c.constraint(), locale), c.score().hardScore(),
+                        c.score().softScore(), c.matches()))
+                .toList();
+        model.addAttribute("explanation", e);
+        model.addAttribute("constraints", constraints);
+        model.addAttribute("shortRanges", RosterGrids.shortRanges(e.shortIntervals(), e.center().intervalMinutes()));
+        model.addAttribute("shortTotal", e.shortIntervals().stream().mapToLong(s -> s.shortfall()).sum());
+        return "roster/explanation";
+    }
+
+    public record ConstraintRow(String label, long hard, long soft, int matches) {
+    }
+
+    /** A constraint's name in the reader's language; a constraint without a translation keeps its own name. */
+    private String constraintLabel(String name, Locale locale) {
+        String key = "roster.constraint." + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return messages.getMessage(key, null, name, locale);
+    }
+
+    /** The live solve's data, polled by roster-progress.js with the session (the API is Basic-auth only). */
+    @GetMapping("/planner/rosters/{id}/progress")
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable long id, CurrentUser user) {
+        RosterService.Progress p = rosters.progress(id, user);
+        return progressData(p);
+    }
+
+    private Map<String, Object> progressData(RosterService.Progress p) {
+        RosterRun r = p.run();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", r.status().name());
+        out.put("statusText", messages.getMessage("roster.status." + r.status().name(), null,
+                LocaleContextHolder.getLocale()));
+        out.put("solving", r.status() == RosterStatus.SOLVING);
+        out.put("hard", r.hardScore());
+        out.put("soft", r.softScore());
+        out.put("solvedSeconds", r.solvedMillis() / 1000);
+        out.put("solveSeconds", r.solveSeconds());
+        List<Map<String, Object>> points = new ArrayList<>();
+        p.timeline().forEach(s -> points.add(Map.of("t", s.elapsedMillis() / 1000.0, "hard", s.hardScore(),
+                "soft", s.softScore())));
+        out.put("points", points);
+        return out;
+    }
+
+    @PostMapping("/planner/rosters/{id}/stop")
+    String stop(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        try {
+            rosters.stop(id, user);
+            flash.success(redirect, "roster.stopped");
+        } catch (ConflictException e) {
+            flash.error(redirect, "roster.error.refused", e.getMessage());
+        }
+        return "redirect:" + path(id);
+    }
+
+    @PostMapping("/planner/rosters/{id}/publish")
+    String publish(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        try {
+            RosterRun run = rosters.publish(id, user);
+            long shifts = rosters.roster(id, user).shifts().size();
+            flash.success(redirect, "roster.published", shifts, fmt.date(run.from()), fmt.date(run.to()));
+        } catch (ConflictException | BusinessRuleException e) {
+            flash.error(redirect, "roster.error.refused", e.getMessage());
+        }
+        return "redirect:" + path(id);
+    }
+
+    @PostMapping("/planner/rosters/{id}/resolve")
+    String resolve(@PathVariable long id, @ModelAttribute RosterResolveForm rosterResolveForm, BindingResult binding,
+            CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        RosterRun parent = rosters.progress(id, user).run();
+        List<LocalDate> dates = new ArrayList<>();
+        for (String d : rosterResolveForm.getDates()) {
+            try {
+                LocalDate date = LocalDate.parse(d.trim());
+                if (date.isBefore(parent.from()) || date.isAfter(parent.to())) {
+                    binding.rejectValue("dates", "roster.error.resolve.date-outside");
+                    break;
+                }
+                dates.add(date);
+            } catch (DateTimeParseException e) {
+                binding.rejectValue("dates", "roster.error.date.invalid");
+                break;
+            }
+        }
+        List<String> employeeNos = rosterResolveForm.getEmployeeNos().stream().filter(s -> !s.isBlank()).toList();
+        if (dates.isEmpty() && employeeNos.isEmpty() && !binding.hasFieldErrors("dates")) {
+            binding.rejectValue("dates", "roster.error.resolve.nothing");
+        }
+        Integer seconds = null;
+        try {
+            seconds = Integer.valueOf(rosterResolveForm.getSolveSeconds() == null ? ""
+                    : rosterResolveForm.getSolveSeconds().trim());
+        } catch (NumberFormatException e) {
+            // reported just below
+        }
+        if (seconds == null || seconds < 1 || seconds > MAX_SOLVE_SECONDS) {
+            binding.rejectValue("solveSeconds", "roster.error.solve-seconds", new Object[] {MAX_SOLVE_SECONDS}, null);
+        }
+        if (!binding.hasErrors()) {
+            try {
+                RosterRun run = rosters.resolve(id, new RosterService.ResolveRequest(dates, employeeNos, seconds), user);
+                flash.success(redirect, "roster.resolve.started", run.id(), id);
+                return "redirect:" + path(run.id());
+            } catch (InvalidInputException e) {
+                for (FieldError f : e.errors()) {
+                    String field = f.field().startsWith("employeeNos") ? "employeeNos"
+                            : f.field().startsWith("solveSeconds") ? "solveSeconds" : "dates";
+                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.message()}, f.message());
+                }
+            } catch (ConflictException e) {
+                binding.rejectValue("dates", "roster.error.refused", new Object[] {e.getMessage()}, e.getMessage());
+                response.setStatus(HttpStatus.CONFLICT.value());
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        rosterModel(id, user, model);
+        return "roster/roster";
+    }
+
+    private void rosterModel(long id, CurrentUser user, Model model) {
+        RosterService.RosterDetail d = rosters.roster(id, user);
+        RosterService.Progress p = rosters.progress(id, user);
+        header(d.run(), d.center(), model);
+        model.addAttribute("detail", d);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("heatmap", RosterGrids.heatmap(d.run().from(), d.run().to(), d.coverage(),
+                (date, i) -> messages.getMessage("roster.heatmap.cell", new Object[] {fmt.day(date),
+                        fmt.time(i.start()), i.required(), i.scheduled(), fmt.percent(i.serviceLevel())}, locale)));
+        model.addAttribute("agents", RosterGrids.shifts(d.run().from(), d.run().to(), d.shifts()).agents());
+        model.addAttribute("levels", RosterGrids.Level.values());
+        try {
+            model.addAttribute("progressJson", json.writeValueAsString(progressData(p)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void header(RosterRun run, Center center, Model model) {
+        model.addAttribute("run", run);
+        model.addAttribute("center", center);
+    }
+}
