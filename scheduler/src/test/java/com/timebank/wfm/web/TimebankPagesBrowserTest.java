@@ -122,7 +122,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
 
         signIn(lead);
         assertThat(browser.findElements(By.cssSelector(".cards a"))).extracting(WebElement::getText)
-                .containsExactly("Team balances", "Time bonus");
+                .containsExactly("Approvals", "Team balances", "Time bonus", "Record leave");
         screenshot("lead-home");
         browser.findElement(By.linkText("Team balances")).click();
         waitForPage();

@@ -1,0 +1,57 @@
+package com.timebank.wfm.web;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The time-off request form: a date, and the whole shift or hours and minutes of it. */
+public class TimeOffForm {
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate date;
+    /** "shift" (the whole shift) or "hours". */
+    private String length = "shift";
+    private Integer hours;
+    private Integer minutes;
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public void setDate(LocalDate date) {
+        this.date = date;
+    }
+
+    public String getLength() {
+        return length;
+    }
+
+    public void setLength(String length) {
+        this.length = length;
+    }
+
+    public Integer getHours() {
+        return hours;
+    }
+
+    public void setHours(Integer hours) {
+        this.hours = hours;
+    }
+
+    public Integer getMinutes() {
+        return minutes;
+    }
+
+    public void setMinutes(Integer minutes) {
+        this.minutes = minutes;
+    }
+
+    boolean wholeShift() {
+        return !"hours".equals(length);
+    }
+
+    /** Null for the whole shift; empty fields count as 0. */
+    Long seconds() {
+        return wholeShift() ? null : (hours == null ? 0L : hours) * 3600L + (minutes == null ? 0L : minutes) * 60L;
+    }
+}
