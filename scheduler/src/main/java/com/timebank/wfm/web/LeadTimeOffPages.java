@@ -159,9 +159,18 @@ class LeadTimeOffPages {
             redirect.addFlashAttribute("flash", outcome);
             return "redirect:/lead/time-off";
         }
+        // the other requests of that date show its quota too: the page refreshes their rows (lead-queue.js)
+        response.setHeader("HX-Trigger", "{\"quotaChanged\":{\"date\":\"" + before.date() + "\",\"id\":" + id + "}}");
         model.addAttribute("r", row(id, user));
         model.addAttribute("outcome", outcome);
         model.addAttribute("quotaFull", quotaFull);
+        return "lead/time-off-row :: row";
+    }
+
+    /** One row of the queue, as it is now; the page refreshes rows whose date's quota another decision changed. */
+    @GetMapping("/lead/time-off/{id}/row")
+    String row(@PathVariable long id, CurrentUser user, Model model) {
+        model.addAttribute("r", row(id, user));
         return "lead/time-off-row :: row";
     }
 

@@ -219,6 +219,39 @@ class LeavePagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anApprovalUpdatesTheQuotaOfTheOtherRequestsOfThatDateWithoutAReload() {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent ana = seed.agent(team, "Ana Ferreira");
+        Agent bo = seed.agent(team, "Bo Chen");
+        Agent cai = seed.agent(team, "Cai Wen");
+        earn(center, ana, bo, cai);
+        for (Agent a : List.of(ana, bo, cai)) {
+            seed.shiftsFromToday(center, a, 21);
+        }
+        LocalDate day = idleDay(center);
+        String lead = org.leadUser(team);
+        CurrentUser leadUser = org.as(lead);
+        long boRequest = timeOff.request(bo.employeeNo(), day, 1_800L, leadUser).id();
+        long caiRequest = timeOff.request(cai.employeeNo(), day, 1_800L, leadUser).id();
+        long anaRequest = timeOff.request(ana.employeeNo(), day, 1_800L, leadUser).id();
+
+        signIn(lead);
+        open("/lead/time-off");
+        assertThat(text("#request-" + anaRequest + " [data-testid=quota]")).isEqualTo("0 / 2");
+        find("#request-" + boRequest + " [data-testid=approve]").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> "1 / 2".equals(text("#request-" + anaRequest + " [data-testid=quota]")));
+        assertThat(text("#request-" + caiRequest + " [data-testid=quota]")).isEqualTo("1 / 2");
+        find("#request-" + caiRequest + " [data-testid=approve]").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> "2 / 2".equals(text("#request-" + anaRequest + " [data-testid=quota]")));
+        // the date is full now: Ana's row offers the waitlist without the lead reloading the page
+        assertThat(find("#request-" + anaRequest).findElements(By.cssSelector("[data-testid=waitlist]"))).hasSize(1);
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    @Test
     void anAgentChoosesLeaveOffsetsBeforeTheDeadline() {
         Center center = org.center();
         Team team = org.team(center);
