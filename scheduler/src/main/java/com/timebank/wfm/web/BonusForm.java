@@ -1,11 +1,9 @@
 package com.timebank.wfm.web;
 
 /** The time-bonus form: the agent, the amount as hours and minutes, and the reason. */
-public class BonusForm {
+public class BonusForm extends DurationForm {
 
     private String employeeNo;
-    private Integer hours;
-    private Integer minutes;
     private String reason;
 
     public String getEmployeeNo() {
@@ -16,22 +14,6 @@ public class BonusForm {
         this.employeeNo = employeeNo;
     }
 
-    public Integer getHours() {
-        return hours;
-    }
-
-    public void setHours(Integer hours) {
-        this.hours = hours;
-    }
-
-    public Integer getMinutes() {
-        return minutes;
-    }
-
-    public void setMinutes(Integer minutes) {
-        this.minutes = minutes;
-    }
-
     public String getReason() {
         return reason;
     }
@@ -40,8 +22,7 @@ public class BonusForm {
         this.reason = reason;
     }
 
-    /** The amount in seconds; empty fields count as 0. */
     long seconds() {
-        return (hours == null ? 0L : hours) * 3600L + (minutes == null ? 0L : minutes) * 60L;
+        return durationSeconds();
     }
 }

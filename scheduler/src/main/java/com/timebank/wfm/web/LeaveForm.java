@@ -5,14 +5,12 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A lead records leave for an agent of the team: type, date and duration in hours and minutes. */
-public class LeaveForm {
+public class LeaveForm extends DurationForm {
 
     private String employeeNo;
     private String type = "PERSONAL";
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
-    private Integer hours;
-    private Integer minutes;
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -38,23 +36,7 @@ public class LeaveForm {
         this.date = date;
     }
 
-    public Integer getHours() {
-        return hours;
-    }
-
-    public void setHours(Integer hours) {
-        this.hours = hours;
-    }
-
-    public Integer getMinutes() {
-        return minutes;
-    }
-
-    public void setMinutes(Integer minutes) {
-        this.minutes = minutes;
-    }
-
     long seconds() {
-        return (hours == null ? 0L : hours) * 3600L + (minutes == null ? 0L : minutes) * 60L;
+        return durationSeconds();
     }
 }

@@ -5,14 +5,12 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The time-off request form: a date, and the whole shift or hours and minutes of it. */
-public class TimeOffForm {
+public class TimeOffForm extends DurationForm {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
     /** "shift" (the whole shift) or "hours". */
     private String length = "shift";
-    private Integer hours;
-    private Integer minutes;
 
     public LocalDate getDate() {
         return date;
@@ -30,28 +28,12 @@ public class TimeOffForm {
         this.length = length;
     }
 
-    public Integer getHours() {
-        return hours;
-    }
-
-    public void setHours(Integer hours) {
-        this.hours = hours;
-    }
-
-    public Integer getMinutes() {
-        return minutes;
-    }
-
-    public void setMinutes(Integer minutes) {
-        this.minutes = minutes;
-    }
-
     boolean wholeShift() {
         return !"hours".equals(length);
     }
 
     /** Null for the whole shift; empty fields count as 0. */
     Long seconds() {
-        return wholeShift() ? null : (hours == null ? 0L : hours) * 3600L + (minutes == null ? 0L : minutes) * 60L;
+        return wholeShift() ? null : durationSeconds();
     }
 }

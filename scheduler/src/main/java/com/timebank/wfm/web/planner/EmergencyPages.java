@@ -144,7 +144,7 @@ class EmergencyPages {
         if (!binding.hasErrors()) {
             try {
                 var credits = emergencies.addParticipants(id, List.of(new EmergencyService.Participation(
-                        participantForm.getEmployeeNo().trim(), participantForm.seconds())), user);
+                        participantForm.getEmployeeNo().trim(), (int) participantForm.seconds())), user);
                 var credit = credits.get(0);
                 Flash.Message done = flash.success("planner.emergency.credited", credit.employeeNo(),
                         fmt.duration(credit.workedSeconds()), fmt.duration(credit.creditedSeconds()));

@@ -1,11 +1,11 @@
 package com.timebank.wfm.web.planner;
 
+import com.timebank.wfm.web.DurationForm;
+
 /** One agent who came in during an emergency, with the time worked as hours and minutes. */
-public class ParticipantForm {
+public class ParticipantForm extends DurationForm {
 
     private String employeeNo;
-    private Integer hours;
-    private Integer minutes;
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -15,23 +15,7 @@ public class ParticipantForm {
         this.employeeNo = employeeNo;
     }
 
-    public Integer getHours() {
-        return hours;
-    }
-
-    public void setHours(Integer hours) {
-        this.hours = hours;
-    }
-
-    public Integer getMinutes() {
-        return minutes;
-    }
-
-    public void setMinutes(Integer minutes) {
-        this.minutes = minutes;
-    }
-
-    int seconds() {
-        return (hours == null ? 0 : hours) * 3600 + (minutes == null ? 0 : minutes) * 60;
+    long seconds() {
+        return durationSeconds();
     }
 }
