@@ -93,6 +93,47 @@ class RosterSolverTest {
     }
 
     @Test
+    void initializerImprovementKeepsTheRosterFeasibleAndMakesItBetter() {
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14);
+        RosterSolution constructed = new RosterInstanceGenerator().generate(spec);
+        new RosterInitializer.Greedy(constructed, new Random(0)).plan(0, 0).forEach(AgentDay::setShift);
+        RosterSolution improved = new RosterInstanceGenerator().generate(spec);
+        new RosterInitializer.Greedy(improved, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
+
+        HardSoftLongScore before = scorer.score(constructed);
+        HardSoftLongScore after = scorer.score(improved);
+
+        assertThat(after.isFeasible()).as("score %s", after).isTrue();
+        assertThat(after).as("%s after improvement, %s before", after, before).isGreaterThan(before);
+        CoverageReport beforeCoverage = CoverageReport.of(constructed);
+        CoverageReport afterCoverage = CoverageReport.of(improved);
+        assertThat(afterCoverage.shortfallAgentIntervals() + afterCoverage.overstaffedAgentIntervals())
+                .isLessThan(beforeCoverage.shortfallAgentIntervals() + beforeCoverage.overstaffedAgentIntervals());
+    }
+
+    @Test
+    void ruinAndRecreateKeepsTheRosterFeasibleAndMakesItBetter() {
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14);
+        RosterSolution polished = new RosterInstanceGenerator().generate(spec);
+        new RosterInitializer.Greedy(polished, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
+        RosterSolution recreated = new RosterInstanceGenerator().generate(spec);
+        new RosterInitializer.Greedy(recreated, new Random(0)).plan(50, 2_000).forEach(AgentDay::setShift);
+
+        HardSoftLongScore before = scorer.score(polished);
+        HardSoftLongScore after = scorer.score(recreated);
+
+        assertThat(after.isFeasible()).as("score %s", after).isTrue();
+        assertThat(after).as("%s after ruin and recreate, %s before", after, before).isGreaterThan(before);
+        for (AgentDay agentDay : recreated.getAgentDays()) {
+            if (agentDay.isPinned()) {
+                assertThat(agentDay.getShift()).as("approved absence %s", agentDay).isNull();
+            }
+        }
+    }
+
+    @Test
     void constraintWeightsAreConfigurablePerCenter() {
         Agent ann = agent("ANN").preferredDaysOff(java.time.DayOfWeek.MONDAY).build();
         RosterSolution defaults = builder(1, ann).requirement("general", MONDAY, dayRequirement(14, 30, 1)).build();
