@@ -99,6 +99,16 @@ public abstract class BrowserTest {
         waitForPage();
     }
 
+    /**
+     * Switches the page language with the footer buttons. The switch is a POST and a redirect, so this waits for
+     * the new page's language, not for the page still shown.
+     */
+    protected void switchLanguage(String lang) {
+        byTestId(lang.startsWith("zh") ? "lang-zh" : "lang-en").click();
+        wait.until(d -> lang.equals(browser.executeScript("return document.documentElement.lang")));
+        waitForPage();
+    }
+
     protected void waitForPage() {
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }

@@ -86,10 +86,12 @@ class LeaveCoverageTest {
         String lead = org.leadUser(team);
         LocalDate today = center.today(clock);
         List<ContactVolume> rows = new ArrayList<>();
+        // 20 calls a half hour (3.3 Erlangs) need about as many agents as eight agents' contracts give, so every
+        // working agent counts: without any one of them the service level of the day drops
         for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
             for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 6, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 6, 300));
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 20, 300));
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 20, 300));
             }
         }
         history.store(center.id(), rows, "test");
@@ -121,7 +123,7 @@ class LeaveCoverageTest {
         DateCoverageService.DateCoverage c = coverage.withAndWithout(center.id(), day, agent.id()).orElseThrow();
         assertThat(c.scheduled()).isTrue();
         assertThat(c.rosterId()).isEqualTo(rosterId);
-        // with the agent: the roster's own coverage of that day (every interval has the same six calls)
+        // with the agent: the roster's own coverage of that day (every interval has the same twenty calls)
         List<RosterCoverage.Interval> ofDay = detail.coverage().stream()
                 .filter(i -> i.start().toLocalDate().equals(day) && i.required() > 0).toList();
         long required = ofDay.stream().mapToLong(RosterCoverage.Interval::required).sum();

@@ -146,14 +146,11 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(byTestId("panel-time-off").getText()).contains("Approved");
         asPhone();
         open("/agents/" + ana.employeeNo() + "/time-off");
-        byTestId("lang-zh").click();
-        // the switch is a POST and a redirect: wait for the new page, not the one still shown
-        wait.until(d -> "zh-CN".equals(browser.executeScript("return document.documentElement.lang")));
+        switchLanguage("zh-CN");
         assertThat(text("h1")).isEqualTo("调休");
         assertThat(find("[data-testid=requests] tbody tr").getText()).contains("已批准", "1 小时");
         screenshot("agent-time-off-phone-zh");
-        byTestId("lang-en").click();
-        wait.until(d -> "en".equals(browser.executeScript("return document.documentElement.lang")));
+        switchLanguage("en");
         asDesktop();
     }
 

@@ -90,14 +90,12 @@ class TimebankPagesBrowserTest extends BrowserTest {
 
         asPhone();
         open("/agents/" + ana.employeeNo());
-        byTestId("lang-zh").click();
-        waitForPage();
+        switchLanguage("zh-CN");
         assertThat(text("[data-testid=available] .label")).isEqualTo("可用余额");
         assertThat(text("[data-testid=available] .value")).isEqualTo("13 分钟");
         assertThat(text("h1")).isEqualTo("我的时间银行");
         screenshot("agent-timebank-phone-zh");
-        byTestId("lang-en").click();
-        waitForPage();
+        switchLanguage("en");
         assertThat(text("h1")).isEqualTo("My time bank");
         asDesktop();
     }
@@ -169,13 +167,11 @@ class TimebankPagesBrowserTest extends BrowserTest {
         asDesktop();
 
         open("/lead/balances");
-        byTestId("lang-zh").click();
-        waitForPage();
+        switchLanguage("zh-CN");
         assertThat(text("h1")).isEqualTo("班组余额");
         assertThat(find("tr[data-employee='" + ana.employeeNo() + "']").getText()).contains("1 小时 11 分钟", "余额最多");
         screenshot("lead-balances-zh");
-        byTestId("lang-en").click();
-        waitForPage();
+        switchLanguage("en");
     }
 
     private List<String> names() {

@@ -124,15 +124,11 @@ class PlannerPagesBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
         screenshot("planner-requirements");
 
-        byTestId("lang-zh").click();
-        wait.until(d -> "zh-CN".equals(browser.executeScript("return document.documentElement.lang")));
-        waitForPage();
+        switchLanguage("zh-CN");
         waitForChart("requirements-chart");
         assertThat(text("h1")).startsWith("预测 #").endsWith("的人力需求");
         screenshot("planner-requirements-zh");
-        byTestId("lang-en").click();
-        wait.until(d -> "en".equals(browser.executeScript("return document.documentElement.lang")));
-        waitForPage();
+        switchLanguage("en");
 
         open("/planner/forecasts?center=" + center.code());
         assertThat(browser.findElements(By.cssSelector("[data-testid=forecasts] tbody tr"))).hasSize(1);
