@@ -30,13 +30,22 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * shift within its week costs a few hundred array operations here against a full incremental score update in
  * local search, so the first feasible roster is already far better (measured: coverage objective 14,600 instead
  * of 20,300 agent-intervals after 10 s at 500 agents). Then ruin and recreate ({@link Greedy#ruinAndRecreate}) for
- * up to 3 s: re-planning the week of a few agents who share a date escapes that local optimum, again in plain
+ * up to 3 s each (a quarter of a shorter solve): re-planning the week of a few agents who share a date escapes
+ * that local optimum, again in plain
  * arrays (12,500 agent-intervals after 10 s at 500 agents; local search alone needed a minute for 14,400).
  * <p>
  * Pinned days are kept. If any unpinned day already has a shift (a warm start from an earlier roster) the phase
  * does nothing.
  */
 public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
+
+    /** Time for hill climbing, and again for ruin and recreate; {@link RosterSolver} sets it from the solve time. */
+    private long budgetMillis = Greedy.DEFAULT_BUDGET_MILLIS;
+
+    /** Set through the phase's custom properties, so that a short solve is not spent in this phase. */
+    public void setBudgetMillis(String millis) {
+        this.budgetMillis = Math.max(0, Long.parseLong(millis));
+    }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
@@ -45,7 +54,7 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         if (warmStart) {
             return;
         }
-        Map<AgentDay, ShiftOption> plan = new Greedy(solution, new Random(0)).plan();
+        Map<AgentDay, ShiftOption> plan = new Greedy(solution, new Random(0), budgetMillis).plan();
         plan.forEach((agentDay, shift) -> {
             if (agentDay.getShift() != shift) {
                 scoreDirector.beforeVariableChanged(agentDay, AgentDay.SHIFT_VARIABLE);
@@ -60,11 +69,11 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
     static final class Greedy {
 
         private static final int MAX_IMPROVEMENT_PASSES = 50;
-        private static final long IMPROVEMENT_BUDGET_NANOS = 3_000_000_000L;
+        static final long DEFAULT_BUDGET_MILLIS = 3_000;
         /** Ruin and recreate: agents per ruined week, iterations per agent-week, time budget. */
         private static final int RUIN_AGENTS = 6;
         private static final int RUIN_ITERATIONS_PER_AGENT_WEEK = 50;
-        private static final long RUIN_BUDGET_NANOS = 3_000_000_000L;
+        private final long budgetNanos;
 
         private final RosterSolution solution;
         private final Random random;
@@ -84,6 +93,11 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         private long gain;
 
         Greedy(RosterSolution solution, Random random) {
+            this(solution, random, DEFAULT_BUDGET_MILLIS);
+        }
+
+        Greedy(RosterSolution solution, Random random, long budgetMillis) {
+            this.budgetNanos = budgetMillis * 1_000_000L;
             this.solution = solution;
             this.random = random;
             this.grid = solution.getCoverageGrid();
@@ -152,9 +166,9 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
             for (int week = 0; week < weeks; week++) {
                 planWeek(week);
             }
-            improve(improvementPasses, System.nanoTime() + IMPROVEMENT_BUDGET_NANOS);
+            improve(improvementPasses, System.nanoTime() + budgetNanos);
             ruinAndRecreate(ruinIterations >= 0 ? ruinIterations
-                    : (long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + RUIN_BUDGET_NANOS);
+                    : (long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + budgetNanos);
             Map<AgentDay, ShiftOption> plan = new HashMap<>();
             for (AgentState state : agents) {
                 for (AgentDay agentDay : state.days) {

@@ -3,6 +3,7 @@ package com.timebank.wfm.roster.solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -128,12 +129,19 @@ public final class RosterSolver {
                 .withEnvironmentMode(settings.environmentMode())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class)),
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class))
+                                .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)))),
                         localSearch);
         if (settings.randomSeed() != null) {
             config.setRandomSeed(settings.randomSeed());
         }
         return config;
+    }
+
+    /** The initializer's improvement time: up to 3 s, but at most a quarter of the solve, so short solves stay short. */
+    static long initializerBudgetMillis(Settings settings) {
+        return settings.timeLimit() == null ? RosterInitializer.Greedy.DEFAULT_BUDGET_MILLIS
+                : Math.min(RosterInitializer.Greedy.DEFAULT_BUDGET_MILLIS, settings.timeLimit().toMillis() / 4);
     }
 
     public SolverFactory<RosterSolution> getSolverFactory() {

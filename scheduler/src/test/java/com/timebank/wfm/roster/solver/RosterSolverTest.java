@@ -154,4 +154,15 @@ class RosterSolverTest {
                 .map(total -> total.getConstraintName()).toList();
         assertThat(constraints).doesNotContain(RosterConstraintConfiguration.OVERSTAFFING);
     }
+
+    @Test
+    void aShortSolveGivesTheInitializerAQuarterOfItsTimeAndALongOneThreeSeconds() {
+        assertThat(RosterSolver.initializerBudgetMillis(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2))))
+                .isEqualTo(500);
+        assertThat(RosterSolver.initializerBudgetMillis(RosterSolver.Settings.withTimeLimit(Duration.ofMinutes(5))))
+                .isEqualTo(3_000);
+        var phase = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
+                .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2))).getPhaseConfigList().get(0);
+        assertThat(phase.getCustomProperties()).containsEntry("budgetMillis", "500");
+    }
 }
