@@ -109,6 +109,25 @@ public abstract class BrowserTest {
         waitForPage();
     }
 
+    /**
+     * Clicks a link or a button that submits a form the classic way and waits for the page it leads to: the old page's
+     * readyState is "complete" too, so waiting for that alone may read the page before the new one arrives.
+     */
+    protected void submitAndWait(String testId) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.wfmOldPage = true");
+        byTestId(testId).click();
+        // a new page starts with a new window object, so the mark is gone once it has arrived
+        wait.until(d -> {
+            try {
+                return !Boolean.TRUE.equals(js.executeScript("return window.wfmOldPage === true"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false;
+            }
+        });
+        waitForPage();
+    }
+
     protected void waitForPage() {
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }

@@ -88,8 +88,7 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(text("[data-testid=available] .value")).isEqualTo("1 h 11 min");
         assertThat(byTestId("leave-panel").getText()).contains("Leave and time off", "No open requests.");
         screenshot("agent-home-leave-panel-phone");
-        byTestId("panel-request").click();
-        waitForPage();
+        submitAndWait("panel-request");
         assertThat(byTestId("calendar").getText()).contains("2 free");
         screenshot("agent-time-off-phone");
 
@@ -100,16 +99,14 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(browser.executeScript("return window.notReloaded")).isEqualTo(true);
         // 2 h: more than the available 1 h 11 min, refused next to the amount
         find("#hours").sendKeys("2");
-        byTestId("request").click();
-        waitForPage();
+        submitAndWait("request");
         assertThat(text("#hours-error")).isEqualTo("Your available balance (1 h 11 min) does not cover 2 h.");
         assertThat(find("#hours").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(find("#date").getAttribute("value")).isEqualTo(day.toString());
         screenshot("agent-time-off-refused-phone");
         find("#hours").clear();
         find("#hours").sendKeys("1");
-        byTestId("request").click();
-        waitForPage();
+        submitAndWait("request");
         assertThat(text("[data-testid=flash]")).startsWith("Requested 1 h off on ");
         WebElement row = find("[data-testid=requests] tbody tr");
         assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
@@ -264,13 +261,11 @@ class LeavePagesBrowserTest extends BrowserTest {
         open("/lead/leave");
         new org.openqa.selenium.support.ui.Select(find("#employeeNo")).selectByValue(ana.employeeNo());
         setDate("#date", idle);
-        byTestId("record").click();
-        waitForPage();
+        submitAndWait("record");
         assertThat(text("#hours-error")).isEqualTo("Give a duration between 1 minute and 24 hours.");
         screenshot("lead-record-leave-invalid");
         find("#hours").sendKeys("1");
-        byTestId("record").click();
-        waitForPage();
+        submitAndWait("record");
         assertThat(text("[data-testid=flash]")).startsWith("Recorded 1 h of leave for Ana Ferreira");
         leave.record(new LeaveService.NewLeave(ana.employeeNo(), busy, 1_800L, "SICK"), org.as(lead));
 
@@ -286,8 +281,7 @@ class LeavePagesBrowserTest extends BrowserTest {
         WebElement idleRow = items.stream().filter(r -> !r.getAttribute("class").contains("not-eligible")).findFirst().orElseThrow();
         idleRow.findElement(By.cssSelector("input[type=checkbox]")).click();
         screenshot("agent-leave-phone");
-        byTestId("save-offsets").click();
-        waitForPage();
+        submitAndWait("save-offsets");
         assertThat(text("[data-testid=flash]")).contains("1 item(s)", "1 h in all");
         assertThat(text("[data-testid=leave-chosen] .value")).isEqualTo("1 h");
         assertThat(find("[data-testid=leave-items] tbody tr:not(.not-eligible) input[type=checkbox]").isSelected()).isTrue();

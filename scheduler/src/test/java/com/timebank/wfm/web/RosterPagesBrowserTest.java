@@ -48,8 +48,7 @@ class RosterPagesBrowserTest extends BrowserTest {
         WebElement seconds = find("#solveSeconds");
         seconds.clear();
         seconds.sendKeys("0");
-        byTestId("start").click();
-        waitForPage();
+        submitAndWait("start");
         assertThat(text("[data-testid=field-error]")).contains("whole number of seconds");
         assertThat(find("#solveSeconds").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(cspViolations()).isEmpty();
@@ -58,8 +57,7 @@ class RosterPagesBrowserTest extends BrowserTest {
         seconds = find("#solveSeconds");
         seconds.clear();
         seconds.sendKeys("3");
-        byTestId("start").click();
-        waitForPage();
+        submitAndWait("start");
         assertThat(browser.getCurrentUrl()).matches(".*/planner/rosters/\\d+$");
         assertThat(text("[data-testid=flash]")).contains("is solving");
         assertThat(text("[data-testid=status]")).isEqualTo("Solving");
@@ -94,16 +92,14 @@ class RosterPagesBrowserTest extends BrowserTest {
         screenshot("roster-heatmap-phone");
         asDesktop();
 
-        byTestId("tab-shifts").click();
-        waitForPage();
+        submitAndWait("tab-shifts");
         List<WebElement> agents = browser.findElements(By.cssSelector("[data-testid=shift-grid] tbody tr"));
         assertThat(agents).isNotEmpty().hasSizeLessThanOrEqualTo(8);
         assertThat(text("[data-testid=shift-grid] td.shift .span")).matches("\\d\\d:\\d\\d–\\d\\d:\\d\\d");
         assertThat(cspViolations()).isEmpty();
         screenshot("roster-shifts");
 
-        byTestId("tab-explanation").click();
-        waitForPage();
+        submitAndWait("tab-explanation");
         assertThat(text("[data-testid=constraints] h2")).isEqualTo("Score by constraint");
         assertThat(browser.findElements(By.cssSelector("[data-testid=constraint-table] tbody tr"))).isNotEmpty();
         List<WebElement> shortRows = browser.findElements(By.cssSelector("[data-testid=short-table] tbody tr"));
@@ -115,8 +111,7 @@ class RosterPagesBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
         screenshot("roster-explanation");
 
-        byTestId("tab-overview").click();
-        waitForPage();
+        submitAndWait("tab-overview");
         byTestId("publish").click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         waitForPage();
@@ -128,14 +123,12 @@ class RosterPagesBrowserTest extends BrowserTest {
         screenshot("roster-published");
 
         // published days are pinned: later re-solves keep them
-        byTestId("tab-shifts").click();
-        waitForPage();
+        submitAndWait("tab-shifts");
         assertThat(browser.findElements(By.cssSelector("[data-testid=shift-grid] td.shift.pinned .tag.pin"))).isNotEmpty();
         asPhone();
         screenshot("roster-shifts-published-phone");
         asDesktop();
-        byTestId("tab-overview").click();
-        waitForPage();
+        submitAndWait("tab-overview");
 
         // the same page in Chinese
         switchLanguage("zh-CN");

@@ -60,8 +60,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
         screenshot("agent-timebank-phone");
 
-        byTestId("statement-link").click();
-        waitForPage();
+        submitAndWait("statement-link");
         YearMonth month = YearMonth.from(today.minusDays(3));
         Select months = new Select(byTestId("month"));
         if (!months.getFirstSelectedOption().getAttribute("value").equals(month.toString())) {

@@ -38,8 +38,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#code").sendKeys("no spaces allowed");
         find("#timeZone").clear();
         find("#timeZone").sendKeys("Mars/Olympus");
-        byTestId("create-center").click();
-        waitForPage();
+        submitAndWait("create-center");
         assertThat(text("#code-error")).startsWith("Use 1 to 32 letters");
         assertThat(text("#name-error")).isEqualTo("Fill this in.");
         assertThat(text("#timeZone-error")).startsWith("Not a known time zone");
@@ -52,16 +51,14 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#timeZone").clear();
         find("#timeZone").sendKeys("Asia/Shanghai");
         new Select(find("#intervalMinutes")).selectByValue("15");
-        byTestId("create-center").click();
-        waitForPage();
+        submitAndWait("create-center");
         assertThat(text("[data-testid=flash]")).isEqualTo("Center " + center + " created. Add its teams next.");
         assertThat(text("h1")).isEqualTo(center + " · Chengdu Service Center");
         assertThat(byTestId("empty-state").getText()).contains("This center has no teams yet.");
 
         find("#code").sendKeys(team);
         find("#name").sendKeys("Early shift");
-        byTestId("create-team").click();
-        waitForPage();
+        submitAndWait("create-team");
         assertThat(text("[data-testid=flash]")).isEqualTo("Team " + team + " created in " + center + ".");
         WebElement row = find("[data-testid=teams] tr[data-team='" + team + "']");
         assertThat(row.getText()).contains("Early shift").contains("0");
@@ -70,8 +67,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         // the same code again: a conflict shown at the code
         find("#code").sendKeys(team);
         find("#name").sendKeys("Again");
-        byTestId("create-team").click();
-        waitForPage();
+        submitAndWait("create-team");
         assertThat(text("#code-error")).isEqualTo("Center " + center + " already has a team with this code.");
 
         find("[data-testid=teams] tr[data-team='" + team + "'] a[href*='/admin/agents/new']").click();
@@ -81,14 +77,12 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#name").sendKeys("Wang Fang");
         find("#weeklyMinMinutes").clear();
         find("#weeklyMinMinutes").sendKeys("2500");
-        byTestId("create-agent").click();
-        waitForPage();
+        submitAndWait("create-agent");
         assertThat(text("#weeklyMinMinutes-error")).isEqualTo("The minimum may not exceed the maximum.");
         screenshot("admin-agent-invalid");
         find("#weeklyMinMinutes").clear();
         find("#weeklyMinMinutes").sendKeys("1800");
-        byTestId("create-agent").click();
-        waitForPage();
+        submitAndWait("create-agent");
         assertThat(text("[data-testid=flash]")).isEqualTo("Wang Fang (" + employeeNo + ") added to " + center + " / " + team + ".");
         List<WebElement> agents = browser.findElements(By.cssSelector("[data-testid=agents] tbody tr"));
         assertThat(agents).hasSize(1);
@@ -107,14 +101,12 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#username").sendKeys(username);
         find("#password").sendKeys("short");
         new Select(find("#role")).selectByValue("AGENT");
-        byTestId("create-user").click();
-        waitForPage();
+        submitAndWait("create-user");
         assertThat(text("#password-error")).isEqualTo("At least 8 characters.");
         assertThat(text("#employeeNo-error")).isEqualTo("An agent user needs the employee number of the agent.");
         find("#password").sendKeys("a-long-password");
         find("#employeeNo").sendKeys(employeeNo);
-        byTestId("create-user").click();
-        waitForPage();
+        submitAndWait("create-user");
         assertThat(text("[data-testid=flash]")).isEqualTo("User " + username + " created as Agent.");
         screenshot("admin-users");
 

@@ -55,8 +55,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         screenshot("planner-history-empty");
 
         find("#file").sendKeys(bad.toAbsolutePath().toString());
-        byTestId("upload").click();
-        waitForPage();
+        submitAndWait("upload");
         WebElement refused = byTestId("upload-refused");
         assertThat(refused.getText()).contains("The file bad.csv was refused; nothing was stored.");
         List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=upload-errors] tbody tr"));
@@ -72,8 +71,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         asDesktop();
 
         find("#file").sendKeys(good.toAbsolutePath().toString());
-        byTestId("upload").click();
-        waitForPage();
+        submitAndWait("upload");
         assertThat(text("[data-testid=flash]")).isEqualTo("Imported good.csv: 1,152 rows into 1,152 intervals (0 replaced).");
         assertThat(text("[data-testid=stored-intervals] .value")).isEqualTo("1,152");
         assertThat(browser.findElements(By.cssSelector("[data-testid=upload-refused]"))).isEmpty();
@@ -117,8 +115,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         assertThat(find("[data-testid=backtest-table] tr.chosen").getAttribute("data-method")).isEqualTo(method);
         screenshot("planner-forecast-backtest");
 
-        byTestId("requirements-link").click();
-        waitForPage();
+        submitAndWait("requirements-link");
         waitForChart("requirements-chart");
         assertThat(browser.findElements(By.cssSelector("[data-testid=requirement-days] tbody tr"))).hasSize(12);
         assertThat(cspViolations()).isEmpty();
