@@ -30,6 +30,7 @@ import com.timebank.wfm.org.QuotaMode;
 import com.timebank.wfm.org.SettingsChange;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.web.Flash;
+import com.timebank.wfm.web.FormDates;
 import com.timebank.wfm.web.FormErrors;
 import com.timebank.wfm.web.PageFormat;
 
@@ -99,15 +100,8 @@ class SettingsPages {
         if (from != null && from.isBefore(today)) {
             binding.rejectValue("effectiveFrom", "admin.settings.error.past", new Object[] {fmt.date(today)}, null);
         }
-        List<LocalDate> special = new ArrayList<>();
-        for (String s : Forms.list(settingsForm.getSpecialBusyDates())) {
-            try {
-                special.add(LocalDate.parse(s));
-            } catch (DateTimeParseException e) {
-                binding.rejectValue("specialBusyDates", "admin.settings.error.special-date", new Object[] {s}, null);
-                break;
-            }
-        }
+        List<LocalDate> special = FormDates.parse(settingsForm.getSpecialBusyDates(), "specialBusyDates",
+                "admin.settings.error.special-date", binding);
         BigDecimal aux = ratio(settingsForm.getAuxTarget(), "auxTarget", binding);
         BigDecimal r1 = ratio(settingsForm.getOvertimeRate1(), "overtimeRate1", binding);
         BigDecimal r2 = ratio(settingsForm.getOvertimeRate2(), "overtimeRate2", binding);

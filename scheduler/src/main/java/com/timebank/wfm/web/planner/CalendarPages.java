@@ -37,6 +37,7 @@ import com.timebank.wfm.org.QuotaMode;
 import com.timebank.wfm.org.SettingsChange;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.web.Flash;
+import com.timebank.wfm.web.FormDates;
 import com.timebank.wfm.web.FormErrors;
 import com.timebank.wfm.web.PageFormat;
 
@@ -96,19 +97,8 @@ class CalendarPages {
         } catch (DateTimeParseException e) {
             binding.rejectValue("effectiveFrom", "planner.quota.error.date");
         }
-        List<LocalDate> special = new ArrayList<>();
-        for (String line : (quotaForm.getSpecialBusyDates() == null ? "" : quotaForm.getSpecialBusyDates())
-                .split("[\\s,;]+")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                special.add(LocalDate.parse(line.trim()));
-            } catch (DateTimeParseException e) {
-                binding.rejectValue("specialBusyDates", "planner.quota.error.special", new Object[] {line}, null);
-                break;
-            }
-        }
+        List<LocalDate> special = FormDates.parse(quotaForm.getSpecialBusyDates(), "specialBusyDates",
+                "planner.quota.error.special", binding);
         for (String field : List.of("idleDayQuota", "busyDayQuota", "busyFirstDays", "busyLastDays", "minNoticeDays")) {
             if (!binding.hasFieldErrors(field) && binding.getRawFieldValue(field) == null) {
                 binding.rejectValue(field, "planner.quota.error.required");
