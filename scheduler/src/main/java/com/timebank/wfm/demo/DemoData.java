@@ -24,15 +24,15 @@ import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.security.Role;
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 import com.timebank.wfm.security.WfmPrincipal;
 
 /**
  * Seeds a realistic demo center once (only with {@code wfm.demo=true}): 3 teams, 60 agents with varied contracts,
- * logins for every role and ten weeks of interval history. Later capabilities add their part here.
+ * logins for every role and ten weeks of interval history, then each capability's part in one fixed order.
  */
 @Component
-@Order(10)
+@Order(10) // after the first admin exists
 @ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
@@ -49,18 +49,21 @@ public class DemoData implements ApplicationRunner {
     private final String password;
     private final List<DemoStep> steps;
 
-    public DemoData(OrganisationService organisation, UserService users, ContactHistoryService history, Clock clock,
-            @Value("${wfm.demo.password:demo-pass}") String password, List<DemoStep> steps) {
+    DemoData(OrganisationService organisation, UserService users, ContactHistoryService history, Clock clock,
+            @Value("${wfm.demo.password:demo-pass}") String password, ForecastDemo forecast, RosterDemo roster,
+            TimebankDemo timebank, LeaveDemo leave) {
         this.organisation = organisation;
         this.users = users;
         this.history = history;
         this.clock = clock;
         this.password = password;
-        this.steps = steps;
+        // the order matters: the calendar before the roster's forecast, the published roster before the time bank
+        // (bonus cap, shifts) and time off (a request needs a published shift), settled balances before time off
+        this.steps = List.of(forecast, roster, timebank, leave);
     }
 
-    /** A later capability's part of the demo, run once after the organisation exists. */
-    public interface DemoStep {
+    /** A capability's part of the demo, run once after the organisation exists, in the order above. */
+    interface DemoStep {
         void seed(Center center, List<Agent> agents, CurrentUser admin);
     }
 

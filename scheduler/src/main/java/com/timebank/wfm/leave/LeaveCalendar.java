@@ -16,7 +16,7 @@ import com.timebank.wfm.org.CenterSettingsService;
 
 /** Busy and idle days, and each month's close, from the center's effective-dated settings. */
 @Component
-class LeaveCalendar {
+public class LeaveCalendar {
 
     private final CenterSettingsService settings;
     private final Clock clock;
@@ -26,7 +26,7 @@ class LeaveCalendar {
         this.clock = clock;
     }
 
-    Map<LocalDate, Boolean> busyDays(long centerId, LocalDate from, LocalDate to) {
+    public Map<LocalDate, Boolean> busyDays(long centerId, LocalDate from, LocalDate to) {
         Set<LocalDate> special = settings.specialBusyDates(centerId, from, to);
         Map<LocalDate, Boolean> busy = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -37,11 +37,11 @@ class LeaveCalendar {
     }
 
     /** The close of a month follows the settings in force on its last day. */
-    LeaveMonth month(long centerId, YearMonth month) {
+    public LeaveMonth month(long centerId, YearMonth month) {
         return new LeaveMonth(month, settings.on(centerId, month.atEndOfMonth()).monthCloseDay());
     }
 
-    LocalDateTime now(Center center) {
+    public LocalDateTime now(Center center) {
         return LocalDateTime.now(clock.withZone(center.timeZone()));
     }
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /**
  * Leave records (attendance, not money) and service 5's offset choices. Overdraft leave is written in the aux
@@ -82,6 +83,37 @@ public class LeaveService {
             carriedChoices().add(agentId + "|" + date);
         }
         repository.deleteOverdraftLeave(agentId, date);
+    }
+
+    /** One leave item kept before this service, with the offset its agent chose then. */
+    public record MigratedLeave(long agentId, LocalDate date, long seconds, LeaveType type, boolean offsetChosen) {
+    }
+
+    /**
+     * Leave of a month kept before this service (HR's earlier system), written with the offsets the agents chose
+     * then. Unlike {@link #record} and {@link #chooseOffsets} it takes months already past their close, so that the
+     * month-close job can post them; a repeated call adds the items again.
+     */
+    public void migrate(long centerId, YearMonth month, List<MigratedLeave> items, String actor) {
+        LocalDateTime at = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Map<Long, List<MigratedLeave>> byAgent = new LinkedHashMap<>();
+        items.forEach(i -> byAgent.computeIfAbsent(i.agentId(), k -> new ArrayList<>()).add(i));
+        transactions.write(() -> {
+            byAgent.forEach((agentId, agentItems) -> {
+                List<LeaveRecord> records = agentItems.stream().map(i -> new LeaveRecord(0, agentId, i.date(),
+                        i.seconds(), i.type(), LeaveSource.LEAVE, null)).toList();
+                List<Long> ids = repository.insertLeave(records, Map.of(agentId, centerId), actor, at);
+                List<Long> chosen = new ArrayList<>();
+                for (int k = 0; k < agentItems.size(); k++) {
+                    if (agentItems.get(k).offsetChosen()) {
+                        chosen.add(ids.get(k));
+                    }
+                }
+                repository.replaceOffsets(agentId, month.atDay(1), chosen, actor, at);
+            });
+            return null;
+        });
+        audit.record(actor, "leave.migrate", "center " + centerId, month + ": " + items.size() + " items");
     }
 
     private static final Object CARRIED_CHOICES = new Object();

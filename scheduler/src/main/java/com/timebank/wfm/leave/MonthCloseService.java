@@ -22,12 +22,11 @@ import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.timebank.AuxSettlementService;
-import com.timebank.wfm.timebank.EntryKind;
-import com.timebank.wfm.timebank.LedgerBatch;
-import com.timebank.wfm.timebank.LedgerEntry;
-import com.timebank.wfm.timebank.LedgerService;
-import com.timebank.wfm.timebank.Posting;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerBatch;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /**
  * Month close of service 5: for every agent of the center, posts the chosen offsets (oldest first, whole items, as
@@ -44,20 +43,20 @@ public class MonthCloseService {
     private final LeaveCalendar calendar;
     private final OrganisationService organisation;
     private final LedgerService ledger;
-    private final AuxSettlementService auxSettlement;
+    private final SettlementProgress settlement;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
     private final int batchSize;
 
     MonthCloseService(LeaveRepository repository, LeaveCalendar calendar, OrganisationService organisation,
-            LedgerService ledger, AuxSettlementService auxSettlement, Transactions transactions, AuditLog audit,
+            LedgerService ledger, SettlementProgress settlement, Transactions transactions, AuditLog audit,
             Clock clock, @Value("${wfm.month-close.batch-size:500}") int batchSize) {
         this.repository = repository;
         this.calendar = calendar;
         this.organisation = organisation;
         this.ledger = ledger;
-        this.auxSettlement = auxSettlement;
+        this.settlement = settlement;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -84,7 +83,7 @@ public class MonthCloseService {
                 .orElseGet(() -> repository.earliestLeave(centerId).map(YearMonth::from)
                         .filter(m -> m.isBefore(latestDue)).orElse(latestDue));
         // a month whose activity is not all settled would miss overdraft leave: it waits for aux settlement
-        List<LocalDate> unsettled = auxSettlement.unsettledDates(centerId, latestDue.atEndOfMonth());
+        List<LocalDate> unsettled = settlement.unsettledDates(centerId, latestDue.atEndOfMonth());
         YearMonth waitFrom = unsettled.isEmpty() ? null : YearMonth.from(unsettled.get(0));
         List<YearMonth> due = new ArrayList<>();
         for (YearMonth m = start; !m.isAfter(latestDue); m = m.plusMonths(1)) {
@@ -131,7 +130,7 @@ public class MonthCloseService {
         if (repository.monthClosed(centerId, lm.first())) {
             return new Result(List.of(month), 0, 0);
         }
-        List<LocalDate> unsettled = auxSettlement.unsettledDates(centerId, lm.last());
+        List<LocalDate> unsettled = settlement.unsettledDates(centerId, lm.last());
         if (!unsettled.isEmpty()) {
             throw new BusinessRuleException("The month " + month + " cannot close before aux settlement: activity of "
                     + unsettled.get(0) + (unsettled.size() > 1 ? " and " + (unsettled.size() - 1) + " more date(s)" : "")

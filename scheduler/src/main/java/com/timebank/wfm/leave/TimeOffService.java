@@ -35,15 +35,15 @@ import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.timebank.Account;
-import com.timebank.wfm.timebank.EntryKind;
-import com.timebank.wfm.timebank.LedgerEntry;
-import com.timebank.wfm.timebank.LedgerService;
-import com.timebank.wfm.timebank.Reservation;
-import com.timebank.wfm.timebank.Seconds;
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Reservation;
+import com.timebank.wfm.ledger.Seconds;
 
 /**
  * Service 6, time-off withdrawal. A request reserves its seconds at once (a pending debit), so an agent cannot ask

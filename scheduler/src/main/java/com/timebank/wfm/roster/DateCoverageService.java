@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 
 /**
  * What a date of the published roster looks like with and without one agent's shift, for a lead deciding on that

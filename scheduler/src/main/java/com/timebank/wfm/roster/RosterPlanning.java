@@ -27,7 +27,9 @@ import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.roster.solver.ShiftOption;
 import com.timebank.wfm.roster.solver.Unavailability;
 import com.timebank.wfm.roster.solver.UnavailabilityType;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 
 /**
  * Turns a stored roster into a planning problem: the center's agents of the roster, the center's shift templates

@@ -15,6 +15,8 @@ import com.timebank.wfm.leave.RosterQuota;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 
 /**
  * The time-off quota derived from the published roster: on a date covered by a published roster, how many more of

@@ -47,6 +47,8 @@ import com.timebank.wfm.roster.solver.BreakPlanner;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.app.StaffingService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 
 import jakarta.annotation.PreDestroy;
 

@@ -2,6 +2,9 @@ package com.timebank.wfm.timebank;
 
 import java.math.BigDecimal;
 
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.Seconds;
+
 /**
  * Services 1 and 2 for one agent-day: {@code allowance = round_half_up(auxTarget × logged)}; aux below it is
  * credited, aux above it is debited as far as the available balance goes, and the rest becomes personal leave

@@ -22,9 +22,15 @@ import org.springframework.stereotype.Service;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.leave.LeaveRecord;
 import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.leave.SettlementProgress;
 import com.timebank.wfm.leave.LeaveSource;
 import com.timebank.wfm.leave.LeaveType;
 import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerBatch;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /**
  * Nightly services 1 and 2: settles every unsettled agent-day of a center up to a date, oldest date first, in
@@ -32,7 +38,7 @@ import com.timebank.wfm.org.CenterSettingsService;
  * and restartable: a run killed mid-way leaves whole batches behind, and the next run finishes the rest.
  */
 @Service
-public class AuxSettlementService {
+public class AuxSettlementService implements SettlementProgress {
 
     public static final String ACTOR = "job:aux-settlement";
 
@@ -69,6 +75,7 @@ public class AuxSettlementService {
     public record Result(List<LocalDate> dates, int processed, int posted) {
     }
 
+    @Override
     public List<LocalDate> unsettledDates(long centerId, LocalDate upTo) {
         return activity.unsettledDates(centerId, upTo);
     }

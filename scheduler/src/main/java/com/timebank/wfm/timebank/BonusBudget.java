@@ -2,6 +2,8 @@ package com.timebank.wfm.timebank;
 
 import java.math.BigDecimal;
 
+import com.timebank.wfm.ledger.Seconds;
+
 /**
  * Service 4's cap: per center and calendar month, all bonuses together may not exceed
  * {@code round_half_up(bonusCapRatio × scheduled work time of the month)}.

@@ -2,6 +2,8 @@ package com.timebank.wfm.timebank;
 
 import java.math.BigDecimal;
 
+import com.timebank.wfm.ledger.Seconds;
+
 /** Service 3: each hour worked in a surge earns the hour plus interest at the level's rate. */
 public final class EmergencyOvertime {
 

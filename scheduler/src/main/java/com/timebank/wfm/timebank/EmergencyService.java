@@ -25,6 +25,10 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /** Service 3: a planner activates emergency overtime and records who came in; each is credited with interest. */
 @Service

@@ -18,6 +18,9 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** What an agent (or their lead, planner, admin) reads: the balance and the statement. */
 @Service

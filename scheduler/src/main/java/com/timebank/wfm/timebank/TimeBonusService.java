@@ -19,8 +19,13 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
+import com.timebank.wfm.ledger.Seconds;
 
 /**
  * Service 4: a lead (own team) or a planner/admin grants a time bonus. The center's grants of a calendar month may

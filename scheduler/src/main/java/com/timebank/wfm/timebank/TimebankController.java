@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

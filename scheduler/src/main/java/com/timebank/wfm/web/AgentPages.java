@@ -19,9 +19,9 @@ import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.timebank.StatementService;
 
 /**
@@ -96,7 +96,7 @@ class AgentPages {
 
     /** The balance after each entry of the month, for Chart.js (read by static/js/statement-chart.js). */
     private String balanceChart(String employeeNo, YearMonth month, LedgerService.Statement page, CurrentUser user) {
-        List<com.timebank.wfm.timebank.LedgerEntry> all = page.total() <= page.entries().size() ? page.entries()
+        List<com.timebank.wfm.ledger.LedgerEntry> all = page.total() <= page.entries().size() ? page.entries()
                 : statements.entries(employeeNo, month.atDay(1), month.atEndOfMonth(), Paging.of(0, Paging.MAX_SIZE), user)
                         .entries();
         List<ChartPoint> points = all.stream().map(e -> new ChartPoint(fmt.day(e.businessDate()),

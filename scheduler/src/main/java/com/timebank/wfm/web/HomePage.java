@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 
 @Controller
 class HomePage {

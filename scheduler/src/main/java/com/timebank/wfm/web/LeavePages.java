@@ -34,10 +34,10 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.timebank.InsufficientBalanceException;
+import com.timebank.wfm.ledger.InsufficientBalanceException;
 import com.timebank.wfm.timebank.StatementService;
 
 import jakarta.servlet.http.HttpServletResponse;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.LocaleResolver;
 
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 import com.timebank.wfm.security.WfmPrincipal;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 
 /** The pages' language: resolved per user, changed by a POST carrying {@code lang} (see {@link LocalePage}). */
 @Configuration(proxyBeanMethods = false)

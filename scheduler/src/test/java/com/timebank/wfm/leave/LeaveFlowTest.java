@@ -32,10 +32,10 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.MutableClock;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.EntryKind;
-import com.timebank.wfm.timebank.LedgerEntry;
-import com.timebank.wfm.timebank.LedgerService;
-import com.timebank.wfm.timebank.Posting;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /** Service 5 end to end: leave recorded, offsets chosen and changed, the month closed (also after downtime). */
 @IntegrationTest
@@ -62,7 +62,7 @@ class LeaveFlowTest {
     @Autowired
     com.timebank.wfm.jobs.NightlyJobs jobs;
     @Autowired
-    com.timebank.wfm.roster.ShiftService shifts;
+    com.timebank.wfm.schedule.ShiftService shifts;
     @Autowired
     TimeOffService timeOff;
 
@@ -335,7 +335,7 @@ class LeaveFlowTest {
         long sep8 = record(lead, a, "2026-09-08", 1_800, "PERSONAL");
         choose(lead, a, sep8).andExpect(status().isOk());
         LocalDate sep14 = LocalDate.of(2026, 9, 14);
-        shifts.publish(center.id(), List.of(new com.timebank.wfm.roster.PublishedShift(a.id(), sep14,
+        shifts.publish(center.id(), List.of(new com.timebank.wfm.schedule.PublishedShift(a.id(), sep14,
                 sep14.atTime(9, 0), sep14.atTime(17, 0), 0, "TEST")), "test");
         long request = timeOff.request(a.employeeNo(), sep14, 3_600L, org.as(lead)).id();
         timeOff.approve(request, org.as(lead));

@@ -21,15 +21,15 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.Team;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.Account;
-import com.timebank.wfm.timebank.EntryKind;
-import com.timebank.wfm.timebank.LedgerService;
-import com.timebank.wfm.timebank.Posting;
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /** No double booking: the last slot goes to exactly one lead; an agent's requests never exceed the balance. */
 @IntegrationTest

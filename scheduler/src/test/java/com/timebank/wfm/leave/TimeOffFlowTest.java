@@ -29,15 +29,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.MutableClock;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.EntryKind;
-import com.timebank.wfm.timebank.LedgerEntry;
-import com.timebank.wfm.timebank.LedgerService;
-import com.timebank.wfm.timebank.Posting;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /** Service 6 end to end: reservation, notice, quota, waitlist, cancellation and posting on the day. */
 @IntegrationTest

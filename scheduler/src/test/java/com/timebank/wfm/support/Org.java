@@ -11,7 +11,7 @@ import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.security.Role;
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 import com.timebank.wfm.security.WfmPrincipal;
 
 /** Builds organisation data with unique codes through the real services, as an admin would. */

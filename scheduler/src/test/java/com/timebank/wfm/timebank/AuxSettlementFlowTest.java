@@ -33,6 +33,10 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** A month of activity for a team, settled nightly; balances and statements checked to the second. */
 @IntegrationTest

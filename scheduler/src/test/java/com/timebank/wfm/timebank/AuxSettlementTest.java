@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import com.timebank.wfm.ledger.EntryKind;
+
 class AuxSettlementTest {
 
     private static final BigDecimal TARGET = new BigDecimal("0.037");

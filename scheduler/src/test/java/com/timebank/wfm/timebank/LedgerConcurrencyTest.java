@@ -22,11 +22,16 @@ import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
 
 /** Many threads posting bonuses, overtime, overdrafts and reservations to the same few accounts. */
 @IntegrationTest

@@ -8,6 +8,12 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.timebank.wfm.ledger.Account;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.InsufficientBalanceException;
+import com.timebank.wfm.ledger.Posting;
+import com.timebank.wfm.ledger.Seconds;
+
 class TimebankRulesTest {
 
     @Test

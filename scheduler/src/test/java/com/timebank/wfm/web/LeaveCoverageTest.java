@@ -35,9 +35,9 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.roster.DateCoverageService;
 import com.timebank.wfm.roster.RosterCoverage;
-import com.timebank.wfm.roster.PublishedShift;
+import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.roster.RosterService;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
 

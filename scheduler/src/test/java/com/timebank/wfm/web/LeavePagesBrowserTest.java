@@ -24,7 +24,7 @@ import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.support.BrowserTest;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /**
  * The leave pages in chromium: an agent asks for time off from the calendar, the lead approves it in one click

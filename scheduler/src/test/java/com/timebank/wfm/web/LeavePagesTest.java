@@ -33,7 +33,7 @@ import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** The leave pages without a browser: scope (404), CSRF, the 422 reasons by the field, the htmx row answers. */
 @IntegrationTest

@@ -21,7 +21,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.BrowserTest;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** The agent's and the lead's time-bank pages in chromium, at phone and desktop size, in English and Chinese. */
 @Import(PageSeed.class)

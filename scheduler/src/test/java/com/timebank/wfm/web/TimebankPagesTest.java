@@ -28,7 +28,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** The agent and lead pages without a browser: scope (404), roles (403), CSRF, validation and the 422 reason. */
 @IntegrationTest
@@ -123,7 +123,7 @@ class TimebankPagesTest {
     void theStatementPagesThroughAMonthOldestFirst() throws Exception {
         java.time.LocalDate day = seed.today(center).withDayOfMonth(1);
         for (int i = 1; i <= AgentPages.STATEMENT_PAGE_SIZE + 2; i++) {
-            ledger.post(com.timebank.wfm.timebank.Posting.of(ana.id(), day, com.timebank.wfm.timebank.EntryKind.TIME_BONUS,
+            ledger.post(com.timebank.wfm.ledger.Posting.of(ana.id(), day, com.timebank.wfm.ledger.EntryKind.TIME_BONUS,
                     60L * i, "test", "entry " + i, Org.unique("K")));
         }
         String statement = "/agents/" + ana.employeeNo() + "/statement";

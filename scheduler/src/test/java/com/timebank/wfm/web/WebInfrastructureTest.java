@@ -18,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
 

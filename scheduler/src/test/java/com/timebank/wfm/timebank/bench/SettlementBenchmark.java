@@ -21,7 +21,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.security.UserService;
+import com.timebank.wfm.users.UserService;
 import com.timebank.wfm.security.WfmPrincipal;
 import com.timebank.wfm.timebank.ActivityFile;
 import com.timebank.wfm.timebank.ActivityService;

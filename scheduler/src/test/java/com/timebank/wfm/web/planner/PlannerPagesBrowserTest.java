@@ -23,7 +23,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.BrowserTest;
 import com.timebank.wfm.support.Org;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
 
 /** The planner's pages in chromium: upload, forecast, chart and backtest; emergency overtime; calendar; jobs. */
 class PlannerPagesBrowserTest extends BrowserTest {

@@ -1,4 +1,4 @@
-package com.timebank.wfm.security;
+package com.timebank.wfm.users;
 
 import static com.timebank.wfm.db.Tables.AGENT;
 import static com.timebank.wfm.db.Tables.APP_USER;
@@ -19,6 +19,8 @@ import com.timebank.wfm.database.Ids;
 import org.springframework.stereotype.Repository;
 
 import com.timebank.wfm.db.tables.records.AppUserRecord;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
 
 @Repository
 class UserRepository {

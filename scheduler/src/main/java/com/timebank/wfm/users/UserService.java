@@ -1,4 +1,4 @@
-package com.timebank.wfm.security;
+package com.timebank.wfm.users;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -23,6 +23,9 @@ import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
+import com.timebank.wfm.security.WfmPrincipal;
 
 /** Users, their role and scope; also the source of logins for Spring Security. */
 @Service

@@ -1,11 +1,9 @@
-package com.timebank.wfm.leave;
+package com.timebank.wfm.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,17 +14,20 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.timebank.wfm.database.Transactions;
-import com.timebank.wfm.demo.DemoData;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.timebank.LedgerService;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.leave.LeaveCalendar;
+import com.timebank.wfm.leave.LeaveMonth;
+import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.leave.LeaveType;
+import com.timebank.wfm.leave.MonthCloseService;
+import com.timebank.wfm.leave.TimeOffService;
 
 /**
  * Leave and time off in the demo: a closed month with offsets posted and attendance written, the open month with
@@ -34,31 +35,26 @@ import com.timebank.wfm.timebank.LedgerService;
  * rejected on idle days of the coming two weeks (team T1, so lead1 sees them all).
  */
 @Component
-@Order(30)
 @ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
 class LeaveDemo implements DemoData.DemoStep {
 
     private static final Logger log = LoggerFactory.getLogger(LeaveDemo.class);
 
-    private final LeaveRepository repository;
     private final LeaveService leave;
     private final LeaveCalendar calendar;
     private final MonthCloseService monthClose;
     private final TimeOffService timeOff;
     private final LedgerService ledger;
-    private final Transactions transactions;
     private final ShiftService shifts;
     private final Clock clock;
 
-    LeaveDemo(LeaveRepository repository, LeaveService leave, LeaveCalendar calendar, MonthCloseService monthClose,
-            TimeOffService timeOff, LedgerService ledger, Transactions transactions, ShiftService shifts, Clock clock) {
-        this.repository = repository;
+    LeaveDemo(LeaveService leave, LeaveCalendar calendar, MonthCloseService monthClose,
+            TimeOffService timeOff, LedgerService ledger, ShiftService shifts, Clock clock) {
         this.leave = leave;
         this.calendar = calendar;
         this.monthClose = monthClose;
         this.timeOff = timeOff;
         this.ledger = ledger;
-        this.transactions = transactions;
         this.shifts = shifts;
         this.clock = clock;
     }
@@ -74,36 +70,26 @@ class LeaveDemo implements DemoData.DemoStep {
         seedRequests(center, agents, today, admin);
     }
 
-    /** Leave of a month already past its deadline is written as HR would have, with the agents' choices. */
+    /** Leave of a month already past its deadline, migrated as HR kept it, with the agents' choices. */
     private void seedClosedMonth(Center center, List<Agent> agents, YearMonth month) {
         Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), month.atDay(1), month.atEndOfMonth());
         List<LocalDate> idle = busy.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         LocalDate busyDay = month.atDay(2);
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        transactions.write(() -> {
-            for (int i = 0; i < 12; i++) {
-                Agent a = agents.get(i * 3);
-                List<LeaveRecord> records = new ArrayList<>();
-                records.add(new LeaveRecord(0, a.id(), idle.get(i % idle.size()), 1_800L + i * 300,
-                        LeaveType.PERSONAL, LeaveSource.LEAVE, null));
-                if (i % 3 == 0) {
-                    records.add(new LeaveRecord(0, a.id(), idle.get((i + 7) % idle.size()), 3_600,
-                            LeaveType.SICK, LeaveSource.LEAVE, null));
-                }
-                if (i % 4 == 1) {
-                    records.add(new LeaveRecord(0, a.id(), busyDay, 7_200, LeaveType.PERSONAL, LeaveSource.LEAVE, null));
-                }
-                List<Long> ids = repository.insertLeave(records, Map.of(a.id(), center.id()), "demo:hr", now);
-                List<Long> chosen = new ArrayList<>();
-                for (int k = 0; k < records.size(); k++) {
-                    if (!busy.get(records.get(k).date()) && i % 5 != 4) {
-                        chosen.add(ids.get(k));
-                    }
-                }
-                repository.replaceOffsets(a.id(), month.atDay(1), chosen, "demo", now);
+        List<LeaveService.MigratedLeave> items = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Agent a = agents.get(i * 3);
+            boolean choosesOffsets = i % 5 != 4;
+            items.add(new LeaveService.MigratedLeave(a.id(), idle.get(i % idle.size()), 1_800L + i * 300,
+                    LeaveType.PERSONAL, choosesOffsets));
+            if (i % 3 == 0) {
+                items.add(new LeaveService.MigratedLeave(a.id(), idle.get((i + 7) % idle.size()), 3_600, LeaveType.SICK,
+                        choosesOffsets));
             }
-            return null;
-        });
+            if (i % 4 == 1) {
+                items.add(new LeaveService.MigratedLeave(a.id(), busyDay, 7_200, LeaveType.PERSONAL, false));
+            }
+        }
+        leave.migrate(center.id(), month, items, "demo:hr");
     }
 
     /** The current month: leave recorded by leads on idle days, some chosen for offset, some still outstanding. */

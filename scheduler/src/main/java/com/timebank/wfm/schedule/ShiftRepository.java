@@ -1,4 +1,4 @@
-package com.timebank.wfm.roster;
+package com.timebank.wfm.schedule;
 
 import static com.timebank.wfm.db.Tables.PUBLISHED_SHIFT;
 

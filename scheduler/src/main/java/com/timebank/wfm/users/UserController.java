@@ -1,4 +1,4 @@
-package com.timebank.wfm.security;
+package com.timebank.wfm.users;
 
 import java.net.URI;
 import java.util.List;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package com.timebank.wfm.timebank;
+package com.timebank.wfm.ledger;
 
 /** The service an entry belongs to; its sign follows from the service. */
 public enum EntryKind {

@@ -1,4 +1,4 @@
-package com.timebank.wfm.roster;
+package com.timebank.wfm.schedule;
 
 import java.time.Duration;
 import java.time.LocalDate;

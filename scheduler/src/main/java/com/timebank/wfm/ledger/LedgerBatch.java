@@ -1,4 +1,4 @@
-package com.timebank.wfm.timebank;
+package com.timebank.wfm.ledger;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;

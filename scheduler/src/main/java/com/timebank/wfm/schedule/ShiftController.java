@@ -1,4 +1,4 @@
-package com.timebank.wfm.roster;
+package com.timebank.wfm.schedule;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.timebank.wfm.timebank;
+package com.timebank.wfm.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Random;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.timebank.wfm.demo.DemoData;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
-import com.timebank.wfm.roster.PublishedShift;
-import com.timebank.wfm.roster.ShiftService;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.timebank.ActivityFile;
+import com.timebank.wfm.timebank.ActivityService;
+import com.timebank.wfm.timebank.AuxSettlementService;
+import com.timebank.wfm.timebank.EmergencyService;
+import com.timebank.wfm.timebank.TimeBonusService;
 
 /**
  * The time bank's part of the demo: published weekday shifts up to yesterday (the roster demo publishes from today),
@@ -24,7 +27,6 @@ import com.timebank.wfm.security.CurrentUser;
  * one emergency with participants and a few bonuses.
  */
 @Component
-@Order(20)
 @ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
 class TimebankDemo implements DemoData.DemoStep {
 

@@ -1,4 +1,4 @@
-package com.timebank.wfm.timebank;
+package com.timebank.wfm.ledger;
 
 /**
  * An agent's time-bank account: {@code balance = sum(entries)}, {@code reserved} = pending debits,

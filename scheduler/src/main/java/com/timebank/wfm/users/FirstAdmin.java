@@ -1,4 +1,4 @@
-package com.timebank.wfm.security;
+package com.timebank.wfm.users;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -11,6 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+
+import com.timebank.wfm.security.Role;
 
 /**
  * On the first start against an empty database, creates {@code admin} with {@code WFM_ADMIN_PASSWORD}, or with a

@@ -1,4 +1,4 @@
-package com.timebank.wfm.roster;
+package com.timebank.wfm.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,21 +7,20 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.timebank.wfm.demo.DemoData;
 import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.roster.RosterRun;
+import com.timebank.wfm.roster.RosterService;
 
 /**
  * The roster's part of the demo: a forecast of the next weeks, a roster for the next two weeks solved for a few
  * seconds and published (so the time bank's part, which runs next, publishes only past days).
  */
 @Component
-@Order(15)
 @ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
 class RosterDemo implements DemoData.DemoStep {
 

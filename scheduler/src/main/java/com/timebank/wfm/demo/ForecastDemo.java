@@ -1,4 +1,4 @@
-package com.timebank.wfm.forecast.app;
+package com.timebank.wfm.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import com.timebank.wfm.demo.DemoData;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.forecast.app.CalendarService;
+import com.timebank.wfm.forecast.app.ForecastService;
+import com.timebank.wfm.forecast.app.PlannerCalendar;
 
 /**
  * The forecast part of the demo: a calendar with public holidays and a campaign day, a six-week forecast with an

@@ -1,4 +1,4 @@
-package com.timebank.wfm.timebank;
+package com.timebank.wfm.ledger;
 
 import static com.timebank.wfm.db.Tables.LEDGER_ENTRY;
 import static com.timebank.wfm.db.Tables.TIMEBANK_ACCOUNT;
