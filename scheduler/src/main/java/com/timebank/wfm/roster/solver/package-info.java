@@ -20,7 +20,7 @@
  * RosterSolution problem = RosterProblemBuilder.forHorizon(monday, 28)
  *         .shiftOptions(templates).agents(agents).requirement("general", requiredPerSlot)
  *         .unavailabilities(absences).idleDays(idle).pin(agent, date, shift).build();
- * // or: new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(500, 28));
+ * // or, in tests and benchmarks: new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(500, 28));
  * RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60))
  *         .withUnimprovedTimeLimit(Duration.ofSeconds(10)));
  * RosterSolution roster = solver.solve(problem);     // breaks placed by BreakPlanner
