@@ -8,9 +8,10 @@ public final class Validation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    public Validation require(boolean ok, String field, String message) {
+    /** Adds the field's reason (a message code and its arguments) unless {@code ok}. */
+    public Validation require(boolean ok, String field, String code, Object... args) {
         if (!ok) {
-            errors.add(FieldError.of(field, message));
+            errors.add(FieldError.of(field, code, args));
         }
         return this;
     }
@@ -30,8 +31,7 @@ public final class Validation {
 
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() == 1 ? errors.get(0).message()
-                    : errors.size() + " invalid fields", errors);
+            throw InvalidInputException.of(errors);
         }
     }
 }

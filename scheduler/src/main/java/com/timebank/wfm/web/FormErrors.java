@@ -10,8 +10,9 @@ import com.timebank.wfm.api.InvalidInputException;
 
 /**
  * Puts a service's field errors next to the form's fields. The message is looked up as {@code code.field} (so a
- * bundle can word it in the reader's language, e.g. {@code admin.settings.invalid.auxTarget}) and falls back to the
- * service's own text; a field the form does not have becomes an error of the whole form.
+ * form can word it its own way, e.g. {@code admin.settings.invalid.auxTarget}), else as the service's own message
+ * code with its arguments, both in the reader's language; a field the form does not have becomes an error of the
+ * whole form.
  */
 public final class FormErrors {
 
@@ -23,9 +24,11 @@ public final class FormErrors {
         for (FieldError f : e.errors()) {
             String field = fieldMap.getOrDefault(f.field(), f.field());
             if (field != null && form.isReadableProperty(field)) {
-                binding.rejectValue(field, code, new Object[] {f.message()}, f.message());
+                binding.addError(new org.springframework.validation.FieldError(binding.getObjectName(), field,
+                        form.getPropertyValue(field), false, new String[] {code + "." + field, f.code()},
+                        f.getArguments(), f.message()));
             } else {
-                binding.reject(code, new Object[] {f.message()}, f.message());
+                binding.reject(code, new Object[] {f.reason()}, f.message());
             }
         }
     }

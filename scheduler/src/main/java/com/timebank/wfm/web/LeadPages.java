@@ -145,12 +145,12 @@ class LeadPages {
                 bonusModel(user, model);
                 return "lead/bonus";
             } catch (BusinessRuleException e) {
-                binding.rejectValue("hours", "lead.bonus.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("hours", "lead.bonus.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
                 for (FieldError f : e.errors()) {
                     String field = "seconds".equals(f.field()) ? "hours" : "reason".equals(f.field()) ? "reason" : "employeeNo";
-                    binding.rejectValue(field, "lead.bonus.invalid", new Object[] {f.message()}, f.message());
+                    binding.rejectValue(field, "lead.bonus.invalid", new Object[] {f.reason()}, f.message());
                 }
             }
         }

@@ -146,10 +146,10 @@ class LeadTimeOffPages {
             TimeOffService.View v = timeOff.request(id, user);
             quotaFull = decision == Decision.APPROVE && v.used() >= v.slots() && !v.offered();
             outcome = quotaFull ? flash.error("lead.timeoff.quota-full", v.used(), v.slots(), fmt.day(v.date()))
-                    : flash.error("lead.timeoff.refused", e.getMessage());
+                    : flash.error("lead.timeoff.refused", e.reason());
         } catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            outcome = flash.error("lead.timeoff.refused", e.getMessage());
+            outcome = flash.error("lead.timeoff.refused", e.reason());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             outcome = flash.error("lead.timeoff.refused",
@@ -209,7 +209,7 @@ class LeadTimeOffPages {
                 binding.rejectValue("employeeNo", "lead.leave.error.not-lead");
                 response.setStatus(HttpStatus.FORBIDDEN.value());
             } catch (BusinessRuleException e) {
-                binding.rejectValue("date", "lead.leave.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("date", "lead.leave.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
                 for (FieldError f : e.errors()) {
@@ -218,7 +218,7 @@ class LeadTimeOffPages {
                         case "date", "type" -> f.field();
                         default -> "employeeNo";
                     };
-                    binding.rejectValue(field, "lead.leave.invalid", new Object[] {f.message()}, f.message());
+                    binding.rejectValue(field, "lead.leave.invalid", new Object[] {f.reason()}, f.message());
                 }
             } catch (com.timebank.wfm.api.NotFoundException e) {
                 binding.rejectValue("employeeNo", "lead.leave.error.agent");

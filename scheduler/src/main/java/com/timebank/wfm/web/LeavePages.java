@@ -136,7 +136,7 @@ class LeavePages {
         } catch (ConflictException e) {
             flash.error(redirect, "agent.leave.closed", fmt.month(month));
         } catch (BusinessRuleException | InvalidInputException e) {
-            flash.error(redirect, "agent.leave.refused", e.getMessage());
+            flash.error(redirect, "agent.leave.refused", e.reason());
         }
         return "redirect:" + leavePath(agent.employeeNo()) + "?month=" + month;
     }
@@ -177,15 +177,15 @@ class LeavePages {
                 flash.success(redirect, "agent.timeoff.requested", fmt.duration(v.seconds()), fmt.day(v.date()));
                 return "redirect:" + timeOffPath(agent.employeeNo());
             } catch (InsufficientBalanceException e) {
-                binding.rejectValue("hours", "agent.timeoff.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("hours", "agent.timeoff.refused", new Object[] {e.reason()}, e.getMessage());
             } catch (BusinessRuleException e) {
-                binding.rejectValue("date", "agent.timeoff.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("date", "agent.timeoff.refused", new Object[] {e.reason()}, e.getMessage());
             } catch (ConflictException e) {
-                binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.reason()}, e.getMessage());
             } catch (InvalidInputException e) {
                 for (FieldError f : e.errors()) {
                     binding.rejectValue("seconds".equals(f.field()) ? "hours" : "date", "agent.timeoff.invalid",
-                            new Object[] {f.message()}, f.message());
+                            new Object[] {f.reason()}, f.message());
                 }
             }
         }
@@ -260,7 +260,7 @@ class LeavePages {
             timeOff.cancel(id, user);
             flash.success(redirect, "agent.timeoff.cancelled", fmt.duration(v.seconds()), fmt.day(v.date()));
         } catch (BusinessRuleException | ConflictException e) {
-            flash.error(redirect, "agent.timeoff.cancel-refused", e.getMessage());
+            flash.error(redirect, "agent.timeoff.cancel-refused", e.reason());
         }
         return "redirect:" + timeOffPath(agent.employeeNo());
     }

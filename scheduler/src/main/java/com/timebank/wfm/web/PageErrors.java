@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,7 +20,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
-import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.NotFoundException;
@@ -33,6 +35,12 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND, List.of());
@@ -45,7 +53,7 @@ class PageErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ModelAndView invalid(InvalidInputException e) {
-        return page(HttpStatus.BAD_REQUEST, e.errors().stream().map(FieldError::message).toList());
+        return page(e.status(), e.errors().stream().map(this::say).toList());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -55,12 +63,17 @@ class PageErrors {
 
     @ExceptionHandler(BusinessRuleException.class)
     ModelAndView refused(BusinessRuleException e) {
-        return page(HttpStatus.UNPROCESSABLE_ENTITY, List.of(e.getMessage()));
+        return page(HttpStatus.UNPROCESSABLE_ENTITY, List.of(say(e.reason())));
     }
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
-        return page(HttpStatus.CONFLICT, List.of(e.getMessage()));
+        return page(HttpStatus.CONFLICT, List.of(say(e.reason())));
+    }
+
+    /** In the reader's language, from the message bundles. */
+    private String say(MessageSourceResolvable reason) {
+        return messages.getMessage(reason, LocaleContextHolder.getLocale());
     }
 
     /** Spring MVC's own refusals (wrong method, missing parameter…) keep their status, as a page. */

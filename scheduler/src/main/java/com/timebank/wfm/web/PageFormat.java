@@ -32,6 +32,11 @@ public class PageFormat {
         this.messages = messages;
     }
 
+    /** A service's message (a refusal, an upload line's problem) in the reader's language. */
+    public String text(org.springframework.context.MessageSourceResolvable message) {
+        return messages.getMessage(message, locale());
+    }
+
     /** {@code 7 h 46 min}, {@code 45 s}, {@code 0 min}; a negative amount keeps its sign. */
     public String duration(long seconds) {
         Locale locale = locale();

@@ -115,10 +115,10 @@ class RosterPages {
             } catch (InvalidInputException e) {
                 for (FieldError f : e.errors()) {
                     String field = List.of("from", "to", "forecastId", "solveSeconds").contains(f.field()) ? f.field() : "from";
-                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.message()}, f.message());
+                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.reason()}, f.message());
                 }
             } catch (BusinessRuleException e) {
-                binding.reject("roster.error.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.reject("roster.error.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }
         }
@@ -292,7 +292,7 @@ class RosterPages {
             rosters.stop(id, user);
             flash.success(redirect, "roster.stopped");
         } catch (ConflictException e) {
-            flash.error(redirect, "roster.error.refused", e.getMessage());
+            flash.error(redirect, "roster.error.refused", e.reason());
         }
         return "redirect:" + path(id);
     }
@@ -304,7 +304,7 @@ class RosterPages {
             long shifts = rosters.roster(id, user).shifts().size();
             flash.success(redirect, "roster.published", shifts, fmt.date(run.from()), fmt.date(run.to()));
         } catch (ConflictException | BusinessRuleException e) {
-            flash.error(redirect, "roster.error.refused", e.getMessage());
+            flash.error(redirect, "roster.error.refused", e.reason());
         }
         return "redirect:" + path(id);
     }
@@ -350,10 +350,10 @@ class RosterPages {
                 for (FieldError f : e.errors()) {
                     String field = f.field().startsWith("employeeNos") ? "employeeNos"
                             : f.field().startsWith("solveSeconds") ? "solveSeconds" : "dates";
-                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.message()}, f.message());
+                    binding.rejectValue(field, "roster.error.refused", new Object[] {f.reason()}, f.message());
                 }
             } catch (ConflictException e) {
-                binding.rejectValue("dates", "roster.error.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("dates", "roster.error.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.CONFLICT.value());
             }
         }

@@ -129,7 +129,7 @@ class SettingsPages {
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, FIELDS, "admin.settings.invalid");
             } catch (BusinessRuleException e) {
-                binding.rejectValue("effectiveFrom", "admin.settings.refused", new Object[] {e.getMessage()},
+                binding.rejectValue("effectiveFrom", "admin.settings.refused", new Object[] {e.reason()},
                         e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }

@@ -117,7 +117,7 @@ class CalendarPages {
                 FormErrors.reject(binding, e, FIELDS, "planner.quota.invalid");
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
             } catch (BusinessRuleException e) {
-                binding.rejectValue("effectiveFrom", "planner.quota.refused", new Object[] {e.getMessage()},
+                binding.rejectValue("effectiveFrom", "planner.quota.refused", new Object[] {e.reason()},
                         e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }

@@ -160,7 +160,7 @@ class EmergencyPages {
                 FormErrors.reject(binding, ex, Map.of("[0].employeeNo", "employeeNo", "[0].workedSeconds", "hours"),
                         "planner.emergency.invalid");
             } catch (ConflictException ex) {
-                binding.rejectValue("employeeNo", "planner.emergency.conflict", new Object[] {ex.getMessage()},
+                binding.rejectValue("employeeNo", "planner.emergency.conflict", new Object[] {ex.reason()},
                         ex.getMessage());
                 response.setStatus(HttpStatus.CONFLICT.value());
             }

@@ -108,7 +108,7 @@ class ForecastPages {
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, Map.of(), "planner.forecast.invalid");
             } catch (BusinessRuleException e) {
-                binding.reject("planner.forecast.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.reject("planner.forecast.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             }
         }
@@ -157,7 +157,7 @@ class ForecastPages {
             return "redirect:" + path(id) + "?backtest=" + b.value().id() + "#backtest";
         } catch (BusinessRuleException e) {
             forecastModel(f, user, model);
-            model.addAttribute("backtestRefused", e.getMessage());
+            model.addAttribute("backtestRefused", e.reason());
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return "planner/forecast";
         }

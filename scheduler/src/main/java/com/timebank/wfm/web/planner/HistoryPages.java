@@ -87,9 +87,9 @@ class HistoryPages {
                     done.intervals(), done.replaced());
             return "redirect:" + path(c);
         } catch (InvalidInputException e) {
-            model.addAttribute("refusal", e.getMessage());
+            model.addAttribute("refusal", e.reason());
             model.addAttribute("problems", e.errors());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setStatus(e.status().value());
             summary(c, model);
             return "planner/history";
         }

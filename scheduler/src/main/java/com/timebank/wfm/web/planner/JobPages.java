@@ -79,7 +79,7 @@ class JobPages {
                         r.posted());
                 return back;
             } catch (BusinessRuleException e) {
-                binding.rejectValue("date", "planner.jobs.refused", new Object[] {e.getMessage()}, e.getMessage());
+                binding.rejectValue("date", "planner.jobs.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (RuntimeException e) {
                 // the run is recorded as FAILED with its error; the table below shows it

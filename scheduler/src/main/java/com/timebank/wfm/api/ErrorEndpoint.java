@@ -1,0 +1,82 @@
+package com.timebank.wfm.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The error dispatch of requests that reached no controller, or whose error was sent after it (unknown path, wrong
+ * method or media type, a refused upload size): under {@code /api/} a problem+json like every other API error, for
+ * the pages the error page. Replaces Spring Boot's default, which answers JSON of its own shape or a bare page.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ErrorEndpoint implements ErrorController {
+
+    private final ErrorAttributes errorAttributes;
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    ErrorEndpoint(ErrorAttributes errorAttributes, Problems problems, ObjectMapper json) {
+        this.errorAttributes = errorAttributes;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    @RequestMapping
+    ModelAndView error(HttpServletRequest request) {
+        int status = status(request);
+        Throwable error = errorAttributes.getError(new ServletWebRequest(request));
+        if (isApi(originalPath(request))) {
+            ProblemDetail p = problems.of(HttpStatusCode.valueOf(status), ProblemHandler.reasonOf(error, status),
+                    request);
+            return new ModelAndView((model, req, res) -> {
+                res.setStatus(status);
+                res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                writeProblem(res.getOutputStream(), p);
+            });
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(HttpStatus.valueOf(status));
+        page.addObject("status", status);
+        page.addObject("reasons", List.of());
+        return page;
+    }
+
+    private void writeProblem(java.io.OutputStream out, ProblemDetail p) throws IOException {
+        json.writeValue(out, p);
+    }
+
+    static boolean isApi(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    }
+
+    private static String originalPath(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri != null ? uri.toString() : request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && path.startsWith(context) ? path.substring(context.length())
+                : path;
+    }
+
+    private static int status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        return HttpStatus.resolve(status) != null && status >= 400 ? status : 500;
+    }
+}
