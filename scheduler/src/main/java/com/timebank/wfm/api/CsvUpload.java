@@ -1,6 +1,7 @@
 package com.timebank.wfm.api;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,54 +17,75 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * An uploaded CSV file with a header line, read for a whole-file check: every problem becomes a {@link FieldError}
- * with its line number as a spreadsheet shows it (the header is line 1), so that the caller can refuse the file
- * with every bad line listed and write nothing.
+ * The one reader of uploaded CSV files with a header line (activity, leave, shifts, interval history), read as a
+ * stream for a whole-file check: every problem becomes a {@link FieldError} with its line number as a spreadsheet
+ * shows it (the header is line 1), collected in bounded {@link UploadErrors}, so that the caller can refuse the
+ * file with its bad lines listed and write nothing. A leading byte-order mark is skipped.
  */
 public final class CsvUpload {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setTrim(true).setIgnoreEmptyLines(true).get();
+            .setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
 
     private CsvUpload() {
     }
 
-    /** One line of values, read by column name. */
+    /** One line of values, read by column name; an optional column the file lacks reads as null. */
     public record Line(int number, CSVRecord record) {
 
         public String get(String column) {
-            return record.get(column);
+            return record.isMapped(column) ? record.get(column) : null;
         }
     }
 
+    /** The columns of a file: all of {@code required} and any of {@code optional}, in any order. */
+    public record Columns(List<String> required, List<String> optional) {
+
+        public static Columns exactly(List<String> columns) {
+            return new Columns(columns, List.of());
+        }
+
+        String expected() {
+            return String.join(",", required) + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]");
+        }
+    }
+
+    public static void read(String content, List<String> columns, UploadErrors errors, Consumer<Line> eachLine) {
+        read(new StringReader(content == null ? "" : content), Columns.exactly(columns), errors, eachLine);
+    }
+
     /**
-     * Hands each line of a file whose header must hold exactly {@code columns}, in any order, to {@code eachLine},
-     * in file order. A missing or unknown column, an unreadable file, or a line with the wrong number of values is
+     * Hands each line of the file to {@code eachLine}, in file order, without holding the file. A missing or
+     * unknown column, an unreadable file (not UTF-8, a broken quote) or a line with the wrong number of values is
      * added to {@code errors}; with a wrong header no line is read.
      */
-    public static void read(String content, List<String> columns, List<FieldError> errors, Consumer<Line> eachLine) {
-        String text = content == null ? "" : content.startsWith("\uFEFF") ? content.substring(1) : content;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+    public static void read(Reader content, Columns columns, UploadErrors errors, Consumer<Line> eachLine) {
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(content), FORMAT)) {
             List<String> header = parser.getHeaderNames();
-            int before = errors.size();
-            columns.stream().filter(c -> !header.contains(c)).forEach(c -> errors.add(FieldError.atLine(1, c,
-                    "Missing column " + c + " (the header must be " + String.join(",", columns) + ")")));
-            header.stream().filter(h -> !columns.contains(h))
-                    .forEach(h -> errors.add(FieldError.atLine(1, h, "Unknown column " + h)));
-            if (errors.size() > before) {
+            if (header.isEmpty()) {
+                errors.add(FieldError.atLine(1, null, "csv.empty", columns.expected()));
+                return;
+            }
+            int before = errors.total();
+            columns.required().stream().filter(c -> !header.contains(c))
+                    .forEach(c -> errors.add(FieldError.atLine(1, c, "csv.column.missing", c, columns.expected())));
+            header.stream().filter(h -> !columns.required().contains(h) && !columns.optional().contains(h))
+                    .forEach(h -> errors.add(FieldError.atLine(1, h, "csv.column.unknown", h, columns.expected())));
+            if (errors.total() > before) {
                 return;
             }
             for (CSVRecord record : parser) {
                 int line = (int) parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
-                    errors.add(FieldError.atLine(line, null, "Expected " + columns.size() + " values, found "
-                            + record.size()));
+                    errors.add(FieldError.atLine(line, "line", "csv.values", header.size(), record.size()));
                     continue;
                 }
                 eachLine.accept(new Line(line, record));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(FieldError.atLine(1, null, "Not a readable CSV file: " + e.getMessage()));
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            errors.add(FieldError.atLine(1, null, cause instanceof java.nio.charset.CharacterCodingException
+                    ? Message.of("csv.encoding") : Message.of("csv.unreadable", firstLine(cause.getMessage()))));
         }
     }
 
@@ -72,7 +94,7 @@ public final class CsvUpload {
      * {@code duplicate(row, lineOfTheFirst)}.
      */
     public static <R> List<R> firstOfEachKey(List<R> rows, Function<R, Object> key, ToIntFunction<R> line,
-            Duplicate<R> duplicate, List<FieldError> errors) {
+            Duplicate<R> duplicate, UploadErrors errors) {
         Map<Object, Integer> seen = new HashMap<>();
         List<R> unique = new ArrayList<>();
         for (R row : rows) {
@@ -89,5 +111,22 @@ public final class CsvUpload {
     @FunctionalInterface
     public interface Duplicate<R> {
         FieldError of(R row, int firstLine);
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader in = new java.io.PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
     }
 }

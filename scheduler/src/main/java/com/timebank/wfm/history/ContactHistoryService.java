@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.UploadErrors;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.org.Center;
@@ -63,19 +64,24 @@ public class ContactHistoryService {
 
     /** A CSV upload ({@code interval_start,contacts,aht_seconds[,queue]}) by a planner of the center. */
     public Imported importCsv(String centerCode, Integer intervalMinutes, String csv, CurrentUser user) {
+        return importCsv(centerCode, intervalMinutes, new java.io.StringReader(csv == null ? "" : csv), user);
+    }
+
+    /** The same, read as a stream: the file is never held whole. */
+    public Imported importCsv(String centerCode, Integer intervalMinutes, java.io.Reader csv, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
-        List<FieldError> structural = new ArrayList<>();
-        List<HistoryUpload.Row> rows = HistoryUpload.readCsv(csv == null ? "" : csv, structural);
-        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, structural),
-                "CSV", user);
+        UploadErrors structural = new UploadErrors();
+        List<HistoryUpload.Row> rows = HistoryUpload.readCsv(csv, structural);
+        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, structural,
+                center.today(clock)), "CSV", user);
     }
 
     /** A JSON upload by a planner of the center; rows are located by their index. */
     public Imported importRows(String centerCode, Integer intervalMinutes, List<HistoryUpload.Row> rows,
             CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
-        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, List.of()),
-                "JSON", user);
+        return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows,
+                new UploadErrors(), center.today(clock)), "JSON", user);
     }
 
     private Imported importChecked(Center center, HistoryUpload.Result checked, String format, CurrentUser user) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.UploadBody;
 import com.timebank.wfm.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,13 +56,13 @@ class HistoryController {
             @Parameter(description = INTERVAL_MINUTES) @RequestParam(required = false) Integer intervalMinutes,
             CurrentUser user) {
         if (rows == null) {
-            throw InvalidInputException.of("rows", "The body must be a JSON array of rows");
+            throw InvalidInputException.of("rows", "history.rows.not-array");
         }
         List<HistoryUpload.Row> upload = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             HistoryRow r = rows.get(i);
             if (r == null) {
-                throw InvalidInputException.of("[" + i + "]", "Row " + i + " is null");
+                throw InvalidInputException.of("[" + i + "]", "upload.row.null", i);
             }
             upload.add(new HistoryUpload.Row(null, i, r.intervalStart(), r.queue(), r.contacts(), r.ahtSeconds()));
         }
@@ -71,10 +72,12 @@ class HistoryController {
     @PostMapping(consumes = "text/csv")
     @Operation(summary = "Upload interval history as CSV (planner): header interval_start,contacts,aht_seconds "
             + "and optionally queue; errors name the line (1 = header)")
-    ImportView importCsv(@PathVariable String center, @RequestBody String csv,
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "text/csv"))
+    ImportView importCsv(@PathVariable String center, @Parameter(hidden = true) UploadBody csv,
             @Parameter(description = INTERVAL_MINUTES) @RequestParam(required = false) Integer intervalMinutes,
             CurrentUser user) {
-        return view(history.importCsv(center, intervalMinutes, csv, user));
+        return view(history.importCsv(center, intervalMinutes, csv.reader(), user));
     }
 
     @GetMapping

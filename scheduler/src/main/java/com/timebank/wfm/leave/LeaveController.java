@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.timebank.wfm.api.UploadBody;
 import com.timebank.wfm.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,8 +43,11 @@ class LeaveController {
     @PostMapping(path = "/leave", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Import leave from HR as CSV employee_no,date,seconds,type (planner/admin); the whole file "
             + "or nothing, every bad line listed")
-    LeaveService.Imported importCsv(@RequestBody String csv, CurrentUser user) {
-        return leave.importLeave(LeaveFile.parseCsv(csv), user);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "text/csv"))
+    LeaveService.Imported importCsv(@io.swagger.v3.oas.annotations.Parameter(hidden = true) UploadBody csv,
+            CurrentUser user) {
+        return leave.importLeave(LeaveFile.parseCsv(csv.reader()), user);
     }
 
     @GetMapping("/agents/{employeeNo}/leave")

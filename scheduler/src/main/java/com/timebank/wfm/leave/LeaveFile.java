@@ -1,5 +1,7 @@
 package com.timebank.wfm.leave;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,10 +9,12 @@ import java.util.List;
 
 import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.UploadErrors;
 
 /**
- * An HR leave file ({@code employee_no,date,seconds,type}). Every bad line is reported; the caller writes nothing
- * unless there is no error at all.
+ * An HR leave file ({@code employee_no,date,seconds,type}). Every bad line is reported (the first ones listed, all
+ * counted); the caller writes nothing unless there is no error at all.
  */
 public final class LeaveFile {
 
@@ -20,7 +24,7 @@ public final class LeaveFile {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final UploadErrors errors = new UploadErrors();
 
     private LeaveFile() {
     }
@@ -29,26 +33,35 @@ public final class LeaveFile {
         return rows;
     }
 
+    /** The listed problems, in line order. */
     public List<FieldError> errors() {
+        return errors.listed();
+    }
+
+    public UploadErrors problems() {
         return errors;
     }
 
-    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
     public static LeaveFile parseCsv(String content) {
+        return parseCsv(new StringReader(content == null ? "" : content));
+    }
+
+    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
+    public static LeaveFile parseCsv(Reader content) {
         LeaveFile file = new LeaveFile();
-        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
-                l.get("seconds"), l.get("type")));
+        CsvUpload.read(content, CsvUpload.Columns.exactly(HEADER), file.errors, l -> file.add(l.number(),
+                l.get("employee_no"), l.get("date"), l.get("seconds"), l.get("type")));
         file.checkDuplicates();
         if (file.rows.isEmpty() && file.errors.isEmpty()) {
-            file.errors.add(FieldError.atLine(1, null, "The file has no leave lines"));
+            file.errors.add(FieldError.atLine(1, null, "leave.file.empty"));
         }
         return file;
     }
 
     private void add(int line, String employeeNo, String date, String seconds, String type) {
-        int before = errors.size();
+        int before = errors.total();
         if (employeeNo == null || employeeNo.isBlank()) {
-            errors.add(FieldError.atLine(line, "employee_no", "Missing employee number"));
+            errors.add(FieldError.atLine(line, "employee_no", "upload.employee-no.missing"));
         }
         LocalDate d = null;
         try {
@@ -57,22 +70,22 @@ public final class LeaveFile {
             // reported below
         }
         if (d == null) {
-            errors.add(FieldError.atLine(line, "date", "'" + date + "' is not a date (YYYY-MM-DD)"));
+            errors.add(FieldError.atLine(line, "date", "upload.date.invalid", String.valueOf(date)));
         }
         long s = 0;
         try {
             s = Long.parseLong(seconds.trim());
             if (s <= 0 || s > LeaveService.DAY_SECONDS) {
-                errors.add(FieldError.atLine(line, "seconds", "seconds must be between 1 and 86400, was " + s));
+                errors.add(FieldError.atLine(line, "seconds", "leave.seconds.range", 1, LeaveService.DAY_SECONDS, s));
             }
         } catch (NumberFormatException | NullPointerException e) {
-            errors.add(FieldError.atLine(line, "seconds", "'" + seconds + "' is not a whole number of seconds"));
+            errors.add(FieldError.atLine(line, "seconds", "upload.seconds.invalid", String.valueOf(seconds)));
         }
         LeaveType t = LeaveService.parseType(type);
         if (t == null) {
-            errors.add(FieldError.atLine(line, "type", "'" + type + "' is not a leave type (PERSONAL, SICK or ANNUAL)"));
+            errors.add(FieldError.atLine(line, "type", "leave.type.invalid", String.valueOf(type)));
         }
-        if (errors.size() == before) {
+        if (errors.total() == before) {
             rows.add(new Row(line, employeeNo.trim(), d, s, t));
         }
     }
@@ -80,14 +93,14 @@ public final class LeaveFile {
     /** The same agent, date and type twice is a mistake in the file, not two absences. */
     private void checkDuplicates() {
         List<Row> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date() + "|" + r.type(),
-                Row::line, (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate " + r.type()
-                        + " leave of " + r.employeeNo() + " on " + r.date() + " (first on line " + first + ")"), errors);
+                Row::line, (r, first) -> FieldError.atLine(r.line(), "employee_no", "leave.duplicate", r.type(),
+                        r.employeeNo(), r.date(), first), errors);
         rows.clear();
         rows.addAll(unique);
     }
 
-    /** Errors that need the organisation: unknown agents (or outside scope) and closed months. */
-    public void reject(Row row, String field, String message) {
-        errors.add(FieldError.atLine(row.line(), field, message));
+    /** Errors that need the organisation or the clock: unknown agents (or outside scope), closed months, ranges. */
+    public void reject(Row row, String field, Message reason) {
+        errors.add(FieldError.atLine(row.line(), field, reason));
     }
 }

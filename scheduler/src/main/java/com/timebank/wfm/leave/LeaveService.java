@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -217,7 +219,7 @@ public class LeaveService {
     public Imported importLeave(LeaveFile file, CurrentUser user) {
         if (user.role() != com.timebank.wfm.security.Role.ADMIN
                 && user.role() != com.timebank.wfm.security.Role.PLANNER) {
-            throw new ForbiddenException("Only a planner or an admin may import leave from HR");
+            throw ForbiddenException.of("leave.import.forbidden");
         }
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(LeaveFile.Row::employeeNo).collect(java.util.stream.Collectors.toSet()));
@@ -227,23 +229,25 @@ public class LeaveService {
         for (LeaveFile.Row row : file.rows()) {
             Agent a = agents.get(row.employeeNo());
             if (a == null || !user.plansCenter(a.centerId())) {
-                file.reject(row, "employee_no", "Unknown agent " + row.employeeNo());
+                file.reject(row, "employee_no", Message.of("upload.agent.unknown", row.employeeNo()));
+                continue;
+            }
+            Center center = organisation.centerById(a.centerId());
+            java.util.Optional<Message> outOfRange = DateBounds.check(row.date(), center.today(clock));
+            if (outOfRange.isPresent()) {
+                file.reject(row, "date", outOfRange.get());
                 continue;
             }
             YearMonth month = YearMonth.from(row.date());
-            boolean open = openMonths.computeIfAbsent(a.centerId() + "|" + month,
-                    k -> isOpen(organisation.centerById(a.centerId()), month));
+            boolean open = openMonths.computeIfAbsent(a.centerId() + "|" + month, k -> isOpen(center, month));
             if (!open) {
-                file.reject(row, "date", "The month " + month + " is closed for leave; " + row.date()
-                        + " can no longer be recorded");
+                file.reject(row, "date", Message.of("leave.month.closed", month, row.date()));
                 continue;
             }
             records.add(new LeaveRecord(0, a.id(), row.date(), row.seconds(), row.type(), LeaveSource.LEAVE, null));
             centerOfAgent.put(a.id(), a.centerId());
         }
-        if (!file.errors().isEmpty()) {
-            throw InvalidInputException.refusedFile(file.errors());
-        }
+        file.problems().throwIfAny();
         return transactions.write(() -> {
             repository.insertLeave(records, centerOfAgent, user.actor(), now());
             audit.record(user.actor(), "LEAVE_IMPORTED", "leave", records.size() + " leave records from HR");

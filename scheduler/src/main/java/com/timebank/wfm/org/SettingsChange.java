@@ -55,11 +55,14 @@ public record SettingsChange(
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal MIN_RATE = new BigDecimal("0.30");
     private static final BigDecimal MAX_RATE = new BigDecimal("0.60");
+    /** Above it an agent could idle a fifth of the day and still earn time; the seed's band is 2.53%–3.7%. */
+    private static final BigDecimal MAX_AUX_TARGET = new BigDecimal("0.20");
 
     /** The complete settings this change produces over {@code base}, or field errors in {@code v}. */
     public CenterSettings applyTo(CenterSettings base, LocalDate from, Validation v) {
         BigDecimal aux = pick(auxTarget, base.auxTarget());
-        v.require(aux.compareTo(ZERO) >= 0 && aux.compareTo(ONE) < 0, "auxTarget", "auxTarget must be at least 0 and below 1");
+        v.require(aux.compareTo(ZERO) > 0 && aux.compareTo(MAX_AUX_TARGET) <= 0, "auxTarget", "number.above-at-most",
+                "auxTarget", "0", MAX_AUX_TARGET.toPlainString());
         BigDecimal[] rates = {base.overtimeRate1(), base.overtimeRate2(), base.overtimeRate3()};
         if (overtimeRates != null) {
             overtimeRates.forEach((level, rate) -> {
@@ -70,9 +73,10 @@ public record SettingsChange(
                     default -> 0;
                 };
                 if (l == 0) {
-                    v.require(false, "overtimeRates", "Emergency levels are 1, 2 and 3, not " + level);
+                    v.require(false, "overtimeRates", "emergency.level.invalid", level);
                 } else if (rate == null || rate.compareTo(MIN_RATE) < 0 || rate.compareTo(MAX_RATE) > 0) {
-                    v.require(false, "overtimeRates." + level, "Overtime rates must be between 0.30 and 0.60");
+                    v.require(false, "overtimeRates." + level, "number.between", "overtimeRates." + level,
+                            MIN_RATE.toPlainString(), MAX_RATE.toPlainString());
                 } else {
                     rates[l - 1] = rate;
                 }
@@ -80,30 +84,31 @@ public record SettingsChange(
         }
         BigDecimal cap = pick(bonusCapRatio, base.bonusCapRatio());
         v.require(cap.compareTo(ZERO) >= 0 && cap.compareTo(new BigDecimal("0.10")) <= 0, "bonusCapRatio",
-                "bonusCapRatio must be between 0 and 0.10");
+                "number.between", "bonusCapRatio", "0", "0.10");
         int idle = pick(idleDayQuota, base.idleDayQuota());
         int busy = pick(busyDayQuota, base.busyDayQuota());
-        v.require(idle >= 0 && idle <= 10_000, "idleDayQuota", "idleDayQuota must be between 0 and 10000");
-        v.require(busy >= 0 && busy <= 10_000, "busyDayQuota", "busyDayQuota must be between 0 and 10000");
+        v.require(idle >= 0 && idle <= 10_000, "idleDayQuota", "number.between", "idleDayQuota", 0, 10_000);
+        v.require(busy >= 0 && busy <= 10_000, "busyDayQuota", "number.between", "busyDayQuota", 0, 10_000);
         int first = busyDays == null ? base.busyFirstDays() : pick(busyDays.firstDays(), base.busyFirstDays());
         int last = busyDays == null ? base.busyLastDays() : pick(busyDays.lastDays(), base.busyLastDays());
-        v.require(first >= 0 && first <= 14, "busyDays.firstDays", "busyDays.firstDays must be between 0 and 14");
-        v.require(last >= 0 && last <= 14, "busyDays.lastDays", "busyDays.lastDays must be between 0 and 14");
+        v.require(first >= 0 && first <= 14, "busyDays.firstDays", "number.between", "busyDays.firstDays", 0, 14);
+        v.require(last >= 0 && last <= 14, "busyDays.lastDays", "number.between", "busyDays.lastDays", 0, 14);
         int close = pick(monthCloseDay, base.monthCloseDay());
-        v.require(close >= 1 && close <= 28, "monthCloseDay", "monthCloseDay must be a day between 1 and 28 of the next month");
+        v.require(close >= 1 && close <= 28, "monthCloseDay", "settings.month-close-day.range", 1, 28);
         int notice = pick(minNoticeDays, base.minNoticeDays());
-        v.require(notice >= 0 && notice <= 90, "minNoticeDays", "minNoticeDays must be between 0 and 90");
+        v.require(notice >= 0 && notice <= 90, "minNoticeDays", "number.between", "minNoticeDays", 0, 90);
         BigDecimal sl = pick(serviceLevelTarget, base.serviceLevelTarget());
-        v.require(sl.compareTo(ZERO) > 0 && sl.compareTo(ONE) < 0, "serviceLevelTarget",
-                "serviceLevelTarget must be above 0 and below 1");
+        v.require(sl.compareTo(ZERO) > 0 && sl.compareTo(ONE) < 0, "serviceLevelTarget", "number.above-below",
+                "serviceLevelTarget", "0", "1");
         int slSeconds = pick(serviceLevelSeconds, base.serviceLevelSeconds());
-        v.require(slSeconds >= 1 && slSeconds <= 3600, "serviceLevelSeconds", "serviceLevelSeconds must be between 1 and 3600");
+        v.require(slSeconds >= 1 && slSeconds <= 3600, "serviceLevelSeconds", "number.between", "serviceLevelSeconds",
+                1, 3600);
         BigDecimal occupancy = pick(maxOccupancy, base.maxOccupancy());
         v.require(occupancy.compareTo(ZERO) > 0 && occupancy.compareTo(ONE) <= 0, "maxOccupancy",
-                "maxOccupancy must be above 0 and at most 1");
+                "number.above-at-most", "maxOccupancy", "0", "1");
         BigDecimal shrink = pick(shrinkage, base.shrinkage());
         v.require(shrink.compareTo(ZERO) >= 0 && shrink.compareTo(new BigDecimal("0.95")) <= 0, "shrinkage",
-                "shrinkage must be between 0 and 0.95");
+                "number.between", "shrinkage", "0", "0.95");
         return new CenterSettings(from, aux, rates[0], rates[1], rates[2], cap, idle, busy, first, last, close, notice,
                 sl, slSeconds, occupancy, shrink, pick(quotaMode, base.quotaMode()));
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.api.UploadBody;
 import com.timebank.wfm.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,8 +43,11 @@ class ShiftController {
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Import shifts as CSV: employee_no,date,start,end,break_minutes")
-    ShiftService.Imported importCsv(@PathVariable String center, @RequestBody String csv, CurrentUser user) {
-        return shifts.importShifts(center, ShiftFile.parseCsv(csv), user);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "text/csv"))
+    ShiftService.Imported importCsv(@PathVariable String center,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) UploadBody csv, CurrentUser user) {
+        return shifts.importShifts(center, ShiftFile.parseCsv(csv.reader()), user);
     }
 
     record ShiftView(String employeeNo, LocalDate date, String start, String end, int breakMinutes, String source) {

@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.UploadErrors;
 
 /**
  * Shifts imported from another scheduling system: CSV {@code employee_no,date,start,end,break_minutes} or the same
@@ -26,24 +28,34 @@ public final class ShiftFile {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final UploadErrors errors = new UploadErrors();
 
     public List<Row> rows() {
         return rows;
     }
 
+    /** The listed problems, in line order. */
     public List<FieldError> errors() {
+        return errors.listed();
+    }
+
+    public UploadErrors problems() {
         return errors;
     }
 
-    public void reject(Row row, String field, String message) {
-        errors.add(FieldError.atLine(row.line(), field, message));
+    /** Errors that need the organisation or the clock: unknown agents, dates out of range. */
+    public void reject(Row row, String field, Message reason) {
+        errors.add(FieldError.atLine(row.line(), field, reason));
     }
 
     public static ShiftFile parseCsv(String content) {
+        return parseCsv(new java.io.StringReader(content == null ? "" : content));
+    }
+
+    public static ShiftFile parseCsv(java.io.Reader content) {
         ShiftFile file = new ShiftFile();
-        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
-                l.get("start"), l.get("end"), l.get("break_minutes")));
+        CsvUpload.read(content, CsvUpload.Columns.exactly(HEADER), file.errors, l -> file.add(l.number(),
+                l.get("employee_no"), l.get("date"), l.get("start"), l.get("end"), l.get("break_minutes")));
         file.checkDuplicates();
         return file;
     }
@@ -53,7 +65,7 @@ public final class ShiftFile {
         for (int i = 0; i < json.size(); i++) {
             JsonRow r = json.get(i);
             if (r == null) {
-                file.errors.add(FieldError.atLine(i + 1, null, "Empty row"));
+                file.errors.add(FieldError.atLine(i + 1, null, "upload.row.empty"));
                 continue;
             }
             file.add(i + 1, r.employeeNo(), r.date(), r.start(), r.end(),
@@ -64,21 +76,21 @@ public final class ShiftFile {
     }
 
     private void add(int line, String employeeNo, String date, String start, String end, String breakMinutes) {
-        int before = errors.size();
+        int before = errors.total();
         if (employeeNo == null || employeeNo.isBlank()) {
-            errors.add(FieldError.atLine(line, "employee_no", "Missing employee number"));
+            errors.add(FieldError.atLine(line, "employee_no", "upload.employee-no.missing"));
         }
-        LocalDate d = parse(line, "date", date, LocalDate::parse, "a date (YYYY-MM-DD)");
-        LocalTime s = parse(line, "start", start, LocalTime::parse, "a time (HH:MM)");
-        LocalTime e = parse(line, "end", end, LocalTime::parse, "a time (HH:MM)");
+        LocalDate d = parse(line, "date", date, LocalDate::parse, "upload.date.invalid");
+        LocalTime s = parse(line, "start", start, LocalTime::parse, "upload.time.invalid");
+        LocalTime e = parse(line, "end", end, LocalTime::parse, "upload.time.invalid");
         Integer brk = null;
         try {
             brk = Integer.parseInt(breakMinutes == null ? "" : breakMinutes.trim());
             if (brk < 0) {
-                errors.add(FieldError.atLine(line, "break_minutes", "break_minutes must not be negative"));
+                errors.add(FieldError.atLine(line, "break_minutes", "upload.value.negative", "break_minutes", brk));
             }
         } catch (NumberFormatException ex) {
-            errors.add(FieldError.atLine(line, "break_minutes", "'" + breakMinutes + "' is not a whole number of minutes"));
+            errors.add(FieldError.atLine(line, "break_minutes", "upload.minutes.invalid", String.valueOf(breakMinutes)));
         }
         if (s != null && e != null && brk != null && brk >= 0) {
             long minutes = Duration.between(s, e).toMinutes();
@@ -86,18 +98,17 @@ public final class ShiftFile {
                 minutes += 24 * 60;
             }
             if (minutes > MAX_SHIFT_HOURS * 60) {
-                errors.add(FieldError.atLine(line, "end", "A shift of " + minutes / 60 + " h is longer than "
-                        + MAX_SHIFT_HOURS + " h"));
+                errors.add(FieldError.atLine(line, "end", "shift.too-long", minutes / 60, MAX_SHIFT_HOURS));
             } else if (brk >= minutes) {
-                errors.add(FieldError.atLine(line, "break_minutes", "The break is as long as the shift"));
+                errors.add(FieldError.atLine(line, "break_minutes", "shift.break.too-long"));
             }
         }
-        if (errors.size() == before) {
+        if (errors.total() == before) {
             rows.add(new Row(line, employeeNo.trim(), d, s, e, brk));
         }
     }
 
-    private <T> T parse(int line, String field, String value, java.util.function.Function<String, T> parser, String what) {
+    private <T> T parse(int line, String field, String value, java.util.function.Function<String, T> parser, String code) {
         try {
             if (value != null && !value.isBlank()) {
                 return parser.apply(value.trim());
@@ -105,14 +116,14 @@ public final class ShiftFile {
         } catch (DateTimeParseException ex) {
             // reported below
         }
-        errors.add(FieldError.atLine(line, field, "'" + value + "' is not " + what));
+        errors.add(FieldError.atLine(line, field, code, String.valueOf(value)));
         return null;
     }
 
     private void checkDuplicates() {
         List<Row> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date(), Row::line,
-                (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate shift for " + r.employeeNo()
-                        + " on " + r.date() + " (first on line " + first + ")"), errors);
+                (r, first) -> FieldError.atLine(r.line(), "employee_no", "shift.duplicate", r.employeeNo(), r.date(),
+                        first), errors);
         rows.clear();
         rows.addAll(unique);
     }

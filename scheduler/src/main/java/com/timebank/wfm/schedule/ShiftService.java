@@ -7,11 +7,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -48,10 +51,16 @@ public class ShiftService {
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(ShiftFile.Row::employeeNo).distinct().toList());
         List<PublishedShift> shifts = new ArrayList<>();
+        LocalDate today = center.today(clock);
         for (ShiftFile.Row r : file.rows()) {
             Agent a = agents.get(r.employeeNo());
             if (a == null || a.centerId() != center.id()) {
-                file.reject(r, "employee_no", "Unknown agent " + r.employeeNo() + " in center " + center.code());
+                file.reject(r, "employee_no", Message.of("shift.agent.unknown", r.employeeNo(), center.code()));
+                continue;
+            }
+            Optional<Message> outOfRange = DateBounds.check(r.date(), today);
+            if (outOfRange.isPresent()) {
+                file.reject(r, "date", outOfRange.get());
                 continue;
             }
             LocalDateTime start = r.date().atTime(r.start());
@@ -61,11 +70,9 @@ public class ShiftService {
             }
             shifts.add(new PublishedShift(a.id(), r.date(), start, end, r.breakMinutes(), IMPORTED));
         }
-        if (!file.errors().isEmpty()) {
-            throw InvalidInputException.refusedFile(file.errors());
-        }
+        file.problems().throwIfAny();
         if (shifts.isEmpty()) {
-            throw InvalidInputException.of("rows", "The file has no shifts");
+            throw InvalidInputException.of("rows", "shift.file.empty");
         }
         return transactions.write(() -> {
             int replaced = repository.upsert(center.id(), shifts, user.actor(),

@@ -1,5 +1,7 @@
 package com.timebank.wfm.timebank;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,10 +9,13 @@ import java.util.List;
 
 import com.timebank.wfm.api.CsvUpload;
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.UploadErrors;
 
 /**
  * Reads and checks an activity upload (CSV {@code employee_no,date,logged_seconds,aux_seconds}, or the same rows
- * from JSON). Every bad line is reported; the caller writes nothing unless there is no error at all.
+ * from JSON). Every bad line is reported (the first ones listed, all counted); the caller writes nothing unless
+ * there is no error at all.
  */
 public final class ActivityFile {
 
@@ -18,7 +23,7 @@ public final class ActivityFile {
     public static final int DAY_SECONDS = 24 * 60 * 60;
 
     private final List<ActivityRow> rows = new ArrayList<>();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final UploadErrors errors = new UploadErrors();
 
     private ActivityFile() {
     }
@@ -27,15 +32,24 @@ public final class ActivityFile {
         return rows;
     }
 
+    /** The listed problems, in line order. */
     public List<FieldError> errors() {
+        return errors.listed();
+    }
+
+    public UploadErrors problems() {
         return errors;
     }
 
-    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
     public static ActivityFile parseCsv(String content) {
+        return parseCsv(new StringReader(content == null ? "" : content));
+    }
+
+    /** Line numbers count the header as line 1, as a spreadsheet shows them. */
+    public static ActivityFile parseCsv(Reader content) {
         ActivityFile file = new ActivityFile();
-        CsvUpload.read(content, HEADER, file.errors, l -> file.add(l.number(), l.get("employee_no"), l.get("date"),
-                l.get("logged_seconds"), l.get("aux_seconds")));
+        CsvUpload.read(content, CsvUpload.Columns.exactly(HEADER), file.errors, l -> file.add(l.number(),
+                l.get("employee_no"), l.get("date"), l.get("logged_seconds"), l.get("aux_seconds")));
         file.checkDuplicates();
         return file;
     }
@@ -49,7 +63,7 @@ public final class ActivityFile {
         for (int i = 0; i < json.size(); i++) {
             JsonRow r = json.get(i);
             if (r == null) {
-                file.errors.add(FieldError.atLine(i + 1, null, "Empty row"));
+                file.errors.add(FieldError.atLine(i + 1, null, "upload.row.empty"));
                 continue;
             }
             file.add(i + 1, r.employeeNo(), r.date(), r.loggedSeconds() == null ? null : r.loggedSeconds().toString(),
@@ -60,9 +74,9 @@ public final class ActivityFile {
     }
 
     private void add(int line, String employeeNo, String date, String logged, String aux) {
-        int before = errors.size();
+        int before = errors.total();
         if (employeeNo == null || employeeNo.isBlank()) {
-            errors.add(FieldError.atLine(line, "employee_no", "Missing employee number"));
+            errors.add(FieldError.atLine(line, "employee_no", "upload.employee-no.missing"));
         }
         LocalDate d = null;
         try {
@@ -71,55 +85,53 @@ public final class ActivityFile {
             // reported below
         }
         if (d == null) {
-            errors.add(FieldError.atLine(line, "date", "'" + date + "' is not a date (YYYY-MM-DD)"));
+            errors.add(FieldError.atLine(line, "date", "upload.date.invalid", String.valueOf(date)));
         }
         Integer loggedSeconds = seconds(line, "logged_seconds", logged);
         Integer auxSeconds = seconds(line, "aux_seconds", aux);
         if (loggedSeconds != null && loggedSeconds > DAY_SECONDS) {
-            errors.add(FieldError.atLine(line, "logged_seconds", "Logged time " + loggedSeconds
-                    + " s is more than a day (86400 s)"));
+            errors.add(FieldError.atLine(line, "logged_seconds", "activity.logged.over-day", loggedSeconds, DAY_SECONDS));
         }
         if (loggedSeconds != null && auxSeconds != null && auxSeconds > loggedSeconds) {
-            errors.add(FieldError.atLine(line, "aux_seconds", "Aux time " + auxSeconds
-                    + " s is more than the logged time " + loggedSeconds + " s"));
+            errors.add(FieldError.atLine(line, "aux_seconds", "activity.aux.over-logged", auxSeconds, loggedSeconds));
         }
-        if (errors.size() == before) {
+        if (errors.total() == before) {
             rows.add(new ActivityRow(line, employeeNo.trim(), d, loggedSeconds, auxSeconds));
         }
     }
 
     private Integer seconds(int line, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(FieldError.atLine(line, field, "Missing " + field));
+            errors.add(FieldError.atLine(line, field, "upload.value.missing", field));
             return null;
         }
         try {
             long v = Long.parseLong(value.trim());
             if (v < 0) {
-                errors.add(FieldError.atLine(line, field, field + " must not be negative, was " + v));
+                errors.add(FieldError.atLine(line, field, "upload.value.negative", field, v));
                 return null;
             }
             if (v > Integer.MAX_VALUE) {
-                errors.add(FieldError.atLine(line, field, field + " is too large: " + v));
+                errors.add(FieldError.atLine(line, field, "upload.value.too-large", field, v));
                 return null;
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            errors.add(FieldError.atLine(line, field, "'" + value + "' is not a whole number of seconds"));
+            errors.add(FieldError.atLine(line, field, "upload.seconds.invalid", value));
             return null;
         }
     }
 
     private void checkDuplicates() {
-        List<ActivityRow> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date(), ActivityRow::line,
-                (r, first) -> FieldError.atLine(r.line(), "employee_no", "Duplicate row for " + r.employeeNo() + " on "
-                        + r.date() + " (first on line " + first + ")"), errors);
+        List<ActivityRow> unique = CsvUpload.firstOfEachKey(rows, r -> r.employeeNo() + "|" + r.date(),
+                ActivityRow::line, (r, first) -> FieldError.atLine(r.line(), "employee_no", "activity.duplicate",
+                        r.employeeNo(), r.date(), first), errors);
         rows.clear();
         rows.addAll(unique);
     }
 
-    /** Errors that need the organisation: unknown agents (or outside scope) and days not yet over. */
-    public void reject(ActivityRow row, String field, String message) {
-        errors.add(FieldError.atLine(row.line(), field, message));
+    /** Errors that need the organisation or the clock: unknown agents (or outside scope), dates out of range. */
+    public void reject(ActivityRow row, String field, Message reason) {
+        errors.add(FieldError.atLine(row.line(), field, reason));
     }
 }

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -47,7 +50,7 @@ public class ActivityService {
 
     public Imported importActivity(ActivityFile file, CurrentUser user) {
         if (user.role() != Role.PLANNER && user.role() != Role.ADMIN) {
-            throw new ForbiddenException("Only planners and admins import activity");
+            throw ForbiddenException.of("activity.forbidden");
         }
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(ActivityRow::employeeNo).distinct().toList());
@@ -56,23 +59,25 @@ public class ActivityService {
         for (ActivityRow row : file.rows()) {
             Agent agent = agents.get(row.employeeNo());
             if (agent == null || !user.plansCenter(agent.centerId())) {
-                file.reject(row, "employee_no", "Unknown agent " + row.employeeNo());
+                file.reject(row, "employee_no", Message.of("upload.agent.unknown", row.employeeNo()));
                 continue;
             }
             LocalDate today = todayOf.computeIfAbsent(agent.centerId(), id -> organisation.centerById(id).today(clock));
+            Optional<Message> outOfRange = DateBounds.check(row.date(), today);
+            if (outOfRange.isPresent()) {
+                file.reject(row, "date", outOfRange.get());
+                continue;
+            }
             if (!row.date().isBefore(today.plusDays(1))) {
-                file.reject(row, "date", "Activity for " + row.date() + " cannot be reported before the day (today is "
-                        + today + " in the center's zone)");
+                file.reject(row, "date", Message.of("range.activity.day-not-over", row.date(), today));
                 continue;
             }
             rows.add(new ActivityRepository.NewActivity(agent.id(), agent.centerId(), row.date(), row.loggedSeconds(),
                     row.auxSeconds()));
         }
-        if (!file.errors().isEmpty()) {
-            throw InvalidInputException.refusedFile(file.errors());
-        }
+        file.problems().throwIfAny();
         if (rows.isEmpty()) {
-            throw InvalidInputException.of("rows", "The file has no activity rows");
+            throw InvalidInputException.of("rows", "activity.file.empty");
         }
         return transactions.write(() -> {
             Map<String, ActivityRepository.Stored> existing = repository.lockExisting(rows);

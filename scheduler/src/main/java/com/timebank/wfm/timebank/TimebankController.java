@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.api.UploadBody;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -81,8 +82,11 @@ class TimebankController {
 
     @PostMapping(path = "/activity", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Daily activity as CSV: employee_no,date,logged_seconds,aux_seconds")
-    ActivityService.Imported importCsv(@RequestBody String csv, CurrentUser user) {
-        return activity.importActivity(ActivityFile.parseCsv(csv), user);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "text/csv"))
+    ActivityService.Imported importCsv(@io.swagger.v3.oas.annotations.Parameter(hidden = true) UploadBody csv,
+            CurrentUser user) {
+        return activity.importActivity(ActivityFile.parseCsv(csv.reader()), user);
     }
 
     record EmergencyRequest(@NotBlank String centerCode, @NotNull Integer level, @NotNull LocalDate date,

@@ -3,6 +3,7 @@ package com.timebank.wfm.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +12,16 @@ import org.junit.jupiter.api.Test;
 
 import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.UploadErrors;
 
 class HistoryUploadTest {
 
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
     private static HistoryUpload.Result csv(int centerMinutes, Integer declared, String text) {
-        List<FieldError> errors = new ArrayList<>();
+        UploadErrors errors = new UploadErrors();
         List<HistoryUpload.Row> rows = HistoryUpload.readCsv(text, errors);
-        return HistoryUpload.check(centerMinutes, declared, rows, errors);
+        return HistoryUpload.check(centerMinutes, declared, rows, errors, TODAY);
     }
 
     private static List<FieldError> errors(int centerMinutes, Integer declared, String text) {
@@ -102,11 +106,37 @@ class HistoryUploadTest {
     }
 
     @Test
+    void datesOutsideTheAcceptedRangeAreRefusedOnTheirLine() {
+        List<FieldError> errors = errors(30, null, """
+                interval_start,contacts,aht_seconds
+                0001-01-01T08:00,1,100
+                2025-03-03T08:00,1,100
+                9999-12-31T08:00,1,100
+                """);
+        assertThat(errors).extracting(FieldError::line).containsExactly(2, 4);
+        assertThat(errors).extracting(FieldError::code).containsOnly("range.date");
+    }
+
+    @Test
+    void aWhollyWrongLargeFileListsTheFirstThousandProblemsAndCountsThemAll() {
+        StringBuilder csv = new StringBuilder("interval_start,contacts,aht_seconds\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append("not-a-time,x,y\n");
+        }
+        assertThatThrownBy(() -> csv(30, null, csv.toString())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> {
+                    assertThat(e.errors()).hasSize(1_000);
+                    assertThat(e.total()).isEqualTo(150_000);
+                    assertThat(e.errors().get(0).line()).isEqualTo(2);
+                });
+    }
+
+    @Test
     void jsonRowsAreLocatedByIndex() {
         List<HistoryUpload.Row> rows = List.of(
                 new HistoryUpload.Row(null, 0, "2025-03-03T08:00", null, 3, 100),
                 new HistoryUpload.Row(null, 1, "2025-03-03T08:30", null, null, 100));
-        assertThatThrownBy(() -> HistoryUpload.check(30, null, rows, List.of()))
+        assertThatThrownBy(() -> HistoryUpload.check(30, null, rows, new UploadErrors(), TODAY))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("[1].contacts"));
     }

@@ -47,9 +47,19 @@ class SettingsChangeTest {
     @Test
     void boundaryRatesAreAllowed() {
         Validation v = new Validation();
-        change(Map.of("1", new BigDecimal("0.30"), "3", new BigDecimal("0.60")), BigDecimal.ZERO, 28)
+        change(Map.of("1", new BigDecimal("0.30"), "3", new BigDecimal("0.60")), new BigDecimal("0.20"), 28)
                 .applyTo(CenterSettings.defaults(), FROM, v);
         assertThat(v.hasErrors()).isFalse();
+    }
+
+    @Test
+    void anAuxTargetOfZeroOrAboveAFifthIsRefused() {
+        for (String aux : new String[] {"0", "0.21", "-0.01"}) {
+            Validation v = new Validation();
+            change(Map.of(), new BigDecimal(aux), 28).applyTo(CenterSettings.defaults(), FROM, v);
+            assertThat(v.errors()).as(aux).extracting(FieldError::field, FieldError::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("auxTarget", "number.above-at-most"));
+        }
     }
 
     @Test

@@ -69,24 +69,20 @@ class HistoryPages {
             summary(c, model);
             return "planner/history";
         }
-        String csv;
-        try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
-        } catch (CharacterCodingException e) {
-            model.addAttribute("fileError", "planner.history.error.encoding");
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            summary(c, model);
-            return "planner/history";
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the uploaded file", e);
-        }
-        try {
+        try (java.io.Reader csv = new com.timebank.wfm.api.UploadBody(file.getInputStream()).reader()) {
             ContactHistoryService.Imported done = history.importCsv(c.code(), intervalMinutes, csv, user);
             flash.success(redirect, "planner.history.imported", fileName == null ? "" : fileName, done.accepted(),
                     done.intervals(), done.replaced());
             return "redirect:" + path(c);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the uploaded file", e);
         } catch (InvalidInputException e) {
+            if (e.errors().size() == 1 && "csv.encoding".equals(e.errors().get(0).code())) {
+                model.addAttribute("fileError", "planner.history.error.encoding");
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                summary(c, model);
+                return "planner/history";
+            }
             model.addAttribute("refusal", e.reason());
             model.addAttribute("problems", e.errors());
             response.setStatus(e.status().value());
