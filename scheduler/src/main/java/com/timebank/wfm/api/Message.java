@@ -29,6 +29,22 @@ public record Message(String code, List<Object> args) implements MessageSourceRe
         return new Message(code, Arrays.asList(args));
     }
 
+    /**
+     * An amount of time as people read it ({@code 7 h 46 min}, {@code 45 s}; Chinese {@code 7 小时 46 分钟}), as an
+     * argument of another message.
+     */
+    public static Message duration(long seconds) {
+        long abs = Math.abs(seconds);
+        long hours = abs / 3600;
+        long minutes = (abs % 3600) / 60;
+        String sign = seconds < 0 ? "-" : "";
+        if (hours == 0 && minutes == 0) {
+            return of("time.seconds", sign, abs);
+        }
+        return minutes == 0 ? of("time.hours", sign, hours)
+                : hours == 0 ? of("time.minutes", sign, minutes) : of("time.hours-minutes", sign, hours, minutes);
+    }
+
     /** In English, as API clients that read {@code detail}, logs and exception messages get it. */
     public String english() {
         return IcuMessageSource.english(this);

@@ -102,12 +102,11 @@ public class ContactHistoryService {
     public List<ContactVolume> rows(String centerCode, String queue, LocalDate from, LocalDate to, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
-        v.require(from != null, "from", "from is required");
-        v.require(to != null, "to", "to is required");
+        v.require(from != null, "from", "history.from-required");
+        v.require(to != null, "to", "history.required");
         v.throwIfInvalid();
-        v.require(!to.isBefore(from), "to", "to must not be before from");
-        v.require(ChronoUnit.DAYS.between(from, to) < MAX_READ_DAYS, "to",
-                "At most " + MAX_READ_DAYS + " days can be read at a time");
+        v.require(!to.isBefore(from), "to", "history.not-before-from");
+        v.require(ChronoUnit.DAYS.between(from, to) < MAX_READ_DAYS, "to", "history.most-days-can-read", MAX_READ_DAYS);
         v.throwIfInvalid();
         return repository.between(center.id(), queue, from, to);
     }

@@ -42,7 +42,8 @@ public class NightlyJobs {
         this.clock = clock;
     }
 
-    /** Scheduled: for every center, everything unsettled up to its yesterday. Centers with nothing to do leave no run. */
+    /** Scheduled: for every center,
+            everything unsettled up to its yesterday. Centers with nothing to do leave no run. */
     public void settleAllCenters(String instanceId) {
         for (Center center : organisation.allCenters()) {
             LocalDate yesterday = center.today(clock).minusDays(1);
@@ -98,24 +99,22 @@ public class NightlyJobs {
         if (TIME_OFF_POSTING.equals(job)) {
             LocalDate upTo = date == null ? today : date;
             if (upTo.isAfter(today)) {
-                throw new BusinessRuleException("Time off is posted when its day comes: " + upTo + " has not begun in "
-                        + center.timeZone() + " (today is " + today + ")");
+                throw BusinessRuleException.of("job.time-off-posted-when", upTo, center.timeZone(), today);
             }
             return runs.run(job, center.id(), user.actor(), null, () -> postTimeOff(center.id(), upTo));
         }
         if (MONTH_CLOSE.equals(job)) {
             YearMonth month = YearMonth.from(date == null ? today.minusMonths(1) : date);
             if (monthClose.isOpen(center.id(), month)) {
-                throw new BusinessRuleException("The month " + month + " is still open for offset choices until "
-                        + monthClose.deadline(center.id(), month) + " (" + center.timeZone() + ")");
+                throw BusinessRuleException.of("job.month-still-open-offset", month,
+                        monthClose.deadline(center.id(), month), center.timeZone());
             }
             return runs.run(job, center.id(), user.actor(), null,
                     () -> closeMonths(center.id(), month, MonthCloseService.BatchObserver.NONE));
         }
         LocalDate on = date == null ? today.minusDays(1) : date;
         if (!on.isBefore(today)) {
-            throw new BusinessRuleException("Aux settlement settles finished days only: " + on + " is not over yet in "
-                    + center.timeZone() + " (today is " + today + ")");
+            throw BusinessRuleException.of("job.aux-settlement-settles-finished", on, center.timeZone(), today);
         }
         return runs.run(job, center.id(), user.actor(), null,
                 () -> settle(center.id(), on, on, AuxSettlementService.BatchObserver.NONE));

@@ -1,5 +1,7 @@
 package com.timebank.wfm.leave;
 
+import com.timebank.wfm.api.Message;
+
 /**
  * Service 5: which leave the balance may offset. Overdraft leave always; recorded leave only on idle days, since
  * an absence on a busy day costs the service level more than the bank's time can repay.
@@ -13,10 +15,10 @@ public final class LeaveEligibility {
         return source == LeaveSource.OVERDRAFT || !busyDay;
     }
 
-    public static String reason(LeaveSource source, boolean busyDay) {
+    public static Message reason(LeaveSource source, boolean busyDay) {
         if (source == LeaveSource.OVERDRAFT) {
-            return "overdraft leave is always eligible";
+            return Message.of("leave.eligible.overdraft");
         }
-        return busyDay ? "leave on a busy day is not eligible" : "leave on an idle day is eligible";
+        return Message.of(busyDay ? "leave.eligible.busy-day" : "leave.eligible.idle-day");
     }
 }

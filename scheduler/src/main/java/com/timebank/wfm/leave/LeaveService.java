@@ -69,7 +69,8 @@ public class LeaveService {
         Set<String> carried = carriedChoices();
         for (LeaveRecord r : records) {
             if (carried.remove(r.agentId() + "|" + r.date())) {
-                repository.chooseOverdraftLeave(r.agentId(), r.date(), actor + " (choice kept from the corrected leave)",
+                repository.chooseOverdraftLeave(r.agentId(), r.date(),
+                        actor + " (choice kept from the corrected leave)",
                         now());
             }
         }
@@ -186,16 +187,16 @@ public class LeaveService {
     /** POST /api/leave: by the agent's lead, a planner of the center or an admin. */
     public Item record(NewLeave l, CurrentUser user) {
         Validation v = new Validation();
-        v.require(l.employeeNo() != null && !l.employeeNo().isBlank(), "employeeNo", "employeeNo is required");
-        v.require(l.date() != null, "date", "date is required (YYYY-MM-DD)");
+        v.require(l.employeeNo() != null && !l.employeeNo().isBlank(), "employeeNo", "leave.employeeno-required");
+        v.require(l.date() != null, "date", "leave.date-required-yyyy-mm");
         v.require(l.seconds() != null && l.seconds() > 0 && l.seconds() <= DAY_SECONDS, "seconds",
-                "seconds must be between 1 and 86400");
+                "leave.seconds-between");
         LeaveType type = parseType(l.type());
-        v.require(type != null, "type", "type must be PERSONAL, SICK or ANNUAL");
+        v.require(type != null, "type", "leave.type-personal-sick-annual");
         v.throwIfInvalid();
         Agent agent = organisation.agent(l.employeeNo().trim(), user);
         if (!user.leadsAgent(agent.centerId(), agent.teamId())) {
-            throw new ForbiddenException("Only the agent's team lead, a planner or an admin may record leave");
+            throw ForbiddenException.of("leave.only-agent-team-lead");
         }
         Center center = organisation.centerById(agent.centerId());
         requireOpen(center, YearMonth.from(l.date()));
@@ -271,10 +272,10 @@ public class LeaveService {
         Agent agent = organisation.agent(employeeNo, user);
         boolean self = user.agentId() != null && user.agentId() == agent.id();
         if (!self && !user.leadsAgent(agent.centerId(), agent.teamId())) {
-            throw new ForbiddenException("Only the agent or their team lead may choose offsets");
+            throw ForbiddenException.of("leave.only-agent-their-team");
         }
         if (leaveIds == null) {
-            throw InvalidInputException.of("leaveIds", "leaveIds is required (an empty list clears the choice)");
+            throw InvalidInputException.of("leaveIds", "leave.leaveids-required-empty-list");
         }
         Set<Long> ids = new LinkedHashSet<>(leaveIds);
         Center center = organisation.centerById(agent.centerId());
@@ -282,7 +283,7 @@ public class LeaveService {
         Validation v = new Validation();
         for (Long id : ids) {
             LeaveRecord r = id == null ? null : repository.find(id).filter(x -> x.agentId() == agent.id()).orElse(null);
-            v.require(r != null, "leaveIds", "Leave " + id + " is not a leave item of agent " + agent.employeeNo());
+            v.require(r != null, "leaveIds", "leave.leave-number-not-leave", id, agent.employeeNo());
             if (r != null) {
                 chosen.add(r);
             }
@@ -294,19 +295,18 @@ public class LeaveService {
             months.add(month);
         }
         if (months.isEmpty()) {
-            throw InvalidInputException.of("month", "Name the month (YYYY-MM) to clear its offset choice");
+            throw InvalidInputException.of("month", "leave.name-month-yyyy-mm");
         }
         if (months.size() > 1) {
-            throw InvalidInputException.of("leaveIds", "Choose the offsets of one month at a time; the items are of "
-                    + months);
+            throw InvalidInputException.of("leaveIds", "leave.choose-offsets-one-month", months);
         }
         YearMonth m = months.iterator().next();
         requireOpen(center, m);
         Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), m.atDay(1), m.atEndOfMonth());
         for (LeaveRecord r : chosen) {
             if (!LeaveEligibility.eligible(r.source(), busy.get(r.date()))) {
-                throw new BusinessRuleException("Leave " + r.id() + " on " + r.date() + " cannot be offset: "
-                        + LeaveEligibility.reason(r.source(), true));
+                throw BusinessRuleException.of("leave.leave-number-cannot-offset", r.id(), r.date(),
+                        LeaveEligibility.reason(r.source(), true));
             }
         }
         transactions.write(() -> {
@@ -340,7 +340,8 @@ public class LeaveService {
         }
         boolean open = !closed && lm.openAt(calendar.now(center));
         return new MonthView(agent.employeeNo(), m, lm.deadline(), center.timeZone().getId(), closed, open, items,
-                leaveSeconds, eligibleSeconds, chosenSeconds, ledger.account(agent.id()).availableSeconds(), attendance);
+                leaveSeconds, eligibleSeconds, chosenSeconds, ledger.account(agent.id()).availableSeconds(),
+                        attendance);
     }
 
     private boolean isOpen(Center center, YearMonth month) {
@@ -351,8 +352,7 @@ public class LeaveService {
     private void requireOpen(Center center, YearMonth month) {
         if (!isOpen(center, month)) {
             LeaveMonth lm = calendar.month(center.id(), month);
-            throw new ConflictException("The month " + month + " is closed: leave and offset choices could change until "
-                    + lm.deadline() + " (" + center.timeZone() + "); it is read-only now");
+            throw ConflictException.of("leave.month-closed-leave-offset", month, lm.deadline(), center.timeZone());
         }
     }
 

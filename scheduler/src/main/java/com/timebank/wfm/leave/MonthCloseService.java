@@ -22,6 +22,7 @@ import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.ledger.PostingKeys;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerBatch;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -124,17 +125,16 @@ public class MonthCloseService {
         Center center = organisation.centerById(centerId);
         LeaveMonth lm = calendar.month(centerId, month);
         if (lm.openAt(calendar.now(center))) {
-            throw new BusinessRuleException("The month " + month + " is still open: offsets may be chosen until "
-                    + lm.deadline() + " (" + center.timeZone() + ")");
+            throw BusinessRuleException.of("monthclose.month-still-open-offsets", month, lm.deadline(),
+                    center.timeZone());
         }
         if (repository.monthClosed(centerId, lm.first())) {
             return new Result(List.of(month), 0, 0);
         }
         List<LocalDate> unsettled = settlement.unsettledDates(centerId, lm.last());
         if (!unsettled.isEmpty()) {
-            throw new BusinessRuleException("The month " + month + " cannot close before aux settlement: activity of "
-                    + unsettled.get(0) + (unsettled.size() > 1 ? " and " + (unsettled.size() - 1) + " more date(s)" : "")
-                    + " is not settled yet");
+            throw BusinessRuleException.of("monthclose.month-cannot-close-before", month, unsettled.get(0),
+                    unsettled.size() - 1);
         }
         Set<Long> done = repository.attendedAgents(centerId, lm.first());
         List<Long> agents = organisation.agentsOfCenter(centerId).stream().map(Agent::id)
@@ -177,12 +177,13 @@ public class MonthCloseService {
             }
             List<LeaveRecord> records = leaveOfAgent.getOrDefault(agentId, List.of());
             List<LeaveOffsets.Item> items = records.stream()
-                    .filter(r -> chosen.containsKey(r.id()) && LeaveEligibility.eligible(r.source(), busy.get(r.date())))
+                    .filter(r -> chosen.containsKey(r.id()) && LeaveEligibility.eligible(r.source(),
+                            busy.get(r.date())))
                     .map(r -> new LeaveOffsets.Item(r.id(), r.date(), r.seconds()))
                     .sorted(Comparator.comparing(LeaveOffsets.Item::date)).toList();
             LeaveOffsets.Plan plan = LeaveOffsets.plan(items, batch.account(agentId).availableSeconds());
             for (LeaveOffsets.Item item : plan.offset()) {
-                String key = "OFFSET:" + item.leaveId();
+                String key = PostingKeys.leaveOffset(item.leaveId());
                 batch.post(Posting.of(agentId, postingDate, EntryKind.LEAVE_OFFSET, -item.seconds(), ACTOR,
                         "offsets leave " + item.leaveId() + " of " + item.date() + " (month " + lm.month() + ")", key));
                 leaveOfKey.put(key, item.leaveId());

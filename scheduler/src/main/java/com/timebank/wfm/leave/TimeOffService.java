@@ -38,6 +38,7 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.PostingKeys;
 import com.timebank.wfm.ledger.Account;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -109,42 +110,41 @@ public class TimeOffService {
     /** The agent (or their lead) asks for {@code seconds} of {@code date}; null seconds = the whole shift. */
     public View request(String employeeNo, LocalDate date, Long seconds, CurrentUser user) {
         new Validation()
-                .require(employeeNo != null && !employeeNo.isBlank(), "employeeNo", "employeeNo is required")
-                .require(date != null, "date", "date is required (YYYY-MM-DD)")
-                .require(seconds == null || seconds > 0, "seconds", "seconds must be positive (or left out for the whole shift)")
+                .require(employeeNo != null && !employeeNo.isBlank(), "employeeNo", "timeoff.employeeno-required")
+                .require(date != null, "date", "timeoff.date-required-yyyy-mm")
+                .require(seconds == null || seconds > 0, "seconds", "timeoff.seconds-positive-left-out")
                 .throwIfInvalid();
         Agent agent = organisation.agent(employeeNo.trim(), user);
         if (!self(user, agent) && !user.leadsAgent(agent.centerId(), agent.teamId())) {
-            throw new ForbiddenException("Only the agent or their team lead may request time off for them");
+            throw ForbiddenException.of("timeoff.only-agent-their-team");
         }
         Center center = organisation.centerById(agent.centerId());
         LocalDate today = center.today(clock);
         int notice = settings.on(center.id(), date).minNoticeDays();
         if (!TimeOffRules.enoughNotice(today, date, notice)) {
-            throw new BusinessRuleException("Time off must be requested at least " + notice + " day(s) ahead: the "
-                    + "earliest date today (" + today + ") is " + TimeOffRules.earliestDate(today, notice));
+            throw BusinessRuleException.of("timeoff.time-off-requested-least", notice, today,
+                    TimeOffRules.earliestDate(today, notice));
         }
         List<PublishedShift> shift = shifts.shiftsOfAgent(agent.id(), date, date);
         if (shift.isEmpty()) {
-            throw new BusinessRuleException("Agent " + agent.employeeNo() + " has no published shift on " + date
-                    + ", so there is no work time to take off");
+            throw BusinessRuleException.of("timeoff.agent-has-no-published", agent.employeeNo(), date);
         }
         long shiftSeconds = shift.get(0).workSeconds();
         long amount = seconds == null ? shiftSeconds : seconds;
         if (!TimeOffRules.withinShift(amount, shiftSeconds)) {
-            throw new BusinessRuleException("The request of " + Seconds.format(amount) + " (" + amount
-                    + " s) is longer than the scheduled shift of " + date + " (" + shiftSeconds + " s)");
+            throw BusinessRuleException.of("timeoff.request-longer-than-scheduled", Seconds.format(amount), amount,
+                    date, shiftSeconds);
         }
         long id = transactions.write(() -> {
             // the account lock serialises the agent's own requests: the duplicate check and the reservation agree
             ledger.lock(List.of(agent.id()));
             if (repository.hasActive(agent.id(), date)) {
-                throw new ConflictException("Agent " + agent.employeeNo() + " already has an open time-off request for "
-                        + date + "; cancel it first to change it");
+                throw ConflictException.of("timeoff.agent-already-has-open", agent.employeeNo(), date);
             }
-            long requestId = repository.insert(center.id(), agent.teamId(), agent.id(), date, amount, user.actor(), now());
+            long requestId = repository.insert(center.id(), agent.teamId(), agent.id(), date, amount, user.actor(),
+                    now());
             Reservation r = ledger.reserve(agent.id(), date, amount, "time off request " + requestId,
-                    "TIMEOFF:" + requestId);
+                    PostingKeys.timeOffReservation(requestId));
             repository.setReservation(requestId, r.id());
             audit.record(user.actor(), "TIME_OFF_REQUESTED", "time-off:" + requestId,
                     agent.employeeNo() + " " + date + " " + amount + " s, reserved");
@@ -160,17 +160,16 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING) {
-                throw new ConflictException("Request " + id + " is " + r.status() + "; only a PENDING request can be approved");
+                throw ConflictException.of("timeoff.request-number-only-pending", id, r.status());
             }
             requireNotOver(r, "approved");
             Quota q = quota(r.centerId(), r.date());
             if (!r.offered() && q.used() >= q.slots()) {
-                throw new BusinessRuleException("The time-off quota of " + r.date() + " is full (" + q.used() + " of "
-                        + q.slots() + " slots used" + (q.busy() ? ", a busy day" : "") + "); put the request on the "
-                        + "waitlist with POST /api/time-off-requests/" + id + "/waitlist or reject it");
+                throw BusinessRuleException.of(q.busy() ? "timeoff.quota-full.busy-day" : "timeoff.quota-full",
+                        r.date(), q.used(), q.slots(), id);
             }
             if (ledger.reservation(r.reservationId()).status() != Reservation.Status.HELD) {
-                throw new ConflictException("The reservation of request " + id + " is no longer held");
+                throw ConflictException.of("timeoff.reservation-request-number-no", id);
             }
             repository.decide(id, TimeOffStatus.APPROVED, user.actor(), null, now());
             audit.record(user.actor(), "TIME_OFF_APPROVED", "time-off:" + id,
@@ -184,14 +183,13 @@ public class TimeOffService {
     public View reject(long id, String note, CurrentUser user) {
         TimeOffRequest found = decidable(id, user);
         if (note != null && note.length() > 500) {
-            throw InvalidInputException.of("note", "note must be at most 500 characters");
+            throw InvalidInputException.of("note", "timeoff.note-most-characters");
         }
         transactions.write(() -> {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING && r.status() != TimeOffStatus.WAITLISTED) {
-                throw new ConflictException("Request " + id + " is " + r.status()
-                        + "; only a PENDING or WAITLISTED request can be rejected");
+                throw ConflictException.of("timeoff.request-number-only-pending-2", id, r.status());
             }
             ledger.release(r.reservationId(), user.actor());
             repository.decide(id, TimeOffStatus.REJECTED, user.actor(), note, now());
@@ -213,19 +211,18 @@ public class TimeOffService {
         TimeOffRequest found = visible(id, user);
         Agent agent = organisation.agentById(found.agentId());
         if (!self(user, agent) && !user.leadsAgent(agent.centerId(), agent.teamId())) {
-            throw new ForbiddenException("Only the agent or their team lead may cancel the request");
+            throw ForbiddenException.of("timeoff.only-agent-their-team-2");
         }
         transactions.write(() -> {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (!r.status().active()) {
-                throw new ConflictException("Request " + id + " is " + r.status() + " and cannot be cancelled");
+                throw ConflictException.of("timeoff.request-number-cannot-cancelled", id, r.status());
             }
             if (r.status() == TimeOffStatus.APPROVED) {
                 LocalDate today = organisation.centerById(r.centerId()).today(clock);
                 if (r.entryId() != null || !r.date().isAfter(today)) {
-                    throw new BusinessRuleException("Approved time off of " + r.date() + " cannot be cancelled once its "
-                            + "day has begun (today is " + today + ")");
+                    throw BusinessRuleException.of("timeoff.approved-time-off-cannot", r.date(), today);
                 }
             }
             boolean heldSlot = r.status() == TimeOffStatus.APPROVED || r.offered();
@@ -248,14 +245,13 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING || r.offered()) {
-                throw new ConflictException("Request " + id + " is " + (r.offered() ? "holding an offered slot" : r.status())
-                        + "; only a PENDING request without a slot can join the waitlist");
+                throw ConflictException.of("timeoff.request-number-only-pending-3", id,
+                        (r.offered() ? "holding an offered slot" : r.status()));
             }
             requireNotOver(r, "waitlisted");
             Quota q = quota(r.centerId(), r.date());
             if (q.used() < q.slots()) {
-                throw new BusinessRuleException("The quota of " + r.date() + " has " + (q.slots() - q.used())
-                        + " free slot(s); approve the request instead");
+                throw BusinessRuleException.of("timeoff.quota-has-free-slot", r.date(), (q.slots() - q.used()));
             }
             repository.waitlist(id, now());
             audit.record(user.actor(), "TIME_OFF_WAITLISTED", "time-off:" + id, r.date() + " is full ("
@@ -345,8 +341,7 @@ public class TimeOffService {
         LocalDate start = from == null ? center.today(clock) : from;
         LocalDate end = to == null ? start.plusDays(30) : to;
         if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_RANGE_DAYS) {
-            throw InvalidInputException.of("to", "to must be on or after from and at most " + MAX_RANGE_DAYS
-                    + " days later");
+            throw InvalidInputException.of("to", "timeoff.after-from-most-days", MAX_RANGE_DAYS);
         }
         Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), start, end);
         Map<LocalDate, Integer> used = repository.usedByDate(center.id(), start, end);
@@ -459,7 +454,7 @@ public class TimeOffService {
     private TimeOffRequest decidable(long id, CurrentUser user) {
         TimeOffRequest r = visible(id, user);
         if (!user.leadsAgent(r.centerId(), r.teamId())) {
-            throw new ForbiddenException("Only a team lead of the agent's team may decide on time-off requests");
+            throw ForbiddenException.of("timeoff.only-team-lead-agent");
         }
         return r;
     }
@@ -467,8 +462,8 @@ public class TimeOffService {
     private void requireNotOver(TimeOffRequest r, String what) {
         LocalDate today = organisation.centerById(r.centerId()).today(clock);
         if (r.date().isBefore(today)) {
-            throw new BusinessRuleException("Request " + r.id() + " for " + r.date() + " can no longer be " + what
-                    + ": its day is over (today is " + today + ")");
+            throw BusinessRuleException.of("timeoff.request-number-can-no", r.id(), r.date(),
+                    com.timebank.wfm.api.Message.of("timeoff.decision." + what), today);
         }
     }
 

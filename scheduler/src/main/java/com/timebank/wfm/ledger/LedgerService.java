@@ -69,7 +69,7 @@ public class LedgerService {
             return Optional.empty();
         }
         if (e.agentId() != posting.agentId() || e.kind() != posting.kind() || e.seconds() != posting.seconds()) {
-            throw new ConflictException("Posting " + posting.idempotencyKey() + " was already made with other values");
+            throw ConflictException.of("ledger.posting-already-made-other", posting.idempotencyKey());
         }
         return Optional.of(e);
     }
@@ -113,10 +113,10 @@ public class LedgerService {
             return repository.entry(r.entryId()).orElseThrow();
         }
         if (r.status() == Reservation.Status.RELEASED) {
-            throw new ConflictException("Reservation " + reservationId + " was released");
+            throw ConflictException.of("ledger.reservation-number-released", reservationId);
         }
         batch.postHeld(new Posting(r.agentId(), r.businessDate(), kind, -r.seconds(), actor, r.reference(),
-                "RES:" + r.id(), null));
+                PostingKeys.reservationPosting(r.id()), null));
         LedgerEntry entry = batch.write().get(0);
         repository.closeReservation(r.id(), Reservation.Status.POSTED, entry.id(), actor, now());
         return entry;

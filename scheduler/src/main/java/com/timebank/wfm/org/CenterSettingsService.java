@@ -78,26 +78,24 @@ public class CenterSettingsService {
         Center center = visibleCenter(centerCode, user);
         if (!user.isAdmin()) {
             if (!user.plansCenter(center.id())) {
-                throw new ForbiddenException("Only an admin or a planner of the center changes its settings");
+                throw ForbiddenException.of("settings.only-admin-planner-center");
             }
             List<String> adminOnly = change.adminOnlyFields();
             if (!adminOnly.isEmpty()) {
-                throw new ForbiddenException("Only an admin changes " + String.join(", ", adminOnly)
-                        + "; planners change quotas, the busy-day calendar, notice and staffing targets");
+                throw ForbiddenException.of("settings.only-admin-changes-planners", String.join(", ", adminOnly));
             }
         }
         LocalDate today = center.today(clock);
         LocalDate from = change.effectiveFrom() == null ? today : change.effectiveFrom();
         if (from.isBefore(today)) {
-            throw new BusinessRuleException("Settings cannot change retroactively: effectiveFrom " + from
-                    + " is before today (" + today + " in " + center.timeZone() + ")");
+            throw BusinessRuleException.of("settings.settings-cannot-change-retroactively", from, today,
+                    center.timeZone());
         }
         Validation v = new Validation();
         CenterSettings next = change.applyTo(on(center.id(), from), from, v);
         if (change.specialBusyDates() != null) {
             change.specialBusyDates().stream().filter(d -> d == null || d.isBefore(from)).findFirst()
-                    .ifPresent(d -> v.require(false, "specialBusyDates",
-                            "Special busy dates must be on or after effectiveFrom " + from));
+                    .ifPresent(d -> v.require(false, "specialBusyDates", "settings.special-busy-dates-after", from));
         }
         v.throwIfInvalid();
         repository.save(center.id(), next, user.actor(), now());

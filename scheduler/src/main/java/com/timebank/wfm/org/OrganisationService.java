@@ -56,18 +56,19 @@ public class OrganisationService {
         try {
             zone = c.timeZone() == null ? null : ZoneId.of(c.timeZone());
         } catch (DateTimeException e) {
-            v.require(false, "timeZone", "'" + c.timeZone() + "' is not a time zone (use a region id such as Asia/Shanghai)");
+            v.require(false, "timeZone", "org.not-time-zone-use", c.timeZone());
         }
         v.require(c.intervalMinutes() == null || Center.INTERVALS.contains(c.intervalMinutes()), "intervalMinutes",
-                "intervalMinutes must be 5, 15, 30 or 60");
+                "org.intervalminutes");
         v.throwIfInvalid();
         if (repository.centerByCode(c.code()).isPresent()) {
-            throw new ConflictException("Center " + c.code() + " already exists");
+            throw ConflictException.of("org.center-already-exists", c.code());
         }
         int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
         long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
         settings.createDefaults(id, user.actor());
-        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(), c.name() + ", " + zone + ", " + interval + " min");
+        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(), c.name() + ", " + zone + ",
+                " + interval + " min");
         return repository.centerById(id).orElseThrow();
     }
 
@@ -110,7 +111,7 @@ public class OrganisationService {
         requireAdmin(user);
         Center center = center(centerCode, user);
         if (repository.team(center.id(), code).isPresent()) {
-            throw new ConflictException("Team " + code + " already exists in center " + centerCode);
+            throw ConflictException.of("org.team-already-exists-center", code, centerCode);
         }
         long id = repository.insertTeam(center.id(), code, name, now());
         audit.record(user.actor(), "TEAM_CREATED", "team:" + centerCode + "/" + code, name);
@@ -148,9 +149,9 @@ public class OrganisationService {
                 }
             }
             if (matches.isEmpty()) {
-                v.require(false, field, "Unknown team " + code);
+                v.require(false, field, "org.unknown-team", code);
             } else if (matches.size() > 1) {
-                v.require(false, field, "Team code " + code + " exists in several centers; write it as CENTER/" + code);
+                v.require(false, field, "org.team-code-exists-several", code, code);
             } else {
                 found.add(matches.get(0));
             }
@@ -168,15 +169,15 @@ public class OrganisationService {
         requireAdmin(user);
         Validation v = new Validation();
         Optional<Center> center = repository.centerByCode(a.centerCode());
-        v.require(center.isPresent(), "centerCode", "Unknown center " + a.centerCode());
+        v.require(center.isPresent(), "centerCode", "org.unknown-center", a.centerCode());
         Optional<Team> team = center.flatMap(c -> repository.team(c.id(), a.teamCode()));
-        v.require(center.isEmpty() || team.isPresent(), "teamCode",
-                "Unknown team " + a.teamCode() + " in center " + a.centerCode());
+        v.require(center.isEmpty() || team.isPresent(), "teamCode", "org.unknown-team-center", a.teamCode(),
+                a.centerCode());
         v.require(a.weeklyMinMinutes() <= a.weeklyMaxMinutes(), "weeklyMinMinutes",
-                "weeklyMinMinutes must not exceed weeklyMaxMinutes");
+                "org.weeklyminminutes-not-exceed-weeklymaxminutes");
         v.throwIfInvalid();
         if (repository.agentByEmployeeNo(a.employeeNo()).isPresent()) {
-            throw new ConflictException("Agent " + a.employeeNo() + " already exists");
+            throw ConflictException.of("org.agent-already-exists", a.employeeNo());
         }
         List<String> skills = a.skills() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(a.skills().stream().map(String::trim).toList()));
@@ -215,7 +216,8 @@ public class OrganisationService {
         Map<String, Agent> found = new java.util.HashMap<>();
         List<String> all = List.copyOf(employeeNos);
         for (int from = 0; from < all.size(); from += 10_000) {
-            repository.agents(OrganisationRepository.employeeNoIn(all.subList(from, Math.min(all.size(), from + 10_000))),
+            repository.agents(OrganisationRepository.employeeNoIn(all.subList(from, Math.min(all.size(),
+                    from + 10_000))),
                     0, Integer.MAX_VALUE).forEach(a -> found.put(a.employeeNo(), a));
         }
         return found;
@@ -243,7 +245,7 @@ public class OrganisationService {
                 teamId = team(centerCode, teamCode, user).id();
             }
         } else if (teamCode != null) {
-            throw com.timebank.wfm.api.InvalidInputException.of("team", "team needs center");
+            throw com.timebank.wfm.api.InvalidInputException.of("team", "org.team-needs-center");
         }
         Condition where = OrganisationRepository.agentsOf(centerId, teamId).and(scope(user));
         return new AgentPage(repository.agents(where, paging.offset(), paging.size()), repository.countAgents(where));
@@ -268,7 +270,7 @@ public class OrganisationService {
 
     static void requireAdmin(CurrentUser user) {
         if (!user.isAdmin()) {
-            throw new ForbiddenException("Only an admin may change the organisation");
+            throw ForbiddenException.of("org.only-admin-change-organisation");
         }
     }
 

@@ -138,7 +138,8 @@ public record SettingsChange(
 
         public static View of(String centerCode, CenterSettings s, List<LocalDate> specialBusyDates) {
             return new View(centerCode, s.effectiveFrom(), s.auxTarget().stripTrailingZeros(),
-                    new java.util.TreeMap<>(Map.of("1", plain(s.overtimeRate1()), "2", plain(s.overtimeRate2()), "3", plain(s.overtimeRate3()))),
+                    new java.util.TreeMap<>(Map.of("1", plain(s.overtimeRate1()), "2", plain(s.overtimeRate2()),
+                            "3", plain(s.overtimeRate3()))),
                     s.bonusCapRatio().stripTrailingZeros(), s.idleDayQuota(), s.busyDayQuota(),
                     new BusyDays(s.busyFirstDays(), s.busyLastDays()), specialBusyDates, s.monthCloseDay(),
                     s.minNoticeDays(), s.serviceLevelTarget().stripTrailingZeros(), s.serviceLevelSeconds(),

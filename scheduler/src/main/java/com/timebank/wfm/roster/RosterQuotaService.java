@@ -56,10 +56,10 @@ public class RosterQuotaService implements RosterQuota {
     public List<DayQuota> quotas(String centerCode, LocalDate from, LocalDate to, CurrentUser user) {
         Center center = organisation.center(centerCode, user);
         Validation v = new Validation();
-        v.require(from != null, "from", "from is required").require(to != null, "to", "to is required");
+        v.require(from != null, "from", "quota.from-required").require(to != null, "to", "quota.required");
         v.throwIfInvalid();
-        v.require(!to.isBefore(from), "to", "to must not be before from");
-        v.require(to.toEpochDay() - from.toEpochDay() < MAX_DAYS, "to", "At most " + MAX_DAYS + " days at a time");
+        v.require(!to.isBefore(from), "to", "quota.not-before-from");
+        v.require(to.toEpochDay() - from.toEpochDay() < MAX_DAYS, "to", "quota.most-days-time", MAX_DAYS);
         v.throwIfInvalid();
         List<DayQuota> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

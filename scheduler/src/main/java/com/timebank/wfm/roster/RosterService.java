@@ -142,7 +142,8 @@ public class RosterService {
     }
 
     /** A roster with its best solution so far: shifts per agent and coverage per interval. */
-    public record RosterDetail(RosterRun run, Center center, List<Shift> shifts, List<RosterCoverage.Interval> coverage) {
+    public record RosterDetail(RosterRun run, Center center, List<Shift> shifts,
+            List<RosterCoverage.Interval> coverage) {
 
         public long shortfallAgentIntervals() {
             return coverage.stream().mapToLong(RosterCoverage.Interval::shortfall).sum();
@@ -174,22 +175,22 @@ public class RosterService {
     public RosterRun start(String centerCode, StartRequest r, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
-        v.require(r.from() != null, "from", "from is required");
-        v.require(r.to() != null, "to", "to is required");
-        v.require(r.forecastId() != null, "forecastId", "forecastId is required");
+        v.require(r.from() != null, "from", "roster.from-required");
+        v.require(r.to() != null, "to", "roster.required");
+        v.require(r.forecastId() != null, "forecastId", "roster.forecastid-required");
         checkSolveSeconds(r.solveSeconds(), v);
         v.throwIfInvalid();
-        v.require(!r.to().isBefore(r.from()), "to", "to must not be before from");
-        v.require(ChronoUnit.DAYS.between(r.from(), r.to()) < MAX_DAYS, "to",
-                "A roster covers at most " + MAX_DAYS + " days (6 weeks)");
+        v.require(!r.to().isBefore(r.from()), "to", "roster.not-before-from");
+        v.require(ChronoUnit.DAYS.between(r.from(), r.to()) < MAX_DAYS, "to", "roster.roster-covers-most-days",
+                MAX_DAYS);
         v.throwIfInvalid();
         StoredForecast forecast = forecasts.forecast(r.forecastId(), user).value();
         if (forecast.run().centerId() != center.id()) {
-            throw new BusinessRuleException("Forecast " + r.forecastId() + " is not a forecast of center " + center.code());
+            throw BusinessRuleException.of("roster.forecast-number-not-forecast", r.forecastId(), center.code());
         }
         if (r.from().isBefore(forecast.run().from()) || r.to().isAfter(forecast.run().to())) {
-            throw new BusinessRuleException("Forecast " + r.forecastId() + " covers " + forecast.run().from() + ".."
-                    + forecast.run().to() + ", not the whole period " + r.from() + ".." + r.to());
+            throw BusinessRuleException.of("roster.forecast-number-covers-not", r.forecastId(),
+                    forecast.run().from(), forecast.run().to(), r.from(), r.to());
         }
         StaffingService.Requirements requirements = forecasts.requirements(r.forecastId(), null, user).value();
         List<RosterInterval> intervals = new ArrayList<>();
@@ -204,13 +205,13 @@ public class RosterService {
         List<Long> agentIds = organisation.agentsOfCenter(center.id()).stream()
                 .filter(a -> queue == null || a.skills().contains(queue)).map(Agent::id).toList();
         if (agentIds.isEmpty()) {
-            throw new BusinessRuleException("Center " + center.code() + " has no agents"
-                    + (queue == null ? "" : " with skill " + queue) + " to roster");
+            throw queue == null ? BusinessRuleException.of("roster.center-has-no-agents", center.code())
+                    : BusinessRuleException.of("roster.center-has-no-agents.skill", center.code(), queue);
         }
         String skill = queue == null ? RosterRun.ALL_QUEUES : queue;
         if (templates.templatesOf(center.id()).stream().noneMatch(t -> t.serves(skill))) {
-            throw new BusinessRuleException("Center " + center.code() + " has no shift template for "
-                    + (queue == null ? "every queue" : "queue " + queue) + "; see its shift templates");
+            throw BusinessRuleException.of("roster.center-has-no-shift", center.code(),
+                    (queue == null ? "every queue" : "queue " + queue));
         }
         CenterSettings s = settings.on(center.id(), r.from());
         RosterRun run = new RosterRun(0, center.id(), r.forecastId(), null, r.from(), r.to(),
@@ -233,29 +234,31 @@ public class RosterService {
     public RosterRun resolve(long id, ResolveRequest r, CurrentUser user) {
         RosterRun parent = visible(id, user);
         if (parent.status() != RosterStatus.PUBLISHED) {
-            throw new ConflictException("Roster " + id + " is " + parent.status() + "; only a published roster is re-solved");
+            throw ConflictException.of("roster.roster-number-only-published", id, parent.status());
         }
         Validation v = new Validation();
         List<LocalDate> dates = r.dates() == null ? List.of() : r.dates();
         List<String> employeeNos = r.employeeNos() == null ? List.of() : r.employeeNos();
-        v.require(!dates.isEmpty() || !employeeNos.isEmpty(), "dates", "Give the dates and/or employeeNos to reopen");
+        v.require(!dates.isEmpty() || !employeeNos.isEmpty(), "dates", "roster.give-dates-employeenos-reopen");
         checkSolveSeconds(r.solveSeconds(), v);
         for (int i = 0; i < dates.size(); i++) {
             LocalDate d = dates.get(i);
             v.require(d != null && !d.isBefore(parent.from()) && !d.isAfter(parent.to()), "dates[" + i + "]",
-                    d + " is not within the roster's period " + parent.from() + ".." + parent.to());
+                    "roster.not-within-roster-period", d, parent.from(), parent.to());
         }
         List<Long> agentIds = repository.agentIds(id);
         Map<String, Agent> byNo = organisation.agentsByEmployeeNo(employeeNos);
         for (int i = 0; i < employeeNos.size(); i++) {
             Agent a = byNo.get(employeeNos.get(i));
             v.require(a != null && agentIds.contains(a.id()), "employeeNos[" + i + "]",
-                    "Agent " + employeeNos.get(i) + " is not in roster " + id);
+                    "roster.agent-not-roster-number", employeeNos.get(i), id);
         }
         v.throwIfInvalid();
         List<RosterInterval> intervals = repository.intervals(id);
-        RosterRun run = new RosterRun(0, parent.centerId(), parent.forecastId(), parent.id(), parent.from(), parent.to(),
-                r.solveSeconds() == null ? parent.solveSeconds() : r.solveSeconds(), RosterStatus.SOLVING, parent.skill(),
+        RosterRun run = new RosterRun(0, parent.centerId(), parent.forecastId(), parent.id(), parent.from(),
+                parent.to(),
+                r.solveSeconds() == null ? parent.solveSeconds() : r.solveSeconds(), RosterStatus.SOLVING,
+                        parent.skill(),
                 parent.serviceLevelTarget(), parent.serviceLevelSeconds(), parent.shrinkage(),
                 new LinkedHashSet<>(dates), new LinkedHashSet<>(employeeNos), null, null, 0, null, user.actor(), now(),
                 now(), null, null);
@@ -274,7 +277,7 @@ public class RosterService {
     public RosterRun stop(long id, CurrentUser user) {
         RosterRun run = visible(id, user);
         if (run.status() != RosterStatus.SOLVING) {
-            throw new ConflictException("Roster " + id + " is " + run.status() + ", not solving");
+            throw ConflictException.of("roster.roster-number-not-solving", id, run.status());
         }
         Job job = jobs.get(id);
         if (job == null) {
@@ -299,13 +302,11 @@ public class RosterService {
         return transactions.write(() -> {
             RosterRun run = repository.findForUpdate(id).orElseThrow();
             if (!run.status().isPublishable()) {
-                throw new ConflictException("Roster " + id + " is " + run.status()
-                        + (run.status() == RosterStatus.SOLVING ? "; stop it or wait until it is solved" : "")
-                        + "; only a stopped or solved roster is published");
+                throw ConflictException.of("roster.roster-number-only-stopped", id, run.status(),
+                        (run.status() == RosterStatus.SOLVING ? "; stop it or wait until it is solved" : ""));
             }
             if (run.hardScore() == null || run.hardScore() < 0) {
-                throw new BusinessRuleException("Roster " + id + " breaks labour rules (score " + run.score()
-                        + "); see /api/rosters/" + id + "/explanation");
+                throw BusinessRuleException.of("roster.roster-number-breaks-labour", id, run.score(), id);
             }
             List<RosterAssignment> assignments = repository.assignments(id);
             List<PublishedShift> published = assignments.stream().map(a -> new PublishedShift(a.agentId(), a.date(),
@@ -333,8 +334,10 @@ public class RosterService {
                             a.breakMinutes(), a.breaks(), a.pinned() || run.status() == RosterStatus.PUBLISHED);
                 })
                 .sorted(Comparator.comparing(Shift::date).thenComparing(Shift::employeeNo)).toList();
-        List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(), a.end())).toList();
-        return new RosterDetail(run, center, out, RosterCoverage.of(repository.intervals(id), spans, policy(run, center)));
+        List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(),
+                a.end())).toList();
+        return new RosterDetail(run, center, out, RosterCoverage.of(repository.intervals(id), spans, policy(run,
+                center)));
     }
 
     public Center centerOf(RosterRun run) {
@@ -386,7 +389,8 @@ public class RosterService {
         List<Long> resumed = new ArrayList<>();
         for (RosterRun run : repository.withStatus(RosterStatus.SOLVING)) {
             if (jobs.containsKey(run.id())
-                    || !repository.claim(run.id(), instanceId, now(), now().minusNanos(CLAIM_STALE_MILLIS * 1_000_000))) {
+                    || !repository.claim(run.id(), instanceId, now(),
+                            now().minusNanos(CLAIM_STALE_MILLIS * 1_000_000))) {
                 continue;
             }
             try {
@@ -606,7 +610,7 @@ public class RosterService {
 
     private static void checkSolveSeconds(Integer seconds, Validation v) {
         v.require(seconds == null || seconds >= 1 && seconds <= RosterSolverConfiguration.MAX_SOLVE_SECONDS,
-                "solveSeconds", "solveSeconds must be between 1 and " + RosterSolverConfiguration.MAX_SOLVE_SECONDS);
+                "solveSeconds", "roster.solveseconds-between", RosterSolverConfiguration.MAX_SOLVE_SECONDS);
     }
 
     private LocalDateTime now() {

@@ -57,61 +57,58 @@ public record ShiftTemplate(String code, String queue, int lengthMinutes, int me
      * two short breaks of 5-30 min, starts on the center's interval grid and shifts ending by midnight.
      */
     public static void validate(List<ShiftTemplate> templates, int intervalMinutes, Validation v) {
-        v.require(templates != null && !templates.isEmpty(), "templates", "Give at least one shift template");
+        v.require(templates != null && !templates.isEmpty(), "templates", "template.give-least-one-shift");
         if (templates == null) {
             return;
         }
-        v.require(templates.size() <= MAX_TEMPLATES, "templates", "At most " + MAX_TEMPLATES + " shift templates");
+        v.require(templates.size() <= MAX_TEMPLATES, "templates", "template.most-shift-templates", MAX_TEMPLATES);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < templates.size(); i++) {
             String f = "templates[" + i + "].";
             ShiftTemplate t = templates.get(i);
             if (t == null) {
-                v.require(false, "templates[" + i + "]", "A template is required");
+                v.require(false, "templates[" + i + "]", "template.template-required");
                 continue;
             }
             v.require(t.code() != null && t.code().matches("[A-Za-z0-9_-]{1,32}"), f + "code",
-                    "code is required: 1 to 32 letters, digits, '-' or '_'");
-            v.require(t.code() == null || codes.add(t.code()), f + "code", "Duplicate code " + t.code());
+                    "template.code-required-letters-digits");
+            v.require(t.code() == null || codes.add(t.code()), f + "code", "template.duplicate-code", t.code());
             v.require(t.queue() == null || (!t.queue().isBlank() && t.queue().length() <= 64), f + "queue",
-                    "queue must be 1 to 64 characters (or left out for every queue)");
+                    "template.queue-characters-left-out");
             int length = t.lengthMinutes();
             boolean lengthOk = length >= MIN_LENGTH && length <= MAX_LENGTH && length % intervalMinutes == 0;
-            v.require(lengthOk, f + "lengthMinutes", "lengthMinutes must be " + MIN_LENGTH + " to " + MAX_LENGTH
-                    + " (2-12 h) and a multiple of the center's " + intervalMinutes + "-minute interval");
+            v.require(lengthOk, f + "lengthMinutes", "template.lengthminutes-h-multiple-center", MIN_LENGTH,
+                    MAX_LENGTH, intervalMinutes);
             int meal = t.mealBreakMinutes();
             boolean mealOk = meal >= 0 && meal <= MAX_MEAL && meal % 5 == 0 && (meal == 0 || meal < length);
-            v.require(mealOk, f + "mealBreakMinutes", "mealBreakMinutes must be 0 to " + MAX_MEAL
-                    + ", a multiple of 5 and shorter than the shift");
+            v.require(mealOk, f + "mealBreakMinutes", "template.mealbreakminutes-multiple-shorter-than", MAX_MEAL);
             if (meal == 0) {
                 v.require(t.mealWindowStart() == null && t.mealWindowEnd() == null, f + "mealWindowStart",
-                        "A meal window needs a meal break");
+                        "template.meal-window-needs-meal");
             } else if (lengthOk && mealOk) {
                 BreakRule standard = BreakRule.standard(length, meal);
                 int from = t.mealWindowStart() == null ? standard.mealWindowStartOffset() : t.mealWindowStart();
                 int to = t.mealWindowEnd() == null ? standard.mealWindowEndOffset() : t.mealWindowEnd();
                 v.require(from >= 0 && to >= from && to + meal <= length, f + "mealWindowEnd",
-                        "The meal window (" + from + ".." + to + " min after the start) must lie within the shift: "
-                                + "0 <= mealWindowStart <= mealWindowEnd <= " + (length - meal));
+                        "template.meal-window-min-after", from, to, (length - meal));
             }
             v.require(t.shortBreaks() == null || (t.shortBreaks() >= 0 && t.shortBreaks() <= MAX_SHORT_BREAKS),
-                    f + "shortBreaks", "shortBreaks must be 0 to " + MAX_SHORT_BREAKS);
+                    f + "shortBreaks", "template.shortbreaks", MAX_SHORT_BREAKS);
             v.require(t.shortBreakMinutes() == null || (t.shortBreakMinutes() >= 5
                     && t.shortBreakMinutes() <= MAX_SHORT_BREAK_MINUTES), f + "shortBreakMinutes",
-                    "shortBreakMinutes must be 5 to " + MAX_SHORT_BREAK_MINUTES);
+                            "template.shortbreakminutes", MAX_SHORT_BREAK_MINUTES);
             Integer every = t.startEveryMinutes();
             v.require(every == null || (every >= intervalMinutes && every <= 240 && every % intervalMinutes == 0),
-                    f + "startEveryMinutes", "startEveryMinutes must be a multiple of the center's " + intervalMinutes
-                            + "-minute interval, at most 240");
+                    f + "startEveryMinutes", "template.starteveryminutes-multiple-center-minute", intervalMinutes);
             v.require(onGrid(t.firstStart(), intervalMinutes), f + "firstStart",
-                    "firstStart must be on the center's " + intervalMinutes + "-minute interval grid");
+                    "template.firststart-center-minute-interval", intervalMinutes);
             v.require(onGrid(t.lastStart(), intervalMinutes), f + "lastStart",
-                    "lastStart must be on the center's " + intervalMinutes + "-minute interval grid");
+                    "template.laststart-center-minute-interval", intervalMinutes);
             v.require(t.firstStart() == null || t.lastStart() == null || !t.lastStart().isBefore(t.firstStart()),
-                    f + "lastStart", "lastStart must not be before firstStart");
+                    f + "lastStart", "template.laststart-not-before-firststart");
             LocalTime latest = t.lastStart() != null ? t.lastStart() : t.firstStart();
             v.require(!lengthOk || latest == null || minute(latest) + length <= 1440, f + "lastStart",
-                    "A shift starting at " + latest + " would end after midnight; shifts must end by 24:00");
+                    "template.shift-starting-would-end", latest);
         }
     }
 

@@ -90,7 +90,8 @@ public final class ShiftFile {
                 errors.add(FieldError.atLine(line, "break_minutes", "upload.value.negative", "break_minutes", brk));
             }
         } catch (NumberFormatException ex) {
-            errors.add(FieldError.atLine(line, "break_minutes", "upload.minutes.invalid", String.valueOf(breakMinutes)));
+            errors.add(FieldError.atLine(line, "break_minutes", "upload.minutes.invalid",
+                    String.valueOf(breakMinutes)));
         }
         if (s != null && e != null && brk != null && brk >= 0) {
             long minutes = Duration.between(s, e).toMinutes();
@@ -108,7 +109,8 @@ public final class ShiftFile {
         }
     }
 
-    private <T> T parse(int line, String field, String value, java.util.function.Function<String, T> parser, String code) {
+    private <T> T parse(int line, String field, String value, java.util.function.Function<String, T> parser,
+            String code) {
         try {
             if (value != null && !value.isBlank()) {
                 return parser.apply(value.trim());

@@ -90,7 +90,8 @@ public final class ActivityFile {
         Integer loggedSeconds = seconds(line, "logged_seconds", logged);
         Integer auxSeconds = seconds(line, "aux_seconds", aux);
         if (loggedSeconds != null && loggedSeconds > DAY_SECONDS) {
-            errors.add(FieldError.atLine(line, "logged_seconds", "activity.logged.over-day", loggedSeconds, DAY_SECONDS));
+            errors.add(FieldError.atLine(line, "logged_seconds", "activity.logged.over-day", loggedSeconds,
+                    DAY_SECONDS));
         }
         if (loggedSeconds != null && auxSeconds != null && auxSeconds > loggedSeconds) {
             errors.add(FieldError.atLine(line, "aux_seconds", "activity.aux.over-logged", auxSeconds, loggedSeconds));

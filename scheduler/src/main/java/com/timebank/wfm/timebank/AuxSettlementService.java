@@ -26,6 +26,7 @@ import com.timebank.wfm.leave.SettlementProgress;
 import com.timebank.wfm.leave.LeaveSource;
 import com.timebank.wfm.leave.LeaveType;
 import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.ledger.PostingKeys;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerBatch;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -210,7 +211,7 @@ public class AuxSettlementService implements SettlementProgress {
             batch.post(new Posting(w.agentId(), date, EntryKind.REVERSAL, amount, ACTOR,
                     "reverses entry " + earlier.id() + ": activity of " + date + " corrected"
                             + (uncovered > 0 ? "; " + uncovered + " s not covered became personal leave" : ""),
-                    "AUXREV:" + w.agentId() + ":" + date + ":r" + w.settledRevision(), earlier.id()));
+                    PostingKeys.auxReversal(w.agentId(), date, w.settledRevision()), earlier.id()));
         }
         return uncovered;
     }
@@ -231,6 +232,6 @@ public class AuxSettlementService implements SettlementProgress {
     }
 
     static String settlementKey(long agentId, LocalDate date, int revision) {
-        return "AUX:" + agentId + ":" + date + ":r" + revision;
+        return PostingKeys.auxSettlement(agentId, date, revision);
     }
 }

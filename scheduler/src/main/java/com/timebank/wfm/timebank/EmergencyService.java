@@ -25,6 +25,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.ledger.PostingKeys;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
 import com.timebank.wfm.ledger.LedgerService;
@@ -66,9 +67,9 @@ public class EmergencyService {
     public Emergency activate(String centerCode, int level, LocalDate date, String reason, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
-        v.require(level >= 1 && level <= 3, "level", "level must be 1, 2 or 3");
-        v.require(!date.isAfter(center.today(clock)), "date", "An emergency cannot be recorded for a future date ("
-                + date + "; today is " + center.today(clock) + " in the center's zone)");
+        v.require(level >= 1 && level <= 3, "level", "emergency.level");
+        v.require(!date.isAfter(center.today(clock)), "date", "emergency.emergency-cannot-recorded-future", date,
+                center.today(clock));
         v.throwIfInvalid();
         BigDecimal rate = settings.on(center.id(), date).overtimeRate(level);
         long id = transactions.write(() -> {
@@ -87,7 +88,8 @@ public class EmergencyService {
         List<EmergencyRepository.Participant> participants = repository.participants(id);
         Map<Long, Agent> agents = organisation.agentsById(participants.stream().map(EmergencyRepository.Participant::agentId).toList());
         List<Credit> credits = participants.stream()
-                .map(p -> new Credit(agents.get(p.agentId()).employeeNo(), p.workedSeconds(), p.creditedSeconds(), p.entryId()))
+                .map(p -> new Credit(agents.get(p.agentId()).employeeNo(), p.workedSeconds(), p.creditedSeconds(),
+                        p.entryId()))
                 .toList();
         return new Emergency(e.id(), center.code(), e.level(), e.date(), e.reason(), e.rate(), e.createdBy(), credits);
     }
@@ -106,7 +108,7 @@ public class EmergencyService {
     public List<Credit> addParticipants(long emergencyId, List<Participation> participations, CurrentUser user) {
         EmergencyRepository.Stored e = visible(emergencyId, user);
         Validation v = new Validation();
-        v.require(!participations.isEmpty(), "participants", "Name at least one participant");
+        v.require(!participations.isEmpty(), "participants", "emergency.name-least-one-participant");
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 participations.stream().map(Participation::employeeNo).filter(java.util.Objects::nonNull).distinct().toList());
         Set<String> seen = new HashSet<>();
@@ -115,11 +117,12 @@ public class EmergencyService {
             String field = "[" + i + "]";
             Agent a = p.employeeNo() == null ? null : agents.get(p.employeeNo());
             v.require(a != null && a.centerId() == e.centerId(), field + ".employeeNo",
-                    "Unknown agent " + p.employeeNo() + " in this emergency's center");
-            v.require(p.workedSeconds() != null && p.workedSeconds() > 0 && p.workedSeconds() <= ActivityFile.DAY_SECONDS,
-                    field + ".workedSeconds", "workedSeconds must be between 1 and 86400");
+                    "emergency.unknown-agent-emergency-center", p.employeeNo());
+            v.require(p.workedSeconds() != null && p.workedSeconds() > 0
+                    && p.workedSeconds() <= ActivityFile.DAY_SECONDS, field + ".workedSeconds",
+                            "emergency.workedseconds-between");
             v.require(p.employeeNo() == null || seen.add(p.employeeNo()), field + ".employeeNo",
-                    "Agent " + p.employeeNo() + " is listed twice");
+                    "emergency.agent-listed-twice", p.employeeNo());
         }
         v.throwIfInvalid();
         return transactions.write(() -> {
@@ -131,22 +134,25 @@ public class EmergencyService {
                 EmergencyRepository.Participant before = existing.get(a.id());
                 if (before != null) {
                     if (before.workedSeconds() != p.workedSeconds()) {
-                        throw new ConflictException("Agent " + a.employeeNo() + " is already recorded in emergency "
-                                + emergencyId + " with " + before.workedSeconds() + " s worked");
+                        throw ConflictException.of("emergency.agent-already-recorded-emergency", a.employeeNo(),
+                                emergencyId, before.workedSeconds());
                     }
-                    credits.add(new Credit(a.employeeNo(), before.workedSeconds(), before.creditedSeconds(), before.entryId()));
+                    credits.add(new Credit(a.employeeNo(), before.workedSeconds(), before.creditedSeconds(),
+                            before.entryId()));
                     continue;
                 }
                 long credit = EmergencyOvertime.credit(p.workedSeconds(), e.rate());
                 LedgerEntry entry = ledger.postWithin(Posting.of(a.id(), e.date(), EntryKind.EMERGENCY_OVERTIME, credit,
                         user.actor(), "emergency " + emergencyId + " (level " + e.level() + ", rate "
                                 + e.rate().stripTrailingZeros().toPlainString() + "): worked " + p.workedSeconds() + " s",
-                        "EOT:" + emergencyId + ":" + a.id())).entry();
+                        PostingKeys.emergencyOvertime(emergencyId, a.id()))).entry();
                 repository.insertParticipant(emergencyId,
-                        new EmergencyRepository.Participant(a.id(), p.workedSeconds(), credit, entry.id()), user.actor(), now());
+                        new EmergencyRepository.Participant(a.id(), p.workedSeconds(), credit, entry.id()),
+                                user.actor(), now());
                 credits.add(new Credit(a.employeeNo(), p.workedSeconds(), credit, entry.id()));
             }
-            audit.record(user.actor(), "EMERGENCY_PARTICIPANTS", "emergency:" + emergencyId, credits.size() + " credited");
+            audit.record(user.actor(), "EMERGENCY_PARTICIPANTS", "emergency:" + emergencyId,
+                    credits.size() + " credited");
             return credits;
         });
     }

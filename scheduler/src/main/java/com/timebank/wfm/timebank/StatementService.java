@@ -89,7 +89,8 @@ public class StatementService {
      */
     @Transactional(readOnly = true)
     public Balances balances(String centerCode, String teamCode, CurrentUser user) {
-        OrganisationService.AgentPage page = organisation.agents(centerCode, teamCode, Paging.of(0, MAX_BALANCES), user);
+        OrganisationService.AgentPage page = organisation.agents(centerCode, teamCode, Paging.of(0, MAX_BALANCES),
+                user);
         Map<Long, Account> accounts = ledger.accounts(page.agents().stream().map(Agent::id).toList());
         List<AgentBalance> rows = page.agents().stream().map(a -> {
             Account acc = accounts.getOrDefault(a.id(), Account.empty(a.id()));
@@ -103,7 +104,7 @@ public class StatementService {
             CurrentUser user) {
         Agent agent = organisation.agent(employeeNo, user);
         if (from != null && to != null && to.isBefore(from)) {
-            throw com.timebank.wfm.api.InvalidInputException.of("to", "to must not be before from");
+            throw com.timebank.wfm.api.InvalidInputException.of("to", "statement.not-before-from");
         }
         return ledger.statement(agent.id(), from, to, paging.offset(), paging.size());
     }

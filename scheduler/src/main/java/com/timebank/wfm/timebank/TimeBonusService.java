@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.YearMonth;
-import java.util.UUID;
+import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -25,7 +27,7 @@ import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
 import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.ledger.Posting;
-import com.timebank.wfm.ledger.Seconds;
+import com.timebank.wfm.ledger.PostingKeys;
 
 /**
  * Service 4: a lead (own team) or a planner/admin grants a time bonus. The center's grants of a calendar month may
@@ -45,7 +47,8 @@ public class TimeBonusService {
     private final Clock clock;
 
     TimeBonusService(TimeBonusRepository repository, LedgerService ledger, OrganisationService organisation,
-            CenterSettingsService settings, ShiftService shifts, Transactions transactions, AuditLog audit, Clock clock) {
+            CenterSettingsService settings, ShiftService shifts, Transactions transactions, AuditLog audit,
+                    Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.organisation = organisation;
@@ -57,33 +60,46 @@ public class TimeBonusService {
     }
 
     public LedgerEntry grant(String employeeNo, Long seconds, String reason, CurrentUser user) {
+        return grant(employeeNo, seconds, reason, null, user);
+    }
+
+    /**
+     * Grants a bonus within the month's cap. With a client's key (the API's {@code Idempotency-Key}) a retry of the
+     * same grant by the same user returns the first entry and grants nothing more, even after the cap was reached.
+     */
+    public LedgerEntry grant(String employeeNo, Long seconds, String reason, String clientKey, CurrentUser user) {
         Agent agent = organisation.agent(employeeNo, user);
         if (!user.leadsAgent(agent.centerId(), agent.teamId())) {
-            throw new ForbiddenException("Only the agent's team lead, a planner or an admin may grant a time bonus");
+            throw ForbiddenException.of("bonus.forbidden");
         }
         new Validation()
                 .require(seconds != null && seconds > 0 && seconds <= ActivityFile.DAY_SECONDS, "seconds",
-                        "seconds must be between 1 and 86400")
+                        "number.between", "seconds", 1, ActivityFile.DAY_SECONDS)
                 .require(reason != null && !reason.isBlank() && reason.length() <= 500, "reason",
-                        "Give a reason (at most 500 characters)")
+                        "bonus.reason.required", 500)
                 .throwIfInvalid();
         Center center = organisation.centerById(agent.centerId());
         LocalDate today = center.today(clock);
         YearMonth month = YearMonth.from(today);
+        String key = clientKey == null ? PostingKeys.timeBonus() : PostingKeys.timeBonus(user.actor(), clientKey);
         return transactions.write(() -> {
             long granted = repository.lockGranted(center.id(), month.atDay(1));
+            Posting posting = Posting.of(agent.id(), today, EntryKind.TIME_BONUS, seconds, user.actor(),
+                    "time bonus: " + reason.trim(), key);
+            ledger.lock(List.of(agent.id()));
+            Optional<LedgerEntry> already = ledger.existing(posting);
+            if (already.isPresent()) {
+                return already.get();
+            }
             BonusBudget budget = budget(center.id(), month, today, granted);
             if (budget.scheduledSeconds() == 0) {
-                throw new BusinessRuleException("No shifts are published for " + center.code() + " in " + month
-                        + ", so the monthly time-bonus budget is 0; publish a roster or import shifts first");
+                throw BusinessRuleException.of("bonus.no-shifts", center.code(), month);
             }
             if (!budget.allows(seconds)) {
-                throw new BusinessRuleException("The bonus of " + Seconds.format(seconds) + " (" + seconds
-                        + " s) is over the monthly cap: the remaining budget of " + center.code() + " for " + month
-                        + " is " + Seconds.format(budget.remainingSeconds()) + " (" + budget.remainingSeconds() + " s)");
+                throw BusinessRuleException.of("bonus.over-cap", Message.duration(seconds), seconds, center.code(),
+                        month, Message.duration(budget.remainingSeconds()), budget.remainingSeconds());
             }
-            LedgerEntry entry = ledger.postWithin(Posting.of(agent.id(), today, EntryKind.TIME_BONUS, seconds,
-                    user.actor(), "time bonus: " + reason.trim(), "BONUS:" + UUID.randomUUID())).entry();
+            LedgerEntry entry = ledger.postWithin(posting).entry();
             repository.insertBonus(center.id(), agent.id(), today, seconds, reason.trim(), entry.id(), user.actor(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
             repository.addGranted(center.id(), month.atDay(1), seconds);
@@ -101,7 +117,8 @@ public class TimeBonusService {
         Center center = organisation.center(centerCode, user);
         YearMonth m = month == null ? YearMonth.from(center.today(clock)) : month;
         BonusBudget b = budget(center.id(), m, m.atDay(1), repository.granted(center.id(), m.atDay(1)));
-        return new Budget(center.code(), m, b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(), b.remainingSeconds());
+        return new Budget(center.code(), m, b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(),
+                b.remainingSeconds());
     }
 
     private BonusBudget budget(long centerId, YearMonth month, LocalDate settingsDate, long granted) {

@@ -125,8 +125,11 @@ class TimebankController {
 
     @PostMapping("/time-bonuses")
     @Operation(summary = "Grant a time bonus (lead of the agent's team, planner, admin); 422 over the monthly cap")
-    ResponseEntity<EntryView> grant(@Valid @RequestBody BonusRequest r, CurrentUser user) {
-        LedgerEntry e = bonuses.grant(r.employeeNo(), r.seconds(), r.reason(), user);
+    ResponseEntity<EntryView> grant(@Valid @RequestBody BonusRequest r,
+            @io.swagger.v3.oas.annotations.Parameter(description = "A retried grant with the same key posts once")
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false)
+            String idempotencyKey, CurrentUser user) {
+        LedgerEntry e = bonuses.grant(r.employeeNo(), r.seconds(), r.reason(), idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/agents/" + r.employeeNo() + "/timebank/entries?from="
                 + e.businessDate() + "&to=" + e.businessDate())).body(EntryView.of(e));
     }

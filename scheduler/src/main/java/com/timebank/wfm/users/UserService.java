@@ -68,7 +68,7 @@ public class UserService implements UserDetailsService {
     @Transactional
     public UserView create(NewUser u, CurrentUser actor) {
         if (!actor.isAdmin()) {
-            throw new ForbiddenException("Only an admin may create users");
+            throw ForbiddenException.of("user.only-admin-create-users");
         }
         return createUser(u, actor.actor());
     }
@@ -78,31 +78,31 @@ public class UserService implements UserDetailsService {
     public UserView createUser(NewUser u, String actor) {
         Validation v = new Validation();
         v.require(u.password() != null && u.password().length() >= MIN_PASSWORD_LENGTH, "password",
-                "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+                "user.password-have-least-characters", MIN_PASSWORD_LENGTH);
         List<String> centerCodes = u.centerCodes() == null ? List.of() : u.centerCodes();
         List<String> teamCodes = u.teamCodes() == null ? List.of() : u.teamCodes();
         Set<Long> centerIds = new HashSet<>();
         for (String code : centerCodes) {
             organisation.findCenter(code).ifPresentOrElse(c -> centerIds.add(c.id()),
-                    () -> v.require(false, "centerCodes", "Unknown center " + code));
+                    () -> v.require(false, "centerCodes", "user.unknown-center", code));
         }
         List<Team> teams = organisation.resolveTeams(teamCodes, centerIds, v, "teamCodes");
         Agent agent = null;
         if (u.employeeNo() != null) {
             agent = organisation.findAgent(u.employeeNo()).orElse(null);
-            v.require(agent != null, "employeeNo", "Unknown agent " + u.employeeNo());
+            v.require(agent != null, "employeeNo", "user.unknown-agent", u.employeeNo());
         }
         if (u.role() != null) {
             switch (u.role()) {
-                case AGENT -> v.require(u.employeeNo() != null, "employeeNo", "An AGENT user needs the employeeNo they are");
-                case TEAM_LEAD -> v.require(!teamCodes.isEmpty(), "teamCodes", "A TEAM_LEAD needs at least one team");
-                case PLANNER -> v.require(!centerCodes.isEmpty(), "centerCodes", "A PLANNER needs at least one center");
+                case AGENT -> v.require(u.employeeNo() != null, "employeeNo", "user.agent-user-needs-employeeno");
+                case TEAM_LEAD -> v.require(!teamCodes.isEmpty(), "teamCodes", "user.team-lead-needs-least");
+                case PLANNER -> v.require(!centerCodes.isEmpty(), "centerCodes", "user.planner-needs-least-one");
                 case ADMIN -> { }
             }
         }
         v.throwIfInvalid();
         if (repository.exists(u.username())) {
-            throw new ConflictException("User " + u.username() + " already exists");
+            throw ConflictException.of("user.user-already-exists", u.username());
         }
         repository.insert(u.username(), passwordEncoder.encode(u.password()), u.role(),
                 agent == null ? null : agent.id(), centerIds, teams.stream().map(Team::id).toList(), now());
@@ -119,7 +119,7 @@ public class UserService implements UserDetailsService {
     @Transactional(readOnly = true)
     public List<UserView> users(int offset, int limit, CurrentUser actor) {
         if (!actor.isAdmin()) {
-            throw new ForbiddenException("Only an admin may list users");
+            throw ForbiddenException.of("user.only-admin-list-users");
         }
         return repository.all(offset, limit).stream().map(this::view).toList();
     }

@@ -149,6 +149,32 @@ class ApiErrorsTest {
         assertThat(r.body()).contains("data-testid=\"error-page\"");
     }
 
+    @Test
+    void aBodyOverTheLimitIsA413ProblemBeforeAnythingIsRead() throws Exception {
+        String answer = raw("POST /api/activity HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString((planner + ":" + Org.PASSWORD).getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Type: text/csv\r\nContent-Length: 400000000\r\nConnection: close\r\n\r\nemployee_no");
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).containsIgnoringCase("Content-Type: " + PROBLEM);
+        assertThat(answer).contains("\"code\":\"problem.too-large\"");
+    }
+
+    @Test
+    void aLargeWhollyBadUploadGetsASmallAnswerWithTheFirstThousandLinesAndACount() throws Exception {
+        int lines = 600_000;
+        StringBuilder csv = new StringBuilder(lines * 20).append("employee_no,date,logged_seconds,aux_seconds\n");
+        for (int i = 0; i < lines; i++) {
+            csv.append("E").append(i).append(",someday,1,2\n");
+        }
+        HttpResponse<String> r = send(request("/api/activity").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body().length()).as("answer size").isLessThan(400_000);
+        assertThat((Integer) JsonPath.read(r.body(), "$.errorCount")).isEqualTo(lines);
+        assertThat((java.util.List<?>) JsonPath.read(r.body(), "$.errors")).hasSize(UploadErrors.MAX_LISTED);
+        assertThat((Integer) JsonPath.read(r.body(), "$.errors[0].line")).isEqualTo(2);
+    }
+
     private String raw(String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(10_000);

@@ -31,6 +31,9 @@ class OrganisationApiTest {
     @Autowired
     OrganisationService organisation;
 
+    /** Next year: settings may be dated ahead, within the two years the service accepts. */
+    private static final int NEXT = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+
     private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder r) {
         return r.with(httpBasic("admin", "admin-test-password")).contentType(MediaType.APPLICATION_JSON);
     }
@@ -156,18 +159,18 @@ class OrganisationApiTest {
                 .andExpect(jsonPath("$.busyDays.firstDays").value(4))
                 .andExpect(jsonPath("$.serviceLevelTarget").value("0.9"));
         mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).content("""
-                {"effectiveFrom":"2999-01-01","auxTarget":"0.04","overtimeRates":{"1":"0.35"},"busyDays":{"lastDays":3},
-                 "specialBusyDates":["2999-01-15"]}"""))
+                {"effectiveFrom":"%1$d-01-01","auxTarget":"0.04","overtimeRates":{"1":"0.35"},"busyDays":{"lastDays":3},
+                 "specialBusyDates":["%1$d-01-15"]}""".formatted(NEXT)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.auxTarget").value("0.04"))
                 .andExpect(jsonPath("$.overtimeRates.1").value("0.35"))
                 .andExpect(jsonPath("$.overtimeRates.2").value("0.45"))
                 .andExpect(jsonPath("$.busyDays.firstDays").value(4))
                 .andExpect(jsonPath("$.busyDays.lastDays").value(3))
-                .andExpect(jsonPath("$.specialBusyDates[0]").value("2999-01-15"));
-        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=2998-12-31")))
+                .andExpect(jsonPath("$.specialBusyDates[0]").value(NEXT + "-01-15"));
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=" + (NEXT - 1) + "-12-31")))
                 .andExpect(jsonPath("$.auxTarget").value("0.037"));
-        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=2999-02-01")))
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=" + NEXT + "-02-01")))
                 .andExpect(jsonPath("$.auxTarget").value("0.04"));
         mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).content("""
                 {"effectiveFrom":"2020-01-01","auxTarget":"0.05"}"""))
@@ -204,18 +207,18 @@ class OrganisationApiTest {
         String otherPlanner = org.plannerUser(org.center());
         String lead = org.leadUser(org.team(c));
         String change = """
-                {"effectiveFrom":"2999-03-01","idleDayQuota":5,"busyDays":{"firstDays":3,"lastDays":1},
-                 "specialBusyDates":["2999-03-18"],"quotaMode":"DERIVED","minNoticeDays":2}""";
+                {"effectiveFrom":"%1$d-03-01","idleDayQuota":5,"busyDays":{"firstDays":3,"lastDays":1},
+                 "specialBusyDates":["%1$d-03-18"],"quotaMode":"DERIVED","minNoticeDays":2}""".formatted(NEXT);
         mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(planner, Org.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.idleDayQuota").value(5))
                 .andExpect(jsonPath("$.busyDays.firstDays").value(3))
                 .andExpect(jsonPath("$.quotaMode").value("DERIVED"))
-                .andExpect(jsonPath("$.specialBusyDates[0]").value("2999-03-18"));
+                .andExpect(jsonPath("$.specialBusyDates[0]").value(NEXT + "-03-18"));
         mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(planner, Org.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"effectiveFrom\":\"2999-04-01\",\"idleDayQuota\":4,\"overtimeRates\":{\"1\":\"0.35\"}}"))
+                        .content("{\"effectiveFrom\":\"" + NEXT + "-04-01\",\"idleDayQuota\":4,\"overtimeRates\":{\"1\":\"0.35\"}}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("overtimeRates")));
         mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(otherPlanner, Org.PASSWORD))
@@ -224,7 +227,7 @@ class OrganisationApiTest {
         mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(lead, Org.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isForbidden());
-        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=2999-04-02")))
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=" + NEXT + "-04-02")))
                 .andExpect(jsonPath("$.idleDayQuota").value(5))
                 .andExpect(jsonPath("$.overtimeRates.1").value("0.3"));
     }

@@ -71,9 +71,9 @@ public class CalendarService {
     }
 
     static void validate(PlannerCalendar c, Validation v) {
-        v.require(c.holidays().size() <= MAX_ENTRIES, "holidays", "At most " + MAX_ENTRIES + " holidays");
-        v.require(c.closedDates().size() <= MAX_ENTRIES, "closedDates", "At most " + MAX_ENTRIES + " closed dates");
-        v.require(c.specialDays().size() <= MAX_ENTRIES, "specialDays", "At most " + MAX_ENTRIES + " special days");
+        v.require(c.holidays().size() <= MAX_ENTRIES, "holidays", "calendar.most-holidays", MAX_ENTRIES);
+        v.require(c.closedDates().size() <= MAX_ENTRIES, "closedDates", "calendar.most-closed-dates", MAX_ENTRIES);
+        v.require(c.specialDays().size() <= MAX_ENTRIES, "specialDays", "calendar.most-special-days", MAX_ENTRIES);
         if (v.hasErrors()) {
             return;
         }
@@ -82,47 +82,46 @@ public class CalendarService {
             PlannerCalendar.Holiday h = c.holidays().get(i);
             String at = "holidays[" + i + "]";
             if (h == null || h.date() == null) {
-                v.require(false, at + ".date", "date is required");
+                v.require(false, at + ".date", "calendar.date-required");
                 continue;
             }
-            v.require(seen.add(h.date()), at + ".date", "Holiday " + h.date() + " is listed twice");
+            v.require(seen.add(h.date()), at + ".date", "calendar.holiday-listed-twice", h.date());
             v.require(h.name() == null || h.name().length() <= MAX_TEXT, at + ".name",
-                    "name must be at most " + MAX_TEXT + " characters");
+                    "calendar.name-most-characters", MAX_TEXT);
         }
         seen.clear();
         for (int i = 0; i < c.closedDates().size(); i++) {
             PlannerCalendar.ClosedDate d = c.closedDates().get(i);
             String at = "closedDates[" + i + "]";
             if (d == null || d.date() == null) {
-                v.require(false, at + ".date", "date is required");
+                v.require(false, at + ".date", "calendar.date-required-2");
                 continue;
             }
-            v.require(seen.add(d.date()), at + ".date", "Closed date " + d.date() + " is listed twice");
+            v.require(seen.add(d.date()), at + ".date", "calendar.closed-date-listed-twice", d.date());
             v.require(d.reason() == null || d.reason().length() <= MAX_TEXT, at + ".reason",
-                    "reason must be at most " + MAX_TEXT + " characters");
+                    "calendar.reason-most-characters", MAX_TEXT);
         }
         seen.clear();
         for (int i = 0; i < c.specialDays().size(); i++) {
             PlannerCalendar.SpecialDay s = c.specialDays().get(i);
             String at = "specialDays[" + i + "]";
             if (s == null || s.date() == null) {
-                v.require(false, at + ".date", "date is required");
+                v.require(false, at + ".date", "calendar.date-required-3");
                 continue;
             }
-            v.require(seen.add(s.date()), at + ".date", "Special day " + s.date() + " is listed twice");
+            v.require(seen.add(s.date()), at + ".date", "calendar.special-day-listed-twice", s.date());
             if ((s.multiplier() == null) == (s.likeDate() == null)) {
-                v.require(false, at, "Give either multiplier or likeDate");
+                v.require(false, at, "calendar.give-either-multiplier-likedate");
             } else if (s.multiplier() != null) {
                 v.require(s.multiplier().signum() > 0 && s.multiplier().compareTo(MAX_MULTIPLIER) <= 0,
-                        at + ".multiplier", "multiplier must be above 0 and at most " + MAX_MULTIPLIER);
+                        at + ".multiplier", "calendar.multiplier-above-most", MAX_MULTIPLIER);
                 v.require(s.multiplier().stripTrailingZeros().scale() <= 4, at + ".multiplier",
-                        "multiplier has at most 4 decimal places");
+                        "calendar.multiplier-has-most-decimal");
             } else {
-                v.require(s.likeDate().isBefore(s.date()), at + ".likeDate",
-                        "likeDate must be a day before " + s.date());
+                v.require(s.likeDate().isBefore(s.date()), at + ".likeDate", "calendar.likedate-day-before", s.date());
             }
             v.require(s.reason() == null || s.reason().length() <= MAX_TEXT, at + ".reason",
-                    "reason must be at most " + MAX_TEXT + " characters");
+                    "calendar.reason-most-characters-2", MAX_TEXT);
         }
     }
 }

@@ -114,17 +114,16 @@ public class ForecastService {
     public InCenter<StoredForecast> create(String centerCode, ForecastRequest r, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
-        v.require(r.from() != null, "from", "from is required");
-        v.require(r.to() != null, "to", "to is required");
+        v.require(r.from() != null, "from", "forecast.from-required");
+        v.require(r.to() != null, "to", "forecast.required");
         checkMethod(r.method(), v);
         checkQueue(r.queue(), v);
         v.throwIfInvalid();
-        v.require(!r.to().isBefore(r.from()), "to", "to must not be before from");
+        v.require(!r.to().isBefore(r.from()), "to", "forecast.not-before-from");
         v.require(ChronoUnit.DAYS.between(r.from(), r.to()) < MAX_HORIZON_DAYS, "to",
-                "A forecast covers at most " + MAX_HORIZON_DAYS + " days (6 weeks); " + r.from() + ".." + r.to()
-                        + " is " + (ChronoUnit.DAYS.between(r.from(), r.to()) + 1));
-        v.require(r.asOf() == null || r.asOf().isBefore(r.from()), "asOf",
-                "asOf must be before from: a forecast never learns from the days it predicts");
+                "forecast.forecast-covers-most-days", MAX_HORIZON_DAYS, r.from(), r.to(),
+                        (ChronoUnit.DAYS.between(r.from(), r.to()) + 1));
+        v.require(r.asOf() == null || r.asOf().isBefore(r.from()), "asOf", "forecast.asof-before-from-forecast");
         v.throwIfInvalid();
         String method = blankToNull(r.method());
         String queue = blankToNull(r.queue());
@@ -132,8 +131,7 @@ public class ForecastService {
                 : r.from().minusDays(1)));
         long lead = ChronoUnit.DAYS.between(h.lastDate(), r.to());
         if (lead > MAX_LEAD_DAYS) {
-            throw new BusinessRuleException("The forecast would end " + lead + " days after the last history day it "
-                    + "can learn from (" + h.lastDate() + "); at most " + MAX_LEAD_DAYS + " days are allowed");
+            throw BusinessRuleException.of("forecast.forecast-would-end-days", lead, h.lastDate(), MAX_LEAD_DAYS);
         }
         List<String> notes = new ArrayList<>();
         ForecastCalendar calendar = calendar(center, r.from(), notes);
@@ -147,7 +145,7 @@ public class ForecastService {
             }
             forecast = forecaster.forecast(h, calendar, new Forecaster.Request(r.from(), r.to(), method, r.asOf()));
         } catch (IllegalArgumentException e) {
-            throw new BusinessRuleException("Cannot forecast: " + e.getMessage());
+            throw BusinessRuleException.of("forecast.cannot-forecast", e.getMessage());
         }
         notes.addAll(forecast.notes());
         LocalDateTime now = now();
@@ -203,8 +201,7 @@ public class ForecastService {
                 : LocalDateTime.now(clock.withZone(center.timeZone())).truncatedTo(ChronoUnit.MINUTES);
         LocalDate today = now.toLocalDate();
         if (today.isBefore(run.from()) || today.isAfter(run.to())) {
-            throw new BusinessRuleException("Forecast " + id + " covers " + run.from() + ".." + run.to() + ", not "
-                    + today);
+            throw BusinessRuleException.of("forecast.forecast-number-covers-not", id, run.from(), run.to(), today);
         }
         Map<LocalDateTime, Double> actuals = new HashMap<>();
         boolean fromHistory = req.actuals() == null;
@@ -218,17 +215,17 @@ public class ForecastService {
                 Actual a = req.actuals().get(i);
                 String at = "actuals[" + i + "]";
                 if (a == null || a.intervalStart() == null || a.contacts() == null) {
-                    v.require(false, at, "intervalStart and contacts are required");
+                    v.require(false, at, "forecast.intervalstart-contacts-required");
                     continue;
                 }
                 LocalDateTime s = a.intervalStart();
                 int minute = s.getHour() * 60 + s.getMinute();
-                v.require(s.toLocalDate().equals(today), at + ".intervalStart", s + " is not on " + today);
+                v.require(s.toLocalDate().equals(today), at + ".intervalStart", "forecast.not", s, today);
                 v.require(s.getSecond() == 0 && s.getNano() == 0 && minute % center.intervalMinutes() == 0,
-                        at + ".intervalStart", s + " is off the center's " + center.intervalMinutes() + "-minute grid");
+                        at + ".intervalStart", "forecast.off-center-minute-grid", s, center.intervalMinutes());
                 v.require(a.contacts() >= 0 && a.contacts() <= 1_000_000, at + ".contacts",
-                        "contacts must be between 0 and 1000000");
-                v.require(actuals.put(s, a.contacts()) == null, at + ".intervalStart", s + " is listed twice");
+                        "forecast.contacts-between");
+                v.require(actuals.put(s, a.contacts()) == null, at + ".intervalStart", "forecast.listed-twice", s);
             }
             v.throwIfInvalid();
         }
@@ -243,15 +240,15 @@ public class ForecastService {
     public InCenter<StoredBacktest> backtest(String centerCode, BacktestRequest r, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
-        v.require(r.horizonDays() != null, "horizonDays", "horizonDays is required");
-        v.require(r.origins() != null, "origins", "origins is required");
+        v.require(r.horizonDays() != null, "horizonDays", "forecast.horizondays-required");
+        v.require(r.origins() != null, "origins", "forecast.origins-required");
         checkMethod(r.method(), v);
         checkQueue(r.queue(), v);
         v.throwIfInvalid();
         v.require(r.horizonDays() >= 1 && r.horizonDays() <= MAX_BACKTEST_HORIZON_DAYS, "horizonDays",
-                "horizonDays must be between 1 and " + MAX_BACKTEST_HORIZON_DAYS + " (open days ahead of each origin)");
-        v.require(r.origins() >= 1 && r.origins() <= MAX_BACKTEST_ORIGINS, "origins",
-                "origins must be between 1 and " + MAX_BACKTEST_ORIGINS);
+                "forecast.horizondays-between-open-days", MAX_BACKTEST_HORIZON_DAYS);
+        v.require(r.origins() >= 1 && r.origins() <= MAX_BACKTEST_ORIGINS, "origins", "forecast.origins-between",
+                MAX_BACKTEST_ORIGINS);
         v.throwIfInvalid();
         String method = blankToNull(r.method());
         String queue = blankToNull(r.queue());
@@ -261,12 +258,11 @@ public class ForecastService {
         try {
             report = forecaster.backtest(h, calendar, method, r.horizonDays(), r.origins());
         } catch (IllegalArgumentException e) {
-            throw new BusinessRuleException("Cannot backtest: " + e.getMessage());
+            throw BusinessRuleException.of("forecast.cannot-backtest", e.getMessage());
         }
         if (report.origins().isEmpty()) {
-            throw new BusinessRuleException("History too short for a backtest: " + h.openDayCount() + " open days up to "
-                    + h.lastDate() + "; " + r.horizonDays() + " days ahead need at least "
-                    + (28 + r.horizonDays()) + " open days");
+            throw BusinessRuleException.of("forecast.history-too-short-backtest", h.openDayCount(), h.lastDate(),
+                    r.horizonDays(), (28 + r.horizonDays()));
         }
         Backtest.Options options = Backtest.Options.of(r.origins(), r.horizonDays());
         LocalDateTime now = now();
@@ -304,9 +300,11 @@ public class ForecastService {
 
     /** History of the center (one queue or all) up to {@code limit}: the last {@value #HISTORY_DAYS} days of it. */
     private IntervalHistory learningHistory(Center center, String queue, LocalDate limit) {
-        LocalDate last = history.lastDate(center.id(), queue, limit).orElseThrow(() -> new BusinessRuleException(
-                "No history " + (queue == null ? "" : "of queue " + queue + " ") + "on or before " + limit
-                        + " to learn from; upload it with POST /api/centers/" + center.code() + "/history"));
+        LocalDate last = history.lastDate(center.id(), queue,
+                limit).orElseThrow(() -> queue == null
+                        ? BusinessRuleException.of("forecast.no-history-before-learn", limit, center.code())
+                        : BusinessRuleException.of("forecast.no-history-before-learn.queue", limit, center.code(),
+                                queue));
         List<IntervalTotal> totals = history.totals(center.id(), queue, last.minusDays(HISTORY_DAYS - 1), last);
         List<IntervalHistory.Row> rows = new ArrayList<>(totals.size());
         for (IntervalTotal t : totals) {
@@ -315,7 +313,7 @@ public class ForecastService {
         try {
             return IntervalHistory.of(center.intervalMinutes(), rows);
         } catch (IllegalArgumentException e) {
-            throw new BusinessRuleException("The stored history cannot be used: " + e.getMessage());
+            throw BusinessRuleException.of("forecast.stored-history-cannot-used", e.getMessage());
         }
     }
 
@@ -348,13 +346,13 @@ public class ForecastService {
 
     private void checkMethod(String method, Validation v) {
         if (method != null && !method.isBlank()) {
-            v.require(methods().contains(method), "method", "Unknown method '" + method + "'; leave it out for "
-                    + "automatic selection or use one of " + String.join(", ", methods()));
+            v.require(methods().contains(method), "method", "forecast.unknown-method-leave-out", method,
+                    String.join(", ", methods()));
         }
     }
 
     private static void checkQueue(String queue, Validation v) {
-        v.require(queue == null || queue.length() <= 64, "queue", "queue must be at most 64 characters");
+        v.require(queue == null || queue.length() <= 64, "queue", "forecast.queue-most-characters");
     }
 
     private static String blankToNull(String s) {

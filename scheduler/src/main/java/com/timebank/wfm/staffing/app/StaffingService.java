@@ -47,37 +47,37 @@ public class StaffingService {
     }
 
     /** A one-off calculation; omitted maxOccupancy and shrinkage take the defaults of workforce.md (85%, 30%). */
-    public record Calculation(Double contacts, Integer intervalSeconds, Double ahtSeconds, BigDecimal serviceLevelTarget,
+    public record Calculation(Double contacts, Integer intervalSeconds, Double ahtSeconds,
+            BigDecimal serviceLevelTarget,
             Integer serviceLevelSeconds, BigDecimal maxOccupancy, BigDecimal shrinkage, Double patienceSeconds) {
     }
 
     public StaffingRequirement calculate(Calculation c) {
         Validation v = new Validation();
-        v.require(c.contacts() != null, "contacts", "contacts is required");
-        v.require(c.intervalSeconds() != null, "intervalSeconds", "intervalSeconds is required");
-        v.require(c.ahtSeconds() != null, "ahtSeconds", "ahtSeconds is required");
-        v.require(c.serviceLevelTarget() != null, "serviceLevelTarget", "serviceLevelTarget is required");
-        v.require(c.serviceLevelSeconds() != null, "serviceLevelSeconds", "serviceLevelSeconds is required");
+        v.require(c.contacts() != null, "contacts", "staffing.contacts-required");
+        v.require(c.intervalSeconds() != null, "intervalSeconds", "staffing.intervalseconds-required");
+        v.require(c.ahtSeconds() != null, "ahtSeconds", "staffing.ahtseconds-required");
+        v.require(c.serviceLevelTarget() != null, "serviceLevelTarget", "staffing.serviceleveltarget-required");
+        v.require(c.serviceLevelSeconds() != null, "serviceLevelSeconds", "staffing.servicelevelseconds-required");
         v.throwIfInvalid();
-        v.require(c.contacts() >= 0 && c.contacts() <= 10_000_000, "contacts", "contacts must be between 0 and 10000000");
+        v.require(c.contacts() >= 0 && c.contacts() <= 10_000_000, "contacts", "staffing.contacts-between");
         v.require(c.intervalSeconds() >= 60 && c.intervalSeconds() <= 86_400, "intervalSeconds",
-                "intervalSeconds must be between 60 and 86400");
-        v.require(c.ahtSeconds() > 0 && c.ahtSeconds() <= 86_400, "ahtSeconds",
-                "ahtSeconds must be above 0 and at most 86400");
+                "staffing.intervalseconds-between");
+        v.require(c.ahtSeconds() > 0 && c.ahtSeconds() <= 86_400, "ahtSeconds", "staffing.ahtseconds-above-most");
         v.require(c.serviceLevelTarget().signum() > 0 && c.serviceLevelTarget().compareTo(BigDecimal.ONE) < 0,
-                "serviceLevelTarget", "serviceLevelTarget must be above 0 and below 1 (e.g. \"0.8\")");
+                "serviceLevelTarget", "staffing.serviceleveltarget-above-below-e");
         v.require(c.serviceLevelSeconds() >= 0 && c.serviceLevelSeconds() <= 3600, "serviceLevelSeconds",
-                "serviceLevelSeconds must be between 0 and 3600");
-        v.require(c.maxOccupancy() == null || c.maxOccupancy().signum() > 0 && c.maxOccupancy().compareTo(BigDecimal.ONE) <= 0,
-                "maxOccupancy", "maxOccupancy must be above 0 and at most 1");
-        v.require(c.shrinkage() == null || c.shrinkage().signum() >= 0 && c.shrinkage().compareTo(new BigDecimal("0.95")) <= 0,
-                "shrinkage", "shrinkage must be between 0 and 0.95");
+                "staffing.servicelevelseconds-between");
+        v.require(c.maxOccupancy() == null || c.maxOccupancy().signum() > 0
+                && c.maxOccupancy().compareTo(BigDecimal.ONE) <= 0, "maxOccupancy", "staffing.maxoccupancy-above-most");
+        v.require(c.shrinkage() == null || c.shrinkage().signum() >= 0
+                && c.shrinkage().compareTo(new BigDecimal("0.95")) <= 0, "shrinkage", "staffing.shrinkage-between");
         v.require(c.patienceSeconds() == null || c.patienceSeconds() > 0 && c.patienceSeconds() <= 86_400,
-                "patienceSeconds", "patienceSeconds must be above 0 and at most 86400");
+                "patienceSeconds", "staffing.patienceseconds-above-most");
         v.throwIfInvalid();
         double traffic = c.contacts() * c.ahtSeconds() / c.intervalSeconds();
-        v.require(traffic <= ErlangC.MAX_TRAFFIC_ERLANGS, "contacts", "The traffic (contacts x ahtSeconds / "
-                + "intervalSeconds) must be at most " + (long) ErlangC.MAX_TRAFFIC_ERLANGS + " Erlangs");
+        v.require(traffic <= ErlangC.MAX_TRAFFIC_ERLANGS, "contacts", "staffing.traffic-contacts-x-ahtseconds",
+                (long) ErlangC.MAX_TRAFFIC_ERLANGS);
         v.throwIfInvalid();
         StaffingPolicy policy = StaffingPolicy.erlangC(c.serviceLevelTarget().doubleValue(), c.serviceLevelSeconds(),
                 c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy() : c.maxOccupancy().doubleValue(),
@@ -98,7 +98,7 @@ public class StaffingService {
      */
     public Requirements requirements(long centerId, int intervalMinutes, List<Demand> demands, Double patienceSeconds) {
         if (patienceSeconds != null && !(patienceSeconds > 0 && patienceSeconds <= 86_400)) {
-            throw InvalidInputException.of("patienceSeconds", "patienceSeconds must be above 0 and at most 86400");
+            throw InvalidInputException.of("patienceSeconds", "staffing.patienceseconds-above-most-2");
         }
         Map<LocalDate, CenterSettings> byDate = new HashMap<>();
         Map<CenterSettings, StaffingCalculator> calculators = new LinkedHashMap<>();
@@ -118,9 +118,10 @@ public class StaffingService {
                         s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros(), patienceSeconds));
             }
             try {
-                out.add(new IntervalRequirement(d, calculator.requirement(d.contacts(), d.ahtSeconds(), intervalSeconds)));
+                out.add(new IntervalRequirement(d, calculator.requirement(d.contacts(), d.ahtSeconds(),
+                        intervalSeconds)));
             } catch (IllegalArgumentException e) {
-                throw new BusinessRuleException("Cannot staff the interval " + d.start() + ": " + e.getMessage());
+                throw BusinessRuleException.of("staffing.cannot-staff-interval", d.start(), e.getMessage());
             }
         }
         return new Requirements(intervalMinutes, periods, out);
