@@ -14,6 +14,6 @@ CREATE TABLE idempotency_key (
     body          MEDIUMBLOB    NULL,
     created_at    DATETIME(6)   NOT NULL,
     completed_at  DATETIME(6)   NULL,
-    CONSTRAINT uq_idempotency_key UNIQUE (username, idem_key),
-    INDEX ix_idempotency_key_created (created_at)
+    CONSTRAINT uq_idempotency_key UNIQUE (username, idem_key)
 );
+CREATE INDEX ix_idempotency_key_created ON idempotency_key (created_at);

@@ -40,10 +40,11 @@ class ErrorEndpoint implements ErrorController {
 
     @RequestMapping
     ModelAndView error(HttpServletRequest request) {
-        int status = status(request);
         Throwable error = errorAttributes.getError(new ServletWebRequest(request));
+        // a body over the limit found while a filter read it (hashing a retried request) is still a 413
+        int status = OutOfRangeException.in(error) == null && tooLarge(error) ? 413 : status(request);
         if (isApi(originalPath(request))) {
-            ProblemDetail p = problems.of(HttpStatusCode.valueOf(status), ProblemHandler.reasonOf(error, status),
+            ProblemDetail p = problems.of(HttpStatusCode.valueOf(status), ProblemHandler.reasonOf(rootRefusal(error), status),
                     request);
             return new ModelAndView((model, req, res) -> {
                 res.setStatus(status);
@@ -60,6 +61,25 @@ class ErrorEndpoint implements ErrorController {
 
     private void writeProblem(java.io.OutputStream out, ProblemDetail p) throws IOException {
         json.writeValue(out, p);
+    }
+
+    /** The refusal inside a servlet exception, if any, so that its own reason is told. */
+    private static Throwable rootRefusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Refusal) {
+                return t;
+            }
+        }
+        return error;
+    }
+
+    private static boolean tooLarge(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isApi(String path) {

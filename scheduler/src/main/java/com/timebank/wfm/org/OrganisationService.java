@@ -67,8 +67,8 @@ public class OrganisationService {
         int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
         long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
         settings.createDefaults(id, user.actor());
-        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(), c.name() + ", " + zone + ",
-                " + interval + " min");
+        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(),
+                c.name() + ", " + zone + ", " + interval + " min");
         return repository.centerById(id).orElseThrow();
     }
 

@@ -95,8 +95,8 @@ public class ActivityService {
                 }
             }
             repository.upsert(rows, revisions, user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "ACTIVITY_IMPORTED", "activity", rows.size() + " rows,
-                    " + replaced + " replaced");
+            audit.record(user.actor(), "ACTIVITY_IMPORTED", "activity",
+                    rows.size() + " rows, " + replaced + " replaced");
             return new Imported(rows.size(), replaced);
         });
     }

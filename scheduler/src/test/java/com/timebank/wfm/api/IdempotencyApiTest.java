@@ -2,7 +2,6 @@ package com.timebank.wfm.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 import com.timebank.wfm.leave.LeaveService;
@@ -68,12 +68,12 @@ class IdempotencyApiTest {
         for (int i = 0; i < 10; i++) {
             csv.append(agent.employeeNo()).append(',').append(first.plusDays(i)).append(",08:00,17:00,60\n");
         }
-        mvc.perform(post("/api/centers/" + center.code() + "/shifts").with(httpBasic(planner, Org.PASSWORD))
+        mvc.perform(MockMvcRequestBuilders.post("/api/centers/" + center.code() + "/shifts").with(httpBasic(planner, Org.PASSWORD))
                 .contentType("text/csv").content(csv.toString())).andReturn();
     }
 
     private MockHttpServletResponse post(String user, String path, String key, String body) throws Exception {
-        var r = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+        var r = MockMvcRequestBuilders.post(path)
                 .with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body);
         if (key != null) {
             r.header("Idempotency-Key", key);

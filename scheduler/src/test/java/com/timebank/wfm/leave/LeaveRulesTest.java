@@ -41,7 +41,7 @@ class LeaveRulesTest {
             assertThat(LeaveEligibility.eligible(LeaveSource.LEAVE, busy(lastDays))).isFalse();
             assertThat(LeaveEligibility.eligible(LeaveSource.OVERDRAFT, busy(firstDays))).isTrue();
             assertThat(LeaveEligibility.eligible(LeaveSource.OVERDRAFT, busy(idle))).isTrue();
-            assertThat(LeaveEligibility.reason(LeaveSource.LEAVE, true)).contains("busy day");
+            assertThat(LeaveEligibility.reason(LeaveSource.LEAVE, true).english()).contains("busy day");
         }
 
         @Test
