@@ -43,6 +43,17 @@ class ServiceHealthTest {
     }
 
     @Test
+    void openApiDocumentsTheIdempotencyKeyOnPostsAndCsvBodies() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/time-bonuses'].post.parameters[*].name",
+                        org.hamcrest.Matchers.hasItem("Idempotency-Key")))
+                .andExpect(jsonPath("$.paths['/api/leave'].post.parameters[*].name",
+                        org.hamcrest.Matchers.hasItem("Idempotency-Key")))
+                .andExpect(jsonPath("$.paths['/api/activity'].post.requestBody.content", hasKey("text/csv")));
+    }
+
+    @Test
     void pagesUseFormLoginWithCsrfAndSecurityHeaders() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("http://localhost/login"));
         mvc.perform(get("/login")).andExpect(status().isOk())

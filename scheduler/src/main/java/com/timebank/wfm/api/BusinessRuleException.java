@@ -1,13 +1,10 @@
 package com.timebank.wfm.api;
 
 /** 422: the request is well-formed but a business rule refuses it (cap reached, balance too low, quota full). */
-public class BusinessRuleException extends RuntimeException implements Refusal {
-
-    private final transient Message reason;
+public class BusinessRuleException extends RefusedException {
 
     public BusinessRuleException(Message reason) {
-        super(reason.english());
-        this.reason = reason;
+        super(reason);
     }
 
     /** A text without a code: shown as written, untranslated. Use {@link #of(String, Object...)}. */
@@ -18,10 +15,5 @@ public class BusinessRuleException extends RuntimeException implements Refusal {
 
     public static BusinessRuleException of(String code, Object... args) {
         return new BusinessRuleException(Message.of(code, args));
-    }
-
-    @Override
-    public Message reason() {
-        return reason;
     }
 }

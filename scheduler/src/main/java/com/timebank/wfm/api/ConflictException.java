@@ -1,13 +1,10 @@
 package com.timebank.wfm.api;
 
 /** 409: a duplicate or a state that does not allow the request. */
-public class ConflictException extends RuntimeException implements Refusal {
-
-    private final transient Message reason;
+public class ConflictException extends RefusedException {
 
     public ConflictException(Message reason) {
-        super(reason.english());
-        this.reason = reason;
+        super(reason);
     }
 
     /** A text without a code: shown as written, untranslated. Use {@link #of(String, Object...)}. */
@@ -18,10 +15,5 @@ public class ConflictException extends RuntimeException implements Refusal {
 
     public static ConflictException of(String code, Object... args) {
         return new ConflictException(Message.of(code, args));
-    }
-
-    @Override
-    public Message reason() {
-        return reason;
     }
 }

@@ -1,13 +1,10 @@
 package com.timebank.wfm.api;
 
 /** 403: the caller's role may not perform this kind of action at all (no particular record is involved). */
-public class ForbiddenException extends RuntimeException implements Refusal {
-
-    private final transient Message reason;
+public class ForbiddenException extends RefusedException {
 
     public ForbiddenException(Message reason) {
-        super(reason.english());
-        this.reason = reason;
+        super(reason);
     }
 
     /** A text without a code: shown as written, untranslated. Use {@link #of(String, Object...)}. */
@@ -18,10 +15,5 @@ public class ForbiddenException extends RuntimeException implements Refusal {
 
     public static ForbiddenException of(String code, Object... args) {
         return new ForbiddenException(Message.of(code, args));
-    }
-
-    @Override
-    public Message reason() {
-        return reason;
     }
 }

@@ -7,15 +7,13 @@ import java.util.List;
  * 400 with every reason listed, so a client can fix a whole request or file in one go. A long list is cut to its
  * first {@link UploadErrors#MAX_LISTED} entries by line; {@link #total()} still counts them all.
  */
-public class InvalidInputException extends RuntimeException implements Refusal {
+public class InvalidInputException extends RefusedException {
 
-    private final transient Message reason;
     private final transient List<FieldError> errors;
     private final int total;
 
     public InvalidInputException(Message reason, List<FieldError> errors, int total) {
-        super(reason.english());
-        this.reason = reason;
+        super(reason);
         this.errors = List.copyOf(errors);
         this.total = Math.max(total, this.errors.size());
     }
@@ -58,10 +56,6 @@ public class InvalidInputException extends RuntimeException implements Refusal {
         return refusedFile(collected);
     }
 
-    @Override
-    public Message reason() {
-        return reason;
-    }
 
     public List<FieldError> errors() {
         return errors;

@@ -21,7 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +61,10 @@ class UploadLimit implements WebMvcConfigurer {
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                     // the body is not read: close the connection rather than drain megabytes nobody wants
                     response.setHeader("Connection", "close");
-                    json.writeValue(response.getOutputStream(), p);
+                    byte[] body = json.writeValueAsBytes(p);
+                    response.setContentLength(body.length);
+                    response.getOutputStream().write(body);
+                    response.flushBuffer();
                     return;
                 }
                 chain.doFilter(new Bounded(request, maxBytes), response);
@@ -105,24 +107,20 @@ class UploadLimit implements WebMvcConfigurer {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
+                stream = ServletBody.of(in, new java.io.FilterInputStream(in) {
                     private long read;
 
                     @Override
                     public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            count(1);
-                        }
+                        int b = super.read();
+                        count(b >= 0 ? 1 : 0);
                         return b;
                     }
 
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            count(n);
-                        }
+                        int n = super.read(buffer, offset, length);
+                        count(Math.max(n, 0));
                         return n;
                     }
 
@@ -132,22 +130,7 @@ class UploadLimit implements WebMvcConfigurer {
                             throw new PayloadTooLargeException(maxBytes);
                         }
                     }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+                });
             }
             return stream;
         }

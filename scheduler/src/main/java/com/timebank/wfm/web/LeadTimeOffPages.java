@@ -152,8 +152,8 @@ class LeadTimeOffPages {
             outcome = flash.error("lead.timeoff.refused", e.reason());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            outcome = flash.error("lead.timeoff.refused",
-                    e.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")));
+            outcome = flash.error("lead.timeoff.refused", e.errors().stream().map(fmt::text)
+                    .collect(Collectors.joining("; ")));
         }
         if (htmx == null) {
             redirect.addFlashAttribute("flash", outcome);

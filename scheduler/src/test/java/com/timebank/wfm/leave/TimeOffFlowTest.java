@@ -115,7 +115,7 @@ class TimeOffFlowTest {
         String a1Login = logins.get(0);
 
         request(a1Login, a1, MAR10.minusDays(1), 600L).andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.detail").value(containsString("at least 1 day(s) ahead")));
+                .andExpect(jsonPath("$.detail").value(containsString("at least 1 day ahead")));
         request(otherLead, a1, MAR10, 600L).andExpect(status().isNotFound());
         long r1 = id(request(a1Login, a1, MAR10, null).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("PENDING"))

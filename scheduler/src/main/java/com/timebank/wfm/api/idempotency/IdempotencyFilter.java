@@ -25,9 +25,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Problems;
+import com.timebank.wfm.api.ServletBody;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -197,7 +197,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
         private final MessageDigest digest = sha256();
         private ServletInputStream stream;
-        private DigestInputStream digesting;
 
         Hashing(HttpServletRequest request) {
             super(request);
@@ -207,33 +206,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
-                digesting = new DigestInputStream(in, digest);
-                stream = new ServletInputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        return digesting.read();
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        return digesting.read(b, off, len);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+                stream = ServletBody.of(in, new DigestInputStream(in, digest));
             }
             return stream;
         }
