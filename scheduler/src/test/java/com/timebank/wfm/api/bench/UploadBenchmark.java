@@ -12,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.api.IcuMessageSource;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Problems;
 import com.timebank.wfm.api.UploadBody;
 import com.timebank.wfm.api.UploadErrors;
 import com.timebank.wfm.timebank.ActivityFile;
@@ -37,6 +38,9 @@ public final class UploadBenchmark {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_300_000;
         int uploads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
+        IcuMessageSource messages = new IcuMessageSource();
+        messages.setBasenames(IcuMessageSource.SERVICE_MESSAGES);
+        Problems problems = new Problems(messages);
         ExecutorService pool = Executors.newFixedThreadPool(uploads);
         long start = System.nanoTime();
         List<Future<long[]>> done = new ArrayList<>();
@@ -45,9 +49,7 @@ public final class UploadBenchmark {
                 BadFile file = new BadFile(lines);
                 ActivityFile parsed = ActivityFile.parseCsv(new UploadBody(file).reader());
                 InvalidInputException refused = InvalidInputException.refusedFile(parsed.problems());
-                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-                p.setProperty("errors", refused.errors());
-                p.setProperty("errorCount", refused.total());
+                ProblemDetail p = problems.of(refused.status(), refused, null);
                 return new long[] {file.bytes, json.writeValueAsBytes(p).length, refused.total()};
             }));
         }
