@@ -209,7 +209,7 @@ class LeaveRulesTest {
                     + "E1,2026-02-30,3600,PERSONAL\nE1,2026-03-10,0,PERSONAL\nE1,2026-03-10,90000,HOLIDAY\nE1,2026-03-10\n");
             assertThat(f.rows()).isEmpty();
             assertThat(f.errors()).extracting(e -> e.line() + ":" + e.field()).containsExactly("2:employee_no",
-                    "3:date", "4:seconds", "5:seconds", "5:type", "6:null");
+                    "3:date", "4:seconds", "5:seconds", "5:type", "6:line");
         }
 
         @Test
