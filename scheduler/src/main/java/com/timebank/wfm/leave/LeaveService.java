@@ -114,9 +114,9 @@ public class LeaveService {
                 }
                 repository.replaceOffsets(agentId, month.atDay(1), chosen, actor, at);
             });
+            audit.record(actor, "leave.migrate", "center " + centerId, month + ": " + items.size() + " items");
             return null;
         });
-        audit.record(actor, "leave.migrate", "center " + centerId, month + ": " + items.size() + " items");
     }
 
     private static final Object CARRIED_CHOICES = new Object();
