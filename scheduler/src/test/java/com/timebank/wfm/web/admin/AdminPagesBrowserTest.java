@@ -118,7 +118,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         byTestId("save-settings").click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         waitForPage();
-        assertThat(text("#auxTarget-error")).isEqualTo("At least 0% and below 100%.");
+        assertThat(text("#auxTarget-error")).isEqualTo("Above 0% and at most 20%.");
         screenshot("admin-settings-invalid");
         find("#auxTarget").clear();
         find("#auxTarget").sendKeys("4.5");
