@@ -7,26 +7,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
@@ -43,27 +31,16 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.roster.solver.BreakPlanner;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.app.StaffingService;
 import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
 
-import jakarta.annotation.PreDestroy;
-
 /**
- * Rosters: solved in the background by OptaPlanner's {@link SolverManager} and persisted as they improve.
+ * Rosters: commands (start, re-solve, stop, publish) and queries (detail, progress, list, explanation). The solving
+ * itself runs in the background in {@link RosterSolving}, which persists each roster's best solution as it improves.
  * <ul>
- * <li>Every new best solution is recorded in the score timeline (at most every {@link #POINT_MILLIS} ms) and, at
- * most every {@link #SAVE_MILLIS} ms, saved with its breaks, score and solving time so far.</li>
- * <li>Clustered: the instance solving a roster owns it in the database and signs every {@link #SAVE_MILLIS} ms; a
- * roster is resumed only by the instance whose conditional UPDATE claims it (nobody owns it, or its owner has not
- * signed for {@link #CLAIM_STALE_MILLIS} ms), so two instances starting together never both resume it. An owner that
- * finds its roster taken over stops without writing.</li>
- * <li>A restart loses nothing: on startup every roster left SOLVING is <b>resumed</b> from its last saved best
- * solution (warm start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve
- * saves its best solution and stays SOLVING for that reason.</li>
  * <li>Publishing writes the working days as published shifts (replacing the roster agents' shifts in the period,
  * so a day that became a day off loses its old shift) and pins them: later rosters keep published days and days
  * off. A stored assignment's own {@code pinned} flag says whether it was kept from before when it was solved.</li>
@@ -75,14 +52,9 @@ import jakarta.annotation.PreDestroy;
 @Service
 public class RosterService {
 
-    static final long SAVE_MILLIS = 2_000;
-    static final long POINT_MILLIS = 200;
     static final int MAX_DAYS = 42;
     static final int DEFAULT_SOLVE_SECONDS = 30;
     static final String SOURCE = "ROSTER";
-    /** A SOLVING roster whose owner has not signed for this long is taken over by another instance. */
-    static final long CLAIM_STALE_MILLIS = 30_000;
-    private static final Logger log = LoggerFactory.getLogger(RosterService.class);
 
     private final RosterRepository repository;
     private final RosterPlanning planning;
@@ -91,24 +63,15 @@ public class RosterService {
     private final ForecastService forecasts;
     private final ShiftService shifts;
     private final ShiftTemplateService templates;
-    private final SolverManager<RosterSolution, Long> solverManager;
+    private final RosterSolving solving;
     private final SolutionManager<RosterSolution, HardSoftLongScore> solutionManager;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
-    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "roster-solve-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile boolean shuttingDown;
-    /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
-    final String instanceId = instanceName();
 
     RosterService(RosterRepository repository, RosterPlanning planning, OrganisationService organisation,
             CenterSettingsService settings, ForecastService forecasts, ShiftService shifts,
-            ShiftTemplateService templates, SolverManager<RosterSolution, Long> solverManager,
+            ShiftTemplateService templates, RosterSolving solving,
             SolutionManager<RosterSolution, HardSoftLongScore> solutionManager, Transactions transactions,
             AuditLog audit, Clock clock) {
         this.repository = repository;
@@ -118,7 +81,7 @@ public class RosterService {
         this.forecasts = forecasts;
         this.shifts = shifts;
         this.templates = templates;
-        this.solverManager = solverManager;
+        this.solving = solving;
         this.solutionManager = solutionManager;
         this.transactions = transactions;
         this.audit = audit;
@@ -220,13 +183,13 @@ public class RosterService {
                 s.shrinkage(), Set.of(), Set.of(), null, null, 0, null, user.actor(), now(), now(), null, null);
         long id = transactions.write(() -> {
             long newId = repository.insert(run, agentIds, intervals);
-            repository.claim(newId, instanceId, now(), now());
+            solving.claimNew(newId);
             audit.record(user.actor(), "ROSTER_STARTED", "roster:" + newId, center.code() + " " + r.from() + ".."
                     + r.to() + " from forecast " + r.forecastId() + ", " + run.solveSeconds() + " s, "
                     + agentIds.size() + " agents");
             return newId;
         });
-        submit(repository.find(id).orElseThrow(), null);
+        solving.solve(repository.find(id).orElseThrow());
         return repository.find(id).orElseThrow();
     }
 
@@ -264,12 +227,12 @@ public class RosterService {
                 now(), null, null);
         long newId = transactions.write(() -> {
             long created = repository.insert(run, agentIds, intervals);
-            repository.claim(created, instanceId, now(), now());
+            solving.claimNew(created);
             audit.record(user.actor(), "ROSTER_RESOLVE_STARTED", "roster:" + created, "re-solve of roster " + id
                     + ", reopened dates " + dates + ", agents " + employeeNos);
             return created;
         });
-        submit(repository.find(newId).orElseThrow(), null);
+        solving.solve(repository.find(newId).orElseThrow());
         return repository.find(newId).orElseThrow();
     }
 
@@ -279,15 +242,7 @@ public class RosterService {
         if (run.status() != RosterStatus.SOLVING) {
             throw ConflictException.of("roster.roster-number-not-solving", id, run.status());
         }
-        Job job = jobs.get(id);
-        if (job == null) {
-            // left SOLVING by an instance that is gone and not resumed here: keep the saved best solution
-            repository.setStatus(id, List.of(RosterStatus.SOLVING), RosterStatus.STOPPED, null, now());
-        } else {
-            job.stopRequested = true;
-            solverManager.terminateEarly(id);
-            await(job, 60);
-        }
+        solving.stop(id);
         transactions.write(() -> {
             audit.record(user.actor(), "ROSTER_STOPPED", "roster:" + id, "");
             return null;
@@ -377,225 +332,7 @@ public class RosterService {
 
     /** Waits until a background solve of this instance has finished; false on timeout. */
     public boolean awaitSolved(long id, long timeoutSeconds) {
-        Job job = jobs.get(id);
-        return job == null || await(job, timeoutSeconds);
-    }
-
-    // ---- background solving ----
-
-    /** Resumes every roster left SOLVING (by a restart) from its last saved best solution; returns their ids. */
-    @EventListener(ApplicationReadyEvent.class)
-    public List<Long> resumeInterrupted() {
-        List<Long> resumed = new ArrayList<>();
-        for (RosterRun run : repository.withStatus(RosterStatus.SOLVING)) {
-            if (jobs.containsKey(run.id())
-                    || !repository.claim(run.id(), instanceId, now(),
-                            now().minusNanos(CLAIM_STALE_MILLIS * 1_000_000))) {
-                continue;
-            }
-            try {
-                submit(run, repository.assignments(run.id()));
-                resumed.add(run.id());
-                log.info("Roster {} resumed after {} ms of solving from its last saved best solution ({})",
-                        run.id(), run.solvedMillis(), run.score());
-            } catch (RuntimeException e) {
-                log.error("Roster {} could not be resumed", run.id(), e);
-                repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                        truncate("Could not resume: " + e.getMessage()), now());
-                repository.release(run.id(), instanceId);
-            }
-        }
-        return resumed;
-    }
-
-    private void submit(RosterRun run, List<RosterAssignment> saved) {
-        RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()),
-                repository.agentIds(run.id()), saved);
-        Job job = new Job(run.id(), problem.agentIds(), run.solvedMillis());
-        long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
-        jobs.put(run.id(), job);
-        try {
-            solverManager.solveAndListen(run.id(), x -> problem.solution(), best -> onBest(job, best),
-                    last -> onFinal(job, last), (x, error) -> onError(job, error));
-        } catch (RuntimeException e) {
-            jobs.remove(run.id());
-            throw e;
-        }
-        job.timer = timers.schedule(() -> solverManager.terminateEarly(run.id()), remaining, TimeUnit.MILLISECONDS);
-        // a best solution found between two saves is saved by this flush once improvements stop coming
-        job.flush = timers.scheduleWithFixedDelay(() -> {
-            try {
-                if (!repository.heartbeat(run.id(), instanceId, now()) && !job.done.await(0, TimeUnit.SECONDS)) {
-                    // taken over by another instance (this one looked dead): stop without writing anything more
-                    log.warn("Roster {} is no longer owned by {}; stopping this solve", run.id(), instanceId);
-                    job.lostClaim = true;
-                    solverManager.terminateEarly(run.id());
-                    return;
-                }
-                savePending(job);
-            } catch (RuntimeException e) {
-                log.warn("Roster {}: saving the best solution failed; trying again", run.id(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, SAVE_MILLIS, SAVE_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** The first best solution is saved at once (the planner sees a roster quickly), later ones at most every 2 s. */
-    private void onBest(Job job, RosterSolution best) {
-        job.record(best.getScore(), now());
-        job.pending = best;
-        if (job.lastSaveNanos == 0 || System.nanoTime() - job.lastSaveNanos >= SAVE_MILLIS * 1_000_000) {
-            savePending(job);
-        }
-    }
-
-    private void savePending(Job job) {
-        RosterSolution pending;
-        synchronized (job) {
-            if (job.lostClaim) {
-                return;
-            }
-            pending = job.pending;
-            job.pending = null;
-            if (pending != null) {
-                save(job, pending);
-            }
-        }
-    }
-
-    private void onFinal(Job job, RosterSolution last) {
-        try {
-            job.cancelTimers();
-            if (job.lostClaim) {
-                return;
-            }
-            job.forceNextPoint = true;
-            job.record(last.getScore(), now());
-            synchronized (job) {
-                job.pending = null;
-                save(job, last);
-            }
-            if (!shuttingDown) {
-                RosterStatus end = job.stopRequested ? RosterStatus.STOPPED : RosterStatus.SOLVED;
-                repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), end, null, now());
-            }
-            // shutting down: left SOLVING and unowned, so another instance resumes it without waiting
-            repository.release(job.rosterId, instanceId);
-        } catch (RuntimeException e) {
-            log.error("Roster {}: the final solution could not be saved", job.rosterId, e);
-            repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                    truncate("Saving the solution failed: " + e.getMessage()), now());
-        } finally {
-            jobs.remove(job.rosterId, job);
-            job.done.countDown();
-        }
-    }
-
-    private void onError(Job job, Throwable error) {
-        try {
-            log.error("Roster {} failed while solving", job.rosterId, error);
-            job.cancelTimers();
-            if (!job.lostClaim) {
-                repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                        truncate(error.getClass().getSimpleName() + ": " + error.getMessage()), now());
-                repository.release(job.rosterId, instanceId);
-            }
-        } finally {
-            jobs.remove(job.rosterId, job);
-            job.done.countDown();
-        }
-    }
-
-    /** Places the breaks on the (solver's private clone of the) best solution and saves it with its score. */
-    private void save(Job job, RosterSolution solution) {
-        new BreakPlanner().planBreaks(solution);
-        List<RosterAssignment> assignments = RosterPlanning.assignments(solution, job.agentIds);
-        HardSoftLongScore score = solution.getScore() == null ? HardSoftLongScore.ZERO : solution.getScore();
-        List<ScorePoint> points = job.drainPoints();
-        transactions.write(() -> {
-            repository.saveBest(job.rosterId, assignments, score.hardScore(), score.softScore(), job.solvedMillis(),
-                    points, now());
-            return null;
-        });
-        job.lastSaveNanos = Math.max(1, System.nanoTime());
-    }
-
-    @PreDestroy
-    void shutdown() {
-        shuttingDown = true;
-        for (Job job : List.copyOf(jobs.values())) {
-            solverManager.terminateEarly(job.rosterId);
-            await(job, 10);
-        }
-        timers.shutdownNow();
-    }
-
-    private static boolean await(Job job, long seconds) {
-        try {
-            return job.done.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** One background solve on this instance. */
-    private static final class Job {
-        final long rosterId;
-        final Map<String, Long> agentIds;
-        final long baseMillis;
-        final long startNanos = System.nanoTime();
-        final CountDownLatch done = new CountDownLatch(1);
-        final List<ScorePoint> points = new ArrayList<>();
-        volatile boolean stopRequested;
-        volatile boolean lostClaim;
-        volatile boolean forceNextPoint = true;
-        volatile long lastSaveNanos;
-        volatile ScheduledFuture<?> timer;
-        volatile ScheduledFuture<?> flush;
-        volatile RosterSolution pending;
-        long lastPointMillis = -1;
-
-        Job(long rosterId, Map<String, Long> agentIds, long baseMillis) {
-            this.rosterId = rosterId;
-            this.agentIds = new HashMap<>(agentIds);
-            this.baseMillis = baseMillis;
-        }
-
-        void cancelTimers() {
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            if (flush != null) {
-                flush.cancel(false);
-            }
-        }
-
-        long solvedMillis() {
-            return baseMillis + (System.nanoTime() - startNanos) / 1_000_000;
-        }
-
-        synchronized void record(HardSoftLongScore score, LocalDateTime now) {
-            if (score == null) {
-                return;
-            }
-            long elapsed = solvedMillis();
-            if (forceNextPoint || elapsed - lastPointMillis >= POINT_MILLIS) {
-                if (elapsed == lastPointMillis) {
-                    elapsed++;
-                }
-                points.add(new ScorePoint(elapsed, score.hardScore(), score.softScore(), now));
-                lastPointMillis = elapsed;
-                forceNextPoint = false;
-            }
-        }
-
-        synchronized List<ScorePoint> drainPoints() {
-            List<ScorePoint> out = List.copyOf(points);
-            points.clear();
-            return out;
-        }
+        return solving.awaitSolved(id, timeoutSeconds);
     }
 
     // ---- helpers ----
@@ -615,23 +352,5 @@ public class RosterService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    private static String instanceName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "unknown-host";
-        }
-        return truncateTo(host, 60) + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String truncateTo(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }

@@ -84,6 +84,8 @@ class RosterApiTest {
     TimeOffService timeOff;
     @Autowired
     RosterRepository repository;
+    @Autowired
+    RosterSolving solving;
 
     /** A small center: agents on 40 h contracts (five 9 h shifts a week) and a week's forecast of steady calls. */
     record Fixture(Center center, Team team, List<Agent> agents, String planner, LocalDate from, LocalDate to,
@@ -242,7 +244,7 @@ class RosterApiTest {
         // as if the instance died after 1 s of a 3 s solve: the row is still SOLVING with the saved best solution
         db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.SOLVE_SECONDS, 3).set(ROSTER.SOLVED_MILLIS, 1_000L)
                 .where(ROSTER.ID.eq(id)).execute();
-        assertThat(rosters.resumeInterrupted()).contains(id);
+        assertThat(solving.resumeInterrupted()).contains(id);
         Map<String, Object> after = solvedRoster(f, id);
         assertThat(after.get("status")).isEqualTo("SOLVED");
         RosterRun run = rosters.roster(id, org.admin()).run();
@@ -253,7 +255,7 @@ class RosterApiTest {
         assertThat(list(after, "assignments")).hasSameSizeAs(list(before, "assignments"));
         List<ScorePoint> timeline = rosters.progress(id, org.admin()).timeline();
         assertThat(timeline).anySatisfy(p -> assertThat(p.elapsedMillis()).isGreaterThan(1_000));
-        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(solving.resumeInterrupted()).doesNotContain(id);
     }
 
     @Test
@@ -506,7 +508,7 @@ class RosterApiTest {
         // another instance is solving it and signed a moment ago: this one leaves it alone
         db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.OWNER, "other/alive").set(ROSTER.HEARTBEAT_AT, now)
                 .where(ROSTER.ID.eq(id)).execute();
-        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
+        assertThat(solving.resumeInterrupted()).doesNotContain(id);
         assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isEqualTo("other/alive");
 
         // its owner died: instances starting together race for it with the same conditional update; exactly one wins
@@ -538,9 +540,9 @@ class RosterApiTest {
 
         // and when the winner goes silent too, this instance takes it over and finishes it
         db.update(ROSTER).set(ROSTER.HEARTBEAT_AT, now.minusMinutes(1)).where(ROSTER.ID.eq(id)).execute();
-        assertThat(rosters.resumeInterrupted()).containsOnlyOnce(id);
-        assertThat(rosters.resumeInterrupted()).doesNotContain(id);
-        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isIn(rosters.instanceId, null);
+        assertThat(solving.resumeInterrupted()).containsOnlyOnce(id);
+        assertThat(solving.resumeInterrupted()).doesNotContain(id);
+        assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isIn(solving.instanceId, null);
         assertThat(rosters.awaitSolved(id, 60)).isTrue();
         assertThat(db.fetchValue(ROSTER.STATUS, ROSTER.ID.eq(id))).isEqualTo("SOLVED");
         assertThat(db.fetchValue(ROSTER.OWNER, ROSTER.ID.eq(id))).isNull();
