@@ -36,6 +36,11 @@ public final class Agent {
 
     /** The shift options this agent may be given (skills and allowed lengths); set by the problem builder. */
     private List<ShiftOption> eligibleShiftOptions = List.of();
+    /** Fixed shifts just outside the horizon; set by the problem builder. */
+    private PeriodEdges edges = PeriodEdges.NONE;
+    /** Weeks (index) whose minimum / maximum the inputs alone make impossible: reported, not judged. */
+    private Set<Integer> waivedMinimumWeeks = Set.of();
+    private Set<Integer> waivedMaximumWeeks = Set.of();
 
     private Agent(Builder b) {
         this.employeeNo = Objects.requireNonNull(b.employeeNo, "employeeNo");
@@ -142,6 +147,27 @@ public final class Agent {
 
     void setEligibleShiftOptions(List<ShiftOption> eligibleShiftOptions) {
         this.eligibleShiftOptions = List.copyOf(eligibleShiftOptions);
+    }
+
+    public PeriodEdges getEdges() {
+        return edges;
+    }
+
+    void setEdges(PeriodEdges edges) {
+        this.edges = Objects.requireNonNull(edges);
+    }
+
+    public boolean isMinimumWaived(int weekIndex) {
+        return waivedMinimumWeeks.contains(weekIndex);
+    }
+
+    public boolean isMaximumWaived(int weekIndex) {
+        return waivedMaximumWeeks.contains(weekIndex);
+    }
+
+    void waiveWeeks(Set<Integer> minimum, Set<Integer> maximum) {
+        this.waivedMinimumWeeks = Set.copyOf(minimum);
+        this.waivedMaximumWeeks = Set.copyOf(maximum);
     }
 
     @Override

@@ -131,6 +131,14 @@ public class AgentDay {
         return next.getStartMinute() - getEndMinute();
     }
 
+    /**
+     * Minutes of rest missing between this working day's shift and the agent's fixed shifts just outside the
+     * horizon (the last one before it, for the first day; the first one after it, for the last day).
+     */
+    public long getEdgeRestShortfallMinutes() {
+        return agent.getEdges().restShortfall(day, shift, agent.getMinRestMinutes());
+    }
+
     /** Difference in start time of day (minutes, absolute) with another working day. */
     public int startDifferenceMinutes(AgentDay other) {
         return Math.abs(shift.getStartMinuteOfDay() - other.shift.getStartMinuteOfDay());

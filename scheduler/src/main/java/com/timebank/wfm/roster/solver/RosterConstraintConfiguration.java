@@ -27,6 +27,8 @@ public class RosterConstraintConfiguration {
     public static final String MAXIMUM_CONSECUTIVE_WORKING_DAYS = "Maximum consecutive working days";
     public static final String LEAVE_AND_UNAVAILABILITY = "Leave, time off and unavailability";
     public static final String REQUIRED_SKILL = "Required skill";
+    public static final String MINIMUM_REST_NEXT_TO_PUBLISHED = "Minimum rest next to published shifts";
+    public static final String CONSECUTIVE_DAYS_NEXT_TO_PUBLISHED = "Consecutive working days next to published shifts";
     // Soft
     public static final String COVERAGE_SHORTFALL = "Coverage shortfall";
     public static final String OVERSTAFFING = "Overstaffing";
@@ -55,6 +57,13 @@ public class RosterConstraintConfiguration {
     /** Per shift minute on a queue the agent has no skill for. */
     @ConstraintWeight(REQUIRED_SKILL)
     private HardSoftLongScore requiredSkill = HardSoftLongScore.ofHard(1);
+
+    /** Per minute of rest missing between a shift and a published shift just before or after the horizon. */
+    @ConstraintWeight(MINIMUM_REST_NEXT_TO_PUBLISHED)
+    private HardSoftLongScore minimumRestNextToPublished = HardSoftLongScore.ofHard(1);
+    /** Per fully worked window of (max + 1) days that reaches into published days before or after the horizon. */
+    @ConstraintWeight(CONSECUTIVE_DAYS_NEXT_TO_PUBLISHED)
+    private HardSoftLongScore consecutiveDaysNextToPublished = HardSoftLongScore.ofHard(480);
 
     /** Per squared missing agent in an interval: a gap of 2 costs 4, two gaps of 1 cost 2, so gaps spread. */
     @ConstraintWeight(COVERAGE_SHORTFALL)
@@ -130,6 +139,22 @@ public class RosterConstraintConfiguration {
 
     public void setRequiredSkill(HardSoftLongScore weight) {
         this.requiredSkill = weight;
+    }
+
+    public HardSoftLongScore getMinimumRestNextToPublished() {
+        return minimumRestNextToPublished;
+    }
+
+    public void setMinimumRestNextToPublished(HardSoftLongScore weight) {
+        this.minimumRestNextToPublished = weight;
+    }
+
+    public HardSoftLongScore getConsecutiveDaysNextToPublished() {
+        return consecutiveDaysNextToPublished;
+    }
+
+    public void setConsecutiveDaysNextToPublished(HardSoftLongScore weight) {
+        this.consecutiveDaysNextToPublished = weight;
     }
 
     public HardSoftLongScore getCoverageShortfall() {

@@ -42,14 +42,17 @@ public class RosterConstraintProvider implements ConstraintProvider {
         // build each grouping once and hand it to both constraints that read it.
         QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes = weeklyMinutes(factory);
         BiConstraintStream<RequirementSlot, Integer> scheduledAgents = scheduledAgentsPerSlot(factory);
+        BiConstraintStream<Agent, Long> workingDays = workingDaysPerAgent(factory);
         return new Constraint[] {
                 // Hard
                 weeklyMinutesBelowContract(weeklyMinutes),
                 weeklyMinutesAboveContract(weeklyMinutes),
                 minimumRestBetweenShifts(factory),
-                maximumConsecutiveWorkingDays(factory),
+                maximumConsecutiveWorkingDays(workingDays),
                 leaveTimeOffAndUnavailability(factory),
                 requiredSkill(factory),
+                minimumRestNextToPublishedShifts(factory),
+                consecutiveDaysNextToPublishedShifts(workingDays),
                 // Soft
                 coverageShortfall(scheduledAgents),
                 overstaffing(scheduledAgents),
@@ -73,7 +76,8 @@ public class RosterConstraintProvider implements ConstraintProvider {
 
     private static Constraint weeklyMinutesBelowContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesFor(days))
+                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesFor(days)
+                        && !agent.isMinimumWaived(week))
                 .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesFor(days) - minutes)
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_BELOW_CONTRACT);
@@ -86,13 +90,18 @@ public class RosterConstraintProvider implements ConstraintProvider {
 
     private static Constraint weeklyMinutesAboveContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesFor(days))
+                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesFor(days)
+                        && !agent.isMaximumWaived(week))
                 .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesFor(days))
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_ABOVE_CONTRACT);
     }
 
-    /** (agent, week index, counted minutes, days of that week in the horizon), days off included. */
+    /**
+     * (agent, week index, counted minutes, days of that week in the horizon), days off included. Credited absence
+     * minutes are capped per week at the contract maximum by the problem builder, so leave alone never makes a
+     * week "over": only the shifts the solver adds can.
+     */
     private static QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(AgentDay.class)
                 .groupBy(AgentDay::getAgent, AgentDay::getWeekIndex, sum(AgentDay::getCountedMinutes), count());
@@ -119,12 +128,68 @@ public class RosterConstraintProvider implements ConstraintProvider {
      * counts once, so a run of max + k days costs k.
      */
     Constraint maximumConsecutiveWorkingDays(ConstraintFactory factory) {
-        return factory.forEach(AgentDay.class)
-                .groupBy(AgentDay::getAgent, sumLong(AgentDay::getDayBit))
-                .filter((agent, workingDays) -> excessConsecutiveDays(agent, workingDays) > 0)
+        return maximumConsecutiveWorkingDays(workingDaysPerAgent(factory));
+    }
+
+    private static Constraint maximumConsecutiveWorkingDays(BiConstraintStream<Agent, Long> workingDays) {
+        return workingDays
+                .filter((agent, days) -> excessConsecutiveDays(agent, days) > 0)
                 .penalizeConfigurableLong(RosterConstraintProvider::excessConsecutiveDays)
-                .indictWith((agent, workingDays) -> List.of(agent))
+                .indictWith((agent, days) -> List.of(agent))
                 .asConstraint(MAXIMUM_CONSECUTIVE_WORKING_DAYS);
+    }
+
+    /** (agent, working-days bitmask) for every agent with at least one working day. */
+    private static BiConstraintStream<Agent, Long> workingDaysPerAgent(ConstraintFactory factory) {
+        return factory.forEach(AgentDay.class)
+                .groupBy(AgentDay::getAgent, sumLong(AgentDay::getDayBit));
+    }
+
+    /**
+     * The windows of (max + 1) fully worked days that reach into the published days just before or after the
+     * horizon (see {@link PeriodEdges}): a week-2 roster must not make a run that started in week 1 too long.
+     */
+    Constraint consecutiveDaysNextToPublishedShifts(ConstraintFactory factory) {
+        return consecutiveDaysNextToPublishedShifts(workingDaysPerAgent(factory));
+    }
+
+    private static Constraint consecutiveDaysNextToPublishedShifts(BiConstraintStream<Agent, Long> workingDays) {
+        return workingDays
+                .filter((agent, days) -> excessConsecutiveDaysAcrossEdges(agent, days) > 0)
+                .penalizeConfigurableLong(RosterConstraintProvider::excessConsecutiveDaysAcrossEdges)
+                .indictWith((agent, days) -> List.of(agent))
+                .asConstraint(CONSECUTIVE_DAYS_NEXT_TO_PUBLISHED);
+    }
+
+    /** Windows of (max + 1) worked days that include a worked day just outside the horizon. */
+    static long excessConsecutiveDaysAcrossEdges(Agent agent, long workingDays) {
+        PeriodEdges edges = agent.getEdges();
+        if (edges.workedDaysBefore() == 0 && edges.workedDaysAfter() == 0) {
+            return 0;
+        }
+        int max = agent.getMaxConsecutiveWorkingDays();
+        long windows = 0;
+        int run = Math.min(edges.workedDaysBefore(), max);
+        for (int d = 0; d < edges.horizonDays(); d++) {
+            run = (workingDays >>> d & 1L) == 0 ? 0 : run + 1;
+            if (run > max) {
+                windows++;
+            }
+        }
+        for (int d = 0; d < Math.min(edges.workedDaysAfter(), max) && run > 0; d++) {
+            if (++run > max) {
+                windows++;
+            }
+        }
+        return windows - excessConsecutiveDays(agent, workingDays);
+    }
+
+    /** A shift on the first (last) day of the horizon needs the minimum rest after (before) the published one. */
+    Constraint minimumRestNextToPublishedShifts(ConstraintFactory factory) {
+        return factory.forEach(AgentDay.class)
+                .filter(day -> day.getEdgeRestShortfallMinutes() > 0)
+                .penalizeConfigurableLong(AgentDay::getEdgeRestShortfallMinutes)
+                .asConstraint(MINIMUM_REST_NEXT_TO_PUBLISHED);
     }
 
     /** Number of windows of (max + 1) consecutive days in which every day is a working day. */

@@ -574,17 +574,22 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
 
             int runLengthIfWorking(int dayIndex) {
                 int run = 1;
-                for (int d = dayIndex - 1; d >= 0 && shifts[d] != null; d--) {
+                int d = dayIndex - 1;
+                for (; d >= 0 && shifts[d] != null; d--) {
                     run++;
                 }
-                for (int d = dayIndex + 1; d < horizonDays && shifts[d] != null; d++) {
+                run += d < 0 ? agent.getEdges().workedDaysBefore() : 0;
+                for (d = dayIndex + 1; d < horizonDays && shifts[d] != null; d++) {
                     run++;
                 }
-                return run;
+                return run + (d >= horizonDays ? agent.getEdges().workedDaysAfter() : 0);
             }
 
             boolean restAllows(int dayIndex, ShiftOption shift) {
                 int minRest = agent.getMinRestMinutes();
+                if (agent.getEdges().restShortfall(days[dayIndex].getDay(), shift, minRest) > 0) {
+                    return false;
+                }
                 if (dayIndex > 0 && shifts[dayIndex - 1] != null
                         && 1440 + shift.getStartMinuteOfDay() - shifts[dayIndex - 1].getEndMinuteOfDay() < minRest) {
                     return false;

@@ -2,6 +2,7 @@ package com.timebank.wfm.roster.solver;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -43,6 +44,7 @@ public final class RosterProblemBuilder {
     private final Set<LocalDate> busyDays = new HashSet<>();
     private final Set<DayOfWeek> weekendDays = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     private final Map<String, ShiftOption> pinnedShifts = new HashMap<>();
+    private final Map<String, List<LocalDateTime[]>> shiftsOutside = new HashMap<>();
     private RosterConstraintConfiguration constraintConfiguration = new RosterConstraintConfiguration();
 
     private RosterProblemBuilder(LocalDate start, int days) {
@@ -130,6 +132,20 @@ public final class RosterProblemBuilder {
         return this;
     }
 
+    /**
+     * A fixed (published) shift of the agent just outside the horizon: the rules that look across the period edge
+     * (rest, consecutive working days) take it into account. Shifts further away than a week do not matter.
+     */
+    public RosterProblemBuilder shiftOutsideHorizon(Agent agent, LocalDateTime shiftStart, LocalDateTime shiftEnd) {
+        long index = shiftStart.toLocalDate().toEpochDay() - start.toEpochDay();
+        if (index >= 0 && index < days) {
+            throw new IllegalArgumentException(shiftStart + " is inside the horizon; pin the agent-day instead.");
+        }
+        shiftsOutside.computeIfAbsent(agent.getEmployeeNo(), k -> new ArrayList<>())
+                .add(new LocalDateTime[] {shiftStart, shiftEnd});
+        return this;
+    }
+
     public RosterProblemBuilder constraintConfiguration(RosterConstraintConfiguration configuration) {
         this.constraintConfiguration = Objects.requireNonNull(configuration);
         return this;
@@ -206,8 +222,101 @@ public final class RosterProblemBuilder {
             agentDay.setShift(shift);
             agentDay.setPinned(true);
         });
-        return new RosterSolution(grid, List.copyOf(agents), List.copyOf(rosterDays), List.copyOf(shiftOptions),
-                List.copyOf(unavailabilities), agentDays, constraintConfiguration);
+        List<AgentIssue> issues = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            Agent agent = agents.get(a);
+            agent.setEdges(edgesOf(agent));
+            issues.addAll(checkInputs(agent, agentDays.subList(a * days, (a + 1) * days), grid));
+        }
+        RosterSolution solution = new RosterSolution(grid, List.copyOf(agents), List.copyOf(rosterDays),
+                List.copyOf(shiftOptions), List.copyOf(unavailabilities), agentDays, constraintConfiguration);
+        solution.setAgentIssues(issues);
+        return solution;
+    }
+
+    private PeriodEdges edgesOf(Agent agent) {
+        List<LocalDateTime[]> outside = shiftsOutside.getOrDefault(agent.getEmployeeNo(), List.of());
+        LocalDate end = start.plusDays(days - 1);
+        long previousEnd = PeriodEdges.NO_SHIFT_BEFORE;
+        long nextStart = PeriodEdges.NO_SHIFT_AFTER;
+        Set<LocalDate> worked = new HashSet<>();
+        for (LocalDateTime[] shift : outside) {
+            LocalDate date = shift[0].toLocalDate();
+            worked.add(date);
+            if (date.isBefore(start)) {
+                previousEnd = Math.max(previousEnd, Unavailability.localMinute(shift[1]));
+            } else {
+                nextStart = Math.min(nextStart, Unavailability.localMinute(shift[0]));
+            }
+        }
+        int max = agent.getMaxConsecutiveWorkingDays();
+        int before = 0;
+        while (before < max && worked.contains(start.minusDays(before + 1))) {
+            before++;
+        }
+        int after = 0;
+        while (after < max && worked.contains(end.plusDays(after + 1))) {
+            after++;
+        }
+        return new PeriodEdges(previousEnd, nextStart, before, after, days);
+    }
+
+    /**
+     * Per contract week: caps the credited absence minutes at the contract maximum (leave alone never makes a week
+     * "over"), and finds the weeks whose minimum or maximum the inputs alone make impossible. Those are reported,
+     * not judged: the agent keeps only the fixed days that week.
+     */
+    private List<AgentIssue> checkInputs(Agent agent, List<AgentDay> own, CoverageGrid grid) {
+        List<AgentIssue> issues = new ArrayList<>();
+        Set<Integer> waivedMinimum = new HashSet<>();
+        Set<Integer> waivedMaximum = new HashSet<>();
+        boolean skilled = grid.getSkills().stream().anyMatch(agent::hasSkill);
+        if (!skilled) {
+            issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.SKILL, start, "roster.issue.skill",
+                    List.of(String.join(", ", grid.getSkills()))));
+        }
+        int longestPaid = agent.getEligibleShiftOptions().stream().mapToInt(ShiftOption::getPaidMinutes).max().orElse(0);
+        for (int week = 0; week * 7 < days; week++) {
+            List<AgentDay> weekDays = own.subList(week * 7, Math.min(days, week * 7 + 7));
+            int maxMinutes = agent.maxWeeklyMinutesFor(weekDays.size());
+            int minMinutes = agent.minWeeklyMinutesFor(weekDays.size());
+            int credited = 0;
+            int fixed = 0;
+            List<AgentDay> free = new ArrayList<>();
+            for (AgentDay agentDay : weekDays) {
+                agentDay.setCreditedMinutes(Math.min(agentDay.getCreditedMinutes(), Math.max(0, maxMinutes - credited)));
+                credited += agentDay.getCreditedMinutes();
+                if (agentDay.isPinned()) {
+                    fixed += agentDay.getPaidMinutes();
+                } else {
+                    free.add(agentDay);
+                }
+            }
+            // at least one day off in every (max + 1) days
+            int workable = Math.min(free.size(),
+                    weekDays.size() - weekDays.size() / (agent.getMaxConsecutiveWorkingDays() + 1));
+            int reachable = credited + fixed + (skilled ? workable * longestPaid : 0);
+            LocalDate weekStart = start.plusDays(week * 7L);
+            if (!skilled) {
+                waivedMinimum.add(week);
+            } else if (reachable < minMinutes) {
+                waivedMinimum.add(week);
+                issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MINIMUM, weekStart,
+                        "roster.issue.weekly-minimum", List.of(minMinutes, reachable, credited)));
+            } else if (fixed > 0 && fixed + credited > maxMinutes) {
+                waivedMaximum.add(week);
+                issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MAXIMUM, weekStart,
+                        "roster.issue.weekly-maximum", List.of(maxMinutes, fixed + credited)));
+            } else {
+                continue;
+            }
+            for (AgentDay agentDay : free) {
+                agentDay.setShift(null);
+                agentDay.setPinned(true);
+            }
+        }
+        agent.waiveWeeks(waivedMinimum, waivedMaximum);
+        return issues;
     }
 
     private int dayIndexOf(LocalDate date) {

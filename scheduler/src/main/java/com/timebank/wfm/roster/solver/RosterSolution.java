@@ -42,6 +42,9 @@ public class RosterSolution {
     @PlanningScore
     private HardSoftLongScore score;
 
+    /** Agents whose inputs alone make a hard rule impossible (reported, left off); not a planning fact. */
+    private List<AgentIssue> agentIssues = List.of();
+
     /** For the solution cloner. */
     public RosterSolution() {
     }
@@ -76,6 +79,7 @@ public class RosterSolution {
         clone.agentDays = clonedAgentDays;
         clone.constraintConfiguration = constraintConfiguration;
         clone.score = score;
+        clone.agentIssues = agentIssues;
         return clone;
     }
 
@@ -121,6 +125,14 @@ public class RosterSolution {
 
     public void setConstraintConfiguration(RosterConstraintConfiguration constraintConfiguration) {
         this.constraintConfiguration = constraintConfiguration;
+    }
+
+    public List<AgentIssue> getAgentIssues() {
+        return agentIssues;
+    }
+
+    void setAgentIssues(List<AgentIssue> agentIssues) {
+        this.agentIssues = List.copyOf(agentIssues);
     }
 
     public HardSoftLongScore getScore() {
