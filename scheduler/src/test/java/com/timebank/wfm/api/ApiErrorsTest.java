@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import com.timebank.wfm.support.TestClockConfig;
  * wrong method or media type) and those Tomcat answers itself (a bad {@code %} escape); pages keep their HTML error
  * page. Real HTTP on a random port (the browser tests' context), raw sockets where a client would fix the URL.
  */
+@Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({TestClockConfig.class, Org.class})

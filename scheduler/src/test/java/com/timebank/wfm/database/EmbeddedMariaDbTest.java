@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /** The embedded default keeps its data across a stop and a start, as the demo relies on. */
+@Tag("integration")
 class EmbeddedMariaDbTest {
 
     @Test

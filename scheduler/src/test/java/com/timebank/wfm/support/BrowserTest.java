@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -32,8 +33,10 @@ import org.springframework.test.context.ActiveProfiles;
  * A test in a real browser: the whole service on a random port (one Spring context shared by every browser test,
  * besides the MockMvc one of {@link IntegrationTest}) driven by Debian's chromium, headless, through its own
  * chromedriver, so Selenium downloads nothing. One browser per test class; each test signs in as the user it needs.
- * Screenshots go to {@code target/screenshots/} (look at them).
+ * Screenshots go to {@code target/screenshots/} (look at them). Tagged {@code browser}: {@code scripts/test --fast}
+ * leaves them out.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({TestClockConfig.class, Org.class})
