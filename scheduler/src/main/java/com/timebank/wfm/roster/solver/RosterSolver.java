@@ -140,8 +140,8 @@ public final class RosterSolver {
 
     /** The initializer's improvement time: up to 3 s, but at most a quarter of the solve, so short solves stay short. */
     static long initializerBudgetMillis(Settings settings) {
-        return settings.timeLimit() == null ? RosterInitializer.Greedy.DEFAULT_BUDGET_MILLIS
-                : Math.min(RosterInitializer.Greedy.DEFAULT_BUDGET_MILLIS, settings.timeLimit().toMillis() / 4);
+        return settings.timeLimit() == null ? GreedyRoster.DEFAULT_BUDGET_MILLIS
+                : Math.min(GreedyRoster.DEFAULT_BUDGET_MILLIS, settings.timeLimit().toMillis() / 4);
     }
 
     public SolverFactory<RosterSolution> getSolverFactory() {

@@ -66,7 +66,7 @@ class BreakPlannerTest {
     @Test
     void respectsTheBreakRulesOfEveryTemplate() {
         RosterSolution roster = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(40, 7));
-        new RosterInitializer.Greedy(roster, new java.util.Random(1)).plan().forEach(AgentDay::setShift);
+        new GreedyRoster(roster, new java.util.Random(1)).plan().forEach(AgentDay::setShift);
 
         new BreakPlanner().planBreaks(roster);
 

@@ -82,7 +82,7 @@ class RosterSolverTest {
     @Test
     void initializerBuildsAFeasibleRosterOnItsOwn() {
         RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(60, 14));
-        new RosterInitializer.Greedy(problem, new Random(0)).plan().forEach(AgentDay::setShift);
+        new GreedyRoster(problem, new Random(0)).plan().forEach(AgentDay::setShift);
 
         HardSoftLongScore score = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)))
                 .score(problem);
@@ -97,9 +97,9 @@ class RosterSolverTest {
         RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
         RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14);
         RosterSolution constructed = new RosterInstanceGenerator().generate(spec);
-        new RosterInitializer.Greedy(constructed, new Random(0)).plan(0, 0).forEach(AgentDay::setShift);
+        new GreedyRoster(constructed, new Random(0)).plan(0, 0).forEach(AgentDay::setShift);
         RosterSolution improved = new RosterInstanceGenerator().generate(spec);
-        new RosterInitializer.Greedy(improved, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
+        new GreedyRoster(improved, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
 
         HardSoftLongScore before = scorer.score(constructed);
         HardSoftLongScore after = scorer.score(improved);
@@ -117,9 +117,9 @@ class RosterSolverTest {
         RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
         RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14);
         RosterSolution polished = new RosterInstanceGenerator().generate(spec);
-        new RosterInitializer.Greedy(polished, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
+        new GreedyRoster(polished, new Random(0)).plan(50, 0).forEach(AgentDay::setShift);
         RosterSolution recreated = new RosterInstanceGenerator().generate(spec);
-        new RosterInitializer.Greedy(recreated, new Random(0)).plan(50, 2_000).forEach(AgentDay::setShift);
+        new GreedyRoster(recreated, new Random(0)).plan(50, 2_000).forEach(AgentDay::setShift);
 
         HardSoftLongScore before = scorer.score(polished);
         HardSoftLongScore after = scorer.score(recreated);

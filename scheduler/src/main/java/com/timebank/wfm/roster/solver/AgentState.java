@@ -1,0 +1,113 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One agent's days in the {@link GreedyRoster}'s arrays: the shift per day, paid minutes per contract week and the
+ * counts the fairness values need, with the hard rules checked on them.
+ */
+final class AgentState {
+    final Agent agent;
+    final int horizonDays;
+    final AgentDay[] days;
+    final ShiftOption[] shifts;
+    final int[] weekMinutes;
+    final List<Unavailability> unavailabilities = new ArrayList<>(2);
+    int weekendDays;
+    int lateShifts;
+
+    AgentState(Agent agent, int horizonDays) {
+        this.agent = agent;
+        this.horizonDays = horizonDays;
+        this.days = new AgentDay[horizonDays];
+        this.shifts = new ShiftOption[horizonDays];
+        this.weekMinutes = new int[(horizonDays + 6) / 7];
+    }
+
+    void assign(int dayIndex, ShiftOption shift) {
+        shifts[dayIndex] = shift;
+        weekMinutes[dayIndex / 7] += shift.getPaidMinutes();
+        if (days[dayIndex] != null && days[dayIndex].getDay().isWeekend()) {
+            weekendDays++;
+        }
+        if (shift.isLate()) {
+            lateShifts++;
+        }
+    }
+
+    void unassign(int dayIndex) {
+        ShiftOption shift = shifts[dayIndex];
+        shifts[dayIndex] = null;
+        weekMinutes[dayIndex / 7] -= shift.getPaidMinutes();
+        if (days[dayIndex] != null && days[dayIndex].getDay().isWeekend()) {
+            weekendDays--;
+        }
+        if (shift.isLate()) {
+            lateShifts--;
+        }
+    }
+
+    /** An unpinned day without a shift yet. */
+    boolean isFree(int dayIndex) {
+        return days[dayIndex] != null && !days[dayIndex].isPinned() && shifts[dayIndex] == null;
+    }
+
+    /** Hard rules for working {@code shift} on a free day (the weekly maximum aside). */
+    boolean allows(int dayIndex, ShiftOption shift) {
+        return runLengthIfWorking(dayIndex) <= agent.getMaxConsecutiveWorkingDays()
+                && restAllows(dayIndex, shift)
+                && !overlapsUnavailability(days[dayIndex].getDay(), shift);
+    }
+
+    int runLengthIfWorking(int dayIndex) {
+        int run = 1;
+        int d = dayIndex - 1;
+        for (; d >= 0 && shifts[d] != null; d--) {
+            run++;
+        }
+        run += d < 0 ? agent.getEdges().workedDaysBefore() : 0;
+        for (d = dayIndex + 1; d < horizonDays && shifts[d] != null; d++) {
+            run++;
+        }
+        return run + (d >= horizonDays ? agent.getEdges().workedDaysAfter() : 0);
+    }
+
+    boolean restAllows(int dayIndex, ShiftOption shift) {
+        int minRest = agent.getMinRestMinutes();
+        if (agent.getEdges().restShortfall(days[dayIndex].getDay(), shift, minRest) > 0) {
+            return false;
+        }
+        if (dayIndex > 0 && shifts[dayIndex - 1] != null
+                && 1440 + shift.getStartMinuteOfDay() - shifts[dayIndex - 1].getEndMinuteOfDay() < minRest) {
+            return false;
+        }
+        return dayIndex + 1 >= horizonDays || shifts[dayIndex + 1] == null
+                || 1440 + shifts[dayIndex + 1].getStartMinuteOfDay() - shift.getEndMinuteOfDay() >= minRest;
+    }
+
+    boolean overlapsUnavailability(RosterDay day, ShiftOption shift) {
+        if (unavailabilities.isEmpty()) {
+            return false;
+        }
+        long start = day.getStartMinute() + shift.getStartMinuteOfDay();
+        long end = day.getStartMinute() + shift.getEndMinuteOfDay();
+        for (Unavailability unavailability : unavailabilities) {
+            if (unavailability.overlapMinutes(start, end) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long startDifferenceHalfHours(int dayIndex, ShiftOption shift) {
+        long halfHours = 0;
+        if (dayIndex > 0 && shifts[dayIndex - 1] != null) {
+            halfHours += (Math.abs(shifts[dayIndex - 1].getStartMinuteOfDay() - shift.getStartMinuteOfDay()) + 29) / 30;
+        }
+        if (dayIndex + 1 < horizonDays && shifts[dayIndex + 1] != null) {
+            halfHours += (Math.abs(shifts[dayIndex + 1].getStartMinuteOfDay() - shift.getStartMinuteOfDay()) + 29) / 30;
+        }
+        return halfHours;
+    }
+}

@@ -1,0 +1,516 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Plans a whole solution without touching it; {@link #plan()} returns the shift per unpinned agent-day. */
+final class GreedyRoster {
+
+    private static final int MAX_IMPROVEMENT_PASSES = 50;
+    static final long DEFAULT_BUDGET_MILLIS = 3_000;
+    /** Ruin and recreate: agents per ruined week, iterations per agent-week, time budget. */
+    private static final int RUIN_AGENTS = 6;
+    private static final int RUIN_ITERATIONS_PER_AGENT_WEEK = 50;
+    private final long budgetNanos;
+
+    private final RosterSolution solution;
+    private final Random random;
+    private final CoverageGrid grid;
+    private final int horizonDays;
+    private final Map<String, int[]> residualBySkill = new HashMap<>();
+    private final long wShort;
+    private final long wOver;
+    private final long wPreferredDayOff;
+    private final long wShiftTime;
+    private final long wWeekend;
+    private final long wLate;
+    private final long wStable;
+    private final long wTimeBank;
+    private final List<AgentState> agents = new ArrayList<>();
+    /** Objective improvement accumulated by {@link #improveWeek} (weighted, as the score). */
+    private long gain;
+
+    GreedyRoster(RosterSolution solution, Random random) {
+        this(solution, random, DEFAULT_BUDGET_MILLIS);
+    }
+
+    GreedyRoster(RosterSolution solution, Random random, long budgetMillis) {
+        this.budgetNanos = budgetMillis * 1_000_000L;
+        this.solution = solution;
+        this.random = random;
+        this.grid = solution.getCoverageGrid();
+        this.horizonDays = solution.getHorizonDays();
+        RosterConstraintConfiguration c = solution.getConstraintConfiguration() == null
+                ? new RosterConstraintConfiguration() : solution.getConstraintConfiguration();
+        wShort = c.getCoverageShortfall().softScore();
+        wOver = c.getOverstaffing().softScore();
+        wPreferredDayOff = c.getPreferredDayOff().softScore();
+        wShiftTime = c.getShiftTimePreference().softScore();
+        wWeekend = c.getFairWeekendWork().softScore();
+        wLate = c.getFairLateShifts().softScore();
+        wStable = c.getStableStartTimes().softScore();
+        wTimeBank = c.getTimeBankIdleDayOff().softScore();
+        for (String skill : grid.getSkills()) {
+            RequirementSlot[] slots = grid.slotsOf(skill);
+            int[] residual = new int[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                residual[i] = slots[i].getRequired();
+            }
+            residualBySkill.put(skill, residual);
+        }
+        Map<Agent, AgentState> stateByAgent = new HashMap<>();
+        for (AgentDay agentDay : solution.getAgentDays()) {
+            AgentState state = stateByAgent.computeIfAbsent(agentDay.getAgent(), a -> new AgentState(a, horizonDays));
+            state.days[agentDay.getDayIndex()] = agentDay;
+        }
+        for (Unavailability unavailability : solution.getUnavailabilities()) {
+            AgentState state = stateByAgent.get(unavailability.getAgent());
+            if (state != null) {
+                state.unavailabilities.add(unavailability);
+            }
+        }
+        for (Agent agent : solution.getAgents()) {
+            AgentState state = stateByAgent.get(agent);
+            if (state != null) {
+                agents.add(state);
+            }
+        }
+        // Pinned days (and credited absence minutes) are part of the starting point.
+        for (AgentState state : agents) {
+            for (AgentDay agentDay : state.days) {
+                if (agentDay == null) {
+                    continue;
+                }
+                state.weekMinutes[agentDay.getWeekIndex()] += agentDay.getCreditedMinutes();
+                if (agentDay.isPinned() && agentDay.getShift() != null) {
+                    state.assign(agentDay.getDayIndex(), agentDay.getShift());
+                    addCoverage(agentDay.getDayIndex(), agentDay.getShift(), -1);
+                }
+            }
+        }
+    }
+
+    Map<AgentDay, ShiftOption> plan() {
+        return plan(MAX_IMPROVEMENT_PASSES, -1);
+    }
+
+    /**
+     * The greedy construction, at most {@code improvementPasses} passes of {@link #improve}, then
+     * {@code ruinIterations} of {@link #ruinAndRecreate} (-1: {@value #RUIN_ITERATIONS_PER_AGENT_WEEK} per
+     * agent-week), each within its time budget.
+     */
+    Map<AgentDay, ShiftOption> plan(int improvementPasses, long ruinIterations) {
+        int weeks = (horizonDays + 6) / 7;
+        for (int week = 0; week < weeks; week++) {
+            planWeek(week);
+        }
+        improve(improvementPasses, System.nanoTime() + budgetNanos);
+        ruinAndRecreate(ruinIterations >= 0 ? ruinIterations
+                : (long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + budgetNanos);
+        Map<AgentDay, ShiftOption> plan = new HashMap<>();
+        for (AgentState state : agents) {
+            for (AgentDay agentDay : state.days) {
+                if (agentDay != null && !agentDay.isPinned()) {
+                    plan.put(agentDay, state.shifts[agentDay.getDayIndex()]);
+                }
+            }
+        }
+        return plan;
+    }
+
+    private void planWeek(int week) {
+        int firstDay = week * 7;
+        int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+        int daysInWeek = lastDay - firstDay + 1;
+        fillWeek(agents, week, firstDay, lastDay, daysInWeek);
+        for (AgentState state : agents) {
+            repairWeeklyMinimum(state, week, firstDay, lastDay, daysInWeek);
+        }
+    }
+
+    /**
+     * Round robin over {@code group} within one contract week: each round every agent takes its single best
+     * remaining (day, shift), while below its weekly minimum or while that shift still pays off, so the best
+     * intervals are shared out rather than grabbed by the first agents. Returns the sum of the values taken (the
+     * change of the weighted objective).
+     */
+    private long fillWeek(List<AgentState> group, int week, int firstDay, int lastDay, int daysInWeek) {
+        long taken = 0;
+        List<AgentState> active = new ArrayList<>(group);
+        while (!active.isEmpty()) {
+            Collections.shuffle(active, random);
+            List<AgentState> stillActive = new ArrayList<>(active.size());
+            for (AgentState state : active) {
+                boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesFor(daysInWeek);
+                Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                if (best == null || (!belowMinimum && best.value <= 0)) {
+                    continue;
+                }
+                state.assign(best.dayIndex, best.shift);
+                addCoverage(best.dayIndex, best.shift, -1);
+                taken += best.value;
+                stillActive.add(state);
+            }
+            active = stillActive;
+        }
+        return taken;
+    }
+
+    /**
+     * An agent can end a week below the minimum when every free day is blocked by a run of working days
+     * reaching in from the previous week (or by rest after its last shift). Relocate one shift of that
+     * run to another free day of its own week (same minutes there), then add the missing shift.
+     */
+    private void repairWeeklyMinimum(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+        int minimum = state.agent.minWeeklyMinutesFor(daysInWeek);
+        for (int guard = 0; guard < 7 && state.weekMinutes[week] < minimum; guard++) {
+            Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+            if (direct != null) {
+                state.assign(direct.dayIndex, direct.shift);
+                addCoverage(direct.dayIndex, direct.shift, -1);
+            } else if (!relocateToMakeRoom(state, week, firstDay, lastDay, daysInWeek)) {
+                return; // leave it to local search
+            }
+        }
+    }
+
+    private boolean relocateToMakeRoom(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+        int reach = state.agent.getMaxConsecutiveWorkingDays();
+        for (int y = firstDay; y <= lastDay; y++) {
+            if (!state.isFree(y)) {
+                continue;
+            }
+            for (int x = Math.max(0, y - reach); x <= Math.min(horizonDays - 1, y + reach); x++) {
+                ShiftOption moved = state.shifts[x];
+                if (x == y || moved == null || state.days[x].isPinned()) {
+                    continue;
+                }
+                int weekOfX = x / 7;
+                for (int z = weekOfX * 7; z < Math.min(weekOfX * 7 + 7, horizonDays); z++) {
+                    if (z == x || z == y || !state.isFree(z)) {
+                        continue;
+                    }
+                    state.unassign(x);
+                    if (state.allows(z, moved)) {
+                        state.assign(z, moved);
+                        Candidate added = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                        if (added != null) {
+                            addCoverage(x, moved, +1);
+                            addCoverage(z, moved, -1);
+                            state.assign(added.dayIndex, added.shift);
+                            addCoverage(added.dayIndex, added.shift, -1);
+                            return true;
+                        }
+                        state.unassign(z);
+                    }
+                    state.assign(x, moved);
+                }
+            }
+        }
+        return false;
+    }
+
+    private record Candidate(int dayIndex, ShiftOption shift, long value) {
+    }
+
+    /**
+     * Hill climbing on the greedy roster, in plain arrays (thousands of times faster per move than the full
+     * score): each unpinned working day is taken out and put back where it does the most good: the same day,
+     * another free day of its contract week, another start or length, or nowhere if the week stays at or above
+     * the contract minimum; then every agent may take an extra shift that still pays off. Same hard rules and
+     * the same marginal values as the construction, so the roster only improves and stays feasible.
+     */
+    int improve(int maxPasses, long deadline) {
+        int total = 0;
+        List<AgentState> order = new ArrayList<>(agents);
+        int weeks = (horizonDays + 6) / 7;
+        for (int pass = 0; pass < maxPasses && System.nanoTime() < deadline; pass++) {
+            Collections.shuffle(order, random);
+            int improved = 0;
+            for (AgentState state : order) {
+                for (int week = 0; week < weeks; week++) {
+                    improved += improveWeek(state, week);
+                }
+            }
+            total += improved;
+            if (improved == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int improveWeek(AgentState state, int week) {
+        int firstDay = week * 7;
+        int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+        int daysInWeek = lastDay - firstDay + 1;
+        int minimum = state.agent.minWeeklyMinutesFor(daysInWeek);
+        int improved = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            ShiftOption old = state.shifts[d];
+            if (old == null || state.days[d] == null || state.days[d].isPinned()) {
+                continue;
+            }
+            int floor = Math.min(minimum, state.weekMinutes[week]);
+            state.unassign(d);
+            addCoverage(d, old, +1);
+            long keep = candidateValue(state, d, old);
+            Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek, floor);
+            boolean dropAllowed = state.weekMinutes[week] >= floor;
+            if (best != null && best.value > keep && (!dropAllowed || best.value > 0)) {
+                state.assign(best.dayIndex, best.shift);
+                addCoverage(best.dayIndex, best.shift, -1);
+                gain += best.value - keep;
+                improved++;
+            } else if (dropAllowed && keep < 0 && (best == null || best.value <= 0)) {
+                gain -= keep;
+                improved++; // the day off is worth more than any shift
+            } else {
+                state.assign(d, old);
+                addCoverage(d, old, -1);
+            }
+        }
+        Candidate extra = bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
+        if (extra != null && extra.value > 0) {
+            state.assign(extra.dayIndex, extra.shift);
+            addCoverage(extra.dayIndex, extra.shift, -1);
+            gain += extra.value;
+            improved++;
+        }
+        return improved;
+    }
+
+    /**
+     * Ruin and recreate, to leave the local optimum of single relocations: empty one contract week of a few
+     * agents who work on the same date (their shifts compete for the same intervals), plan it again as the
+     * construction does and polish it; keep the result if the weighted objective is no worse (every value is an
+     * exact marginal, so their sum is the change), otherwise restore the week. Stops after {@code iterations}
+     * or at the deadline; returns the number of strict improvements.
+     */
+    int ruinAndRecreate(long iterations, long deadline) {
+        int weeks = (horizonDays + 6) / 7;
+        int improvements = 0;
+        for (long iteration = 0; iteration < iterations; iteration++) {
+            if ((iteration & 31) == 0 && System.nanoTime() >= deadline) {
+                break;
+            }
+            int week = random.nextInt(weeks);
+            int firstDay = week * 7;
+            int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+            int daysInWeek = lastDay - firstDay + 1;
+            int date = firstDay + random.nextInt(daysInWeek);
+            List<AgentState> group = new ArrayList<>(RUIN_AGENTS);
+            for (int t = 0; t < RUIN_AGENTS * 4 && group.size() < RUIN_AGENTS; t++) {
+                AgentState state = agents.get(random.nextInt(agents.size()));
+                if (state.shifts[date] != null && !state.days[date].isPinned() && !group.contains(state)) {
+                    group.add(state);
+                }
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
+            ShiftOption[][] saved = new ShiftOption[group.size()][];
+            int[] floors = new int[group.size()];
+            long delta = 0;
+            for (int g = 0; g < group.size(); g++) {
+                AgentState state = group.get(g);
+                saved[g] = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
+                floors[g] = Math.min(state.agent.minWeeklyMinutesFor(daysInWeek), state.weekMinutes[week]);
+                for (int d = firstDay; d <= lastDay; d++) {
+                    ShiftOption old = state.shifts[d];
+                    if (old != null && !state.days[d].isPinned()) {
+                        state.unassign(d);
+                        addCoverage(d, old, +1);
+                        delta -= candidateValue(state, d, old);
+                    }
+                }
+            }
+            delta += fillWeek(group, week, firstDay, lastDay, daysInWeek);
+            gain = 0;
+            boolean feasible = true;
+            for (int g = 0; g < group.size(); g++) {
+                improveWeek(group.get(g), week);
+                feasible &= group.get(g).weekMinutes[week] >= floors[g];
+            }
+            delta += gain;
+            if (feasible && delta >= 0) {
+                improvements += delta > 0 ? 1 : 0;
+                continue;
+            }
+            for (int g = 0; g < group.size(); g++) {
+                AgentState state = group.get(g);
+                for (int d = firstDay; d <= lastDay; d++) {
+                    ShiftOption now = state.shifts[d];
+                    if (now != null && !state.days[d].isPinned()) {
+                        state.unassign(d);
+                        addCoverage(d, now, +1);
+                    }
+                }
+                for (int d = firstDay; d <= lastDay; d++) {
+                    ShiftOption before = saved[g][d - firstDay];
+                    if (before != null && !state.days[d].isPinned()) {
+                        state.assign(d, before);
+                        addCoverage(d, before, -1);
+                    }
+                }
+            }
+        }
+        return improvements;
+    }
+
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+        return bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
+    }
+
+    /** The marginal value of working {@code shift} on free day {@code d} (hard rules not checked). */
+    private long candidateValue(AgentState state, int d, ShiftOption shift) {
+        Agent agent = state.agent;
+        RosterDay day = state.days[d].getDay();
+        long value = coverageValue(d, shift);
+        if (agent.prefersDayOff(day.getDayOfWeek())) {
+            value -= wPreferredDayOff;
+        }
+        if (day.isWeekend()) {
+            value -= wWeekend * (2L * state.weekendDays + 1);
+        }
+        if (day.isIdle()) {
+            value -= wTimeBank * agent.getPositiveTimeBankHours();
+        }
+        if (agent.getShiftTimePreference().isViolatedBy(shift)) {
+            value -= wShiftTime;
+        }
+        if (shift.isLate()) {
+            value -= wLate * (2L * state.lateShifts + 1);
+        }
+        return value - wStable * state.startDifferenceHalfHours(d, shift);
+    }
+
+    /** The best (day, shift) of the week within the hard rules whose paid minutes bring the week to {@code floor}. */
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
+            int floor) {
+        Agent agent = state.agent;
+        int maxMinutes = agent.maxWeeklyMinutesFor(daysInWeek);
+        Candidate best = null;
+        for (int d = firstDay; d <= lastDay; d++) {
+            AgentDay agentDay = state.days[d];
+            if (!state.isFree(d) || state.runLengthIfWorking(d) > agent.getMaxConsecutiveWorkingDays()) {
+                continue;
+            }
+            RosterDay day = agentDay.getDay();
+            long dayValue = 0;
+            if (agent.prefersDayOff(day.getDayOfWeek())) {
+                dayValue -= wPreferredDayOff;
+            }
+            if (day.isWeekend()) {
+                dayValue -= wWeekend * (2L * state.weekendDays + 1);
+            }
+            if (day.isIdle()) {
+                dayValue -= wTimeBank * agent.getPositiveTimeBankHours();
+            }
+            for (ShiftOption shift : agent.getEligibleShiftOptions()) {
+                if (state.weekMinutes[week] + shift.getPaidMinutes() > maxMinutes
+                        || state.weekMinutes[week] + shift.getPaidMinutes() < floor
+                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)) {
+                    continue;
+                }
+                long value = dayValue + coverageValue(d, shift);
+                if (agent.getShiftTimePreference().isViolatedBy(shift)) {
+                    value -= wShiftTime;
+                }
+                if (shift.isLate()) {
+                    value -= wLate * (2L * state.lateShifts + 1);
+                }
+                value -= wStable * state.startDifferenceHalfHours(d, shift);
+                if (best == null || value > best.value) {
+                    best = new Candidate(d, shift, value);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The change of the weighted soft objective (as a score: higher is better) if {@code agentDay} worked
+     * {@code shift} (null: a day off) instead of what it works in this plan now; the plan is left unchanged. The
+     * construction, hill climbing and ruin and recreate all choose by these values, so they must equal the soft
+     * score change the constraints compute.
+     */
+    long moveValue(AgentDay agentDay, ShiftOption shift) {
+        AgentState state = stateOf(agentDay);
+        int d = agentDay.getDayIndex();
+        ShiftOption old = state.shifts[d];
+        long value = 0;
+        if (old != null) {
+            state.unassign(d);
+            addCoverage(d, old, +1);
+            value -= candidateValue(state, d, old);
+        }
+        if (shift != null) {
+            value += candidateValue(state, d, shift);
+        }
+        if (old != null) {
+            state.assign(d, old);
+            addCoverage(d, old, -1);
+        }
+        return value;
+    }
+
+    /** Makes {@code agentDay} work {@code shift} (null: a day off) in this plan, as a move in local search would. */
+    void apply(AgentDay agentDay, ShiftOption shift) {
+        AgentState state = stateOf(agentDay);
+        int d = agentDay.getDayIndex();
+        ShiftOption old = state.shifts[d];
+        if (old != null) {
+            state.unassign(d);
+            addCoverage(d, old, +1);
+        }
+        if (shift != null) {
+            state.assign(d, shift);
+            addCoverage(d, shift, -1);
+        }
+    }
+
+    private AgentState stateOf(AgentDay agentDay) {
+        for (AgentState state : agents) {
+            if (state.agent == agentDay.getAgent()) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("Not an agent of this roster: " + agentDay.getAgent());
+    }
+
+    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent covers the shift's slots. */
+    private long coverageValue(int dayIndex, ShiftOption shift) {
+        int[] residual = residualBySkill.get(shift.getSkill());
+        if (residual == null) {
+            return 0;
+        }
+        int from = grid.firstSlotOf(dayIndex, shift);
+        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int r = residual[i];
+            // shortfall² goes from r² to (r-1)²: a gain of 2r - 1
+            value += r > 0 ? wShort * (2L * r - 1) : -wOver;
+        }
+        return value;
+    }
+
+    /** Adds {@code residualDelta} (-1: one more agent scheduled) to the residual requirement of the shift's slots. */
+    private void addCoverage(int dayIndex, ShiftOption shift, int residualDelta) {
+        int[] residual = residualBySkill.get(shift.getSkill());
+        if (residual == null) {
+            return;
+        }
+        int from = grid.firstSlotOf(dayIndex, shift);
+        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        for (int i = from; i < to; i++) {
+            residual[i] += residualDelta;
+        }
+    }
+}

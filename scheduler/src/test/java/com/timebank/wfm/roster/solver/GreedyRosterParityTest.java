@@ -1,0 +1,74 @@
+package com.timebank.wfm.roster.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+
+/**
+ * The construction heuristic and the constraints chase the same objective: for random moves on a generated
+ * instance, the greedy's marginal value of a move equals the soft-score change OptaPlanner computes for it from
+ * the constraint provider (full score calculation before and after), under the same weights.
+ */
+class GreedyRosterParityTest {
+
+    private static final int MOVES = 200;
+
+    @Test
+    void theGreedysMarginalValueOfAMoveIsTheSoftScoreChangeOfTheConstraints() {
+        // distinct weights, so that a term counted with the wrong weight (or not at all) shows
+        RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
+        weights.setCoverageShortfall(HardSoftLongScore.ofSoft(7));
+        weights.setOverstaffing(HardSoftLongScore.ofSoft(3));
+        weights.setPreferredDayOff(HardSoftLongScore.ofSoft(11));
+        weights.setShiftTimePreference(HardSoftLongScore.ofSoft(13));
+        weights.setFairWeekendWork(HardSoftLongScore.ofSoft(5));
+        weights.setFairLateShifts(HardSoftLongScore.ofSoft(2));
+        weights.setStableStartTimes(HardSoftLongScore.ofSoft(17));
+        weights.setTimeBankIdleDayOff(HardSoftLongScore.ofSoft(19));
+        checkParity(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(5),
+                weights), new Random(42));
+    }
+
+    @Test
+    void parityHoldsUnderTheDefaultWeightsAndWithLeave() {
+        checkParity(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(25, 10).withSeed(9)
+                .withLeaveRate(0.1)), new Random(7));
+    }
+
+    private static void checkParity(RosterSolution problem, Random random) {
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
+        greedy.plan(1, 0).forEach(AgentDay::setShift);
+        // the generated instance must exercise every soft term, or the test proves less than it says
+        assertThat(problem.getAgentDays()).anyMatch(AgentDay::isWorking);
+        List<AgentDay> movable = problem.getAgentDays().stream().filter(d -> !d.isPinned()).toList();
+        List<String> mismatches = new ArrayList<>();
+        long before = scorer.score(problem).softScore();
+        int nonZero = 0;
+        for (int i = 0; i < MOVES; i++) {
+            AgentDay agentDay = movable.get(random.nextInt(movable.size()));
+            List<ShiftOption> options = agentDay.getAgent().getEligibleShiftOptions();
+            ShiftOption shift = random.nextInt(4) == 0 || options.isEmpty() ? null
+                    : options.get(random.nextInt(options.size()));
+            long predicted = greedy.moveValue(agentDay, shift);
+            ShiftOption old = agentDay.getShift();
+            agentDay.setShift(shift);
+            greedy.apply(agentDay, shift);
+            long after = scorer.score(problem).softScore();
+            if (after - before != predicted) {
+                mismatches.add("%s day %d: %s -> %s predicted %d, constraints %d".formatted(
+                        agentDay.getAgent(), agentDay.getDayIndex(), old, shift, predicted, after - before));
+            }
+            nonZero += predicted != 0 ? 1 : 0;
+            before = after;
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(nonZero).as("moves that change the objective").isGreaterThan(MOVES / 2);
+    }
+}
