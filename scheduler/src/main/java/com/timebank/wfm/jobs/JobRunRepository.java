@@ -1,10 +1,12 @@
 package com.timebank.wfm.jobs;
 
+import static com.timebank.wfm.db.Tables.JOB_CHECK;
 import static com.timebank.wfm.db.Tables.JOB_RUN;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
@@ -51,6 +53,19 @@ class JobRunRepository {
         }
         return db.selectFrom(JOB_RUN).where(c).orderBy(JOB_RUN.ID.desc()).offset(offset).limit(limit)
                 .fetch(JobRunRepository::run);
+    }
+
+    void checked(String job, long centerId, String instanceId, LocalDateTime now) {
+        db.insertInto(JOB_CHECK)
+                .set(JOB_CHECK.JOB, job).set(JOB_CHECK.CENTER_ID, centerId).set(JOB_CHECK.CHECKED_AT, now)
+                .set(JOB_CHECK.INSTANCE_ID, instanceId)
+                .onDuplicateKeyUpdate().set(JOB_CHECK.CHECKED_AT, now).set(JOB_CHECK.INSTANCE_ID, instanceId)
+                .execute();
+    }
+
+    Map<String, LocalDateTime> lastChecks(long centerId) {
+        return db.select(JOB_CHECK.JOB, JOB_CHECK.CHECKED_AT).from(JOB_CHECK).where(JOB_CHECK.CENTER_ID.eq(centerId))
+                .fetchMap(JOB_CHECK.JOB, JOB_CHECK.CHECKED_AT);
     }
 
     private static JobRun run(JobRunRecord r) {

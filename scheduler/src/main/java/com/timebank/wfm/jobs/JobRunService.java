@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -54,6 +55,19 @@ public class JobRunService {
             throw e;
         }
         return repository.find(id).orElseThrow();
+    }
+
+    /** The schedule looked for work of {@code job} in the center (found or not). */
+    public void checked(String job, long centerId, String instanceId) {
+        transactions.write(() -> {
+            repository.checked(job, centerId, instanceId, now());
+            return null;
+        });
+    }
+
+    /** Per job, when the schedule last looked for its work in the center (UTC). */
+    public Map<String, LocalDateTime> lastChecks(long centerId) {
+        return repository.lastChecks(centerId);
     }
 
     public List<JobRun> recent(String job, java.util.Collection<Long> centerIds, int offset, int limit) {

@@ -2,8 +2,10 @@ package com.timebank.wfm.jobs;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -42,11 +44,14 @@ public class NightlyJobs {
         this.clock = clock;
     }
 
-    /** Scheduled: for every center,
-            everything unsettled up to its yesterday. Centers with nothing to do leave no run. */
+    /**
+     * Scheduled: for every center, everything unsettled up to its yesterday. Centers with nothing to do leave no run,
+     * only the time of the check (the schedule looks every few minutes).
+     */
     public void settleAllCenters(String instanceId) {
         for (Center center : organisation.allCenters()) {
             LocalDate yesterday = center.today(clock).minusDays(1);
+            runs.checked(AUX_SETTLEMENT, center.id(), instanceId);
             if (auxSettlement.unsettledDates(center.id(), yesterday).isEmpty()) {
                 continue;
             }
@@ -59,6 +64,7 @@ public class NightlyJobs {
     public void postTimeOffAllCenters(String instanceId) {
         for (Center center : organisation.allCenters()) {
             LocalDate today = center.today(clock);
+            runs.checked(TIME_OFF_POSTING, center.id(), instanceId);
             if (timeOff.dueDates(center.id(), today).isEmpty()) {
                 continue;
             }
@@ -69,6 +75,7 @@ public class NightlyJobs {
     /** Scheduled: every due month of every center, oldest first (so a missed close is caught up). */
     public void closeMonthsAllCenters(String instanceId) {
         for (Center center : organisation.allCenters()) {
+            runs.checked(MONTH_CLOSE, center.id(), instanceId);
             if (monthClose.dueMonths(center.id()).isEmpty()) {
                 continue;
             }
@@ -104,7 +111,7 @@ public class NightlyJobs {
             return runs.run(job, center.id(), user.actor(), null, () -> postTimeOff(center.id(), upTo));
         }
         if (MONTH_CLOSE.equals(job)) {
-            YearMonth month = YearMonth.from(date == null ? today.minusMonths(1) : date);
+            YearMonth month = date == null ? latestClosableMonth(center.id(), today) : YearMonth.from(date);
             if (monthClose.isOpen(center.id(), month)) {
                 throw BusinessRuleException.of("job.month-still-open-offset", month,
                         monthClose.deadline(center.id(), month), center.timeZone());
@@ -118,6 +125,23 @@ public class NightlyJobs {
         }
         return runs.run(job, center.id(), user.actor(), null,
                 () -> settle(center.id(), on, on, AuxSettlementService.BatchObserver.NONE));
+    }
+
+    /**
+     * The month a close without a date closes: the latest one past its close deadline (last month stays open for
+     * the first days of this one, while leave offsets may still be chosen).
+     */
+    YearMonth latestClosableMonth(long centerId, LocalDate today) {
+        YearMonth month = YearMonth.from(today).minusMonths(1);
+        while (monthClose.isOpen(centerId, month)) {
+            month = month.minusMonths(1);
+        }
+        return month;
+    }
+
+    /** Per job, when the schedule last looked for its work in the center (UTC); absent when it never has. */
+    public Map<String, LocalDateTime> lastChecks(String centerCode, CurrentUser user) {
+        return runs.lastChecks(organisation.plannedCenter(centerCode, user).id());
     }
 
     /** Settles up to {@code upTo}; with {@code onlyDate}, that date alone. */

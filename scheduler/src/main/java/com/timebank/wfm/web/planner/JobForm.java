@@ -1,10 +1,18 @@
 package com.timebank.wfm.web.planner;
 
-/** Running a nightly job now for one business date of the center. */
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * Running a nightly job now for one business date of the center. Without a date each job takes its own default:
+ * yesterday (aux settlement), today (time-off posting), the latest month past its close deadline (month close).
+ */
 public class JobForm {
 
     private String job;
-    private String date;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate date;
 
     public String getJob() {
         return job;
@@ -14,11 +22,11 @@ public class JobForm {
         this.job = job;
     }
 
-    public String getDate() {
+    public LocalDate getDate() {
         return date;
     }
 
-    public void setDate(String date) {
+    public void setDate(LocalDate date) {
         this.date = date;
     }
 }

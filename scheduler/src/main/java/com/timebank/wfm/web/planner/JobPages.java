@@ -54,7 +54,6 @@ class JobPages {
         Optional<Center> c = centers.addTo(model, center, user);
         JobForm form = new JobForm();
         form.setJob(NightlyJobs.AUX_SETTLEMENT);
-        c.ifPresent(x -> form.setDate(x.today(clock).minusDays(1).toString()));
         model.addAttribute("jobForm", form);
         c.ifPresent(x -> runsModel(x, user, model));
         return "planner/jobs";
@@ -67,8 +66,9 @@ class JobPages {
         if (jobForm.getJob() == null || !NightlyJobs.JOBS.contains(jobForm.getJob())) {
             binding.rejectValue("job", "planner.jobs.error.job");
         }
-        LocalDate date = Dates.parse(jobForm.getDate(), "date", true, binding);
-        if (date != null && !date.isBefore(c.today(clock))) {
+        LocalDate date = jobForm.getDate();
+        // time off is posted on its day, so today is a date for that job; the service refuses what a job cannot do
+        if (date != null && date.isAfter(c.today(clock)) && !binding.hasFieldErrors("date")) {
             binding.rejectValue("date", "planner.jobs.error.unfinished");
         }
         if (!binding.hasErrors()) {
@@ -76,7 +76,7 @@ class JobPages {
             try {
                 JobRun r = jobs.runNow(jobForm.getJob(), c.code(), date, user);
                 flash.success(redirect, "planner.jobs.done", r.id(), r.dates() == null ? "—" : r.dates(), r.processed(),
-                        r.posted());
+                        r.posted(), RunOutcome.of(r));
                 return back;
             } catch (BusinessRuleException e) {
                 binding.rejectValue("date", "planner.jobs.refused", new Object[] {e.reason()}, e.getMessage());
@@ -98,6 +98,10 @@ class JobPages {
     private void runsModel(Center c, CurrentUser user, Model model) {
         var runs = jobs.runs(null, c.code(), 0, RUNS_SHOWN, user);
         model.addAttribute("runs", runs);
+        java.util.Map<Long, com.timebank.wfm.api.Message> outcomes = new java.util.HashMap<>();
+        runs.forEach(r -> outcomes.put(r.id(), RunOutcome.of(r)));
+        model.addAttribute("outcomes", outcomes);
+        model.addAttribute("checks", jobs.lastChecks(c.code(), user));
         model.addAttribute("running", runs.stream().anyMatch(r -> r.status() == JobRun.Status.RUNNING));
         model.addAttribute("jobNames", NightlyJobs.JOBS);
         model.addAttribute("zone", c.timeZone());

@@ -193,7 +193,8 @@ class PlannerPagesBrowserTest extends BrowserTest {
         List<WebElement> runs = browser.findElements(By.cssSelector("[data-testid=runs] tbody tr"));
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).getAttribute("data-status")).isEqualTo("SUCCEEDED");
-        assertThat(runs.get(0).getText()).contains("Aux settlement").contains("succeeded").contains("user:" + planner);
+        assertThat(runs.get(0).getText()).contains("Aux settlement").contains("succeeded").contains("user:" + planner)
+                .contains("no activity was uploaded");
         screenshot("planner-jobs");
     }
 
