@@ -1,6 +1,7 @@
 package com.timebank.wfm.ledger;
 
 import static com.timebank.wfm.db.Tables.LEDGER_ENTRY;
+import static com.timebank.wfm.db.Tables.LEDGER_MONTH_SUMMARY;
 import static com.timebank.wfm.db.Tables.TIMEBANK_ACCOUNT;
 import static com.timebank.wfm.db.Tables.TIMEBANK_RESERVATION;
 
@@ -113,6 +114,98 @@ class LedgerRepository {
                     e.actor(), e.reference(), e.idempotencyKey(), e.reversesEntryId(), e.createdAt());
         }
         insert.execute();
+        addToMonthSummary(entries);
+    }
+
+    /** Adds the entries to the per-account monthly sums, in the same transaction (the accounts are locked). */
+    private void addToMonthSummary(List<LedgerEntry> entries) {
+        Map<Long, EntryKind> reversedFlows = flowsOf(entries.stream().map(LedgerEntry::reversesEntryId)
+                .filter(java.util.Objects::nonNull).toList());
+        Map<MonthSum.Key, long[]> sums = new java.util.LinkedHashMap<>();
+        for (LedgerEntry e : entries) {
+            EntryKind flow = e.kind() == EntryKind.REVERSAL ? reversedFlows.getOrDefault(e.reversesEntryId(), EntryKind.REVERSAL) : e.kind();
+            long[] sum = sums.computeIfAbsent(new MonthSum.Key(e.agentId(), e.businessDate().withDayOfMonth(1), flow,
+                    e.kind() == EntryKind.REVERSAL), k -> new long[2]);
+            sum[0] += e.seconds();
+            sum[1]++;
+        }
+        var upsert = bulk.insertInto(LEDGER_MONTH_SUMMARY, LEDGER_MONTH_SUMMARY.AGENT_ID, LEDGER_MONTH_SUMMARY.MONTH_START,
+                LEDGER_MONTH_SUMMARY.FLOW, LEDGER_MONTH_SUMMARY.REVERSAL, LEDGER_MONTH_SUMMARY.SECONDS,
+                LEDGER_MONTH_SUMMARY.ENTRIES);
+        for (var s : sums.entrySet()) {
+            MonthSum.Key k = s.getKey();
+            upsert = upsert.values(k.agentId(), k.monthStart(), k.flow().name(), k.reversal(), s.getValue()[0],
+                    (int) s.getValue()[1]);
+        }
+        upsert.onDuplicateKeyUpdate()
+                .set(LEDGER_MONTH_SUMMARY.SECONDS, LEDGER_MONTH_SUMMARY.SECONDS.plus(DSL.excluded(LEDGER_MONTH_SUMMARY.SECONDS)))
+                .set(LEDGER_MONTH_SUMMARY.ENTRIES, LEDGER_MONTH_SUMMARY.ENTRIES.plus(DSL.excluded(LEDGER_MONTH_SUMMARY.ENTRIES)))
+                .execute();
+    }
+
+    /** The flow each entry belongs to: its kind, or for a reversal the flow of the entry it reverses. */
+    private Map<Long, EntryKind> flowsOf(Collection<Long> entryIds) {
+        Map<Long, EntryKind> flows = new java.util.HashMap<>();
+        // entry still to look up -> the reversed entries whose flow it decides
+        Map<Long, List<Long>> pending = new java.util.HashMap<>();
+        entryIds.forEach(id -> pending.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(id));
+        while (!pending.isEmpty()) {
+            Map<Long, List<Long>> next = new java.util.HashMap<>();
+            for (var r : db.select(LEDGER_ENTRY.ID, LEDGER_ENTRY.KIND, LEDGER_ENTRY.REVERSES_ENTRY_ID).from(LEDGER_ENTRY)
+                    .where(LEDGER_ENTRY.ID.in(pending.keySet())).fetch()) {
+                EntryKind kind = EntryKind.valueOf(r.value2());
+                List<Long> origins = pending.get(r.value1());
+                if (kind == EntryKind.REVERSAL && r.value3() != null) {
+                    next.computeIfAbsent(r.value3(), k -> new java.util.ArrayList<>()).addAll(origins);
+                } else {
+                    origins.forEach(o -> flows.put(o, kind));
+                }
+            }
+            pending.clear();
+            pending.putAll(next);
+        }
+        return flows;
+    }
+
+    /** Per account: the sum of the months before {@code month} (the opening balance). */
+    Map<Long, Long> openingBalances(Collection<Long> agentIds, LocalDate monthStart) {
+        Map<Long, Long> opening = new java.util.HashMap<>();
+        bulk.select(LEDGER_MONTH_SUMMARY.AGENT_ID, DSL.sum(LEDGER_MONTH_SUMMARY.SECONDS).cast(Long.class))
+                .from(LEDGER_MONTH_SUMMARY)
+                .where(LEDGER_MONTH_SUMMARY.AGENT_ID.in(agentIds).and(LEDGER_MONTH_SUMMARY.MONTH_START.lt(monthStart)))
+                .groupBy(LEDGER_MONTH_SUMMARY.AGENT_ID)
+                .forEach(r -> opening.put(r.value1(), r.value2()));
+        return opening;
+    }
+
+    /** The month's sums of the accounts, per flow and reversal. */
+    List<MonthSum> monthSums(Collection<Long> agentIds, LocalDate monthStart) {
+        return bulk.select(LEDGER_MONTH_SUMMARY.AGENT_ID, LEDGER_MONTH_SUMMARY.FLOW, LEDGER_MONTH_SUMMARY.REVERSAL,
+                        LEDGER_MONTH_SUMMARY.SECONDS, LEDGER_MONTH_SUMMARY.ENTRIES)
+                .from(LEDGER_MONTH_SUMMARY)
+                .where(LEDGER_MONTH_SUMMARY.AGENT_ID.in(agentIds).and(LEDGER_MONTH_SUMMARY.MONTH_START.eq(monthStart)))
+                .fetch(r -> new MonthSum(r.value1(), EntryKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Seconds held at a moment (UTC): reservations made by then and not yet closed then. */
+    Map<Long, Long> heldAt(Collection<Long> agentIds, LocalDateTime utc) {
+        Map<Long, Long> held = new java.util.HashMap<>();
+        bulk.select(TIMEBANK_RESERVATION.AGENT_ID, DSL.sum(TIMEBANK_RESERVATION.SECONDS).cast(Long.class))
+                .from(TIMEBANK_RESERVATION)
+                .where(TIMEBANK_RESERVATION.AGENT_ID.in(agentIds)
+                        .and(TIMEBANK_RESERVATION.CREATED_AT.le(utc))
+                        .and(TIMEBANK_RESERVATION.CLOSED_AT.isNull().or(TIMEBANK_RESERVATION.CLOSED_AT.gt(utc))))
+                .groupBy(TIMEBANK_RESERVATION.AGENT_ID)
+                .forEach(r -> held.put(r.value1(), r.value2()));
+        return held;
+    }
+
+    /** Σ entries of the account with a business date up to {@code date}: for audits of the summary. */
+    long sumOfEntriesThrough(long agentId, LocalDate date) {
+        Long sum = db.select(DSL.sum(LEDGER_ENTRY.SECONDS).cast(Long.class)).from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.AGENT_ID.eq(agentId).and(LEDGER_ENTRY.BUSINESS_DATE.le(date)))
+                .fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
     }
 
     /** The stored versions, with ids, of entries just inserted; in the given order. */

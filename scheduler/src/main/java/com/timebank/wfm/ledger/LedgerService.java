@@ -163,6 +163,35 @@ public class LedgerService {
                 repository.countStatement(agentId, from, to));
     }
 
+    /**
+     * The accounts' month (entries by business date): opening balance per agent (Σ of earlier months; absent = 0),
+     * the month's sums per flow, and the seconds held in reservations at {@code endUtc}. Read from the monthly
+     * summary the postings keep, so a month of a large center costs a few index reads per agent.
+     */
+    public record MonthSheet(Map<Long, Long> opening, List<MonthSum> sums, Map<Long, Long> heldAtEnd) {
+    }
+
+    @Transactional(readOnly = true)
+    public MonthSheet monthSheet(Collection<Long> agentIds, java.time.YearMonth month, LocalDateTime endUtc) {
+        if (agentIds.isEmpty()) {
+            return new MonthSheet(Map.of(), List.of(), Map.of());
+        }
+        return new MonthSheet(repository.openingBalances(agentIds, month.atDay(1)),
+                repository.monthSums(agentIds, month.atDay(1)), repository.heldAt(agentIds, endUtc));
+    }
+
+    /** Closing balance per agent at the end of the month (absent = 0), from the monthly summary. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> closingBalances(Collection<Long> agentIds, java.time.YearMonth month) {
+        return agentIds.isEmpty() ? Map.of() : repository.openingBalances(agentIds, month.plusMonths(1).atDay(1));
+    }
+
+    /** Σ entries of the account with a business date up to the date, straight from the entries (for audits). */
+    @Transactional(readOnly = true)
+    public long sumOfEntriesThrough(long agentId, LocalDate date) {
+        return repository.sumOfEntriesThrough(agentId, date);
+    }
+
     /** For audits and tests: does the stored account agree with its entries and reservations? */
     @Transactional(readOnly = true)
     public boolean consistent(long agentId) {

@@ -51,6 +51,17 @@ class EmergencyRepository {
                         r.getReason(), r.getRate(), r.getCreatedBy()));
     }
 
+    /** Worked (not credited) seconds per agent of the center's emergencies dated in the range. */
+    java.util.Map<Long, Long> workedByAgent(long centerId, LocalDate from, LocalDate to) {
+        java.util.Map<Long, Long> worked = new java.util.HashMap<>();
+        db.select(EMERGENCY_PARTICIPANT.AGENT_ID, org.jooq.impl.DSL.sum(EMERGENCY_PARTICIPANT.WORKED_SECONDS).cast(Long.class))
+                .from(EMERGENCY_PARTICIPANT).join(EMERGENCY).on(EMERGENCY.ID.eq(EMERGENCY_PARTICIPANT.EMERGENCY_ID))
+                .where(EMERGENCY.CENTER_ID.eq(centerId).and(EMERGENCY.BUSINESS_DATE.between(from, to)))
+                .groupBy(EMERGENCY_PARTICIPANT.AGENT_ID)
+                .forEach(r -> worked.put(r.value1(), r.value2()));
+        return worked;
+    }
+
     List<Participant> participants(long emergencyId) {
         return db.selectFrom(EMERGENCY_PARTICIPANT).where(EMERGENCY_PARTICIPANT.EMERGENCY_ID.eq(emergencyId))
                 .orderBy(EMERGENCY_PARTICIPANT.CREATED_AT, EMERGENCY_PARTICIPANT.AGENT_ID)

@@ -64,6 +64,15 @@ public class EmergencyService {
     public record Participation(String employeeNo, Integer workedSeconds) {
     }
 
+    /**
+     * Worked seconds per agent of the center's emergencies dated in the range (system use: reports split the
+     * credited overtime into worked time and interest).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Map<Long, Long> workedSecondsByAgent(long centerId, LocalDate from, LocalDate to) {
+        return repository.workedByAgent(centerId, from, to);
+    }
+
     public Emergency activate(String centerCode, int level, LocalDate date, String reason, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();

@@ -1,0 +1,108 @@
+package com.timebank.wfm.reports;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.security.CurrentUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/centers/{center}/reports")
+@Tag(name = "Reports", description = "The time bank's balance sheet and the center's efficiency (reports.md)")
+class ReportsController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final BalanceSheetService sheets;
+
+    ReportsController(BalanceSheetService sheets) {
+        this.sheets = sheets;
+    }
+
+    @GetMapping("/balance-sheet")
+    @Operation(summary = "The month's balance sheet (default: this month): total, teams and agents in seconds")
+    BalanceSheet balanceSheet(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        return sheets.sheet(center, month, team, user);
+    }
+
+    @GetMapping("/balance-sheet.csv")
+    @Operation(summary = "The balance sheet as CSV: one row per agent, team and the center")
+    ResponseEntity<StreamingResponseBody> balanceSheetCsv(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        BalanceSheet s = sheets.sheet(center, month, team, user);
+        return download(balanceTable(s), "balance-sheet-" + s.centerCode() + "-" + s.month(), false);
+    }
+
+    @GetMapping("/balance-sheet.xlsx")
+    @Operation(summary = "The balance sheet as an Excel workbook")
+    ResponseEntity<StreamingResponseBody> balanceSheetXlsx(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        BalanceSheet s = sheets.sheet(center, month, team, user);
+        return download(balanceTable(s), "balance-sheet-" + s.centerCode() + "-" + s.month(), true);
+    }
+
+    @GetMapping("/outstanding")
+    @Operation(summary = "Outstanding balance at the month's end: h:mm and agent-days, reserved, trend, spread, top")
+    Outstanding outstanding(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        BalanceSheet s = sheets.sheet(center, month, team, user);
+        return Outstanding.of(s, sheets.trend(sheets.scope(center, team, user), s.month(), 6));
+    }
+
+    static ReportTable balanceTable(BalanceSheet s) {
+        List<String> columns = new ArrayList<>(List.of("level", "key", "name", "team", "agents", "opening_seconds"));
+        BalanceLine.FLOWS.forEach(k -> columns.add(k.name().toLowerCase() + "_seconds"));
+        BalanceLine.FLOWS.forEach(k -> columns.add(k.name().toLowerCase() + "_reversed_seconds"));
+        columns.addAll(List.of("emergency_worked_seconds", "emergency_interest_seconds", "closing_seconds",
+                "reserved_seconds", "available_seconds"));
+        List<List<Object>> rows = new ArrayList<>(s.agents().size() + s.teams().size() + 1);
+        s.agents().forEach(l -> rows.add(row("agent", l)));
+        s.teams().forEach(l -> rows.add(row("team", l)));
+        rows.add(row("center", s.total()));
+        return new ReportTable("balance-sheet", columns, rows);
+    }
+
+    private static List<Object> row(String level, BalanceLine l) {
+        List<Object> row = new ArrayList<>(List.of(level, l.key(), l.name(), l.team() == null ? "" : l.team(),
+                l.agents(), l.opening()));
+        for (EntryKind k : BalanceLine.FLOWS) {
+            row.add(l.flow(k));
+        }
+        for (EntryKind k : BalanceLine.FLOWS) {
+            row.add(l.reversal(k));
+        }
+        row.addAll(List.of(l.emergencyWorked(), l.emergencyInterest(), l.closing(), l.reserved(), l.available()));
+        return row;
+    }
+
+    static ResponseEntity<StreamingResponseBody> download(ReportTable table, String fileName, boolean xlsx) {
+        return ResponseEntity.ok()
+                .contentType(xlsx ? XLSX : CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName + (xlsx ? ".xlsx" : ".csv")).build().toString())
+                .body(xlsx ? table::writeXlsx : table::writeCsv);
+    }
+}
