@@ -31,6 +31,15 @@ class ServiceHealthTest {
     }
 
     @Test
+    void readinessIncludesTheDatabaseAndLivenessDoesNot() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.database.status").value("UP"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.database").doesNotExist());
+    }
+
+    @Test
     void openApiListsTheOrganisationEndpoints() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -210,6 +214,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, h, status);
+    }
+
+    /**
+     * The database could not be reached, or a commit's answer was lost while a node failed (the database module's
+     * CommitOutcomeUnknownException is transient too): 503 with Retry-After, so a client repeats the request, with
+     * the same Idempotency-Key when it creates something.
+     */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseBusy(TransientDataAccessException e, HttpServletRequest request) {
+        log.warn("Transient database failure: {}", e.getMostSpecificCause().toString());
+        return unavailable(Message.of("problem.database.unavailable"), request);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
+        log.warn("Database unreachable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        return unavailable(Message.of("problem.database.unavailable"), request);
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(Message reason, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, reason, request));
     }
 
     @ExceptionHandler(Exception.class)

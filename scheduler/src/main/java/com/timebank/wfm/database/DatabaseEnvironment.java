@@ -33,6 +33,15 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     private static final String CONNECTION_OPTIONS =
             "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true"
                     + "&allowPublicKeyRetrieval=true&useSSL=false";
+    /**
+     * A multi-host URL ({@code jdbc:mysql://n1,n2,n3/wfm}, a Galera cluster): Connector/J's failover mode connects
+     * to the first node that answers, in the listed order, so every instance writes through the same node (single
+     * writer: Quartz's row locks and the ledger's account locks hold only on one node) and all move to the next
+     * node when it fails. Connections on a later node stay writable and fall back to the first node 30 s after it
+     * answers again; a refused or silent node is given up after 2 s, a query after 60 s without an answer.
+     */
+    static final String FAILOVER_OPTIONS = "failOverReadOnly=false&connectTimeout=2000&socketTimeout=60000"
+            + "&secondsBeforeRetrySource=30&queriesBeforeRetrySource=0&retriesAllDown=2";
     private static volatile Map<String, Object> chosen;
 
     @Override
@@ -82,10 +91,17 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     }
 
     static String withConnectionOptions(String url) {
+        String options = multiHost(url) ? CONNECTION_OPTIONS + "&" + FAILOVER_OPTIONS : CONNECTION_OPTIONS;
         if (url.contains("?")) {
-            return url.contains("connectionTimeZone") ? url : url + "&" + CONNECTION_OPTIONS;
+            return url.contains("connectionTimeZone") ? url : url + "&" + options;
         }
-        return url + "?" + CONNECTION_OPTIONS;
+        return url + "?" + options;
+    }
+
+    static boolean multiHost(String url) {
+        int hosts = url.indexOf("://");
+        int path = url.indexOf('/', hosts + 3);
+        return hosts >= 0 && url.substring(hosts + 3, path < 0 ? url.length() : path).contains(",");
     }
 
     private static void recreateSchema(String url, String user, String password) {

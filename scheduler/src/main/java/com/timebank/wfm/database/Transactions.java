@@ -1,38 +1,104 @@
 package com.timebank.wfm.database;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * A write transaction that is retried when the database chose it as a deadlock victim or a lock wait timed out:
- * postings lock accounts, and under heavy concurrency InnoDB may abort one of two waiting transactions.
+ * A write transaction that is run again when the database rolled it back for a transient reason: a deadlock victim
+ * or lock wait timeout (postings lock accounts), a Galera certification failure (error 1213 at commit), or a
+ * connection lost to a database node before the commit (the pool's multi-host URL then connects to the next node).
+ * A connection lost during the commit leaves the outcome unknown: {@link #writeIdempotent} runs such work again
+ * because it finds what its first run committed (ledger idempotency keys); {@link #write} reports it as
+ * {@link CommitOutcomeUnknownException}, a retryable failure for the caller.
  */
 @Component
 public class Transactions {
 
-    private final TransactionTemplate tx;
-    private final RetryTemplate retry;
+    static final int MAX_ATTEMPTS = 10;
+    private static final long FIRST_BACKOFF_MILLIS = 20;
+    private static final long MAX_BACKOFF_MILLIS = 1_000;
+
+    private final PlatformTransactionManager transactionManager;
+    private final DefaultTransactionDefinition definition;
 
     public Transactions(PlatformTransactionManager transactionManager) {
-        this.tx = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
+        this.definition = new DefaultTransactionDefinition();
         // Writers lock first (accounts, budgets) and then read; under READ COMMITTED those reads see what the
         // previous lock holder committed, where REPEATABLE READ would show an older snapshot.
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.retry = RetryTemplate.builder()
-                .maxAttempts(8)
-                .exponentialBackoff(20, 2.0, 500, true)
-                .retryOn(PessimisticLockingFailureException.class)
-                .traversingCauses()
-                .build();
+        this.definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
+    /** Runs work in a transaction, again after a certain rollback. */
     public <T> T write(Supplier<T> work) {
-        return retry.execute(context -> tx.execute(status -> work.get()));
+        return run(work, false);
+    }
+
+    /** Runs work that recognises its own earlier commit, again after a rollback or a lost commit answer. */
+    public <T> T writeIdempotent(Supplier<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Supplier<T> work, boolean idempotent) {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                TransientFailures.Verdict verdict = TransientFailures.classify(e);
+                boolean again = verdict == TransientFailures.Verdict.ROLLED_BACK
+                        || (idempotent && verdict == TransientFailures.Verdict.OUTCOME_UNKNOWN);
+                if (!again || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff));
+                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+            }
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
+        TransactionStatus status = transactionManager.getTransaction(definition);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            rollbackAfter(status, e);
+            throw e;
+        }
+        try {
+            transactionManager.commit(status);
+        } catch (RuntimeException e) {
+            // a certification failure is a definite rollback; only a lost connection leaves the commit in doubt
+            if (TransientFailures.classify(e) != TransientFailures.Verdict.ROLLED_BACK
+                    || !TransientFailures.connectionLost(e)) {
+                throw e;
+            }
+            throw new CommitOutcomeUnknownException(e);
+        }
+        return result;
+    }
+
+    private void rollbackAfter(TransactionStatus status, Throwable cause) {
+        try {
+            transactionManager.rollback(status);
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry a transaction", e);
+        }
     }
 }

@@ -39,9 +39,12 @@ public class LedgerService {
     public record Posted(LedgerEntry entry, boolean duplicate) {
     }
 
-    /** Posts one entry in its own (retried) transaction. */
+    /**
+     * Posts one entry in its own (retried) transaction. A retry after a commit whose answer was lost finds the
+     * entry by its idempotency key and posts nothing more.
+     */
     public Posted post(Posting posting) {
-        return transactions.write(() -> postWithin(posting));
+        return transactions.writeIdempotent(() -> postWithin(posting));
     }
 
     /** Posts one entry inside the caller's transaction, which must hold everything the posting is caused by. */

@@ -114,7 +114,8 @@ public class AuxSettlementService implements SettlementProgress {
                 }
                 after = agents.get(agents.size() - 1);
                 running.add(workers.submit(() -> {
-                    int[] counts = transactions.write(() -> settleBatch(centerId, date, agents, auxTarget));
+                    // a batch whose commit answer was lost settles nothing more: its agents' revisions are settled
+                    int[] counts = transactions.writeIdempotent(() -> settleBatch(centerId, date, agents, auxTarget));
                     observer.committed(date, counts[0]);
                     return counts;
                 }));

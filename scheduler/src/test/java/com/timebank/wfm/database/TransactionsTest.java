@@ -1,0 +1,114 @@
+package com.timebank.wfm.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+/** The retry decisions of {@link Transactions}, with a transaction manager whose commits fail as told. */
+class TransactionsTest {
+
+    /** Commits answer the queued failures in order, then succeed; counts commits and rollbacks. */
+    static class ScriptedTransactions implements PlatformTransactionManager {
+        final Deque<RuntimeException> commitFailures = new ArrayDeque<>();
+        int commits;
+        int rollbacks;
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus(true);
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            commits++;
+            RuntimeException failure = commitFailures.poll();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            rollbacks++;
+        }
+    }
+
+    final ScriptedTransactions manager = new ScriptedTransactions();
+    final Transactions transactions = new Transactions(manager);
+    final AtomicInteger runs = new AtomicInteger();
+
+    static RuntimeException certificationFailure() {
+        return new TransactionSystemException("commit", TransientFailuresTest.certificationFailure());
+    }
+
+    static RuntimeException answerLost() {
+        return new TransactionSystemException("commit", TransientFailuresTest.connectionLost());
+    }
+
+    @Test
+    void aCertificationFailureAtCommitRunsTheWorkAgain() {
+        manager.commitFailures.add(certificationFailure());
+        manager.commitFailures.add(certificationFailure());
+        assertThat(transactions.write(runs::incrementAndGet)).isEqualTo(3);
+        assertThat(manager.commits).isEqualTo(3);
+    }
+
+    @Test
+    void aLostCommitAnswerIsReportedAsInDoubtToPlainWork() {
+        manager.commitFailures.add(answerLost());
+        assertThatThrownBy(() -> transactions.write(runs::incrementAndGet))
+                .isInstanceOf(CommitOutcomeUnknownException.class);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void idempotentWorkRunsAgainAfterALostCommitAnswer() {
+        manager.commitFailures.add(answerLost());
+        assertThat(transactions.writeIdempotent(runs::incrementAndGet)).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionLostDuringTheWorkRollsBackAndRunsAgain() {
+        int result = transactions.write(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new org.jooq.exception.DataAccessException("select", TransientFailuresTest.connectionLost());
+            }
+            return runs.get();
+        });
+        assertThat(result).isEqualTo(2);
+        assertThat(manager.rollbacks).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsRolledBackAndNotRetried() {
+        assertThatThrownBy(() -> transactions.write(() -> {
+            runs.incrementAndGet();
+            throw new DuplicateKeyException("dup");
+        })).isInstanceOf(DuplicateKeyException.class);
+        assertThat(runs).hasValue(1);
+        assertThat(manager.rollbacks).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() {
+        for (int i = 0; i < Transactions.MAX_ATTEMPTS; i++) {
+            manager.commitFailures.add(new TransactionSystemException("commit",
+                    new SQLException("Deadlock", "40001", 1213)));
+        }
+        assertThatThrownBy(() -> transactions.write(runs::incrementAndGet))
+                .isInstanceOf(TransactionSystemException.class);
+        assertThat(runs).hasValue(Transactions.MAX_ATTEMPTS);
+    }
+}
