@@ -3,6 +3,7 @@ package com.timebank.wfm;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -24,9 +25,11 @@ class ServiceHealthTest {
     MockMvc mvc;
 
     @Test
-    void healthIsUpWithoutSigningIn() throws Exception {
+    void healthIsUpWithoutSigningInAndMetricsNeedAnAdmin() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-test-password")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("jvm_memory_used_bytes")));
     }
 

@@ -10,19 +10,29 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.api.ProblemHandler;
+import com.timebank.wfm.api.Problems;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HTTP Basic for {@code /api/**} (stateless clients: no cookies, so no CSRF exposure); form login with a session
- * and CSRF for the pages. Authorisation by record is done in the services through {@link CurrentUser}.
+ * and CSRF for the pages; HTTP Basic as an admin for {@code /actuator/**} but health. Both sign-ins go through
+ * {@link SignInProvider} (throttled, audited, repeats cached). Authorisation by record is done in the services
+ * through {@link CurrentUser}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -33,35 +43,91 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return Passwords.encoder();
+    }
+
+    @Bean
+    VerifiedCredentials verifiedCredentials() {
+        return new VerifiedCredentials();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(java.time.Clock clock) {
+        return new SignInThrottle(clock);
+    }
+
+    /**
+     * The one way to sign in, set on every chain: without it Spring would also build its own password check from the
+     * {@link UserDetailsService}, unthrottled.
+     */
+    private static AuthenticationManager signIn(UserDetailsService users, UserDetailsPasswordService upgrades,
+            PasswordEncoder encoder, VerifiedCredentials verified, SignInThrottle throttle,
+            ApplicationEventPublisher events) {
+        return new ProviderManager(new SignInProvider(users, upgrades, encoder, verified, throttle, events));
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json, UserDetailsService users,
+            UserDetailsPasswordService upgrades, PasswordEncoder encoder, VerifiedCredentials verified,
+            SignInThrottle throttle, ApplicationEventPublisher events) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(signIn(users, upgrades, encoder, verified, throttle, events))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"));
+        return basic(http, json);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, Problems problems, UserDetailsService users,
+            UserDetailsPasswordService upgrades, PasswordEncoder encoder, VerifiedCredentials verified,
+            SignInThrottle throttle, ApplicationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(signIn(users, upgrades, encoder, verified, throttle, events))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        write(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                                "Sign in with HTTP Basic (username and password)", true)))
+                .addFilterBefore(new PasswordChangeGate(true, problems, json), AuthorizationFilter.class);
+        return basic(http, json);
+    }
+
+    private static SecurityFilterChain basic(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthenticated(res, json, e)))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                write(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                                        "Sign in with HTTP Basic (username and password)", true))
+                        .authenticationEntryPoint((req, res, ex) -> unauthenticated(res, json, ex))
                         .accessDeniedHandler((req, res, ex) ->
                                 write(res, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage(), false)));
         return http.build();
     }
 
+    private static void unauthenticated(HttpServletResponse res, ObjectMapper json, AuthenticationException e)
+            throws IOException {
+        if (e instanceof SignInThrottledException t) {
+            res.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+            ProblemDetail p = ProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
+                    "Too many failed sign-ins", "Too many failed sign-ins: try again in " + t.retryAfterSeconds()
+                            + " s");
+            p.setProperty("args", java.util.List.of(t.retryAfterSeconds()));
+            res.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(res.getOutputStream(), p);
+            return;
+        }
+        write(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                "Sign in with HTTP Basic (username and password)", true);
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+    SecurityFilterChain pages(HttpSecurity http, ObjectMapper json, Problems problems, UserDetailsService users,
+            UserDetailsPasswordService upgrades, PasswordEncoder encoder, VerifiedCredentials verified,
+            SignInThrottle throttle, ApplicationEventPublisher events) throws Exception {
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        http.authenticationManager(signIn(users, upgrades, encoder, verified, throttle, events))
+                .addFilterBefore(new PasswordChangeGate(false, problems, json), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/locale", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**")
@@ -71,7 +137,15 @@ class SecurityConfig {
                         .requestMatchers("/planner/**").hasAnyRole("PLANNER", "ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        // throttled: the sign-in page says how long to wait (and answers 429 with Retry-After)
+                        .failureHandler((req, res, e) -> {
+                            if (e instanceof SignInThrottledException t) {
+                                res.sendRedirect(req.getContextPath() + "/login?throttled=" + t.retryAfterSeconds());
+                            } else {
+                                wrong.onAuthenticationFailure(req, res, e);
+                            }
+                        }))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 // a new session id at sign-in (fixation); what the visitor chose before (language) is kept
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -10,17 +10,32 @@ public class WfmPrincipal extends User {
 
     private final CurrentUser currentUser;
     private final String preferredLocale;
+    private final boolean mustChangePassword;
 
     public WfmPrincipal(CurrentUser currentUser, String passwordHash, boolean enabled) {
-        this(currentUser, passwordHash, enabled, null);
+        this(currentUser, passwordHash, enabled, null, false);
     }
 
     /** {@code preferredLocale}: the language tag the user last chose for the pages, or null. */
     public WfmPrincipal(CurrentUser currentUser, String passwordHash, boolean enabled, String preferredLocale) {
+        this(currentUser, passwordHash, enabled, preferredLocale, false);
+    }
+
+    /**
+     * {@code mustChangePassword}: an admin chose the password (or it was generated); until the user changes it they
+     * may only change it ({@link PasswordChangeGate}).
+     */
+    public WfmPrincipal(CurrentUser currentUser, String passwordHash, boolean enabled, String preferredLocale,
+            boolean mustChangePassword) {
         super(currentUser.username(), passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + currentUser.role().name())));
         this.currentUser = currentUser;
         this.preferredLocale = preferredLocale;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     /** The signed-in user of this request, if any (pages use it for navigation and language). */

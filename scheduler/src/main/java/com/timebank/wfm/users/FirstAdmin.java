@@ -40,10 +40,13 @@ class FirstAdmin implements ApplicationRunner {
         }
         boolean generated = !StringUtils.hasText(configuredPassword);
         String password = generated ? generate() : configuredPassword;
-        users.createUser(new UserService.NewUser("admin", password, Role.ADMIN, null, List.of(), List.of()), "system");
+        // a generated password went through the log: it must be replaced at the first sign-in
+        users.createUser(new UserService.NewUser("admin", password, Role.ADMIN, null, List.of(), List.of()), "system",
+                generated);
         if (generated) {
             log.warn("\n\n  Created user 'admin' with the generated password: {}\n  It is shown only this once; "
-                    + "set WFM_ADMIN_PASSWORD before the first start to choose it.\n", password);
+                    + "set WFM_ADMIN_PASSWORD before the first start to choose it.\n  It must be changed at the first "
+                    + "sign-in.\n", password);
         } else {
             log.info("Created user 'admin' with the password from WFM_ADMIN_PASSWORD");
         }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api")
@@ -36,7 +37,7 @@ class UserController {
 
     record UserRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be 1-64 letters, digits, '.', '-' or '_'") String username,
-            @NotBlank @Size(max = 200) String password,
+            @NotBlank String password,
             @NotNull Role role,
             String employeeNo,
             List<@NotBlank String> centerCodes,
@@ -57,6 +58,27 @@ class UserController {
             @RequestParam(required = false) Integer size, CurrentUser user) {
         Paging paging = Paging.of(page, size);
         return Paging.withTotal(users.users(paging.offset(), paging.size(), user), users.count());
+    }
+
+    record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
+    }
+
+    record PasswordReset(@NotNull String password) {
+    }
+
+    @PostMapping("/me/password")
+    @Operation(summary = "Change one's own password (the only call allowed while a password change is required)")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange r, CurrentUser user) {
+        users.changeOwnPassword(user, r.currentPassword(), r.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/users/{username}/password")
+    @Operation(summary = "Set a user's password (admin); the user must change it at the next sign-in")
+    ResponseEntity<Void> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset r,
+            CurrentUser user) {
+        users.resetPassword(username, r.password(), user);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me")

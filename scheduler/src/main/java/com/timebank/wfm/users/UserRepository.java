@@ -31,7 +31,8 @@ class UserRepository {
         this.db = db;
     }
 
-    record StoredUser(CurrentUser user, String passwordHash, boolean enabled, String locale) {
+    record StoredUser(CurrentUser user, String passwordHash, boolean enabled, String locale,
+            boolean mustChangePassword) {
     }
 
     Optional<StoredUser> byUsername(String username) {
@@ -50,10 +51,11 @@ class UserRepository {
         return db.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }
 
-    long insert(String username, String passwordHash, Role role, Long agentId, Collection<Long> centerIds,
-            Collection<Long> teamIds, LocalDateTime now) {
+    long insert(String username, String passwordHash, boolean mustChangePassword, Role role, Long agentId,
+            Collection<Long> centerIds, Collection<Long> teamIds, LocalDateTime now) {
         db.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username).set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .set(APP_USER.ROLE, role.name()).set(APP_USER.AGENT_ID, agentId)
                 .set(APP_USER.ENABLED, true).set(APP_USER.CREATED_AT, now)
                 .execute();
@@ -65,6 +67,17 @@ class UserRepository {
             db.insertInto(USER_TEAM).set(USER_TEAM.USER_ID, id).set(USER_TEAM.TEAM_ID, teamId).execute();
         }
         return id;
+    }
+
+    /** A new password: chosen by the user ({@code mustChange} false) or set by an admin. */
+    void setPassword(long userId, String passwordHash, boolean mustChange, LocalDateTime now) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
+                .set(APP_USER.PASSWORD_CHANGED_AT, now).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** The same password stored with a stronger hash (at sign-in); nothing else changes. */
+    void rehash(String username, String passwordHash) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).where(APP_USER.USERNAME.eq(username)).execute();
     }
 
     void setLocale(long userId, String locale) {
@@ -94,6 +107,7 @@ class UserRepository {
         }
         CurrentUser user = new CurrentUser(r.getId(), r.getUsername(), Role.valueOf(r.getRole()), r.getAgentId(),
                 employeeNo, agentCenter, agentTeam, Set.copyOf(centers), Set.copyOf(teams), Set.copyOf(teamCenters));
-        return new StoredUser(user, r.getPasswordHash(), Boolean.TRUE.equals(r.getEnabled()), r.getLocale());
+        return new StoredUser(user, r.getPasswordHash(), Boolean.TRUE.equals(r.getEnabled()), r.getLocale(),
+                Boolean.TRUE.equals(r.getMustChangePassword()));
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,32 +20,47 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Passwords;
 import com.timebank.wfm.security.Role;
+import com.timebank.wfm.security.SignInEvent;
+import com.timebank.wfm.security.VerifiedCredentials;
 import com.timebank.wfm.security.WfmPrincipal;
 
-/** Users, their role and scope; also the source of logins for Spring Security. */
+/**
+ * Users, their role and scope; also the source of logins for Spring Security. A password a person chooses (an admin
+ * for a new user or in a reset, a user for themselves) must pass {@link PasswordRules}; one an admin chose must be
+ * changed by its user at the next sign-in.
+ */
 @Service
-public class UserService implements UserDetailsService {
+public class UserService implements UserDetailsService, UserDetailsPasswordService {
 
-    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** The shortest password a person may choose (a passphrase of four words may be shorter). */
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
+    /** Users the system creates (first admin from WFM_ADMIN_PASSWORD, demo data) keep the former minimum. */
+    static final int MIN_SYSTEM_PASSWORD_LENGTH = 8;
 
     private final UserRepository repository;
     private final OrganisationService organisation;
     private final PasswordEncoder passwordEncoder;
+    private final VerifiedCredentials verified;
     private final AuditLog audit;
     private final Clock clock;
+    private final PasswordRules rules = PasswordRules.standard();
 
     UserService(UserRepository repository, OrganisationService organisation, PasswordEncoder passwordEncoder,
-            AuditLog audit, Clock clock) {
+            VerifiedCredentials verified, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
+        this.verified = verified;
         this.audit = audit;
         this.clock = clock;
     }
@@ -62,23 +79,46 @@ public class UserService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserRepository.StoredUser stored = repository.byUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new WfmPrincipal(stored.user(), stored.passwordHash(), stored.enabled(), stored.locale());
+        return principal(stored);
     }
 
+    private static WfmPrincipal principal(UserRepository.StoredUser stored) {
+        return new WfmPrincipal(stored.user(), stored.passwordHash(), stored.enabled(), stored.locale(),
+                stored.mustChangePassword());
+    }
+
+    /** An admin creates a user: the password follows the rules, and the user must change it at first sign-in. */
     @Transactional
     public UserView create(NewUser u, CurrentUser actor) {
         if (!actor.isAdmin()) {
             throw ForbiddenException.of("user.only-admin-create-users");
         }
-        return createUser(u, actor.actor());
+        Validation v = new Validation();
+        rules.check("password", u.username(), u.password()).forEach(v::add);
+        return create(u, actor.actor(), true, v);
     }
 
-    /** Creates a user on behalf of the system (first start, demo data). */
+    /**
+     * Creates a user on behalf of the system (first start, demo data, test fixtures): the password is the operator's
+     * choice, so only its length is checked and no change is asked for.
+     */
     @Transactional
     public UserView createUser(NewUser u, String actor) {
+        return createUser(u, actor, false);
+    }
+
+    /** As {@link #createUser(NewUser, String)}; {@code mustChangePassword} for a generated password. */
+    @Transactional
+    public UserView createUser(NewUser u, String actor, boolean mustChangePassword) {
         Validation v = new Validation();
-        v.require(u.password() != null && u.password().length() >= MIN_PASSWORD_LENGTH, "password",
-                "user.password-have-least-characters", MIN_PASSWORD_LENGTH);
+        v.require(u.password() != null && u.password().length() >= MIN_SYSTEM_PASSWORD_LENGTH, "password",
+                "user.password-have-least-characters", MIN_SYSTEM_PASSWORD_LENGTH);
+        v.require(u.password() == null || u.password().length() <= Passwords.MAX_LENGTH, "password",
+                "range.password.too-long", Passwords.MAX_LENGTH);
+        return create(u, actor, mustChangePassword, v);
+    }
+
+    private UserView create(NewUser u, String actor, boolean mustChangePassword, Validation v) {
         List<String> centerCodes = u.centerCodes() == null ? List.of() : u.centerCodes();
         List<String> teamCodes = u.teamCodes() == null ? List.of() : u.teamCodes();
         Set<Long> centerIds = new HashSet<>();
@@ -104,11 +144,76 @@ public class UserService implements UserDetailsService {
         if (repository.exists(u.username())) {
             throw ConflictException.of("user.user-already-exists", u.username());
         }
-        repository.insert(u.username(), passwordEncoder.encode(u.password()), u.role(),
+        repository.insert(u.username(), passwordEncoder.encode(u.password()), mustChangePassword, u.role(),
                 agent == null ? null : agent.id(), centerIds, teams.stream().map(Team::id).toList(), now());
         audit.record(actor, "USER_CREATED", "user:" + u.username(), u.role() + " " + centerCodes + " " + teamCodes
                 + (u.employeeNo() == null ? "" : " agent " + u.employeeNo()));
         return view(repository.byUsername(u.username()).orElseThrow());
+    }
+
+    /** Why a password a person chose for the user would be refused (none when fine), for forms that check early. */
+    public List<com.timebank.wfm.api.FieldError> passwordProblems(String field, String username, String password) {
+        return rules.check(field, username, password);
+    }
+
+    /** An admin sets a user's password (forgotten, compromised): the user must change it at the next sign-in. */
+    @Transactional
+    public void resetPassword(String username, String password, CurrentUser actor) {
+        if (!actor.isAdmin()) {
+            throw ForbiddenException.of("user.only-admin-reset-passwords");
+        }
+        UserRepository.StoredUser stored = repository.byUsername(username)
+                .orElseThrow(() -> new NotFoundException("User", username));
+        refuseUnlessValid(rules.check("password", username, password));
+        repository.setPassword(stored.user().id(), passwordEncoder.encode(password), true, now());
+        verified.forget(username);
+        audit.record(actor.actor(), "PASSWORD_RESET", "user:" + username, "must change at next sign-in");
+    }
+
+    /**
+     * The user changes their own password, proving the current one; this also ends an admin's demand to change it.
+     * Returns the user as signed in from now on.
+     */
+    @Transactional
+    public WfmPrincipal changeOwnPassword(CurrentUser user, String currentPassword, String newPassword) {
+        UserRepository.StoredUser stored = repository.byUsername(user.username()).orElseThrow();
+        Validation v = new Validation();
+        v.require(currentPassword != null && currentPassword.length() <= Passwords.MAX_LENGTH
+                && passwordEncoder.matches(currentPassword, stored.passwordHash()), "currentPassword",
+                "user.password.current-wrong");
+        v.throwIfInvalid();
+        List<com.timebank.wfm.api.FieldError> broken = rules.check("newPassword", user.username(), newPassword);
+        if (broken.isEmpty() && newPassword.equals(currentPassword)) {
+            broken = List.of(com.timebank.wfm.api.FieldError.of("newPassword", "range.password.unchanged"));
+        }
+        refuseUnlessValid(broken);
+        repository.setPassword(user.id(), passwordEncoder.encode(newPassword), false, now());
+        verified.forget(user.username());
+        audit.record(user.actor(), "PASSWORD_CHANGED", "user:" + user.username(), null);
+        return principal(repository.byUsername(user.username()).orElseThrow());
+    }
+
+    private static void refuseUnlessValid(List<com.timebank.wfm.api.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.of(errors);
+        }
+    }
+
+    /** Stores a stronger hash of the password the user just signed in with (BCrypt to Argon2id). */
+    @Override
+    @Transactional
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        repository.rehash(user.getUsername(), newPasswordHash);
+        return principal(repository.byUsername(user.getUsername()).orElseThrow());
+    }
+
+    /** Every checked sign-in, right or wrong, and every throttled attempt goes to the audit trail. */
+    @EventListener
+    @Transactional
+    public void audit(SignInEvent e) {
+        String name = e.username() == null ? "" : e.username().length() > 64 ? e.username().substring(0, 64)
+                : e.username();
+        audit.record("user:" + name, "SIGN_IN_" + e.outcome().name(), "user:" + name, "from " + e.clientAddress());
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,15 @@
 package com.timebank.wfm.web;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.users.UserService;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 @Controller
 class HomePage {
@@ -16,8 +20,14 @@ class HomePage {
         this.users = users;
     }
 
+    /** The sign-in form; after too many failures ({@code throttled}: seconds to wait) it says so with a 429. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, Model model, HttpServletResponse response) {
+        if (throttled != null && throttled.matches("[0-9]{1,5}")) {
+            model.addAttribute("throttled", Integer.parseInt(throttled));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", throttled);
+        }
         return "login";
     }
 

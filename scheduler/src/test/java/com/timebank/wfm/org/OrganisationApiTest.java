@@ -60,11 +60,19 @@ class OrganisationApiTest {
                 .andExpect(jsonPath("$.skills[0]").value("chat")).andExpect(jsonPath("$.skills[1]").value("voice"));
         String username = Org.unique("li").toLowerCase();
         mvc.perform(asAdmin(post("/api/users")).content("""
-                {"username":"%s","password":"secret-123","role":"AGENT","employeeNo":"%s","centerCodes":[],"teamCodes":[]}"""
+                {"username":"%s","password":"first-secret-123","role":"AGENT","employeeNo":"%s","centerCodes":[],"teamCodes":[]}"""
                 .formatted(username, employeeNo)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.role").value("AGENT"));
-        mvc.perform(get("/api/me").with(httpBasic(username, "secret-123")))
+        // the admin chose the password: the user's first call must be to replace it
+        mvc.perform(get("/api/me").with(httpBasic(username, "first-secret-123")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("problem.password-change-required"));
+        mvc.perform(post("/api/me/password").with(httpBasic(username, "first-secret-123"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"currentPassword":"first-secret-123","newPassword":"own-secret-4567"}"""))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/me").with(httpBasic(username, "own-secret-4567")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.username").value(username))
                 .andExpect(jsonPath("$.role").value("AGENT"))
@@ -94,7 +102,7 @@ class OrganisationApiTest {
                 .formatted(a.employeeNo(), c.code(), t.code())))
                 .andExpect(status().isConflict());
         mvc.perform(asAdmin(post("/api/users")).content("""
-                {"username":"admin","password":"whatever-123","role":"ADMIN"}"""))
+                {"username":"admin","password":"whatever-it-takes-123","role":"ADMIN"}"""))
                 .andExpect(status().isConflict());
     }
 

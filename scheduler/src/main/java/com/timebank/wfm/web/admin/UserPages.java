@@ -65,11 +65,9 @@ class UserPages {
             binding.rejectValue("username", "admin.user.error.username");
         }
         String password = userForm.getPassword();
-        if (password == null || password.length() < UserService.MIN_PASSWORD_LENGTH) {
-            binding.rejectValue("password", "admin.user.error.password", new Object[] {UserService.MIN_PASSWORD_LENGTH}, null);
-        } else if (password.length() > 200) {
-            binding.rejectValue("password", "admin.user.error.password-length");
-        }
+        // the same rules the service applies, shown with the other fields' errors at once
+        users.passwordProblems("password", username, password).forEach(e ->
+                binding.rejectValue("password", e.code(), e.getArguments(), e.message()));
         Role role = null;
         try {
             role = userForm.getRole() == null ? null : Role.valueOf(userForm.getRole());

@@ -102,7 +102,8 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#password").sendKeys("short");
         new Select(find("#role")).selectByValue("AGENT");
         submitAndWait("create-user");
-        assertThat(text("#password-error")).isEqualTo("At least 8 characters.");
+        assertThat(text("#password-error"))
+                .isEqualTo("A password needs at least 12 characters, or a passphrase of 4 or more words");
         assertThat(text("#employeeNo-error")).isEqualTo("An agent user needs the employee number of the agent.");
         find("#password").sendKeys("a-long-password");
         find("#employeeNo").sendKeys(employeeNo);

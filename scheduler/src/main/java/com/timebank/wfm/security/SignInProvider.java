@@ -1,0 +1,84 @@
+package com.timebank.wfm.security;
+
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a username and password for HTTP Basic and the sign-in form: refused unchecked while throttled, accepted
+ * from {@link VerifiedCredentials} when the same pair was verified minutes ago, else verified against the stored
+ * hash (a hash of an older scheme is replaced by an Argon2id one on success).
+ */
+final class SignInProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider check;
+    private final VerifiedCredentials verified;
+    private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
+
+    SignInProvider(UserDetailsService users, UserDetailsPasswordService upgrades, PasswordEncoder encoder,
+            VerifiedCredentials verified, SignInThrottle throttle, ApplicationEventPublisher events) {
+        this.check = new DaoAuthenticationProvider(encoder);
+        this.check.setUserDetailsService(users);
+        this.check.setUserDetailsPasswordService(upgrades);
+        this.verified = verified;
+        this.throttle = throttle;
+        this.events = events;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication auth) throws AuthenticationException {
+        String username = auth.getName();
+        String password = auth.getCredentials() == null ? "" : auth.getCredentials().toString();
+        String address = auth.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                ? d.getRemoteAddress() : "unknown";
+        Optional<java.time.Duration> wait = throttle.refusal(username, address);
+        if (wait.isPresent()) {
+            events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.THROTTLED));
+            throw new SignInThrottledException(wait.get());
+        }
+        Optional<WfmPrincipal> known = verified.find(username, password);
+        if (known.isPresent() && known.get().isEnabled()) {
+            UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
+                    known.get(), null, known.get().getAuthorities());
+            result.setDetails(auth.getDetails());
+            return result;
+        }
+        Authentication result;
+        try {
+            if (password.length() > Passwords.MAX_LENGTH) {
+                // never a stored password: refused without spending a hash on it
+                throw new BadCredentialsException("Bad credentials");
+            }
+            result = check.authenticate(auth);
+        } catch (BadCredentialsException e) {
+            throttle.failed(username, address);
+            events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.FAILED));
+            throw e;
+        } catch (AuthenticationException e) {
+            events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.FAILED));
+            throw e;
+        }
+        throttle.succeeded(username, address);
+        if (result.getPrincipal() instanceof WfmPrincipal principal) {
+            verified.remember(username, password, principal);
+        }
+        events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.SUCCEEDED));
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
