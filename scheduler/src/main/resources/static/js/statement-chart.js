@@ -1,4 +1,4 @@
-// The statement's balance chart: the balance after each entry of the month (points from data-points).
+// The statement's balance chart: the running balance of the table's rows (points from data-points).
 (function () {
   'use strict';
   var canvas = document.getElementById('balance-chart');

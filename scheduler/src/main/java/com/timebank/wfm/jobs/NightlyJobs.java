@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.leave.MonthCloseService;
-import com.timebank.wfm.leave.TimeOffService;
+import com.timebank.wfm.leave.TimeOffPosting;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -28,13 +28,13 @@ public class NightlyJobs {
     public static final List<String> JOBS = List.of(AUX_SETTLEMENT, TIME_OFF_POSTING, MONTH_CLOSE);
 
     private final AuxSettlementService auxSettlement;
-    private final TimeOffService timeOff;
+    private final TimeOffPosting timeOff;
     private final MonthCloseService monthClose;
     private final OrganisationService organisation;
     private final JobRunService runs;
     private final Clock clock;
 
-    NightlyJobs(AuxSettlementService auxSettlement, TimeOffService timeOff, MonthCloseService monthClose,
+    NightlyJobs(AuxSettlementService auxSettlement, TimeOffPosting timeOff, MonthCloseService monthClose,
             OrganisationService organisation, JobRunService runs, Clock clock) {
         this.auxSettlement = auxSettlement;
         this.timeOff = timeOff;
@@ -85,7 +85,7 @@ public class NightlyJobs {
     }
 
     public JobRunService.Outcome postTimeOff(long centerId, LocalDate upTo) {
-        TimeOffService.PostingResult r = timeOff.postDue(centerId, upTo);
+        TimeOffPosting.PostingResult r = timeOff.postDue(centerId, upTo);
         return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
     }
 

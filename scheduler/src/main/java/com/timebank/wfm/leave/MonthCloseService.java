@@ -16,6 +16,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -185,7 +186,9 @@ public class MonthCloseService {
             for (LeaveOffsets.Item item : plan.offset()) {
                 String key = PostingKeys.leaveOffset(item.leaveId());
                 batch.post(Posting.of(agentId, postingDate, EntryKind.LEAVE_OFFSET, -item.seconds(), ACTOR,
-                        "offsets leave " + item.leaveId() + " of " + item.date() + " (month " + lm.month() + ")", key));
+                        "offsets leave " + item.leaveId() + " of " + item.date() + " (month " + lm.month() + ")", key)
+                        .withReason(Message.of("reason.leave-offset", item.date().toString(),
+                                lm.month().toString())));
                 leaveOfKey.put(key, item.leaveId());
             }
             long leaveSeconds = records.stream().mapToLong(LeaveRecord::seconds).sum();

@@ -26,9 +26,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TimeOffController {
 
     private final TimeOffService timeOff;
+    private final TimeOffQuotaService quotas;
 
-    TimeOffController(TimeOffService timeOff) {
+    TimeOffController(TimeOffService timeOff, TimeOffQuotaService quotas) {
         this.timeOff = timeOff;
+        this.quotas = quotas;
     }
 
     record NewRequest(String employeeNo, LocalDate date, Long seconds) {
@@ -99,18 +101,18 @@ class TimeOffController {
 
     @GetMapping("/centers/{center}/time-off-quota")
     @Operation(summary = "The date's quota {date, busy, slots, used} (default today)")
-    TimeOffService.Quota quota(@PathVariable String center,
+    TimeOffQuotaService.Quota quota(@PathVariable String center,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             CurrentUser user) {
-        return timeOff.quota(center, date, user);
+        return quotas.quota(center, date, user);
     }
 
     @GetMapping("/centers/{center}/time-off-quotas")
     @Operation(summary = "The quota of every date from..to (default the next 31 days, at most 92), for a calendar")
-    List<TimeOffService.Quota> quotas(@PathVariable String center,
+    List<TimeOffQuotaService.Quota> quotas(@PathVariable String center,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             CurrentUser user) {
-        return timeOff.quotas(center, from, to, user);
+        return quotas.quotas(center, from, to, user);
     }
 }

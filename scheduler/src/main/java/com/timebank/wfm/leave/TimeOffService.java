@@ -5,18 +5,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +28,8 @@ import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
-import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.leave.TimeOffQuotaService.Quota;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.schedule.PublishedShift;
@@ -40,53 +37,44 @@ import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.ledger.PostingKeys;
 import com.timebank.wfm.ledger.Account;
-import com.timebank.wfm.ledger.EntryKind;
-import com.timebank.wfm.ledger.LedgerEntry;
 import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.ledger.Reservation;
 import com.timebank.wfm.ledger.Seconds;
 
 /**
- * Service 6, time-off withdrawal. A request reserves its seconds at once (a pending debit), so an agent cannot ask
- * for more than the available balance; approval takes one of the date's quota slots; the posting job turns the
- * reservation into a TIME_OFF debit when the day comes; rejection and cancellation release it.
+ * The time-off request lifecycle. A request reserves its seconds at once (a pending debit), so an agent cannot ask
+ * for more than the available balance; approval takes one of the date's quota slots ({@link TimeOffQuotaService});
+ * {@link TimeOffPosting} turns the reservation into a TIME_OFF debit when the day comes; rejection and cancellation
+ * release it.
  * Every decision about a center's date locks that date's quota row first, so the last slot goes to exactly one
  * request however many leads approve at the same moment.
  */
 @Service
 public class TimeOffService {
 
-    public static final String ACTOR = "job:time-off-posting";
-    private static final int MAX_RANGE_DAYS = 92;
 
     private final TimeOffRepository repository;
-    private final LeaveCalendar calendar;
+    private final TimeOffQuotaService quotas;
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
     private final ShiftService shifts;
     private final LedgerService ledger;
-    private final ObjectProvider<RosterQuota> rosterQuota;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
 
-    TimeOffService(TimeOffRepository repository, LeaveCalendar calendar, OrganisationService organisation,
-            CenterSettingsService settings, ShiftService shifts, LedgerService ledger,
-            ObjectProvider<RosterQuota> rosterQuota, Transactions transactions, AuditLog audit, Clock clock) {
+    TimeOffService(TimeOffRepository repository, TimeOffQuotaService quotas, OrganisationService organisation,
+            CenterSettingsService settings, ShiftService shifts, LedgerService ledger, Transactions transactions,
+            AuditLog audit, Clock clock) {
         this.repository = repository;
-        this.calendar = calendar;
+        this.quotas = quotas;
         this.organisation = organisation;
         this.settings = settings;
         this.shifts = shifts;
         this.ledger = ledger;
-        this.rosterQuota = rosterQuota;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** A date's quota as the API shows it. */
-    public record Quota(LocalDate date, boolean busy, int slots, int used) {
     }
 
     /**
@@ -100,9 +88,6 @@ public class TimeOffService {
     }
 
     public record Page(List<View> requests, long total) {
-    }
-
-    public record PostingResult(List<LocalDate> dates, int processed, int posted) {
     }
 
     // ------------------------------------------------------------------ requests and decisions
@@ -163,7 +148,7 @@ public class TimeOffService {
                 throw ConflictException.of("timeoff.request-number-only-pending", id, r.status());
             }
             requireNotOver(r, "approved");
-            Quota q = quota(r.centerId(), r.date());
+            Quota q = quotas.quota(r.centerId(), r.date());
             if (!r.offered() && q.used() >= q.slots()) {
                 throw BusinessRuleException.of(q.busy() ? "timeoff.quota-full.busy-day" : "timeoff.quota-full",
                         r.date(), q.used(), q.slots(), id);
@@ -249,7 +234,7 @@ public class TimeOffService {
                         (r.offered() ? "holding an offered slot" : r.status()));
             }
             requireNotOver(r, "waitlisted");
-            Quota q = quota(r.centerId(), r.date());
+            Quota q = quotas.quota(r.centerId(), r.date());
             if (q.used() < q.slots()) {
                 throw BusinessRuleException.of("timeoff.quota-has-free-slot", r.date(), (q.slots() - q.used()));
             }
@@ -263,7 +248,7 @@ public class TimeOffService {
 
     /** Under the date's lock: each free slot goes to the head of the waitlist, which the lead still approves. */
     private void offerFreedSlots(long centerId, LocalDate date, String actor) {
-        Quota q = quota(centerId, date);
+        Quota q = quotas.quota(centerId, date);
         int free = q.slots() - q.used();
         while (free > 0) {
             var next = repository.firstWaitlisted(centerId, date);
@@ -328,93 +313,6 @@ public class TimeOffService {
                 .and(TimeOffRepository.between(from, to)));
     }
 
-    @Transactional(readOnly = true)
-    public Quota quota(String centerCode, LocalDate date, CurrentUser user) {
-        Center center = organisation.center(centerCode, user);
-        return quota(center.id(), date == null ? center.today(clock) : date);
-    }
-
-    /** The quota of every date in a range, for a calendar (at most 92 days). */
-    @Transactional(readOnly = true)
-    public List<Quota> quotas(String centerCode, LocalDate from, LocalDate to, CurrentUser user) {
-        Center center = organisation.center(centerCode, user);
-        LocalDate start = from == null ? center.today(clock) : from;
-        LocalDate end = to == null ? start.plusDays(30) : to;
-        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_RANGE_DAYS) {
-            throw InvalidInputException.of("to", "timeoff.after-from-most-days", MAX_RANGE_DAYS);
-        }
-        Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), start, end);
-        Map<LocalDate, Integer> used = repository.usedByDate(center.id(), start, end);
-        List<Quota> quotas = new ArrayList<>();
-        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            quotas.add(new Quota(d, busy.get(d), slots(center.id(), d, busy.get(d)), used.getOrDefault(d, 0)));
-        }
-        return quotas;
-    }
-
-    /** The quota of a center's date: slots by the quota rule, used = approved plus slots offered to the waitlist. */
-    public Quota quota(long centerId, LocalDate date) {
-        boolean busy = calendar.busyDays(centerId, date, date).get(date);
-        return new Quota(date, busy, slots(centerId, date, busy), repository.used(centerId, date));
-    }
-
-    private int slots(long centerId, LocalDate date, boolean busy) {
-        CenterSettings s = settings.on(centerId, date);
-        OptionalInt derived = OptionalInt.empty();
-        if (s.quotaMode() == com.timebank.wfm.org.QuotaMode.DERIVED) {
-            RosterQuota roster = rosterQuota.getIfAvailable();
-            if (roster != null) {
-                derived = roster.slots(centerId, date);
-            }
-        }
-        return TimeOffRules.slots(s, busy, derived);
-    }
-
-    // ------------------------------------------------------------------ the posting job
-
-    public List<LocalDate> dueDates(long centerId, LocalDate upTo) {
-        return repository.dueDates(centerId, upTo);
-    }
-
-    /**
-     * When the day comes, approved requests are posted as TIME_OFF debits from their reservation (one approved on
-     * its own day is posted by the next run); requests still undecided when their day is over expire and release
-     * theirs. Batches commit on their own; re-runs post nothing twice.
-     */
-    public PostingResult postDue(long centerId, LocalDate upTo) {
-        List<LocalDate> dates = repository.dueDates(centerId, upTo);
-        int processed = 0;
-        int posted = 0;
-        while (true) {
-            List<Long> ids = repository.due(centerId, upTo, 200);
-            if (ids.isEmpty()) {
-                break;
-            }
-            int[] counts = transactions.write(() -> {
-                int p = 0;
-                for (long id : ids) {
-                    TimeOffRequest r = repository.lock(id).orElseThrow();
-                    if (r.status() == TimeOffStatus.APPROVED && r.entryId() == null) {
-                        LedgerEntry e = ledger.postReservation(r.reservationId(), EntryKind.TIME_OFF, ACTOR);
-                        repository.setEntry(id, e.id());
-                        audit.record(ACTOR, "TIME_OFF_POSTED", "time-off:" + id, r.date() + " " + r.seconds()
-                                + " s debited (entry " + e.id() + ")");
-                        p++;
-                    } else if (r.status() == TimeOffStatus.PENDING || r.status() == TimeOffStatus.WAITLISTED) {
-                        ledger.release(r.reservationId(), ACTOR);
-                        repository.decide(id, TimeOffStatus.EXPIRED, ACTOR, "undecided when the day came", now());
-                        audit.record(ACTOR, "TIME_OFF_EXPIRED", "time-off:" + id, r.date() + " " + r.seconds()
-                                + " s released: the day came before a decision");
-                    }
-                }
-                return new int[] {ids.size(), p};
-            });
-            processed += counts[0];
-            posted += counts[1];
-        }
-        return new PostingResult(dates, processed, posted);
-    }
-
     // ------------------------------------------------------------------ helpers
 
     private View view(long id) {
@@ -427,11 +325,11 @@ public class TimeOffService {
         }
         Map<Long, Agent> agents = organisation.agentsById(requests.stream().map(TimeOffRequest::agentId).distinct().toList());
         Map<Long, Account> accounts = ledger.accounts(agents.keySet());
-        Map<String, Quota> quotas = new HashMap<>();
+        Map<String, Quota> byDate = new HashMap<>();
         List<View> views = new ArrayList<>();
         for (TimeOffRequest r : requests) {
             Agent a = agents.get(r.agentId());
-            Quota q = quotas.computeIfAbsent(r.centerId() + "|" + r.date(), k -> quota(r.centerId(), r.date()));
+            Quota q = byDate.computeIfAbsent(r.centerId() + "|" + r.date(), k -> quotas.quota(r.centerId(), r.date()));
             Integer position = r.status() == TimeOffStatus.WAITLISTED ? repository.waitlistPosition(r) : null;
             views.add(new View(r.id(), a.employeeNo(), a.name(), a.teamCode(), r.date(), r.seconds(),
                     Seconds.format(r.seconds()), r.status(), position, r.offered(), r.entryId() != null,

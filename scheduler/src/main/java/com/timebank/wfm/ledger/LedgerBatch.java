@@ -61,7 +61,8 @@ public final class LedgerBatch {
         accounts.put(p.agentId(), after);
         changed.add(p.agentId());
         pending.put(p.idempotencyKey(), new LedgerEntry(0, p.agentId(), p.businessDate(), p.kind(), p.seconds(),
-                after.balanceSeconds(), p.actor(), p.reference(), p.idempotencyKey(), p.reversesEntryId(), now));
+                after.balanceSeconds(), p.actor(), p.reference(), p.idempotencyKey(), p.reversesEntryId(), now,
+                p.reason()));
     }
 
     /** Writes the entries and balances; returns the entries with their ids, in posting order. */

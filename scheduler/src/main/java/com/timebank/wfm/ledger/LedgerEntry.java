@@ -3,7 +3,12 @@ package com.timebank.wfm.ledger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** One append-only line of an agent's statement. {@code createdAt} is UTC. */
+import com.timebank.wfm.api.Message;
+
+/**
+ * One append-only line of an agent's statement. {@code createdAt} is UTC. {@code reason} is null on entries written
+ * before reasons were stored as messages: their {@code reference} text is all there is.
+ */
 public record LedgerEntry(
         long id,
         long agentId,
@@ -15,5 +20,6 @@ public record LedgerEntry(
         String reference,
         String idempotencyKey,
         Long reversesEntryId,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt,
+        Message reason) {
 }

@@ -108,10 +108,12 @@ class LedgerRepository {
         }
         var insert = bulk.insertInto(LEDGER_ENTRY, LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.BUSINESS_DATE, LEDGER_ENTRY.KIND,
                 LEDGER_ENTRY.SECONDS, LEDGER_ENTRY.BALANCE_AFTER_SECONDS, LEDGER_ENTRY.ACTOR, LEDGER_ENTRY.REFERENCE,
-                LEDGER_ENTRY.IDEMPOTENCY_KEY, LEDGER_ENTRY.REVERSES_ENTRY_ID, LEDGER_ENTRY.CREATED_AT);
+                LEDGER_ENTRY.IDEMPOTENCY_KEY, LEDGER_ENTRY.REVERSES_ENTRY_ID, LEDGER_ENTRY.CREATED_AT,
+                LEDGER_ENTRY.REASON_CODE, LEDGER_ENTRY.REASON_ARGS);
         for (LedgerEntry e : entries) {
             insert = insert.values(e.agentId(), e.businessDate(), e.kind().name(), e.seconds(), e.balanceAfterSeconds(),
-                    e.actor(), e.reference(), e.idempotencyKey(), e.reversesEntryId(), e.createdAt());
+                    e.actor(), e.reference(), e.idempotencyKey(), e.reversesEntryId(), e.createdAt(),
+                    e.reason() == null ? null : e.reason().code(), e.reason() == null ? null : ReasonArgs.write(e.reason()));
         }
         insert.execute();
         addToMonthSummary(entries);
@@ -235,6 +237,13 @@ class LedgerRepository {
         return sum == null ? 0 : sum;
     }
 
+    long sumOfEntriesBefore(long agentId, LocalDate date) {
+        Long sum = db.select(DSL.sum(LEDGER_ENTRY.SECONDS).cast(Long.class)).from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.AGENT_ID.eq(agentId).and(LEDGER_ENTRY.BUSINESS_DATE.lt(date)))
+                .fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
     long sumOfHeldReservations(long agentId) {
         Long sum = db.select(DSL.sum(TIMEBANK_RESERVATION.SECONDS).cast(Long.class)).from(TIMEBANK_RESERVATION)
                 .where(TIMEBANK_RESERVATION.AGENT_ID.eq(agentId)
@@ -299,7 +308,8 @@ class LedgerRepository {
     static LedgerEntry entry(LedgerEntryRecord r) {
         return new LedgerEntry(r.getId(), r.getAgentId(), r.getBusinessDate(), EntryKind.valueOf(r.getKind()),
                 r.getSeconds(), r.getBalanceAfterSeconds(), r.getActor(), r.getReference(), r.getIdempotencyKey(),
-                r.getReversesEntryId(), r.getCreatedAt());
+                r.getReversesEntryId(), r.getCreatedAt(),
+                r.getReasonCode() == null ? null : ReasonArgs.read(r.getReasonCode(), r.getReasonArgs()));
     }
 
     private static Reservation reservation(TimebankReservationRecord r) {

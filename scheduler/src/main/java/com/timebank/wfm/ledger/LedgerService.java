@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.database.Transactions;
 
@@ -109,6 +110,12 @@ public class LedgerService {
     /** Turns a held reservation into its debit entry; posting twice returns the first entry. */
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry postReservation(long reservationId, EntryKind kind, String actor) {
+        return postReservation(reservationId, kind, actor, null);
+    }
+
+    /** As {@link #postReservation(long, EntryKind, String)}, with the entry's reason. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry postReservation(long reservationId, EntryKind kind, String actor, Message reason) {
         Reservation r = reservation(reservationId);
         LedgerBatch batch = lock(List.of(r.agentId()));
         r = reservation(reservationId);
@@ -119,7 +126,7 @@ public class LedgerService {
             throw ConflictException.of("ledger.reservation-number-released", reservationId);
         }
         batch.postHeld(new Posting(r.agentId(), r.businessDate(), kind, -r.seconds(), actor, r.reference(),
-                PostingKeys.reservationPosting(r.id()), null));
+                PostingKeys.reservationPosting(r.id()), null, reason));
         LedgerEntry entry = batch.write().get(0);
         repository.closeReservation(r.id(), Reservation.Status.POSTED, entry.id(), actor, now());
         return entry;
@@ -193,6 +200,12 @@ public class LedgerService {
     @Transactional(readOnly = true)
     public long sumOfEntriesThrough(long agentId, LocalDate date) {
         return repository.sumOfEntriesThrough(agentId, date);
+    }
+
+    /** The sum of the agent's entries dated before {@code date}: a statement's opening balance. */
+    @Transactional(readOnly = true)
+    public long balanceBefore(long agentId, LocalDate date) {
+        return repository.sumOfEntriesBefore(agentId, date);
     }
 
     /** For audits and tests: does the stored account agree with its entries and reservations? */

@@ -2,9 +2,12 @@ package com.timebank.wfm.ledger;
 
 import java.time.LocalDate;
 
+import com.timebank.wfm.api.Message;
+
 /**
  * A request to append an entry. The idempotency key makes a repeated posting (a job re-run, a client retry)
- * post nothing and return the entry that already exists.
+ * post nothing and return the entry that already exists. {@code reason} (optional) says why in words the pages
+ * render in the reader's language; {@code reference} keeps the same in English for API clients.
  */
 public record Posting(
         long agentId,
@@ -14,7 +17,13 @@ public record Posting(
         String actor,
         String reference,
         String idempotencyKey,
-        Long reversesEntryId) {
+        Long reversesEntryId,
+        Message reason) {
+
+    public Posting(long agentId, LocalDate businessDate, EntryKind kind, long seconds, String actor, String reference,
+            String idempotencyKey, Long reversesEntryId) {
+        this(agentId, businessDate, kind, seconds, actor, reference, idempotencyKey, reversesEntryId, null);
+    }
 
     public Posting {
         if (seconds == 0) {
@@ -35,6 +44,10 @@ public record Posting(
     public static Posting of(long agentId, LocalDate date, EntryKind kind, long seconds, String actor, String reference,
             String key) {
         return new Posting(agentId, date, kind, seconds, actor, reference, key, null);
+    }
+
+    public Posting withReason(Message why) {
+        return new Posting(agentId, businessDate, kind, seconds, actor, reference, idempotencyKey, reversesEntryId, why);
     }
 
     private static void require(boolean ok, EntryKind kind) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.leave.LeaveRecord;
 import com.timebank.wfm.leave.LeaveService;
@@ -172,7 +173,9 @@ public class AuxSettlementService implements SettlementProgress {
                 batch.post(Posting.of(w.agentId(), date, s.kind(), s.entrySeconds(), ACTOR,
                         "aux " + date + ": logged " + w.loggedSeconds() + " s, aux " + w.auxSeconds()
                                 + " s, allowance " + s.allowanceSeconds() + " s (target " + auxTarget.toPlainString() + ")",
-                        key));
+                        key).withReason(Message.of(s.entrySeconds() > 0 ? "reason.aux-saving" : "reason.aux-overdraft",
+                                date.toString(), Message.duration(w.loggedSeconds()), Message.duration(w.auxSeconds()),
+                                Message.duration(s.allowanceSeconds()), auxTarget)));
             }
             leaveOfAgent.put(w.agentId(), s.leaveSeconds() + uncovered);
             settledNow.add(w);
@@ -212,7 +215,9 @@ public class AuxSettlementService implements SettlementProgress {
             batch.post(new Posting(w.agentId(), date, EntryKind.REVERSAL, amount, ACTOR,
                     "reverses entry " + earlier.id() + ": activity of " + date + " corrected"
                             + (uncovered > 0 ? "; " + uncovered + " s not covered became personal leave" : ""),
-                    PostingKeys.auxReversal(w.agentId(), date, w.settledRevision()), earlier.id()));
+                    PostingKeys.auxReversal(w.agentId(), date, w.settledRevision()), earlier.id(),
+                    uncovered > 0 ? Message.of("reason.aux-reversal.uncovered", earlier.id(), date.toString(),
+                            Message.duration(uncovered)) : Message.of("reason.aux-reversal", earlier.id(), date.toString())));
         }
         return uncovered;
     }

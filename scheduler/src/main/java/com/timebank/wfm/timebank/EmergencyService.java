@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
@@ -154,7 +155,8 @@ public class EmergencyService {
                 LedgerEntry entry = ledger.postWithin(Posting.of(a.id(), e.date(), EntryKind.EMERGENCY_OVERTIME, credit,
                         user.actor(), "emergency " + emergencyId + " (level " + e.level() + ", rate "
                                 + e.rate().stripTrailingZeros().toPlainString() + "): worked " + p.workedSeconds() + " s",
-                        PostingKeys.emergencyOvertime(emergencyId, a.id()))).entry();
+                        PostingKeys.emergencyOvertime(emergencyId, a.id())).withReason(Message.of("reason.emergency",
+                                emergencyId, e.level(), Message.duration(p.workedSeconds()), e.rate()))).entry();
                 repository.insertParticipant(emergencyId,
                         new EmergencyRepository.Participant(a.id(), p.workedSeconds(), credit, entry.id()),
                                 user.actor(), now());

@@ -99,6 +99,19 @@ public class StatementService {
         return new Balances(rows, page.total());
     }
 
+    /** More entries than any agent collects in a month (a few a day); the month is read at once. */
+    static final int MAX_MONTH_ENTRIES = 5_000;
+
+    /** A month that adds up: opening balance, rows with their running balance, totals per service, closing. */
+    @Transactional(readOnly = true)
+    public MonthStatement month(String employeeNo, YearMonth month, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        long opening = ledger.balanceBefore(agent.id(), month.atDay(1));
+        List<LedgerEntry> entries = ledger.statement(agent.id(), month.atDay(1), month.atEndOfMonth(), 0,
+                MAX_MONTH_ENTRIES).entries();
+        return MonthStatement.of(month, opening, entries);
+    }
+
     @Transactional(readOnly = true)
     public LedgerService.Statement entries(String employeeNo, LocalDate from, LocalDate to, Paging paging,
             CurrentUser user) {

@@ -85,7 +85,7 @@ public class TimeBonusService {
         return transactions.write(() -> {
             long granted = repository.lockGranted(center.id(), month.atDay(1));
             Posting posting = Posting.of(agent.id(), today, EntryKind.TIME_BONUS, seconds, user.actor(),
-                    "time bonus: " + reason.trim(), key);
+                    "time bonus: " + reason.trim(), key).withReason(Message.of("reason.time-bonus", reason.trim()));
             ledger.lock(List.of(agent.id()));
             Optional<LedgerEntry> already = ledger.existing(posting);
             if (already.isPresent()) {

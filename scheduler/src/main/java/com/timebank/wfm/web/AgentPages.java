@@ -21,7 +21,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.timebank.MonthStatement;
 import com.timebank.wfm.timebank.StatementService;
 
 /**
@@ -42,13 +42,15 @@ class AgentPages {
     private final ShiftService shifts;
     private final ObjectProvider<AgentPanel> panels;
     private final PageFormat fmt;
+    private final EntryReasons reasons;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock;
 
     AgentPages(OrganisationService organisation, StatementService statements, ShiftService shifts,
-            ObjectProvider<AgentPanel> panels, PageFormat fmt, com.fasterxml.jackson.databind.ObjectMapper json,
-            Clock clock) {
+            ObjectProvider<AgentPanel> panels, PageFormat fmt, EntryReasons reasons,
+            com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
         this.fmt = fmt;
+        this.reasons = reasons;
         this.json = json;
         this.organisation = organisation;
         this.statements = statements;
@@ -90,17 +92,14 @@ class AgentPages {
         return "agent/timebank";
     }
 
-    /** One point of the month's balance chart: the day, the balance after the entry in hours, and as text. */
+    /** One point of the month's balance chart: the day, the running balance after the row in hours, and as text. */
     record ChartPoint(String d, double h, String t) {
     }
 
-    /** The balance after each entry of the month, for Chart.js (read by static/js/statement-chart.js). */
-    private String balanceChart(String employeeNo, YearMonth month, LedgerService.Statement page, CurrentUser user) {
-        List<com.timebank.wfm.ledger.LedgerEntry> all = page.total() <= page.entries().size() ? page.entries()
-                : statements.entries(employeeNo, month.atDay(1), month.atEndOfMonth(), Paging.of(0, Paging.MAX_SIZE), user)
-                        .entries();
-        List<ChartPoint> points = all.stream().map(e -> new ChartPoint(fmt.day(e.businessDate()),
-                e.balanceAfterSeconds() / 3600.0, fmt.duration(e.balanceAfterSeconds()))).toList();
+    /** The running balance of every row of the month (the table's "Balance" column), for Chart.js. */
+    private String balanceChart(MonthStatement month) {
+        List<ChartPoint> points = month.rows().stream().map(r -> new ChartPoint(fmt.day(r.entry().businessDate()),
+                r.balanceSeconds() / 3600.0, fmt.duration(r.balanceSeconds()))).toList();
         try {
             return json.writeValueAsString(points);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -117,7 +116,10 @@ class AgentPages {
         YearMonth current = YearMonth.from(center.today(clock));
         YearMonth shown = month == null ? current : month;
         Paging paging = Paging.of(page, STATEMENT_PAGE_SIZE);
-        LedgerService.Statement s = statements.entries(employeeNo, shown.atDay(1), shown.atEndOfMonth(), paging, user);
+        MonthStatement statement = statements.month(employeeNo, shown, user);
+        List<MonthStatement.Row> rows = statement.rows();
+        List<MonthStatement.Row> pageRows = rows.subList(Math.min(rows.size(), paging.offset()),
+                Math.min(rows.size(), paging.offset() + paging.size()));
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < STATEMENT_MONTHS; i++) {
             months.add(current.minusMonths(i));
@@ -125,18 +127,58 @@ class AgentPages {
         if (!months.contains(shown)) {
             months.add(shown);
         }
-        long pages = Math.max(1, (s.total() + STATEMENT_PAGE_SIZE - 1) / STATEMENT_PAGE_SIZE);
+        long pages = Math.max(1, (rows.size() + STATEMENT_PAGE_SIZE - 1) / STATEMENT_PAGE_SIZE);
         model.addAttribute("agent", agent);
         model.addAttribute("center", center);
         model.addAttribute("own", agent.id() == (user.agentId() == null ? -1 : user.agentId()));
         model.addAttribute("balance", statements.balance(employeeNo, user));
-        model.addAttribute("entries", s.entries());
-        model.addAttribute("total", s.total());
+        model.addAttribute("statement", statement);
+        model.addAttribute("rows", pageRows);
+        model.addAttribute("total", rows.size());
         model.addAttribute("month", shown);
         model.addAttribute("months", months);
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", pages);
-        model.addAttribute("chart", balanceChart(employeeNo, shown, s, user));
+        model.addAttribute("chart", balanceChart(statement));
         return "agent/statement";
+    }
+
+    /**
+     * The month as CSV, one line per row in the table's order, with the opening and closing balance as the first and
+     * last line; amounts in exact seconds so a spreadsheet can add them up.
+     */
+    @GetMapping(value = "/agents/{employeeNo}/statement.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<String> statementCsv(@PathVariable String employeeNo,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        Center center = organisation.centerById(agent.centerId());
+        YearMonth shown = month == null ? YearMonth.from(center.today(clock)) : month;
+        MonthStatement s = statements.month(employeeNo, shown, user);
+        StringBuilder csv = new StringBuilder("business_date,posted_at,service,seconds,balance_seconds,reason\n");
+        csv.append(shown.atDay(1)).append(",,OPENING,,").append(s.openingSeconds()).append(",\n");
+        for (MonthStatement.Row r : s.rows()) {
+            var e = r.entry();
+            csv.append(e.businessDate()).append(',')
+                    .append(e.createdAt().atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(center.timeZone())
+                            .toOffsetDateTime())
+                    .append(',').append(e.kind()).append(',').append(e.seconds()).append(',')
+                    .append(r.balanceSeconds()).append(',').append(csvText(reasons.text(e))).append('\n');
+        }
+        csv.append(shown.atEndOfMonth()).append(",,CLOSING,,").append(s.closingSeconds()).append(",\n");
+        String file = "statement-" + agent.employeeNo() + "-" + shown + ".csv";
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(file).build().toString())
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.toString());
+    }
+
+    /** A CSV field: quoted when it holds a comma, quote or line break; a leading formula sign is neutralised. */
+    static String csvText(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String t = "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return t.matches("(?s).*[\",\r\n].*") ? '"' + t.replace("\"", "\"\"") + '"' : t;
     }
 }

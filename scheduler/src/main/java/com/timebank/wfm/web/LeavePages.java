@@ -28,6 +28,7 @@ import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.TimeOffRules;
+import com.timebank.wfm.leave.TimeOffQuotaService;
 import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.leave.TimeOffStatus;
 import com.timebank.wfm.org.Agent;
@@ -58,6 +59,7 @@ class LeavePages {
     private final OrganisationService organisation;
     private final LeaveService leave;
     private final TimeOffService timeOff;
+    private final TimeOffQuotaService quotas;
     private final StatementService statements;
     private final ShiftService shifts;
     private final CenterSettingsService settings;
@@ -65,12 +67,13 @@ class LeavePages {
     private final PageFormat fmt;
     private final Clock clock;
 
-    LeavePages(OrganisationService organisation, LeaveService leave, TimeOffService timeOff,
+    LeavePages(OrganisationService organisation, LeaveService leave, TimeOffService timeOff, TimeOffQuotaService quotas,
             StatementService statements, ShiftService shifts, CenterSettingsService settings, Flash flash,
             PageFormat fmt, Clock clock) {
         this.organisation = organisation;
         this.leave = leave;
         this.timeOff = timeOff;
+        this.quotas = quotas;
         this.statements = statements;
         this.shifts = shifts;
         this.settings = settings;
@@ -279,7 +282,7 @@ class LeavePages {
         Map<LocalDate, Boolean> shiftDays = new HashMap<>();
         shifts.shiftsOfAgent(agent.id(), first, last).forEach(s -> shiftDays.put(s.date(), true));
         Map<LocalDate, List<Day>> weeks = new LinkedHashMap<>();
-        for (TimeOffService.Quota q : timeOff.quotas(center.code(), first, last, user)) {
+        for (TimeOffQuotaService.Quota q : quotas.quotas(center.code(), first, last, user)) {
             boolean shift = shiftDays.containsKey(q.date());
             boolean requestable = !q.date().isBefore(earliest) && shift && !active.containsKey(q.date());
             weeks.computeIfAbsent(q.date().with(DayOfWeek.MONDAY), k -> new ArrayList<>())

@@ -40,6 +40,8 @@ class TimeOffConcurrencyTest {
     @Autowired
     TimeOffService timeOff;
     @Autowired
+    TimeOffQuotaService quotas;
+    @Autowired
     LedgerService ledger;
     @Autowired
     ShiftService shifts;
@@ -121,7 +123,7 @@ class TimeOffConcurrencyTest {
                 && e.getMessage().contains("full")).count();
         assertThat(approved).isEqualTo(1);
         assertThat(refused).isEqualTo(8);
-        TimeOffService.Quota quota = timeOff.quota(center.id(), day);
+        TimeOffQuotaService.Quota quota = quotas.quota(center.id(), day);
         assertThat(quota.slots()).isEqualTo(2);
         assertThat(quota.used()).isEqualTo(2);
         for (Agent a : agents) {

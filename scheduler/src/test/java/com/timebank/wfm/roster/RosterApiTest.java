@@ -45,6 +45,7 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.LeaveSource;
 import com.timebank.wfm.leave.LeaveType;
 import com.timebank.wfm.leave.RosterQuota;
+import com.timebank.wfm.leave.TimeOffQuotaService;
 import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
@@ -82,6 +83,8 @@ class RosterApiTest {
     LedgerService ledger;
     @Autowired
     TimeOffService timeOff;
+    @Autowired
+    TimeOffQuotaService quotas;
     @Autowired
     RosterRepository repository;
     @Autowired
@@ -374,7 +377,7 @@ class RosterApiTest {
         LocalDate found = null;
         for (LocalDate d = f.from().plusDays(2); found == null && !d.isAfter(f.to()); d = d.plusDays(1)) {
             String date = d.toString();
-            if (timeOff.quota(f.center().id(), d).slots() >= 2
+            if (quotas.quota(f.center().id(), d).slots() >= 2
                     && list(original, "assignments").stream().filter(a -> a.get("date").equals(date)).count() >= 2) {
                 found = d;
             }

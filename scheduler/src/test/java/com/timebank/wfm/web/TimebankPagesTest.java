@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -135,6 +136,86 @@ class TimebankPagesTest {
                 .andExpect(content().string(allOf(containsString("Page 2 of 2"), containsString("entry 27<"),
                         not(containsString("entry 25<")), containsString("data-testid=\"previous\""))));
         mvc.perform(get(statement).param("page", "-1").with(as(anaUser))).andExpect(status().isBadRequest());
+    }
+
+    /** Amounts in data attributes of the rendered statement, in document order. */
+    private static java.util.List<Long> seconds(String html, String attribute) {
+        java.util.List<Long> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(attribute + "=\"(-?\\d+)\"").matcher(html);
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
+    }
+
+    @Test
+    void theStatementAddsUpInBusinessDateOrderAndTheHeaderEqualsTheLastClosing() throws Exception {
+        java.time.LocalDate first = seed.today(center).withDayOfMonth(1);
+        java.time.LocalDate second = first.plusDays(1);
+        java.time.LocalDate previousMonth = first.minusMonths(1).withDayOfMonth(15);
+        // posted out of business-date order: the later day first, then an earlier one, then a debit
+        ledger.post(com.timebank.wfm.ledger.Posting.of(ana.id(), previousMonth, com.timebank.wfm.ledger.EntryKind.TIME_BONUS,
+                7_800L, "test", "before", Org.unique("K")));
+        ledger.post(com.timebank.wfm.ledger.Posting.of(ana.id(), second, com.timebank.wfm.ledger.EntryKind.TIME_BONUS,
+                600L, "test", "late day", Org.unique("K")));
+        ledger.post(com.timebank.wfm.ledger.Posting.of(ana.id(), first, com.timebank.wfm.ledger.EntryKind.TIME_BONUS,
+                5_220L, "test", "early day", Org.unique("K")));
+        ledger.post(com.timebank.wfm.ledger.Posting.of(ana.id(), first, com.timebank.wfm.ledger.EntryKind.AUX_OVERDRAFT,
+                -720L, "test", "repaid", Org.unique("K")));
+
+        String html = mvc.perform(get("/agents/" + ana.employeeNo() + "/statement").with(as(anaUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<Long> amounts = seconds(html, "data-seconds");
+        // opening, closing come first (summary), then the rows' amounts
+        long opening = amounts.get(0);
+        long closing = amounts.get(1);
+        java.util.List<Long> rows = amounts.subList(2, amounts.size());
+        java.util.List<Long> running = seconds(html, "data-balance");
+        assertThat(opening).isEqualTo(7_800);
+        assertThat(rows).containsExactly(5_220L, -720L, 600L); // business date, then posting order
+        assertThat(opening + rows.stream().mapToLong(Long::longValue).sum()).isEqualTo(closing);
+        assertThat(running).containsExactly(13_020L, 12_300L, 12_900L);
+        assertThat(running.get(running.size() - 1)).isEqualTo(closing);
+        // the header's balance is the last closing
+        assertThat(ledger.account(ana.id()).balanceSeconds()).isEqualTo(closing);
+        assertThat(html).contains("Balance 3 h 35 min").contains("Opening balance").contains("Closing balance")
+                .contains("time given by your team lead");
+        // the chart draws the table's running balance, not the stored posting-order balance
+        assertThat(html).contains("&quot;h&quot;:3.6166666666666667").contains("&quot;h&quot;:3.4166666666666665");
+
+        String csv = mvc.perform(get("/agents/" + ana.employeeNo() + "/statement.csv").with(as(anaUser)))
+                .andExpect(status().isOk())
+                .andExpect(header()
+                        .string("Content-Disposition", containsString("statement-" + ana.employeeNo())))
+                .andReturn().getResponse().getContentAsString();
+        String[] lines = csv.split("\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[1]).isEqualTo(first + ",,OPENING,,7800,");
+        assertThat(lines[2]).startsWith(first + ",").contains(",TIME_BONUS,5220,13020,");
+        assertThat(lines[4]).startsWith(second + ",").contains(",600,12900,");
+        assertThat(lines[5]).isEqualTo(first.withDayOfMonth(first.lengthOfMonth()) + ",,CLOSING,,12900,");
+        mvc.perform(get("/agents/" + stranger.employeeNo() + "/statement.csv").with(as(anaUser)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aSettlementReasonReadsAsASentenceInEnglishAndChinese() throws Exception {
+        java.time.LocalDate yesterday = seed.today(center).minusDays(1);
+        seed.settledDay(center, yesterday, Map.of(ana, new long[] {28_800, 600}));
+        String statement = "/agents/" + ana.employeeNo() + "/statement";
+        String month = java.time.YearMonth.from(yesterday).toString();
+        mvc.perform(get(statement).param("month", month).header("Accept-Language", "en").with(as(anaUser)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(yesterday + ": you worked 8 h with 10 min of aux time; "
+                        + "your allowance was 17 min (3.7% of the time worked), so the time below it was saved"),
+                        not(containsString("27738 s")), not(containsString("(target 0.037")))));
+        mvc.perform(get(statement).param("month", month).header("Accept-Language", "zh-CN").with(as(anaUser)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(yesterday + "：工作 8 小时，辅助时间 10 分钟；额度为 17 分钟（工作时间的 3.7%），低于额度的部分已存入"),
+                        containsString("零存整取"), containsString("每天辅助时间低于额度的部分，存入账户"))));
+        // the home page's latest entries read the same sentence
+        mvc.perform(get("/agents/" + ana.employeeNo()).header("Accept-Language", "zh-CN").with(as(anaUser)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("额度为 17 分钟")));
     }
 
     @Test

@@ -1,0 +1,90 @@
+package com.timebank.wfm.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.timebank.wfm.api.Message;
+
+/**
+ * A reason's arguments as stored (a JSON array): whole numbers, decimals (rates, shares), texts, and nested messages
+ * ({@code {"code": ..., "args": [...]}}, e.g. a duration) which are rendered in the reader's language. Dates and other
+ * values are stored as their ISO text.
+ */
+final class ReasonArgs {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ReasonArgs() {
+    }
+
+    static String write(Message reason) {
+        try {
+            return JSON.writeValueAsString(array(reason.args()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Message read(String code, String args) {
+        if (args == null || args.isBlank()) {
+            return Message.of(code);
+        }
+        try {
+            return new Message(code, values(JSON.readTree(args)));
+        } catch (JsonProcessingException e) {
+            // a stored reason that no longer parses shows as its code rather than failing the statement
+            return Message.of(code);
+        }
+    }
+
+    private static ArrayNode array(List<Object> args) {
+        ArrayNode a = NODES.arrayNode();
+        for (Object v : args) {
+            if (v == null) {
+                a.addNull();
+            } else if (v instanceof Message m) {
+                ObjectNode o = NODES.objectNode();
+                o.put("code", m.code());
+                o.set("args", array(m.args()));
+                a.add(o);
+            } else if (v instanceof BigDecimal d) {
+                a.add(d);
+            } else if (v instanceof Double || v instanceof Float) {
+                a.add(BigDecimal.valueOf(((Number) v).doubleValue()));
+            } else if (v instanceof Number n) {
+                a.add(n.longValue());
+            } else {
+                a.add(v.toString());
+            }
+        }
+        return a;
+    }
+
+    private static List<Object> values(JsonNode array) {
+        List<Object> values = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (n.isObject()) {
+                values.add(new Message(n.path("code").asText(), values(n.path("args"))));
+            } else if (n.isIntegralNumber()) {
+                values.add(n.longValue());
+            } else if (n.isNumber()) {
+                values.add(n.decimalValue());
+            } else if (n.isNull()) {
+                values.add(null);
+            } else {
+                values.add(n.asText());
+            }
+        }
+        return values;
+    }
+}
