@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 public record JobRun(long id, String job, long centerId, String dates, String triggeredBy, String instanceId,
         LocalDateTime startedAt, LocalDateTime finishedAt, Status status, int processed, int posted, String error) {
 
+    /** ABANDONED: the run stopped beating while RUNNING, so the instance that ran it died. */
     public enum Status {
-        RUNNING, SUCCEEDED, FAILED
+        RUNNING, SUCCEEDED, FAILED, ABANDONED
     }
 }

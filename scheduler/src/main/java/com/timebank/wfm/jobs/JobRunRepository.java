@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,8 @@ import com.timebank.wfm.db.tables.records.JobRunRecord;
 
 @Repository
 class JobRunRepository {
+
+    private static final Field<LocalDateTime> DATABASE_NOW = DSL.field("UTC_TIMESTAMP(3)", LocalDateTime.class);
 
     private final DSLContext db;
 
@@ -31,8 +34,26 @@ class JobRunRepository {
                 .set(JOB_RUN.JOB, job).set(JOB_RUN.CENTER_ID, centerId).set(JOB_RUN.TRIGGER_BY, triggeredBy)
                 .set(JOB_RUN.INSTANCE_ID, instanceId).set(JOB_RUN.STARTED_AT, now)
                 .set(JOB_RUN.STATUS, JobRun.Status.RUNNING.name()).set(JOB_RUN.PROCESSED, 0).set(JOB_RUN.POSTED, 0)
+                .set(JOB_RUN.HEARTBEAT_AT, DATABASE_NOW)
                 .execute();
         return Ids.lastInserted(db);
+    }
+
+    /** Heartbeats use the database's clock, which every instance shares, whatever their own clocks say. */
+    void beat(long id) {
+        db.update(JOB_RUN).set(JOB_RUN.HEARTBEAT_AT, DATABASE_NOW)
+                .where(JOB_RUN.ID.eq(id).and(JOB_RUN.STATUS.eq(JobRun.Status.RUNNING.name()))).execute();
+    }
+
+    /** RUNNING runs without a beat for {@code staleSeconds} (or from before heartbeats) become ABANDONED. */
+    int abandonStale(int staleSeconds, LocalDateTime now) {
+        return db.update(JOB_RUN)
+                .set(JOB_RUN.STATUS, JobRun.Status.ABANDONED.name())
+                .set(JOB_RUN.FINISHED_AT, now)
+                .where(JOB_RUN.STATUS.eq(JobRun.Status.RUNNING.name()))
+                .and(JOB_RUN.HEARTBEAT_AT.isNull().or(JOB_RUN.HEARTBEAT_AT.lt(
+                        DSL.field("UTC_TIMESTAMP(3) - INTERVAL {0} SECOND", LocalDateTime.class, DSL.inline(staleSeconds)))))
+                .execute();
     }
 
     void finish(long id, JobRun.Status status, String dates, int processed, int posted, String error, LocalDateTime now) {

@@ -1,55 +1,122 @@
 package com.timebank.wfm.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.api.Refusal;
 import com.timebank.wfm.database.Transactions;
 
-/** Records every run of a job for a center: started, finished, status, counts and the error if it failed. */
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Records every run of a job for a center: started, finished, status, counts and the error if it failed. A run
+ * beats while it works; runs whose beat stopped (their instance died) are marked ABANDONED when a run starts
+ * and every minute.
+ */
 @Service
 public class JobRunService {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunService.class);
+    private static final int ERROR_LENGTH = 2000;
 
     private final JobRunRepository repository;
     private final Transactions transactions;
     private final Clock clock;
+    private final Duration heartbeat;
+    private final Duration abandonedAfter;
+    private final ScheduledExecutorService beats;
 
-    JobRunService(JobRunRepository repository, Transactions transactions, Clock clock) {
+    JobRunService(JobRunRepository repository, Transactions transactions, Clock clock,
+            @Value("${wfm.jobs.heartbeat:15s}") Duration heartbeat,
+            @Value("${wfm.jobs.abandoned-after:2m}") Duration abandonedAfter) {
+        if (abandonedAfter.compareTo(heartbeat.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("wfm.jobs.abandoned-after must be at least three heartbeats (wfm.jobs.heartbeat)");
+        }
         this.repository = repository;
         this.transactions = transactions;
         this.clock = clock;
+        this.heartbeat = heartbeat;
+        this.abandonedAfter = abandonedAfter;
+        this.beats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-run-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        beats.scheduleWithFixedDelay(this::abandonStaleQuietly, 1, 1, TimeUnit.MINUTES);
     }
 
-    /** What a run did: the business dates it covered and how many items it processed and posted. */
-    public record Outcome(List<LocalDate> dates, int processed, int posted) {
+    @PreDestroy
+    void stopBeating() {
+        beats.shutdownNow();
     }
 
-    /** Runs the work, recording the run around it; the run row commits on its own, whatever the work does. */
+    /** A date (or month) of a run that failed on its own while the run went on with the others. */
+    public record Failure(LocalDate date, String code, String message) {
+
+        public static Failure of(LocalDate date, RuntimeException e) {
+            String code = e instanceof Refusal r ? r.reason().code() : e.getClass().getSimpleName();
+            return new Failure(date, code, e.getMessage());
+        }
+
+        @Override
+        public String toString() {
+            return date + ": " + code + ": " + message;
+        }
+    }
+
+    /** What a run did: the business dates it covered, how many items it processed and posted, what failed. */
+    public record Outcome(List<LocalDate> dates, int processed, int posted, List<Failure> failures) {
+
+        public Outcome(List<LocalDate> dates, int processed, int posted) {
+            this(dates, processed, posted, List.of());
+        }
+    }
+
+    /**
+     * Runs the work, recording the run around it; the run row commits on its own, whatever the work does. A run
+     * whose work reports failures is FAILED with them listed, and keeps the counts of what it did.
+     */
     public JobRun run(String job, long centerId, String triggeredBy, String instanceId, Supplier<Outcome> work) {
+        abandonStale();
         long id = transactions.write(() -> repository.start(job, centerId, triggeredBy, instanceId, now()));
+        ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> beat(id), heartbeat.toMillis(),
+                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         try {
             Outcome outcome = work.get();
+            beating.cancel(false);
+            JobRun.Status status = outcome.failures().isEmpty() ? JobRun.Status.SUCCEEDED : JobRun.Status.FAILED;
+            String error = outcome.failures().isEmpty() ? null : clip(outcome.failures().size() + " failed: "
+                    + outcome.failures().stream().map(Failure::toString).collect(Collectors.joining("; ")));
+            if (error != null) {
+                log.warn("Job {} for center {}: {}", job, centerId, error);
+            }
             transactions.write(() -> {
-                repository.finish(id, JobRun.Status.SUCCEEDED, describe(outcome.dates()), outcome.processed(),
-                        outcome.posted(), null, now());
+                repository.finish(id, status, describe(outcome.dates()), outcome.processed(), outcome.posted(), error,
+                        now());
                 return null;
             });
         } catch (RuntimeException e) {
+            beating.cancel(false);
             log.error("Job {} for center {} failed", job, centerId, e);
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String error = clip(e.getClass().getSimpleName() + ": " + e.getMessage());
             transactions.write(() -> {
-                repository.finish(id, JobRun.Status.FAILED, null, 0, 0,
-                        error.length() > 2000 ? error.substring(0, 2000) : error, now());
+                repository.finish(id, JobRun.Status.FAILED, null, 0, 0, error, now());
                 return null;
             });
             throw e;
@@ -68,6 +135,35 @@ public class JobRunService {
     /** Per job, when the schedule last looked for its work in the center (UTC). */
     public Map<String, LocalDateTime> lastChecks(long centerId) {
         return repository.lastChecks(centerId);
+    }
+
+    /** Marks RUNNING runs that stopped beating as ABANDONED; returns how many. */
+    public int abandonStale() {
+        int abandoned = transactions.write(() -> repository.abandonStale((int) abandonedAfter.toSeconds(), now()));
+        if (abandoned > 0) {
+            log.warn("{} job run(s) stopped beating and are marked ABANDONED; the next run does their work", abandoned);
+        }
+        return abandoned;
+    }
+
+    private void abandonStaleQuietly() {
+        try {
+            abandonStale();
+        } catch (RuntimeException e) {
+            log.warn("Cannot mark abandoned job runs: {}", e.getMessage());
+        }
+    }
+
+    private void beat(long id) {
+        try {
+            repository.beat(id);
+        } catch (RuntimeException e) {
+            log.warn("Cannot record the heartbeat of job run {}: {}", id, e.getMessage());
+        }
+    }
+
+    private static String clip(String error) {
+        return error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
     }
 
     public List<JobRun> recent(String job, java.util.Collection<Long> centerIds, int offset, int limit) {

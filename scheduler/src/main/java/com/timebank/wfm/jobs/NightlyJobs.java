@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
@@ -21,6 +25,8 @@ import com.timebank.wfm.timebank.AuxSettlementService;
 /** The nightly jobs per center, run by Quartz or on demand by a planner or admin. */
 @Service
 public class NightlyJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyJobs.class);
 
     public static final String AUX_SETTLEMENT = "aux-settlement";
     public static final String TIME_OFF_POSTING = "time-off-posting";
@@ -45,43 +51,75 @@ public class NightlyJobs {
     }
 
     /**
-     * Scheduled: for every center, everything unsettled up to its yesterday. Centers with nothing to do leave no run,
-     * only the time of the check (the schedule looks every few minutes).
+     * Scheduled: for every center, everything unsettled up to its yesterday. Centers with nothing to do leave no
+     * run. Each center, and each of its dates, fails on its own: the failure is recorded in that center's run and
+     * the other dates and centers are still settled.
      */
     public void settleAllCenters(String instanceId) {
-        for (Center center : organisation.allCenters()) {
+        forEachCenter(AUX_SETTLEMENT, center -> {
             LocalDate yesterday = center.today(clock).minusDays(1);
             runs.checked(AUX_SETTLEMENT, center.id(), instanceId);
-            if (auxSettlement.unsettledDates(center.id(), yesterday).isEmpty()) {
-                continue;
+            List<LocalDate> dates = auxSettlement.unsettledDates(center.id(), yesterday);
+            if (!dates.isEmpty()) {
+                runs.run(AUX_SETTLEMENT, center.id(), "schedule", instanceId,
+                        () -> settleEach(center.id(), dates, AuxSettlementService.BatchObserver.NONE));
             }
-            runs.run(AUX_SETTLEMENT, center.id(), "schedule", instanceId, () -> settle(center.id(), yesterday, null,
-                    AuxSettlementService.BatchObserver.NONE));
-        }
+        });
     }
 
     /** Scheduled: every center's time off whose day has come (today included) is posted or expires. */
     public void postTimeOffAllCenters(String instanceId) {
-        for (Center center : organisation.allCenters()) {
+        forEachCenter(TIME_OFF_POSTING, center -> {
             LocalDate today = center.today(clock);
             runs.checked(TIME_OFF_POSTING, center.id(), instanceId);
-            if (timeOff.dueDates(center.id(), today).isEmpty()) {
-                continue;
+            if (!timeOff.dueDates(center.id(), today).isEmpty()) {
+                runs.run(TIME_OFF_POSTING, center.id(), "schedule", instanceId, () -> postTimeOff(center.id(), today));
             }
-            runs.run(TIME_OFF_POSTING, center.id(), "schedule", instanceId, () -> postTimeOff(center.id(), today));
+        });
+    }
+
+    /**
+     * Scheduled: every due month of every center, oldest first (so a missed close is caught up). A month that
+     * fails stops its center's later months, which build on it, but not the other centers.
+     */
+    public void closeMonthsAllCenters(String instanceId) {
+        forEachCenter(MONTH_CLOSE, center -> {
+            runs.checked(MONTH_CLOSE, center.id(), instanceId);
+            if (!monthClose.dueMonths(center.id()).isEmpty()) {
+                runs.run(MONTH_CLOSE, center.id(), "schedule", instanceId,
+                        () -> closeMonths(center.id(), null, MonthCloseService.BatchObserver.NONE));
+            }
+        });
+    }
+
+    /** One center's failure (recorded in its run when it had started one) never stops the others. */
+    private void forEachCenter(String job, Consumer<Center> work) {
+        runs.abandonStale();
+        for (Center center : organisation.allCenters()) {
+            try {
+                work.accept(center);
+            } catch (RuntimeException e) {
+                log.error("Job {} failed for center {}; the other centers go on", job, center.code(), e);
+            }
         }
     }
 
-    /** Scheduled: every due month of every center, oldest first (so a missed close is caught up). */
-    public void closeMonthsAllCenters(String instanceId) {
-        for (Center center : organisation.allCenters()) {
-            runs.checked(MONTH_CLOSE, center.id(), instanceId);
-            if (monthClose.dueMonths(center.id()).isEmpty()) {
-                continue;
+    /** Settles each date on its own: a date that fails is listed in the outcome and the next date goes on. */
+    JobRunService.Outcome settleEach(long centerId, List<LocalDate> dates, AuxSettlementService.BatchObserver observer) {
+        int processed = 0;
+        int posted = 0;
+        List<JobRunService.Failure> failures = new ArrayList<>();
+        for (LocalDate date : dates) {
+            try {
+                AuxSettlementService.Result r = auxSettlement.settleDate(centerId, date, observer);
+                processed += r.processed();
+                posted += r.posted();
+            } catch (RuntimeException e) {
+                log.warn("Aux settlement of center {} on {} failed; its other dates go on", centerId, date, e);
+                failures.add(JobRunService.Failure.of(date, e));
             }
-            runs.run(MONTH_CLOSE, center.id(), "schedule", instanceId,
-                    () -> closeMonths(center.id(), null, MonthCloseService.BatchObserver.NONE));
         }
+        return new JobRunService.Outcome(dates, processed, posted, failures);
     }
 
     public JobRunService.Outcome postTimeOff(long centerId, LocalDate upTo) {
@@ -147,9 +185,11 @@ public class NightlyJobs {
     /** Settles up to {@code upTo}; with {@code onlyDate}, that date alone. */
     public JobRunService.Outcome settle(long centerId, LocalDate upTo, LocalDate onlyDate,
             AuxSettlementService.BatchObserver observer) {
-        AuxSettlementService.Result r = onlyDate != null ? auxSettlement.settleDate(centerId, onlyDate, observer)
-                : auxSettlement.settleUpTo(centerId, upTo, observer);
-        return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
+        if (onlyDate != null) {
+            AuxSettlementService.Result r = auxSettlement.settleDate(centerId, onlyDate, observer);
+            return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
+        }
+        return settleEach(centerId, auxSettlement.unsettledDates(centerId, upTo), observer);
     }
 
     public List<JobRun> runs(String job, String centerCode, int offset, int limit, CurrentUser user) {
