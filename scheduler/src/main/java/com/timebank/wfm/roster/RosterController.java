@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.roster.solver.AgentIssue;
 import com.timebank.wfm.roster.solver.PlannedBreak;
 import com.timebank.wfm.security.CurrentUser;
 
@@ -60,11 +61,20 @@ class RosterController {
     record CoverageView(String start, int required, int scheduled, double serviceLevel) {
     }
 
+    /** An agent whose inputs alone make a hard rule impossible that week (or who lacks the queue's skill). */
+    record AgentIssueView(String employeeNo, String rule, LocalDate weekStart, String reason, List<Object> args) {
+
+        static List<AgentIssueView> of(List<AgentIssue> issues) {
+            return issues.stream().map(i -> new AgentIssueView(i.employeeNo(), i.rule().name(), i.weekStart(),
+                    i.reason(), i.args())).toList();
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RosterView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible,
             long shortfallAgentIntervals, long overstaffedAgentIntervals, String error, List<AssignmentView> assignments,
-            List<CoverageView> coverage) {
+            List<CoverageView> coverage, List<AgentIssueView> agentIssues) {
 
         static RosterView of(RosterService.RosterDetail d) {
             RosterRun r = d.run();
@@ -76,7 +86,7 @@ class RosterController {
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),
                     d.coverage().stream().map(c -> new CoverageView(c.start().toString(), c.required(), c.scheduled(),
-                            c.serviceLevel())).toList());
+                            c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()));
         }
     }
 
@@ -96,7 +106,7 @@ class RosterController {
     }
 
     record ExplanationView(long id, String status, String score, List<ConstraintView> constraints,
-            List<ShortIntervalView> shortIntervals) {
+            List<ShortIntervalView> shortIntervals, List<AgentIssueView> agentIssues) {
     }
 
     @PostMapping("/api/centers/{center}/rosters")
@@ -142,7 +152,7 @@ class RosterController {
                         c.score().hardScore(), c.score().softScore(), c.matches())).toList(),
                 e.shortIntervals().stream().map(s -> new ShortIntervalView(s.queue(), s.start().toString(), s.required(),
                         s.scheduled(), s.shortfall(), s.reason().name(), s.onLeave(), s.contractExhausted(),
-                        s.pinnedOff(), s.available())).toList());
+                        s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()));
     }
 
     @PostMapping("/api/rosters/{id}/stop")

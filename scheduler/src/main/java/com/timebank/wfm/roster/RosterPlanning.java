@@ -44,6 +44,8 @@ class RosterPlanning {
     static final String PUBLISHED_OPTION_PREFIX = "published@";
     /** Templates of 6 h and more are for full-time contracts. */
     static final int LONG_SHIFT_MINUTES = 360;
+    /** How far the rules across the period edge look: a run of consecutive days is at most a week here. */
+    static final int EDGE_DAYS = 7;
 
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
@@ -110,8 +112,12 @@ class RosterPlanning {
         for (Long id : agentIds) {
             Agent a = agents.get(id);
             com.timebank.wfm.roster.solver.Agent.Builder b = com.timebank.wfm.roster.solver.Agent.builder(a.employeeNo())
-                    .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes()).skills(run.skill())
+                    .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes())
                     .timeBankBalanceSeconds(ledger.account(id).balanceSeconds());
+            // a roster of one queue is covered only by the agents who have that skill; the others are reported
+            if (RosterRun.ALL_QUEUES.equals(run.skill()) || a.skills().contains(run.skill())) {
+                b.skills(run.skill());
+            }
             if (a.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
                 b.allowedShiftLengths(longLengths);
             } else if (a.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
@@ -158,6 +164,17 @@ class RosterPlanning {
         for (PublishedShift s : shifts.ofCenter(run.centerId(), run.from(), run.to())) {
             if (solverAgents.containsKey(s.agentId())) {
                 published.put(key(s.agentId(), s.date()), s);
+            }
+        }
+        // the published shifts just outside the period, as far as the rest and consecutive-day rules look
+        for (PublishedShift s : shifts.ofCenter(run.centerId(), run.from().minusDays(EDGE_DAYS), run.from().minusDays(1))) {
+            if (solverAgents.containsKey(s.agentId())) {
+                builder.shiftOutsideHorizon(solverAgents.get(s.agentId()), s.start(), s.end());
+            }
+        }
+        for (PublishedShift s : shifts.ofCenter(run.centerId(), run.to().plusDays(1), run.to().plusDays(EDGE_DAYS))) {
+            if (solverAgents.containsKey(s.agentId())) {
+                builder.shiftOutsideHorizon(solverAgents.get(s.agentId()), s.start(), s.end());
             }
         }
         Set<String> plannedOff = new HashSet<>();

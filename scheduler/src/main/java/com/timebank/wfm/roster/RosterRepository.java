@@ -2,6 +2,7 @@ package com.timebank.wfm.roster;
 
 import static com.timebank.wfm.db.Tables.ROSTER;
 import static com.timebank.wfm.db.Tables.ROSTER_AGENT;
+import static com.timebank.wfm.db.Tables.ROSTER_AGENT_ISSUE;
 import static com.timebank.wfm.db.Tables.ROSTER_ASSIGNMENT;
 import static com.timebank.wfm.db.Tables.ROSTER_INTERVAL;
 import static com.timebank.wfm.db.Tables.ROSTER_SCORE_POINT;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Repository;
 
 import com.timebank.wfm.database.Ids;
 import com.timebank.wfm.db.tables.records.RosterRecord;
+import com.timebank.wfm.roster.solver.AgentIssue;
 
 @Repository
 class RosterRepository {
@@ -136,6 +138,36 @@ class RosterRepository {
     List<Long> agentIds(long rosterId) {
         return db.select(ROSTER_AGENT.AGENT_ID).from(ROSTER_AGENT).where(ROSTER_AGENT.ROSTER_ID.eq(rosterId))
                 .orderBy(ROSTER_AGENT.AGENT_ID).fetch(ROSTER_AGENT.AGENT_ID);
+    }
+
+    /** Replaces the agents reported as impossible to roster by their inputs alone. */
+    void replaceAgentIssues(long rosterId, List<AgentIssue> issues) {
+        db.deleteFrom(ROSTER_AGENT_ISSUE).where(ROSTER_AGENT_ISSUE.ROSTER_ID.eq(rosterId)).execute();
+        for (AgentIssue i : issues) {
+            db.insertInto(ROSTER_AGENT_ISSUE).set(ROSTER_AGENT_ISSUE.ROSTER_ID, rosterId)
+                    .set(ROSTER_AGENT_ISSUE.EMPLOYEE_NO, i.employeeNo())
+                    .set(ROSTER_AGENT_ISSUE.RULE_CODE, i.rule().name())
+                    .set(ROSTER_AGENT_ISSUE.WEEK_START, i.weekStart())
+                    .set(ROSTER_AGENT_ISSUE.REASON, i.reason())
+                    .set(ROSTER_AGENT_ISSUE.ARGS, i.args().stream().map(String::valueOf).collect(Collectors.joining("|")))
+                    .onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    List<AgentIssue> agentIssues(long rosterId) {
+        return db.selectFrom(ROSTER_AGENT_ISSUE).where(ROSTER_AGENT_ISSUE.ROSTER_ID.eq(rosterId))
+                .orderBy(ROSTER_AGENT_ISSUE.WEEK_START, ROSTER_AGENT_ISSUE.EMPLOYEE_NO, ROSTER_AGENT_ISSUE.RULE_CODE)
+                .fetch(r -> new AgentIssue(r.getEmployeeNo(), AgentIssue.Rule.valueOf(r.getRuleCode()),
+                        r.getWeekStart(), r.getReason(), args(r.getArgs())));
+    }
+
+    /** Stored arguments back as numbers where they are (the messages format them as numbers). */
+    private static List<Object> args(String stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(stored.split("\\|", -1))
+                .<Object>map(a -> a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a) : a).toList();
     }
 
     List<RosterInterval> intervals(long rosterId) {

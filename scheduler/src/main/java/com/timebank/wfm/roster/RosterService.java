@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.roster.solver.AgentIssue;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.app.StaffingService;
@@ -106,7 +108,7 @@ public class RosterService {
 
     /** A roster with its best solution so far: shifts per agent and coverage per interval. */
     public record RosterDetail(RosterRun run, Center center, List<Shift> shifts,
-            List<RosterCoverage.Interval> coverage) {
+            List<RosterCoverage.Interval> coverage, List<AgentIssue> agentIssues) {
 
         public long shortfallAgentIntervals() {
             return coverage.stream().mapToLong(RosterCoverage.Interval::shortfall).sum();
@@ -126,7 +128,8 @@ public class RosterService {
 
     /** Score by constraint and the short intervals with their reasons. */
     public record Explanation(RosterRun run, Center center, HardSoftLongScore score,
-            List<ConstraintCost> constraints, List<ShortfallAnalysis.ShortInterval> shortIntervals) {
+            List<ConstraintCost> constraints, List<ShortfallAnalysis.ShortInterval> shortIntervals,
+            List<AgentIssue> agentIssues) {
     }
 
     public record ConstraintCost(String constraint, HardSoftLongScore score, int matches) {
@@ -292,7 +295,7 @@ public class RosterService {
         List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(),
                 a.end())).toList();
         return new RosterDetail(run, center, out, RosterCoverage.of(repository.intervals(id), spans, policy(run,
-                center)));
+                center)), agentIssues(run));
     }
 
     public Center centerOf(RosterRun run) {
@@ -322,7 +325,26 @@ public class RosterService {
                 .map(t -> new ConstraintCost(t.getConstraintName(), t.getScore(),
                         t.getConstraintMatchSet().size()))
                 .sorted(Comparator.comparing(ConstraintCost::score)).toList();
-        return new Explanation(run, center, why.getScore(), costs, ShortfallAnalysis.of(problem.solution()));
+        return new Explanation(run, center, why.getScore(), costs, ShortfallAnalysis.of(problem.solution()),
+                agentIssues(run));
+    }
+
+    /**
+     * The agents the roster could not judge (inputs alone make a hard rule impossible) and the center's agents left
+     * out because they lack the roster's queue skill.
+     */
+    private List<AgentIssue> agentIssues(RosterRun run) {
+        List<AgentIssue> issues = new ArrayList<>(repository.agentIssues(run.id()));
+        if (!RosterRun.ALL_QUEUES.equals(run.skill())) {
+            Set<String> reported = new HashSet<>();
+            issues.forEach(i -> reported.add(i.employeeNo()));
+            organisation.agentsOfCenter(run.centerId()).stream()
+                    .filter(a -> !a.skills().contains(run.skill()) && !reported.contains(a.employeeNo()))
+                    .sorted(Comparator.comparing(Agent::employeeNo))
+                    .forEach(a -> issues.add(new AgentIssue(a.employeeNo(), AgentIssue.Rule.SKILL, run.from(),
+                            "roster.issue.skill", List.of(run.skill()))));
+        }
+        return issues;
     }
 
     static RosterCoverage.Policy policy(RosterRun run, Center center) {

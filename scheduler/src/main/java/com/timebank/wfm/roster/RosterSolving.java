@@ -140,6 +140,10 @@ class RosterSolving {
     private void submit(RosterRun run, List<RosterAssignment> saved) {
         RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()),
                 repository.agentIds(run.id()), saved);
+        transactions.write(() -> {
+            repository.replaceAgentIssues(run.id(), problem.solution().getAgentIssues());
+            return null;
+        });
         Job job = new Job(run.id(), problem.agentIds(), run.solvedMillis());
         long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
         jobs.put(run.id(), job);

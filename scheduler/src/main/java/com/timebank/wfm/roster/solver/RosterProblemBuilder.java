@@ -281,9 +281,11 @@ public final class RosterProblemBuilder {
             int maxMinutes = agent.maxWeeklyMinutesFor(weekDays.size());
             int minMinutes = agent.minWeeklyMinutesFor(weekDays.size());
             int credited = 0;
+            int absent = 0;
             int fixed = 0;
             List<AgentDay> free = new ArrayList<>();
             for (AgentDay agentDay : weekDays) {
+                absent += agentDay.getCreditedMinutes();
                 agentDay.setCreditedMinutes(Math.min(agentDay.getCreditedMinutes(), Math.max(0, maxMinutes - credited)));
                 credited += agentDay.getCreditedMinutes();
                 if (agentDay.isPinned()) {
@@ -307,6 +309,11 @@ public final class RosterProblemBuilder {
                 waivedMaximum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MAXIMUM, weekStart,
                         "roster.issue.weekly-maximum", List.of(maxMinutes, fixed + credited)));
+            } else if (absent > credited) {
+                // leave and time off alone fill the week beyond the contract: credited up to it, no shifts
+                waivedMaximum.add(week);
+                issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MAXIMUM, weekStart,
+                        "roster.issue.absence-above-maximum", List.of(maxMinutes, absent)));
             } else {
                 continue;
             }

@@ -114,31 +114,39 @@ class PeriodEdgeAndInputConstraintTest {
         // 960–1,200 min a week, 4 h shifts only
         private final Agent partTimer = agent("PT").weeklyMinutes(960, 1200).allowedShiftLengths(240).build();
 
-        private RosterSolution threeLeaveDays() {
+        private RosterSolution leaveDays(int days) {
             RosterProblemBuilder b = builder(7, partTimer);
-            for (int d = 0; d < 3; d++) {
+            for (int d = 0; d < days; d++) {
                 b.unavailability(Unavailability.fullDay(partTimer, MONDAY.plusDays(d), UnavailabilityType.LEAVE, 480));
             }
             return b.build();
         }
 
         @Test
-        void threeEightHourLeaveDaysFillTheWeekWithoutMakingItOver() {
-            RosterSolution s = threeLeaveDays();
+        void threeEightHourLeaveDaysAreCreditedUpToTheMaximumReportedAndLeaveTheWeekEmpty() {
+            RosterSolution s = leaveDays(3);
             assertThat(s.getAgentDays().stream().mapToInt(AgentDay::getCountedMinutes).sum()).isEqualTo(1200);
+            assertThat(s.getAgentIssues()).singleElement().satisfies(issue -> {
+                assertThat(issue.rule()).isEqualTo(AgentIssue.Rule.WEEKLY_MAXIMUM);
+                assertThat(issue.reason()).isEqualTo("roster.issue.absence-above-maximum");
+                assertThat(issue.args()).containsExactly(1200, 1440);
+            });
+            assertThat(s.getAgentDays()).allMatch(d -> d.isPinned() && !d.isWorking());
             VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesAboveContract)
                     .given(entities(s)).penalizes(0);
             VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesBelowContract)
                     .given(entities(s)).penalizes(0);
-            assertThat(s.getAgentIssues()).isEmpty();
         }
 
         @Test
-        void aShiftOnTopOfAFullWeekOfLeaveIsOver() {
-            RosterSolution s = threeLeaveDays();
-            day(s, partTimer, 4).setShift(PART_4);
+        void shiftsOnTopOfLeaveCountTowardsTheMaximum() {
+            RosterSolution s = leaveDays(2); // 960 credited
+            assertThat(s.getAgentIssues()).isEmpty();
+            work(s, partTimer, null, null, PART_4, PART_4); // 960 + 480 = 1440
             VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesAboveContract)
                     .given(entities(s)).penalizesBy(240);
+            VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesBelowContract)
+                    .given(entities(s)).penalizes(0);
         }
     }
 

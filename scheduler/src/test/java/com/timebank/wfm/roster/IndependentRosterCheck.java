@@ -1,0 +1,155 @@
+package com.timebank.wfm.roster;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
+ * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
+ * minutes with absences credited up to the maximum, no shift on leave, the queue's skill) and the coverage per
+ * interval recomputed from the shifts. Returns one line per violation.
+ */
+final class IndependentRosterCheck {
+
+    static final int MIN_REST_MINUTES = 11 * 60;
+    static final int MAX_CONSECUTIVE_DAYS = 6;
+
+    record Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes) {
+        LocalDate date() {
+            return start.toLocalDate();
+        }
+
+        long paidMinutes() {
+            return Duration.between(start, end).toMinutes() - mealBreakMinutes;
+        }
+    }
+
+    record Contract(int minWeeklyMinutes, int maxWeeklyMinutes, Set<String> skills) {
+    }
+
+    /** Weeks (employee number + week start) the API reported as impossible for the agent's inputs alone. */
+    record Reported(String employeeNo, LocalDate weekStart) {
+    }
+
+    private IndependentRosterCheck() {
+    }
+
+    /**
+     * @param shifts    the roster's shifts (inside [from, to])
+     * @param around    published shifts of the same agents outside the period (before {@code from}, after {@code to})
+     * @param absences  credited minutes of approved leave / time off per employee number and date
+     * @param queue     the roster's queue, or null for every queue
+     */
+    static List<String> violations(LocalDate from, LocalDate to, List<Shift> shifts, List<Shift> around,
+            Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences, String queue,
+            Set<Reported> reported) {
+        List<String> out = new ArrayList<>();
+        Map<String, List<Shift>> byAgent = new HashMap<>();
+        for (Shift s : shifts) {
+            byAgent.computeIfAbsent(s.employeeNo(), k -> new ArrayList<>()).add(s);
+            if (s.date().isBefore(from) || s.date().isAfter(to)) {
+                out.add(s + ": outside the roster period");
+            }
+            Contract c = contracts.get(s.employeeNo());
+            if (c == null) {
+                out.add(s + ": agent not in the roster");
+            } else if (queue != null && !c.skills().contains(queue)) {
+                out.add(s + ": agent lacks skill " + queue);
+            }
+            if (absences.getOrDefault(s.employeeNo(), Map.of()).containsKey(s.date())) {
+                out.add(s + ": on a day of leave or time off");
+            }
+        }
+        for (Shift s : around) {
+            byAgent.computeIfAbsent(s.employeeNo(), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<Shift>> e : byAgent.entrySet()) {
+            List<Shift> all = new ArrayList<>(e.getValue());
+            all.sort(Comparator.comparing(Shift::start));
+            for (int i = 1; i < all.size(); i++) {
+                Shift a = all.get(i - 1);
+                Shift b = all.get(i);
+                boolean inside = !b.date().isBefore(from) && !a.date().isAfter(to);
+                long rest = Duration.between(a.end(), b.start()).toMinutes();
+                if (inside && rest < MIN_REST_MINUTES) {
+                    out.add(e.getKey() + ": only " + rest + " min of rest between " + a.end() + " and " + b.start());
+                }
+            }
+            TreeSet<LocalDate> worked = new TreeSet<>();
+            all.forEach(s -> worked.add(s.date()));
+            int run = 0;
+            LocalDate previous = null;
+            for (LocalDate d : worked) {
+                run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
+                previous = d;
+                if (run > MAX_CONSECUTIVE_DAYS && !d.isBefore(from) && !d.minusDays(MAX_CONSECUTIVE_DAYS).isAfter(to)) {
+                    out.add(e.getKey() + ": " + run + " consecutive working days up to " + d);
+                }
+            }
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        for (Map.Entry<String, Contract> e : contracts.entrySet()) {
+            String no = e.getKey();
+            Contract c = e.getValue();
+            if (queue != null && !c.skills().contains(queue)) {
+                continue;
+            }
+            for (long w = 0; w * 7 < days; w++) {
+                LocalDate weekStart = from.plusDays(w * 7);
+                int daysInWeek = (int) Math.min(7, days - w * 7);
+                long max = daysInWeek == 7 ? c.maxWeeklyMinutes() : (c.maxWeeklyMinutes() * daysInWeek + 6) / 7;
+                long min = daysInWeek == 7 ? c.minWeeklyMinutes() : (long) c.minWeeklyMinutes() * daysInWeek / 7;
+                long paid = 0;
+                for (Shift s : byAgent.getOrDefault(no, List.of())) {
+                    if (!s.date().isBefore(weekStart) && s.date().isBefore(weekStart.plusDays(daysInWeek))) {
+                        paid += s.paidMinutes();
+                    }
+                }
+                long credited = 0;
+                for (Map.Entry<LocalDate, Integer> a : absences.getOrDefault(no, Map.of()).entrySet()) {
+                    if (!a.getKey().isBefore(weekStart) && a.getKey().isBefore(weekStart.plusDays(daysInWeek))) {
+                        credited += a.getValue();
+                    }
+                }
+                credited = Math.min(credited, max);
+                if (reported.contains(new Reported(no, weekStart))) {
+                    if (paid > 0) {
+                        out.add(no + ": reported for the week of " + weekStart + " but given " + paid + " min of shifts");
+                    }
+                    continue;
+                }
+                if (paid + credited < min) {
+                    out.add(no + ": " + (paid + credited) + " min in the week of " + weekStart + ", below " + min);
+                }
+                if (paid + credited > max) {
+                    out.add(no + ": " + (paid + credited) + " min in the week of " + weekStart + ", above " + max);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Scheduled agents per interval start: the shifts whose span contains the start. */
+    static Map<LocalDateTime, Integer> coverage(List<Shift> shifts, List<LocalDateTime> intervalStarts) {
+        Map<LocalDateTime, Integer> out = new HashMap<>();
+        for (LocalDateTime t : intervalStarts) {
+            int n = 0;
+            for (Shift s : shifts) {
+                if (!t.isBefore(s.start()) && t.isBefore(s.end())) {
+                    n++;
+                }
+            }
+            out.put(t, n);
+        }
+        return out;
+    }
+}
