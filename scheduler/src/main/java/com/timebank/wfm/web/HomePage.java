@@ -11,9 +11,11 @@ import com.timebank.wfm.users.UserService;
 class HomePage {
 
     private final UserService users;
+    private final LeadDashboard dashboard;
 
-    HomePage(UserService users) {
+    HomePage(UserService users, LeadDashboard dashboard) {
         this.users = users;
+        this.dashboard = dashboard;
     }
 
     @GetMapping("/login")
@@ -28,6 +30,9 @@ class HomePage {
             return "redirect:" + AgentPages.path(user.employeeNo());
         }
         model.addAttribute("me", users.me(user));
+        if (user.role() == com.timebank.wfm.security.Role.TEAM_LEAD) {
+            dashboard.fill(user, model);
+        }
         return "home";
     }
 }
