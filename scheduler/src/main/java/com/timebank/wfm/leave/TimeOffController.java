@@ -70,6 +70,13 @@ class TimeOffController {
         return timeOff.cancel(id, user);
     }
 
+    @PostMapping("/time-off-requests/{id}/revoke")
+    @Operation(summary = "Revoke approved time off before its day (lead), body {note} required: the reservation is "
+            + "released and the freed slot offered to the date's waitlist")
+    TimeOffService.View revoke(@PathVariable long id, @RequestBody(required = false) Decision d, CurrentUser user) {
+        return timeOff.revoke(id, d == null ? null : d.note(), user);
+    }
+
     @PostMapping("/time-off-requests/{id}/waitlist")
     @Operation(summary = "Put a pending request on the waitlist of its full date (lead); a freed slot is offered to "
             + "the first waiting request, which the lead then approves")

@@ -223,6 +223,36 @@ public class TimeOffService {
         return view(id);
     }
 
+    /**
+     * The lead takes back approved time off before its day (the agent is needed after all), with a reason the agent
+     * sees: the reservation is released, and the freed slot is offered to the date's waitlist.
+     */
+    public View revoke(long id, String reason, CurrentUser user) {
+        TimeOffRequest found = decidable(id, user);
+        new Validation()
+                .require(reason != null && !reason.isBlank() && reason.length() <= 500, "note",
+                        "timeoff.revoke-reason", 500)
+                .throwIfInvalid();
+        transactions.write(() -> {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(id).orElseThrow();
+            if (r.status() != TimeOffStatus.APPROVED) {
+                throw ConflictException.of("timeoff.revoke-only-approved", id, r.status());
+            }
+            LocalDate today = organisation.centerById(r.centerId()).today(clock);
+            if (r.entryId() != null || !r.date().isAfter(today)) {
+                throw BusinessRuleException.of("timeoff.approved-time-off-cannot", r.date(), today);
+            }
+            ledger.release(r.reservationId(), user.actor());
+            repository.decide(id, TimeOffStatus.CANCELLED, user.actor(), reason.trim(), now());
+            audit.record(user.actor(), "TIME_OFF_REVOKED", "time-off:" + id,
+                    r.date() + " " + r.seconds() + " s released: " + reason.trim());
+            offerFreedSlots(r.centerId(), r.date(), user.actor());
+            return null;
+        });
+        return view(id);
+    }
+
     /** The lead puts a pending request on the date's waitlist, which is only for full dates. */
     public View waitlist(long id, CurrentUser user) {
         TimeOffRequest found = decidable(id, user);

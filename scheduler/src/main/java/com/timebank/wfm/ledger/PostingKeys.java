@@ -48,6 +48,11 @@ public final class PostingKeys {
         return "TIMEOFF:" + requestId;
     }
 
+    /** The one reversal that corrects an entry (a time bonus or emergency credit given by mistake). */
+    public static String correction(long entryId) {
+        return "CORR:" + entryId;
+    }
+
     /** The debit a held reservation turns into. */
     public static String reservationPosting(long reservationId) {
         return "RES:" + reservationId;

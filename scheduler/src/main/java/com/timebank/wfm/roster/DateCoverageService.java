@@ -77,6 +77,15 @@ public class DateCoverageService {
                 figures(RosterCoverage.of(intervals, without, policy), intervals)));
     }
 
+    /** The published roster's figures of a date (empty without a published roster for it). */
+    @Transactional(readOnly = true)
+    public Optional<DayFigures> ofDate(long centerId, LocalDate date) {
+        return withAndWithout(centerId, date, NO_AGENT).map(DateCoverage::with);
+    }
+
+    /** No agent has this id: "without" equals "with". */
+    private static final long NO_AGENT = -1;
+
     static DayFigures figures(List<RosterCoverage.Interval> coverage, List<RosterInterval> intervals) {
         long required = 0;
         long covered = 0;

@@ -3,6 +3,7 @@ package com.timebank.wfm.roster;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,15 +40,20 @@ class RosterController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RosterSummaryView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible, List<LocalDate> reopenedDates,
-            List<String> reopenedEmployeeNos, String error, String createdBy, LocalDateTime createdAt, String publishedBy,
-            LocalDateTime publishedAt) {
+            List<String> reopenedEmployeeNos, String error, String createdBy, OffsetDateTime createdAt, String publishedBy,
+            OffsetDateTime publishedAt) {
 
         static RosterSummaryView of(RosterRun r, Center c) {
             return new RosterSummaryView(r.id(), r.status().name(), r.score() == null ? null : r.score().toString(),
                     c.code(), r.forecastId(), r.parentId(), r.from(), r.to(), r.solveSeconds(), r.solvedMillis(),
                     r.score() == null ? null : r.score().isFeasible(), List.copyOf(r.reopenedDates()),
-                    List.copyOf(r.reopenedAgents()), r.error(), r.createdBy(), r.createdAt(), r.publishedBy(),
-                    r.publishedAt());
+                    List.copyOf(r.reopenedAgents()), r.error(), r.createdBy(), utc(r.createdAt()), r.publishedBy(),
+                    utc(r.publishedAt()));
+        }
+
+        /** Stored times are UTC; the API says so with the offset. */
+        private static OffsetDateTime utc(LocalDateTime t) {
+            return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
         }
     }
 

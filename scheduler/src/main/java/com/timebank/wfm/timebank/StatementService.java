@@ -41,26 +41,38 @@ public class StatementService {
         this.clock = clock;
     }
 
+    /** {@code outstandingLeaveMonths}: the months the outstanding leave belongs to, each with its part. */
     public record Balance(String employeeNo, long balanceSeconds, long reservedSeconds, long availableSeconds,
-            long outstandingLeaveSeconds) {
+            long outstandingLeaveSeconds, List<MonthLeave> outstandingLeaveMonths) {
+    }
+
+    public record MonthLeave(YearMonth month, long seconds) {
     }
 
     @Transactional(readOnly = true)
     public Balance balance(String employeeNo, CurrentUser user) {
         Agent agent = organisation.agent(employeeNo, user);
         Account account = ledger.account(agent.id());
+        List<MonthLeave> months = outstandingLeave(agent);
         return new Balance(agent.employeeNo(), account.balanceSeconds(), account.reservedSeconds(),
-                account.availableSeconds(), outstandingLeave(agent));
+                account.availableSeconds(), months.stream().mapToLong(MonthLeave::seconds).sum(), months);
     }
 
     /** Eligible leave not yet offset of the months still open (this month, and last month until its close day). */
-    private long outstandingLeave(Agent agent) {
+    private List<MonthLeave> outstandingLeave(Agent agent) {
         Center center = organisation.centerById(agent.centerId());
         LocalDate today = center.today(clock);
         YearMonth current = YearMonth.from(today);
         int closeDay = settings.on(center.id(), today).monthCloseDay();
-        LocalDate from = today.getDayOfMonth() <= closeDay ? current.minusMonths(1).atDay(1) : current.atDay(1);
-        return leave.outstandingLeaveSeconds(agent.id(), center.id(), from, current.atEndOfMonth());
+        YearMonth from = today.getDayOfMonth() <= closeDay ? current.minusMonths(1) : current;
+        List<MonthLeave> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(current); m = m.plusMonths(1)) {
+            long seconds = leave.outstandingLeaveSeconds(agent.id(), center.id(), m.atDay(1), m.atEndOfMonth());
+            if (seconds > 0) {
+                months.add(new MonthLeave(m, seconds));
+            }
+        }
+        return months;
     }
 
     /** The newest {@code count} entries, newest first (the statement itself reads oldest first). */

@@ -37,6 +37,10 @@ import com.timebank.wfm.ledger.PostingKeys;
 @Service
 public class TimeBonusService {
 
+    /** The largest bonus: a day. */
+    public static final long MAX_SECONDS = ActivityFile.DAY_SECONDS;
+    public static final int MAX_REASON = 500;
+
     private final TimeBonusRepository repository;
     private final LedgerService ledger;
     private final OrganisationService organisation;
@@ -73,10 +77,10 @@ public class TimeBonusService {
             throw ForbiddenException.of("bonus.forbidden");
         }
         new Validation()
-                .require(seconds != null && seconds > 0 && seconds <= ActivityFile.DAY_SECONDS, "seconds",
-                        "number.between", "seconds", 1, ActivityFile.DAY_SECONDS)
-                .require(reason != null && !reason.isBlank() && reason.length() <= 500, "reason",
-                        "bonus.reason.required", 500)
+                .require(seconds != null && seconds > 0 && seconds <= MAX_SECONDS, "seconds",
+                        "number.between", "seconds", 1, MAX_SECONDS)
+                .require(reason != null && !reason.isBlank() && reason.length() <= MAX_REASON, "reason",
+                        "bonus.reason.required", MAX_REASON)
                 .throwIfInvalid();
         Center center = organisation.centerById(agent.centerId());
         LocalDate today = center.today(clock);

@@ -40,9 +40,11 @@ class TimebankController {
     private final ActivityService activity;
     private final EmergencyService emergencies;
     private final TimeBonusService bonuses;
+    private final CorrectionService corrections;
 
     TimebankController(StatementService statements, ActivityService activity, EmergencyService emergencies,
-            TimeBonusService bonuses) {
+            TimeBonusService bonuses, CorrectionService corrections) {
+        this.corrections = corrections;
         this.statements = statements;
         this.activity = activity;
         this.emergencies = emergencies;
@@ -50,10 +52,11 @@ class TimebankController {
     }
 
     record EntryView(long id, LocalDate businessDate, EntryKind kind, long seconds, long balanceAfterSeconds,
-            String reference, String actor, java.time.OffsetDateTime createdAt) {
+            String reference, String actor, java.time.OffsetDateTime createdAt, Long reversesEntryId,
+            com.timebank.wfm.api.Message reason) {
         static EntryView of(LedgerEntry e) {
             return new EntryView(e.id(), e.businessDate(), e.kind(), e.seconds(), e.balanceAfterSeconds(),
-                    e.reference(), e.actor(), e.createdAt().atOffset(ZoneOffset.UTC));
+                    e.reference(), e.actor(), e.createdAt().atOffset(ZoneOffset.UTC), e.reversesEntryId(), e.reason());
         }
     }
 
@@ -132,6 +135,18 @@ class TimebankController {
         LedgerEntry e = bonuses.grant(r.employeeNo(), r.seconds(), r.reason(), idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/agents/" + r.employeeNo() + "/timebank/entries?from="
                 + e.businessDate() + "&to=" + e.businessDate())).body(EntryView.of(e));
+    }
+
+    record ReversalRequest(String reason) {
+    }
+
+    @PostMapping("/ledger-entries/{id}/reversal")
+    @Operation(summary = "Correct a time bonus or an emergency credit by a reversal entry {reason} (lead of the "
+            + "agent's team, planner, admin); asking again returns the same reversal")
+    ResponseEntity<EntryView> reverse(@PathVariable long id, @RequestBody(required = false) ReversalRequest r,
+            CurrentUser user) {
+        LedgerEntry e = corrections.reverse(id, r == null ? null : r.reason(), user);
+        return ResponseEntity.ok(EntryView.of(e));
     }
 
     @GetMapping("/centers/{center}/time-bonus-budget")

@@ -40,6 +40,8 @@ class AgentPages {
     private final OrganisationService organisation;
     private final StatementService statements;
     private final ShiftService shifts;
+    private final com.timebank.wfm.leave.TimeOffService timeOff;
+    private final com.timebank.wfm.leave.LeaveService leave;
     private final ObjectProvider<AgentPanel> panels;
     private final PageFormat fmt;
     private final EntryReasons reasons;
@@ -47,6 +49,7 @@ class AgentPages {
     private final Clock clock;
 
     AgentPages(OrganisationService organisation, StatementService statements, ShiftService shifts,
+            com.timebank.wfm.leave.TimeOffService timeOff, com.timebank.wfm.leave.LeaveService leave,
             ObjectProvider<AgentPanel> panels, PageFormat fmt, EntryReasons reasons,
             com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
         this.fmt = fmt;
@@ -55,6 +58,8 @@ class AgentPages {
         this.organisation = organisation;
         this.statements = statements;
         this.shifts = shifts;
+        this.timeOff = timeOff;
+        this.leave = leave;
         this.panels = panels;
         this.clock = clock;
     }
@@ -82,7 +87,16 @@ class AgentPages {
         model.addAttribute("own", agent.id() == (user.agentId() == null ? -1 : user.agentId()));
         model.addAttribute("balance", statements.balance(employeeNo, user));
         model.addAttribute("recent", statements.recentEntries(employeeNo, RECENT_ENTRIES, user));
-        model.addAttribute("shifts", shifts.shiftsOfAgent(agent.id(), today, today.plusDays(SHIFT_DAYS - 1)));
+        LocalDate last = today.plusDays(SHIFT_DAYS - 1);
+        model.addAttribute("shifts", shifts.shiftsOfAgent(agent.id(), today, last));
+        java.util.Map<LocalDate, Long> timeOffByDate = new java.util.HashMap<>();
+        timeOff.requestsOf(agent.employeeNo(), today, last, user).stream()
+                .filter(r -> r.status() == com.timebank.wfm.leave.TimeOffStatus.APPROVED)
+                .forEach(r -> timeOffByDate.merge(r.date(), r.seconds(), Long::sum));
+        java.util.Map<LocalDate, Long> leaveByDate = new java.util.HashMap<>();
+        leave.leave(agent.id(), today, last).forEach(l -> leaveByDate.merge(l.date(), l.seconds(), Long::sum));
+        model.addAttribute("timeOffByDate", timeOffByDate);
+        model.addAttribute("leaveByDate", leaveByDate);
         model.addAttribute("shiftDays", SHIFT_DAYS);
         model.addAttribute("today", today);
         List<AgentPanel.Section> sections = new ArrayList<>();

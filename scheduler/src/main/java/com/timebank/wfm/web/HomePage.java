@@ -15,9 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class HomePage {
 
     private final UserService users;
+    private final LeadDashboard dashboard;
 
-    HomePage(UserService users) {
+    HomePage(UserService users, LeadDashboard dashboard) {
         this.users = users;
+        this.dashboard = dashboard;
     }
 
     /** The sign-in form; after too many failures ({@code throttled}: seconds to wait) it says so with a 429. */
@@ -38,6 +40,9 @@ class HomePage {
             return "redirect:" + AgentPages.path(user.employeeNo());
         }
         model.addAttribute("me", users.me(user));
+        if (user.role() == com.timebank.wfm.security.Role.TEAM_LEAD) {
+            dashboard.fill(user, model);
+        }
         return "home";
     }
 }

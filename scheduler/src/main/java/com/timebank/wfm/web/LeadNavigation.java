@@ -17,6 +17,7 @@ class LeadNavigation implements NavContributor {
             return List.of();
         }
         return List.of(new NavItem("/lead/balances", "lead.nav.balances", 210),
-                new NavItem("/lead/bonus", "lead.nav.bonus", 220));
+                new NavItem("/lead/bonus", "lead.nav.bonus", 220),
+                new NavItem("/lead/corrections", "lead.nav.corrections", 225));
     }
 }

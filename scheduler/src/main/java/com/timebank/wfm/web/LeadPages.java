@@ -12,13 +12,13 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
-import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
@@ -26,6 +26,7 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.timebank.StatementService;
 import com.timebank.wfm.timebank.StatementService.AgentBalance;
+import com.timebank.wfm.timebank.CorrectionService;
 import com.timebank.wfm.timebank.TimeBonusService;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,17 +40,17 @@ class LeadPages {
 
     /** Below this available time an agent is flagged as near zero. */
     static final long NEAR_ZERO_SECONDS = 3600;
-    static final int MAX_BONUS_SECONDS = 24 * 3600;
-    static final int MAX_REASON = 500;
 
     private final StatementService statements;
     private final TimeBonusService bonuses;
+    private final CorrectionService corrections;
     private final OrganisationService organisation;
     private final Flash flash;
     private final PageFormat fmt;
 
-    LeadPages(StatementService statements, TimeBonusService bonuses, OrganisationService organisation, Flash flash,
-            PageFormat fmt) {
+    LeadPages(StatementService statements, TimeBonusService bonuses, CorrectionService corrections,
+            OrganisationService organisation, Flash flash, PageFormat fmt) {
+        this.corrections = corrections;
         this.statements = statements;
         this.bonuses = bonuses;
         this.organisation = organisation;
@@ -111,6 +112,11 @@ class LeadPages {
         return "lead/balances";
     }
 
+    @org.springframework.web.bind.annotation.InitBinder("bonusForm")
+    void bonusBinder(org.springframework.web.bind.WebDataBinder binder) {
+        binder.addValidators(new FormValidators.Bonus());
+    }
+
     @GetMapping("/lead/bonus")
     String bonusForm(@RequestParam(required = false) String employeeNo, CurrentUser user, Model model) {
         BonusForm form = new BonusForm();
@@ -123,10 +129,10 @@ class LeadPages {
     }
 
     @PostMapping("/lead/bonus")
-    String grant(@ModelAttribute BonusForm bonusForm, BindingResult binding, CurrentUser user, Model model,
+    String grant(@org.springframework.validation.annotation.Validated @ModelAttribute BonusForm bonusForm,
+            BindingResult binding, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        validate(bonusForm, binding);
         if (!binding.hasErrors()) {
             try {
                 var entry = bonuses.grant(bonusForm.getEmployeeNo(), bonusForm.seconds(), bonusForm.getReason(), user);
@@ -148,10 +154,7 @@ class LeadPages {
                 binding.rejectValue("hours", "lead.bonus.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
-                for (FieldError f : e.errors()) {
-                    String field = "seconds".equals(f.field()) ? "hours" : "reason".equals(f.field()) ? "reason" : "employeeNo";
-                    binding.rejectValue(field, "lead.bonus.invalid", new Object[] {f.reason()}, f.message());
-                }
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours"), "lead.bonus.invalid");
             }
         }
         if (response.getStatus() == HttpStatus.OK.value()) {
@@ -161,23 +164,33 @@ class LeadPages {
         return "lead/bonus";
     }
 
-    /** The form's own checks, with a message by each field (the service checks the same again). */
-    private static void validate(BonusForm f, BindingResult binding) {
-        if (f.getEmployeeNo() == null || f.getEmployeeNo().isBlank()) {
-            binding.rejectValue("employeeNo", "lead.bonus.error.agent");
+    /** The agent's time bonuses and emergency credits, each with a reversal form or marked as reversed. */
+    @GetMapping("/lead/corrections")
+    String corrections(@RequestParam(required = false) String employeeNo, CurrentUser user, Model model) {
+        List<AgentBalance> agents = new ArrayList<>(statements.balances(null, null, user).balances());
+        agents.sort(Sort.NAME.order);
+        model.addAttribute("agents", agents);
+        String chosen = employeeNo == null || employeeNo.isBlank() ? null
+                : organisation.agent(employeeNo.trim(), user).employeeNo();
+        model.addAttribute("employeeNo", chosen);
+        model.addAttribute("entries", chosen == null ? null : corrections.correctable(chosen, user));
+        return "lead/corrections";
+    }
+
+    @PostMapping("/lead/corrections/{entryId}")
+    String reverse(@PathVariable long entryId, @RequestParam(required = false) String employeeNo,
+            @RequestParam(required = false) String reason, CurrentUser user, RedirectAttributes redirect) {
+        try {
+            var reversal = corrections.reverse(entryId, reason, user);
+            flash.success(redirect, "lead.corrections.done", fmt.signedDuration(reversal.seconds()));
+        } catch (BusinessRuleException | com.timebank.wfm.api.ConflictException e) {
+            flash.error(redirect, "lead.bonus.refused", e.reason());
+        } catch (InvalidInputException e) {
+            flash.error(redirect, "lead.bonus.refused", e.errors().stream().map(fmt::text)
+                    .collect(java.util.stream.Collectors.joining("; ")));
         }
-        if (!binding.hasFieldErrors("hours") && !binding.hasFieldErrors("minutes")) {
-            if ((f.getHours() != null && f.getHours() < 0) || (f.getMinutes() != null && (f.getMinutes() < 0 || f.getMinutes() > 59))) {
-                binding.rejectValue("minutes", "lead.bonus.error.minutes");
-            } else if (f.seconds() <= 0 || f.seconds() > MAX_BONUS_SECONDS) {
-                binding.rejectValue("hours", "lead.bonus.error.amount");
-            }
-        }
-        if (f.getReason() == null || f.getReason().isBlank()) {
-            binding.rejectValue("reason", "lead.bonus.error.reason");
-        } else if (f.getReason().length() > MAX_REASON) {
-            binding.rejectValue("reason", "lead.bonus.error.reason-length", new Object[] {MAX_REASON}, null);
-        }
+        return "redirect:/lead/corrections" + (employeeNo == null ? "" : "?employeeNo="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(employeeNo, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void bonusModel(CurrentUser user, Model model) {

@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
-import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Paging;
@@ -76,7 +75,8 @@ class LeadTimeOffPages {
     }
 
     /** A queue row: the request, the date's coverage with and without the agent (empty: no published roster). */
-    record Row(TimeOffService.View view, Optional<DateCoverageService.DateCoverage> coverage, boolean decidable) {
+    record Row(TimeOffService.View view, Optional<DateCoverageService.DateCoverage> coverage, boolean decidable,
+            boolean revocable) {
     }
 
     @GetMapping("/lead/time-off")
@@ -106,7 +106,9 @@ class LeadTimeOffPages {
         Optional<DateCoverageService.DateCoverage> c = agent == null || !open ? Optional.empty()
                 : coverage.withAndWithout(agent.centerId(), v.date(), agent.id());
         boolean decidable = agent != null && user.leadsAgent(agent.centerId(), agent.teamId());
-        return new Row(v, c, decidable);
+        boolean revocable = decidable && v.status() == TimeOffStatus.APPROVED && !v.posted()
+                && v.date().isAfter(organisation.centerById(agent.centerId()).today(clock));
+        return new Row(v, c, decidable, revocable);
     }
 
     private Row row(long id, CurrentUser user) {
@@ -115,10 +117,10 @@ class LeadTimeOffPages {
     }
 
     enum Decision {
-        APPROVE, REJECT, WAITLIST
+        APPROVE, REJECT, WAITLIST, REVOKE
     }
 
-    @PostMapping("/lead/time-off/{id}/{action:approve|reject|waitlist}")
+    @PostMapping("/lead/time-off/{id}/{action:approve|reject|waitlist|revoke}")
     String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
@@ -134,6 +136,7 @@ class LeadTimeOffPages {
                 case APPROVE -> timeOff.approve(id, user);
                 case REJECT -> timeOff.reject(id, note == null || note.isBlank() ? null : note.trim(), user);
                 case WAITLIST -> timeOff.waitlist(id, user);
+                case REVOKE -> timeOff.revoke(id, note, user);
             };
             outcome = flash.success("lead.timeoff.done." + decision.name().toLowerCase(java.util.Locale.ROOT),
                     before.agentName(), fmt.duration(after.seconds()), fmt.day(after.date()),
@@ -176,6 +179,11 @@ class LeadTimeOffPages {
 
     // ------------------------------------------------------------------ recording leave
 
+    @org.springframework.web.bind.annotation.InitBinder("leaveForm")
+    void leaveBinder(org.springframework.web.bind.WebDataBinder binder) {
+        binder.addValidators(new FormValidators.Leave());
+    }
+
     @GetMapping("/lead/leave")
     String leaveForm(@RequestParam(required = false) String employeeNo, CurrentUser user, Model model) {
         LeaveForm form = new LeaveForm();
@@ -189,13 +197,13 @@ class LeadTimeOffPages {
     }
 
     @PostMapping("/lead/leave")
-    String record(@ModelAttribute LeaveForm leaveForm, BindingResult binding, CurrentUser user, Model model,
+    String record(@org.springframework.validation.annotation.Validated @ModelAttribute LeaveForm leaveForm,
+            BindingResult binding, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        validate(leaveForm, binding);
         if (!binding.hasErrors()) {
             try {
                 LeaveService.Item item = leave.record(new LeaveService.NewLeave(leaveForm.getEmployeeNo(),
-                        leaveForm.getDate(), leaveForm.seconds(), leaveForm.getType()), user);
+                        leaveForm.getDate(), leaveForm.seconds(), leaveForm.getType().name()), user);
                 Agent agent = organisation.agent(leaveForm.getEmployeeNo(), user);
                 flash.success(redirect, item.eligible() ? "lead.leave.recorded" : "lead.leave.recorded-busy",
                         fmt.duration(item.seconds()), agent.name(), fmt.day(item.date()));
@@ -212,14 +220,7 @@ class LeadTimeOffPages {
                 binding.rejectValue("date", "lead.leave.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
-                for (FieldError f : e.errors()) {
-                    String field = switch (f.field() == null ? "" : f.field()) {
-                        case "seconds" -> "hours";
-                        case "date", "type" -> f.field();
-                        default -> "employeeNo";
-                    };
-                    binding.rejectValue(field, "lead.leave.invalid", new Object[] {f.reason()}, f.message());
-                }
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours"), "lead.leave.invalid");
             } catch (com.timebank.wfm.api.NotFoundException e) {
                 binding.rejectValue("employeeNo", "lead.leave.error.agent");
             }
@@ -229,40 +230,6 @@ class LeadTimeOffPages {
         }
         leaveModel(user, model);
         return "lead/leave";
-    }
-
-    private static void validate(LeaveForm f, BindingResult binding) {
-        if (f.getEmployeeNo() == null || f.getEmployeeNo().isBlank()) {
-            binding.rejectValue("employeeNo", "lead.leave.error.agent");
-        }
-        if (!binding.hasFieldErrors("type") && LeaveTypes.parse(f.getType()) == null) {
-            binding.rejectValue("type", "lead.leave.error.type");
-        }
-        if (!binding.hasFieldErrors("date") && f.getDate() == null) {
-            binding.rejectValue("date", "lead.leave.error.date");
-        }
-        if (!binding.hasFieldErrors("hours") && !binding.hasFieldErrors("minutes")) {
-            if ((f.getHours() != null && f.getHours() < 0) || (f.getMinutes() != null && (f.getMinutes() < 0 || f.getMinutes() > 59))) {
-                binding.rejectValue("minutes", "lead.leave.error.minutes");
-            } else if (f.seconds() <= 0 || f.seconds() > LeaveService.DAY_SECONDS) {
-                binding.rejectValue("hours", "lead.leave.error.amount");
-            }
-        }
-    }
-
-    /** The leave types as the form offers them. */
-    static final class LeaveTypes {
-        private LeaveTypes() {
-        }
-
-        static LeaveType parse(String s) {
-            for (LeaveType t : LeaveType.values()) {
-                if (t.name().equals(s)) {
-                    return t;
-                }
-            }
-            return null;
-        }
     }
 
     private void leaveModel(CurrentUser user, Model model) {

@@ -1,5 +1,7 @@
 package com.timebank.wfm.web;
 
+import com.timebank.wfm.leave.LeaveType;
+
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -8,7 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class LeaveForm extends DurationForm {
 
     private String employeeNo;
-    private String type = "PERSONAL";
+    private LeaveType type = LeaveType.PERSONAL;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
 
@@ -20,11 +22,11 @@ public class LeaveForm extends DurationForm {
         this.employeeNo = employeeNo;
     }
 
-    public String getType() {
+    public LeaveType getType() {
         return type;
     }
 
-    public void setType(String type) {
+    public void setType(LeaveType type) {
         this.type = type;
     }
 

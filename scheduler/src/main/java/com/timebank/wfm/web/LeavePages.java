@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
-import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.TimeOffRules;
@@ -186,10 +185,8 @@ class LeavePages {
             } catch (ConflictException e) {
                 binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.reason()}, e.getMessage());
             } catch (InvalidInputException e) {
-                for (FieldError f : e.errors()) {
-                    binding.rejectValue("seconds".equals(f.field()) ? "hours" : "date", "agent.timeoff.invalid",
-                            new Object[] {f.reason()}, f.message());
-                }
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "employeeNo", "date"),
+                        "agent.timeoff.invalid");
             }
         }
         boolean refused = binding.getFieldErrors().stream()

@@ -55,6 +55,8 @@ class LeavePanel implements AgentPanel {
                 "requests", open.stream().limit(SHOWN_REQUESTS).toList(),
                 "moreRequests", Math.max(0, open.size() - SHOWN_REQUESTS),
                 "today", center.today(clock),
+                "own", user.agentId() != null && user.agentId() == agent.id(),
+                "agentName", agent.name(),
                 "leavePath", LeavePages.leavePath(agent.employeeNo()),
                 "timeOffPath", LeavePages.timeOffPath(agent.employeeNo()))));
     }

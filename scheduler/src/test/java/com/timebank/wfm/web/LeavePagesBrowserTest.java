@@ -282,7 +282,7 @@ class LeavePagesBrowserTest extends BrowserTest {
         idleRow.findElement(By.cssSelector("input[type=checkbox]")).click();
         screenshot("agent-leave-phone");
         submitAndWait("save-offsets");
-        assertThat(text("[data-testid=flash]")).contains("1 item(s)", "1 h in all");
+        assertThat(text("[data-testid=flash]")).contains("1 item of", "1 h in all");
         assertThat(text("[data-testid=leave-chosen] .value")).isEqualTo("1 h");
         assertThat(find("[data-testid=leave-items] tbody tr:not(.not-eligible) input[type=checkbox]").isSelected()).isTrue();
         assertThat(leave.month(ana.employeeNo(), month, org.as(lead)).chosenSeconds()).isEqualTo(3_600);

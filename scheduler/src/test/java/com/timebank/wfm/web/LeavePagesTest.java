@@ -148,7 +148,7 @@ class LeavePagesTest {
                 .with(csrf()).with(as(anaUser)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("id=\"date-error\""),
-                        containsString("Time off must be asked 1 day(s) ahead"))));
+                        containsString("Time off must be asked 1 day ahead"))));
         mvc.perform(post(page).param("date", today.plusDays(20).toString()).param("length", "shift")
                 .with(csrf()).with(as(anaUser)))
                 .andExpect(status().isUnprocessableEntity())

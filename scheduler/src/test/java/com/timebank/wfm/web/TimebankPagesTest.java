@@ -219,6 +219,14 @@ class TimebankPagesTest {
     }
 
     @Test
+    void everyPageHasAFavicon() throws Exception {
+        mvc.perform(get("/favicon.ico")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/*"));
+        mvc.perform(get("/agents/" + ana.employeeNo()).with(as(anaUser)))
+                .andExpect(content().string(containsString("rel=\"icon\" href=\"/favicon.ico\"")));
+    }
+
+    @Test
     void grantingABonusNeedsCsrfAndValidFieldsAndStaysWithinTheBudget() throws Exception {
         seed.shiftsThisMonth(center, java.util.List.of(ana, bo), 5); // 80 h scheduled: the cap is 48 min
         mvc.perform(post("/lead/bonus").with(as(lead)).param("employeeNo", ana.employeeNo()).param("minutes", "10")

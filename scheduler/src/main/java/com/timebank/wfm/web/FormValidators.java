@@ -1,0 +1,78 @@
+package com.timebank.wfm.web;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.timebank.TimeBonusService;
+
+/**
+ * The checks of the lead's forms, by the field and with the services' own limits, run by the binder
+ * ({@code @InitBinder}) before a handler sees the form; the services check the same again for API callers.
+ */
+final class FormValidators {
+
+    private FormValidators() {
+    }
+
+    /** Hours 0 or more, minutes 0..59, and a total within 1 s..{@code maxSeconds}. */
+    private static void duration(DurationForm f, Errors errors, long maxSeconds, String minutesCode, String amountCode) {
+        if (errors.hasFieldErrors("hours") || errors.hasFieldErrors("minutes")) {
+            return;
+        }
+        if ((f.getHours() != null && f.getHours() < 0)
+                || (f.getMinutes() != null && (f.getMinutes() < 0 || f.getMinutes() > 59))) {
+            errors.rejectValue("minutes", minutesCode);
+        } else if (f.durationSeconds() <= 0 || f.durationSeconds() > maxSeconds) {
+            errors.rejectValue("hours", amountCode);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static final class Bonus implements Validator {
+        @Override
+        public boolean supports(Class<?> type) {
+            return BonusForm.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void validate(Object target, Errors errors) {
+            BonusForm f = (BonusForm) target;
+            if (blank(f.getEmployeeNo())) {
+                errors.rejectValue("employeeNo", "lead.bonus.error.agent");
+            }
+            duration(f, errors, TimeBonusService.MAX_SECONDS, "lead.bonus.error.minutes", "lead.bonus.error.amount");
+            if (blank(f.getReason())) {
+                errors.rejectValue("reason", "lead.bonus.error.reason");
+            } else if (f.getReason().length() > TimeBonusService.MAX_REASON) {
+                errors.rejectValue("reason", "lead.bonus.error.reason-length", new Object[] {TimeBonusService.MAX_REASON},
+                        null);
+            }
+        }
+    }
+
+    static final class Leave implements Validator {
+        @Override
+        public boolean supports(Class<?> type) {
+            return LeaveForm.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void validate(Object target, Errors errors) {
+            LeaveForm f = (LeaveForm) target;
+            if (blank(f.getEmployeeNo())) {
+                errors.rejectValue("employeeNo", "lead.leave.error.agent");
+            }
+            if (!errors.hasFieldErrors("type") && f.getType() == null) {
+                errors.rejectValue("type", "lead.leave.error.type");
+            }
+            if (!errors.hasFieldErrors("date") && f.getDate() == null) {
+                errors.rejectValue("date", "lead.leave.error.date");
+            }
+            duration(f, errors, LeaveService.DAY_SECONDS, "lead.leave.error.minutes", "lead.leave.error.amount");
+        }
+    }
+}
