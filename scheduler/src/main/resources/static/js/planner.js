@@ -44,7 +44,7 @@
     });
   }
 
-  function options(canvas, yTitle, y2Title) {
+  function options(canvas, yTitle, y2Title, xTitle) {
     var narrow = canvas.parentNode.clientWidth < 500;
     var o = {
       animation: false, responsive: true, maintainAspectRatio: false,
@@ -56,7 +56,8 @@
         tooltip: { filter: function (item) { return !item.dataset.legendHidden; } }
       },
       scales: {
-        x: { ticks: { autoSkip: true, maxTicksLimit: narrow ? 3 : 8, maxRotation: 0 } },
+        x: { ticks: { autoSkip: true, maxTicksLimit: narrow ? 3 : 8, maxRotation: 0 },
+          title: { display: !!xTitle, text: xTitle } },
         y: { beginAtZero: true, title: { display: true, text: yTitle } }
       }
     };
@@ -81,9 +82,9 @@
             band(n.band80, d.lower80, colours.band80, false),
             line(n.forecast, d.forecast, colours.forecast, {}),
             line(n.history, d.history, colours.history, { borderWidth: 1.5 })
-          ]
+          ].concat(d.before ? [line(n.before, d.before, colours.history, { borderDash: [6, 4], borderWidth: 1.5 })] : [])
         },
-        options: options(canvas, d.yTitle)
+        options: options(canvas, d.yTitle, null, d.xTitle)
       });
     },
     requirements: function (canvas, d) {
@@ -98,7 +99,7 @@
             line(n.contacts, d.contacts, colours.contacts, { yAxisID: 'y2', borderWidth: 1, fill: 'origin' })
           ]
         },
-        options: options(canvas, d.yTitle, d.y2Title)
+        options: options(canvas, d.yTitle, d.y2Title, d.xTitle)
       });
     }
   };

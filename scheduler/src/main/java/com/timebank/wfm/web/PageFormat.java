@@ -121,4 +121,10 @@ public class PageFormat {
     private static Locale locale() {
         return LocaleContextHolder.getLocale();
     }
+
+    /** Hours and minutes as a clock reads them, for totals such as agent-hours: {@code 160:00}, {@code 7:05}. */
+    public String hoursMinutes(long seconds) {
+        long minutes = (Math.abs(seconds) + 30) / 60;
+        return (seconds < 0 ? "−" : "") + minutes / 60 + ":" + String.format("%02d", minutes % 60);
+    }
 }

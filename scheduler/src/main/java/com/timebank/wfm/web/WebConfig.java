@@ -2,6 +2,7 @@ package com.timebank.wfm.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +19,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver(UserService users) {
         return new UserLocaleResolver(users);
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldAnnotation(new HoursMinutes.Factory());
     }
 
     @Override

@@ -61,6 +61,17 @@ class ForecastController {
         return ResponseEntity.created(URI.create("/api/forecasts/" + view.id())).body(view);
     }
 
+    @PostMapping("/forecasts/{id}/adjustments")
+    @Operation(summary = "Change a forecast by hand (planner) as a new forecast: a day (date), or its intervals from "
+            + "fromTime to toTime (exclusive), by percent (+10, -25) or to a total of contacts, with a reason; the "
+            + "forecast it is made from is kept")
+    ResponseEntity<ForecastView> adjust(@PathVariable long id, @RequestBody ForecastService.AdjustRequest r,
+            CurrentUser user) {
+        ForecastService.InCenter<StoredForecast> f = forecasts.adjust(id, r, user);
+        ForecastView view = ForecastView.of(f.center(), f.value());
+        return ResponseEntity.created(URI.create("/api/forecasts/" + view.id())).body(view);
+    }
+
     @GetMapping("/centers/{center}/forecasts")
     @Operation(summary = "The center's forecasts, newest first, without intervals; total in X-Total-Count")
     ResponseEntity<List<ForecastSummaryView>> list(@PathVariable String center,

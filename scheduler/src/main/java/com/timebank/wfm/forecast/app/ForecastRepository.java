@@ -4,6 +4,7 @@ import static com.timebank.wfm.db.Tables.BACKTEST;
 import static com.timebank.wfm.db.Tables.BACKTEST_ORIGIN;
 import static com.timebank.wfm.db.Tables.BACKTEST_RESULT;
 import static com.timebank.wfm.db.Tables.FORECAST;
+import static com.timebank.wfm.db.Tables.FORECAST_ADJUSTMENT;
 import static com.timebank.wfm.db.Tables.FORECAST_INTERVAL;
 
 import java.time.LocalDate;
@@ -61,6 +62,21 @@ class ForecastRepository {
             insert.execute();
         }
         return id;
+    }
+
+    void insertAdjustment(StoredAdjustment a) {
+        db.insertInto(FORECAST_ADJUSTMENT)
+                .set(FORECAST_ADJUSTMENT.FORECAST_ID, a.forecastId()).set(FORECAST_ADJUSTMENT.BASED_ON_ID, a.basedOnId())
+                .set(FORECAST_ADJUSTMENT.FROM_AT, a.from()).set(FORECAST_ADJUSTMENT.TO_AT, a.to())
+                .set(FORECAST_ADJUSTMENT.PERCENT, a.percent()).set(FORECAST_ADJUSTMENT.CONTACTS, a.contacts())
+                .set(FORECAST_ADJUSTMENT.REASON, a.reason())
+                .execute();
+    }
+
+    Optional<StoredAdjustment> adjustment(long forecastId) {
+        return db.selectFrom(FORECAST_ADJUSTMENT).where(FORECAST_ADJUSTMENT.FORECAST_ID.eq(forecastId)).fetchOptional()
+                .map(r -> new StoredAdjustment(r.getForecastId(), r.getBasedOnId(), r.getFromAt(), r.getToAt(),
+                        r.getPercent(), r.getContacts(), r.getReason()));
     }
 
     Optional<ForecastRun> run(long id) {

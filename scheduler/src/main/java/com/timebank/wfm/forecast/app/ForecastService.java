@@ -1,8 +1,10 @@
 package com.timebank.wfm.forecast.app;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.forecast.Backtest;
 import com.timebank.wfm.forecast.Forecast;
+import com.timebank.wfm.forecast.ForecastAdjustment;
 import com.timebank.wfm.forecast.ForecastCalendar;
 import com.timebank.wfm.forecast.ForecastMethod;
 import com.timebank.wfm.forecast.Forecaster;
@@ -167,6 +170,79 @@ public class ForecastService {
             return forecastId;
         });
         return new InCenter<>(center, load(id).orElseThrow());
+    }
+
+    /**
+     * A day of the forecast, or the intervals {@code [fromTime, toTime)} of it, changed by {@code percent} or to a
+     * total of {@code contacts}, with the planner's reason.
+     */
+    public record AdjustRequest(LocalDate date, LocalTime fromTime, LocalTime toTime, BigDecimal percent,
+            BigDecimal contacts, String reason) {
+    }
+
+    static final BigDecimal MIN_PERCENT = new BigDecimal("-100");
+    static final BigDecimal MAX_PERCENT = new BigDecimal("500");
+    static final BigDecimal MAX_CONTACTS = new BigDecimal("1000000");
+    static final int MAX_REASON = 200;
+
+    /**
+     * Changes a forecast by hand as a new forecast (the one it is made from stays as it was), so that a planner's
+     * knowledge (a campaign, an outage) reaches the requirements and the roster, and the change can be traced.
+     */
+    public InCenter<StoredForecast> adjust(long id, AdjustRequest r, CurrentUser user) {
+        InCenter<StoredForecast> f = forecast(id, user);
+        Center center = f.center();
+        ForecastRun run = f.value().run();
+        Validation v = new Validation();
+        v.require(r.date() != null, "date", "forecast.adjust.date-required");
+        v.require((r.percent() == null) != (r.contacts() == null), "percent", "forecast.adjust.percent-or-contacts");
+        v.require(r.reason() != null && !r.reason().isBlank(), "reason", "forecast.adjust.reason-required");
+        v.throwIfInvalid();
+        v.require(!r.date().isBefore(run.from()) && !r.date().isAfter(run.to()), "date",
+                "forecast.adjust.date-outside", r.date(), run.from(), run.to());
+        v.require(r.percent() == null || (r.percent().compareTo(MIN_PERCENT) > 0
+                && r.percent().compareTo(MAX_PERCENT) <= 0), "percent", "forecast.adjust.percent-range", MAX_PERCENT);
+        v.require(r.percent() == null || r.percent().stripTrailingZeros().scale() <= 2, "percent",
+                "forecast.adjust.percent-decimals");
+        v.require(r.contacts() == null || (r.contacts().signum() >= 0 && r.contacts().compareTo(MAX_CONTACTS) <= 0),
+                "contacts", "forecast.adjust.contacts-range", MAX_CONTACTS);
+        v.require(r.contacts() == null || r.contacts().stripTrailingZeros().scale() <= 2, "contacts",
+                "forecast.adjust.contacts-decimals");
+        v.require(r.reason().length() <= MAX_REASON, "reason", "forecast.adjust.reason-length", MAX_REASON);
+        for (var t : new Object[][] {{"fromTime", r.fromTime()}, {"toTime", r.toTime()}}) {
+            LocalTime time = (LocalTime) t[1];
+            v.require(time == null || (time.getSecond() == 0 && time.getNano() == 0
+                    && (time.getHour() * 60 + time.getMinute()) % run.intervalMinutes() == 0), (String) t[0],
+                    "forecast.adjust.off-grid", run.intervalMinutes());
+        }
+        v.require(r.fromTime() == null || r.toTime() == null || r.fromTime().isBefore(r.toTime()), "toTime",
+                "forecast.adjust.to-after-from");
+        v.throwIfInvalid();
+        LocalDateTime from = r.date().atTime(r.fromTime() == null ? LocalTime.MIDNIGHT : r.fromTime());
+        LocalDateTime to = r.toTime() == null ? r.date().plusDays(1).atStartOfDay() : r.date().atTime(r.toTime());
+        ForecastAdjustment adjustment = new ForecastAdjustment(from, to, r.percent(), r.contacts());
+        if (f.value().intervals().stream().noneMatch(adjustment::covers)) {
+            throw BusinessRuleException.of("forecast.adjust.no-open-interval", from, to);
+        }
+        List<IntervalForecast> changed = adjustment.apply(f.value().intervals());
+        LocalDateTime now = now();
+        String reason = r.reason().trim();
+        long newId = transaction.execute(tx -> {
+            long created = repository.insertForecast(new ForecastRun(0, center.id(), run.queue(), run.method(),
+                    run.requestedMethod(), run.from(), run.to(), run.asOf(), run.learnedUpTo(), run.intervalMinutes(),
+                    run.selectionNote(), run.selectionBacktestId(), run.notes(), user.actor(), now), changed);
+            repository.insertAdjustment(new StoredAdjustment(created, id, from, to, r.percent(), r.contacts(), reason));
+            audit.record(user.actor(), "FORECAST_ADJUSTED", "forecast:" + created, "from forecast " + id + ", "
+                    + from + ".." + to + (r.percent() != null ? " by " + r.percent().toPlainString() + "%"
+                    : " to " + r.contacts().toPlainString() + " contacts") + ": " + reason);
+            return created;
+        });
+        return new InCenter<>(center, load(newId).orElseThrow());
+    }
+
+    /** How the forecast was made by hand from another, if it was. */
+    public Optional<StoredAdjustment> adjustment(long forecastId) {
+        return repository.adjustment(forecastId);
     }
 
     public InCenter<StoredForecast> forecast(long id, CurrentUser user) {

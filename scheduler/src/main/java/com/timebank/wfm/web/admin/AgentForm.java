@@ -1,12 +1,19 @@
 package com.timebank.wfm.web.admin;
 
-/** A new agent: employee number, name, team ({@code CENTER/TEAM}), weekly contract minutes and skills. */
+import com.timebank.wfm.web.HoursMinutes;
+
+/**
+ * A new agent: employee number, name, team ({@code CENTER/TEAM}), weekly contract and skills. The contract is held
+ * in minutes and typed and shown as hours and minutes ({@code 40:00}).
+ */
 public class AgentForm {
 
     private String employeeNo;
     private String name;
     private String team;
+    @HoursMinutes
     private Integer weeklyMinMinutes = 2400;
+    @HoursMinutes
     private Integer weeklyMaxMinutes = 2400;
     private String skills = "voice";
 

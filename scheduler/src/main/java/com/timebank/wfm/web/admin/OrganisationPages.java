@@ -199,7 +199,7 @@ class OrganisationPages {
         for (String field : List.of("weeklyMinMinutes", "weeklyMaxMinutes")) {
             Integer v = field.equals("weeklyMinMinutes") ? min : max;
             if (!binding.hasFieldErrors(field) && (v == null || v < 0 || v > 7 * 24 * 60)) {
-                binding.rejectValue(field, "admin.agent.error.minutes", new Object[] {7 * 24 * 60}, null);
+                binding.rejectValue(field, "admin.agent.error.minutes", new Object[] {"168:00"}, null);
             }
         }
         if (!binding.hasFieldErrors("weeklyMinMinutes") && !binding.hasFieldErrors("weeklyMaxMinutes") && min > max) {

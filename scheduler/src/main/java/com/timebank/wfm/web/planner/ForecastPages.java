@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.InvalidInputException;
@@ -36,6 +38,7 @@ import com.timebank.wfm.history.IntervalTotal;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.app.StaffingService;
+import com.timebank.wfm.web.Flash;
 import com.timebank.wfm.web.FormErrors;
 import com.timebank.wfm.web.PageFormat;
 
@@ -63,9 +66,11 @@ class ForecastPages {
     private final PageFormat fmt;
     private final MessageSource messages;
     private final Clock clock;
+    private final Flash flash;
 
     ForecastPages(PlannerCenters centers, ForecastService forecasts, ContactHistoryService history, PageFormat fmt,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, Flash flash) {
+        this.flash = flash;
         this.centers = centers;
         this.forecasts = forecasts;
         this.history = history;
@@ -163,8 +168,51 @@ class ForecastPages {
         }
     }
 
+    /** Service field names → form fields of the adjustment form. */
+    private static final Map<String, String> ADJUST_FIELDS = Map.of("percent", "amount", "contacts", "amount");
+
+    /** A day or an interval range changed by hand, as a new forecast; the page of the new one follows. */
+    @PostMapping("/planner/forecasts/{id}/adjust")
+    String adjust(@PathVariable long id, @ModelAttribute("adjustForm") AdjustForm form, BindingResult binding,
+            CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        var f = forecasts.forecast(id, user);
+        if (!AdjustForm.PERCENT.equals(form.getHow()) && !AdjustForm.CONTACTS.equals(form.getHow())) {
+            binding.rejectValue("how", "planner.adjust.error.how");
+        }
+        if (form.getAmount() == null && !binding.hasFieldErrors("amount")) {
+            binding.rejectValue("amount", "planner.adjust.error.amount");
+        }
+        if (!binding.hasErrors()) {
+            boolean percent = AdjustForm.PERCENT.equals(form.getHow());
+            try {
+                var adjusted = forecasts.adjust(id, new ForecastService.AdjustRequest(form.getDate(), form.getFromTime(),
+                        form.getToTime(), percent ? form.getAmount() : null, percent ? null : form.getAmount(),
+                        form.getReason()), user);
+                flash.success(redirect, "planner.adjust.done", adjusted.value().run().id(), id);
+                return "redirect:" + path(adjusted.value().run().id());
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, ADJUST_FIELDS, "planner.adjust.invalid");
+            } catch (BusinessRuleException e) {
+                binding.reject("planner.adjust.refused", new Object[] {e.reason()}, e.getMessage());
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        forecastModel(f, user, model);
+        return "planner/forecast";
+    }
+
     private void forecastModel(ForecastService.InCenter<StoredForecast> f, CurrentUser user, Model model) {
         StoredForecast s = f.value();
+        if (!model.containsAttribute("adjustForm")) {
+            AdjustForm form = new AdjustForm();
+            LocalDate today = f.center().today(clock);
+            form.setDate(s.run().from().isAfter(today) ? s.run().from() : today.isAfter(s.run().to()) ? s.run().to() : today);
+            model.addAttribute("adjustForm", form);
+        }
+        model.addAttribute("adjustment", forecasts.adjustment(s.run().id()).orElse(null));
         model.addAttribute("center", f.center());
         model.addAttribute("centers", centers.planned(user));
         model.addAttribute("run", s.run());
@@ -177,8 +225,8 @@ class ForecastPages {
 
     /** The chart's series on one axis of interval starts (closed intervals are left out). */
     record ChartData(List<String> labels, List<Double> history, List<Double> forecast, List<Double> lower80,
-            List<Double> upper80, List<Double> lower95, List<Double> upper95, Map<String, String> names,
-            String yTitle) {
+            List<Double> upper80, List<Double> lower95, List<Double> upper95, List<Double> before,
+            Map<String, String> names, String yTitle, String xTitle) {
     }
 
     @GetMapping("/planner/forecasts/{id}/chart")
@@ -197,6 +245,10 @@ class ForecastPages {
         }
         Map<LocalDateTime, IntervalForecast> predicted = new LinkedHashMap<>();
         f.value().intervals().forEach(i -> predicted.put(i.start(), i));
+        // a forecast changed by hand also shows the one it was made from, in the changed range
+        Map<LocalDateTime, Double> original = new HashMap<>();
+        forecasts.adjustment(id).ifPresent(a -> forecasts.forecast(a.basedOnId(), user).value().intervals().stream()
+                .filter(a.adjustment()::covers).forEach(i -> original.put(i.start(), round(i.contacts()))));
         TreeSet<LocalDateTime> starts = new TreeSet<>(actual.keySet());
         starts.addAll(predicted.keySet());
         List<String> labels = new ArrayList<>();
@@ -206,7 +258,9 @@ class ForecastPages {
         List<Double> u80 = new ArrayList<>();
         List<Double> l95 = new ArrayList<>();
         List<Double> u95 = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
         for (LocalDateTime t : starts) {
+            before.add(original.get(t));
             labels.add(fmt.day(t.toLocalDate()) + " " + fmt.time(t));
             h.add(actual.get(t));
             IntervalForecast i = predicted.get(t);
@@ -217,10 +271,12 @@ class ForecastPages {
             u95.add(i == null ? null : round(i.upper95()));
         }
         Map<String, String> names = new LinkedHashMap<>();
-        for (String k : List.of("history", "forecast", "band80", "band95")) {
+        for (String k : List.of("history", "forecast", "band80", "band95", "before")) {
             names.put(k, message("planner.chart." + k));
         }
-        return new ChartData(labels, h, fc, l80, u80, l95, u95, names, message("planner.chart.contacts"));
+        return new ChartData(labels, h, fc, l80, u80, l95, u95, original.isEmpty() ? null : before, names,
+                message("planner.chart.axis.contacts", c.intervalMinutes()),
+                message("planner.chart.axis.time", c.timeZone().getId()));
     }
 
     @GetMapping("/planner/forecasts/{id}/requirements")
@@ -253,7 +309,7 @@ class ForecastPages {
     }
 
     record RequirementChart(List<String> labels, List<Integer> agents, List<Integer> scheduled, List<Double> contacts,
-            Map<String, String> names, String yTitle, String y2Title) {
+            Map<String, String> names, String yTitle, String y2Title, String xTitle) {
     }
 
     @GetMapping("/planner/forecasts/{id}/requirements/chart")
@@ -275,12 +331,14 @@ class ForecastPages {
         for (String k : List.of("agents", "scheduled", "contacts")) {
             names.put(k, message("planner.chart." + k));
         }
-        return new RequirementChart(labels, agents, scheduled, contacts, names, message("planner.chart.agents-axis"),
-                message("planner.chart.contacts"));
+        var f = forecasts.forecast(id, user);
+        return new RequirementChart(labels, agents, scheduled, contacts, names, message("planner.chart.axis.agents"),
+                message("planner.chart.axis.contacts", r.intervalMinutes()),
+                message("planner.chart.axis.time", f.center().timeZone().getId()));
     }
 
-    private String message(String key) {
-        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private static double round(double v) {

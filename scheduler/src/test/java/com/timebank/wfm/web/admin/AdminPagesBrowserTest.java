@@ -76,12 +76,12 @@ class AdminPagesBrowserTest extends BrowserTest {
         find("#employeeNo").sendKeys(employeeNo);
         find("#name").sendKeys("Wang Fang");
         find("#weeklyMinMinutes").clear();
-        find("#weeklyMinMinutes").sendKeys("2500");
+        find("#weeklyMinMinutes").sendKeys("41:40");
         submitAndWait("create-agent");
         assertThat(text("#weeklyMinMinutes-error")).isEqualTo("The minimum may not exceed the maximum.");
         screenshot("admin-agent-invalid");
         find("#weeklyMinMinutes").clear();
-        find("#weeklyMinMinutes").sendKeys("1800");
+        find("#weeklyMinMinutes").sendKeys("30:00");
         submitAndWait("create-agent");
         assertThat(text("[data-testid=flash]")).isEqualTo("Wang Fang (" + employeeNo + ") added to " + center + " / " + team + ".");
         List<WebElement> agents = browser.findElements(By.cssSelector("[data-testid=agents] tbody tr"));

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
 
@@ -37,6 +39,8 @@ class AdminPagesTest {
     CenterSettingsService settings;
     @Autowired
     Clock clock;
+    @Autowired
+    OrganisationService organisation;
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -92,5 +96,27 @@ class AdminPagesTest {
         assertThat(after.auxTarget()).isEqualByComparingTo("0.037");
         assertThat(settings.on(center.id(), today).idleDayQuota()).isEqualTo(2);
         assertThat(settings.isBusyDay(center.id(), today.plusDays(10))).isTrue();
+    }
+
+    @Test
+    void aContractIsTypedInHoursAndMinutesAndTextThatIsNoTimeIsRefusedAtTheField() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        String employeeNo = Org.unique("E");
+        mvc.perform(post("/admin/agents").param("employeeNo", employeeNo).param("name", "Li Lei")
+                        .param("team", center.code() + "/" + team.code()).param("weeklyMinMinutes", "2,400")
+                        .param("weeklyMaxMinutes", "40").param("skills", "voice").with(as("admin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Enter hours and minutes, such as 40:00 or 37:30.")));
+        mvc.perform(get("/admin/agents/new").with(as("admin")))
+                .andExpect(content().string(allOf(containsString("value=\"40:00\""),
+                        containsString("Weekly contract in hours and minutes"))));
+        mvc.perform(post("/admin/agents").param("employeeNo", employeeNo).param("name", "Li Lei")
+                        .param("team", center.code() + "/" + team.code()).param("weeklyMinMinutes", "37:30")
+                        .param("weeklyMaxMinutes", "40").param("skills", "voice").with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        var agent = organisation.findAgent(employeeNo).orElseThrow();
+        assertThat(agent.weeklyMinMinutes()).isEqualTo(2250);
+        assertThat(agent.weeklyMaxMinutes()).isEqualTo(2400);
     }
 }

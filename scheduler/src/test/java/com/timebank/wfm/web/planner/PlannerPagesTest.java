@@ -3,6 +3,7 @@ package com.timebank.wfm.web.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -163,13 +164,19 @@ class PlannerPagesTest {
                 .get(0).id();
         mvc.perform(get("/planner/forecasts/" + id + "/chart").with(as(planner))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.forecast.length()").value(18 * 24))
-                .andExpect(jsonPath("$.names.band80").value("80% interval"));
+                .andExpect(jsonPath("$.names.band80").value("80% interval"))
+                .andExpect(jsonPath("$.yTitle").value("Contacts per " + mine.intervalMinutes() + "-minute interval"))
+                .andExpect(jsonPath("$.xTitle").value("Interval start, " + mine.timeZone().getId() + " time"));
+        mvc.perform(get("/planner/forecasts/" + id + "/requirements/chart").with(as(planner)))
+                .andExpect(jsonPath("$.yTitle").value("Agents (people)"));
         // six weeks of history are too short for a 10-day backtest: the page says so instead of a table
         mvc.perform(post("/planner/forecasts/" + id + "/backtest").with(as(planner)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("History too short for a backtest")));
         mvc.perform(get("/planner/forecasts/" + id + "/requirements").with(as(planner))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"requirement-days\"")));
+                .andExpect(content().string(allOf(containsString("data-testid=\"requirement-days\""),
+                        containsString("Agent-hours to schedule (h:mm)"))))
+                .andExpect(content().string(matchesPattern("(?s).*>\\d+:\\d{2}</td>.*")));
     }
 
     @Test
