@@ -7,7 +7,7 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.timebank.TimeBonusService;
 
 /**
- * The checks of the lead's forms, by the field and with the services' own limits, run by the binder
+ * The checks of the agent's and lead's forms, by the field and with the services' own limits, run by the binder
  * ({@code @InitBinder}) before a handler sees the form; the services check the same again for API callers.
  */
 final class FormValidators {
@@ -50,6 +50,25 @@ final class FormValidators {
             } else if (f.getReason().length() > TimeBonusService.MAX_REASON) {
                 errors.rejectValue("reason", "lead.bonus.error.reason-length", new Object[] {TimeBonusService.MAX_REASON},
                         null);
+            }
+        }
+    }
+
+    /** The agent's time-off request: a date, and for part of the shift a positive duration. */
+    static final class TimeOff implements Validator {
+        @Override
+        public boolean supports(Class<?> type) {
+            return TimeOffForm.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void validate(Object target, Errors errors) {
+            TimeOffForm f = (TimeOffForm) target;
+            if (!errors.hasFieldErrors("date") && f.getDate() == null) {
+                errors.rejectValue("date", "agent.timeoff.error.date");
+            }
+            if (!f.wholeShift()) {
+                duration(f, errors, LeaveService.DAY_SECONDS, "agent.timeoff.error.minutes", "agent.timeoff.error.amount");
             }
         }
     }

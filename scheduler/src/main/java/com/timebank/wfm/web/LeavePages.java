@@ -166,8 +166,15 @@ class LeavePages {
         return "agent/time-off";
     }
 
+    @org.springframework.web.bind.annotation.InitBinder("timeOffForm")
+    void timeOffBinder(org.springframework.web.bind.WebDataBinder binder) {
+        binder.addValidators(new FormValidators.TimeOff());
+    }
+
     @PostMapping("/agents/{employeeNo}/time-off")
-    String request(@PathVariable String employeeNo, @ModelAttribute TimeOffForm timeOffForm, BindingResult binding,
+    String request(@PathVariable String employeeNo,
+            @org.springframework.validation.annotation.Validated @ModelAttribute TimeOffForm timeOffForm,
+            BindingResult binding,
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Agent agent = organisation.agent(employeeNo, user);
         Center center = organisation.centerById(agent.centerId());
@@ -205,23 +212,11 @@ class LeavePages {
      * checks everything again.
      */
     private void check(Agent agent, Center center, TimeOffForm f, BindingResult binding, CurrentUser user) {
+        // the fields themselves were checked by the binder (FormValidators.TimeOff); these are the service's rules
         if (binding.hasErrors()) {
             return;
-        }
-        if (f.getDate() == null) {
-            binding.rejectValue("date", "agent.timeoff.error.date");
         }
         Long seconds = f.seconds();
-        if (seconds != null) {
-            if ((f.getHours() != null && f.getHours() < 0) || (f.getMinutes() != null && (f.getMinutes() < 0 || f.getMinutes() > 59))) {
-                binding.rejectValue("minutes", "agent.timeoff.error.minutes");
-            } else if (seconds <= 0) {
-                binding.rejectValue("hours", "agent.timeoff.error.amount");
-            }
-        }
-        if (binding.hasErrors()) {
-            return;
-        }
         LocalDate today = center.today(clock);
         int notice = settings.on(center.id(), f.getDate()).minNoticeDays();
         if (!TimeOffRules.enoughNotice(today, f.getDate(), notice)) {
