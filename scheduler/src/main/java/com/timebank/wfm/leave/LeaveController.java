@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Leave", description = "Leave records, outstanding leave and month-end offsets (service 5)")
+@Tag(name = "Leave", description = "Leave records, outstanding leave and month-end offsets")
 class LeaveController {
 
     private final LeaveService leave;

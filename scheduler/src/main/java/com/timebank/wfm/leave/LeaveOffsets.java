@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Month close of service 5: the chosen items are offset oldest first, each as a whole, as far as the available
+ * Month close (interest-free loan): the chosen items are offset oldest first, each as a whole, as far as the available
  * balance goes. The first item the balance cannot cover stops the offsets, so a newer item is never offset while
  * an older one stays open.
  */

@@ -35,8 +35,8 @@ import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.ledger.LedgerService;
 
 /**
- * Leave records (attendance, not money) and service 5's offset choices. Overdraft leave is written in the aux
- * settlement's own transaction; leads, planners and HR record the rest.
+ * Leave records (attendance, not money) and the agents' choices of which to offset from the balance at month end.
+ * Overdraft leave is written in the aux settlement's own transaction; leads, planners and HR record the rest.
  */
 @Service
 public class LeaveService {
@@ -143,7 +143,7 @@ public class LeaveService {
         return repository.ofAgent(agentId, from, to);
     }
 
-    /** Overdraft leave of the period; it stays outstanding until offset (service 5). */
+    /** Overdraft leave of the period; it stays outstanding until offset at a month close. */
     @Transactional(readOnly = true)
     public long overdraftLeaveSeconds(long agentId, LocalDate from, LocalDate to) {
         return repository.sumOverdraftLeave(agentId, from, to);

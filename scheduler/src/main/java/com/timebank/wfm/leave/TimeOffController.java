@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Time off", description = "Time-off requests paid from the balance, daily quotas and the waitlist (service 6)")
+@Tag(name = "Time off", description = "Time-off requests paid from the balance, daily quotas and the waitlist")
 class TimeOffController {
 
     private final TimeOffService timeOff;

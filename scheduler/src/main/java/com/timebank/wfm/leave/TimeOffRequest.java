@@ -3,7 +3,7 @@ package com.timebank.wfm.leave;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** A request to take time off paid from the balance (service 6); instants are UTC. */
+/** A request to take time off paid from the balance; instants are UTC. */
 public record TimeOffRequest(long id, long centerId, long teamId, long agentId, LocalDate date, long seconds,
         TimeOffStatus status, Long reservationId, Long entryId, LocalDateTime waitlistedAt, LocalDateTime offeredAt,
         String createdBy, LocalDateTime createdAt, String decidedBy, LocalDateTime decidedAt, String note) {

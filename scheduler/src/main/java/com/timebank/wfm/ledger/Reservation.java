@@ -2,7 +2,7 @@ package com.timebank.wfm.ledger;
 
 import java.time.LocalDate;
 
-/** A pending debit (service 6): held at request time, then posted on the day or released. */
+/** A pending debit of time off: held at request time, then posted on the day or released. */
 public record Reservation(long id, long agentId, LocalDate businessDate, long seconds, Status status, String reference,
         Long entryId) {
 

@@ -10,7 +10,7 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
  * documented per constraint; the defaults below are a sane starting point for a 30-minute grid.
  * <p>
  * Score type: {@link HardSoftLongScore}. Hard = labour rules (a roster breaking them is not publishable).
- * All planning goals are soft because the issue asks for them to be <em>weighted</em> against each other per
+ * All planning goals are soft because planners need them to be <em>weighted</em> against each other per
  * center: a medium level for coverage would make coverage lexicographically dominant, so no weight could ever
  * trade a single agent-interval of shortfall against, say, an agent's preferred day off. Long because the
  * squared shortfall summed over 2,000 agents × 28 days × 48 slots times a weight overflows an int.

@@ -39,7 +39,7 @@ import com.timebank.wfm.web.PageFormat;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Emergency overtime (service 3): activate a level for a date with the reason, then record who came in and for how
+ * Emergency overtime (credited with interest): activate a level for a date with the reason, then record who came in and for how
  * long; each participant is credited the worked time plus the level's interest, at once and for good.
  */
 @Controller
