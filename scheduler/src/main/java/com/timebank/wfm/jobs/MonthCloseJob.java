@@ -2,7 +2,8 @@ package com.timebank.wfm.jobs;
 
 /**
  * Quartz entry point of month close (outstanding leave offset from the balance as an interest-free loan):
- * hourly, so each center's month closes shortly after its deadline and months missed during downtime are closed, oldest first. Idempotent.
+ * hourly, so each center's month closes shortly after its deadline and months missed during downtime are closed,
+ * oldest first. Idempotent.
  */
 public class MonthCloseJob extends ClusteredJob {
 

@@ -31,8 +31,8 @@ import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.ledger.Posting;
 
 /**
- * Month close (interest-free loan): for every agent of the center, posts the chosen offsets (oldest first, whole items, as
- * far as the available balance goes) and writes the month's attendance. Agents are closed in batches that each
+ * Month close (interest-free loan): for every agent of the center, posts the chosen offsets (oldest first, whole
+ * items, as far as the available balance goes) and writes the month's attendance. Agents are closed in batches that each
  * commit on their own; an agent with attendance is done, so a re-run or a run after a crash only finishes the rest,
  * and the month is marked closed when every agent is. Due months left behind by downtime are closed oldest first.
  */

@@ -39,8 +39,8 @@ import com.timebank.wfm.web.PageFormat;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Emergency overtime (credited with interest): activate a level for a date with the reason, then record who came in and for how
- * long; each participant is credited the worked time plus the level's interest, at once and for good.
+ * Emergency overtime (credited with interest): activate a level for a date with the reason, then record who came
+ * in and for how long; each participant is credited the worked time plus the level's interest, at once and for good.
  */
 @Controller
 class EmergencyPages {
