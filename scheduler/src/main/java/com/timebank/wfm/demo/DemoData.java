@@ -133,10 +133,11 @@ public class DemoData implements ApplicationRunner {
         void print(ApplicationReadyEvent event) {
             Environment env = event.getApplicationContext().getEnvironment();
             String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-            log.warn("""
+            // ApplicationRunners (the demo data) have all finished before the application is ready
+            log.info("""
 
                     ================================================================
-                      Timebank WFM demo is running:  http://localhost:{}/
+                      Timebank WFM demo is ready:    http://localhost:{}/login
                       API docs:                      http://localhost:{}/swagger-ui.html
                       Logins (password '{}'):
                         planner              planner of center DEMO
