@@ -102,6 +102,26 @@ class RosterSolving {
     }
 
     /**
+     * Solves a stopped or solved roster further from its saved best solution (warm start) for {@code moreSeconds};
+     * false when it is not stopped or solved.
+     */
+    boolean continueSolving(RosterRun run, int moreSeconds) {
+        int total = (int) Math.min(Integer.MAX_VALUE, (run.solvedMillis() + 999) / 1000 + moreSeconds);
+        if (!repository.reopen(run.id(), total, instanceId, now())) {
+            return false;
+        }
+        RosterRun reopened = repository.find(run.id()).orElseThrow();
+        try {
+            submit(reopened, repository.assignments(run.id()));
+        } catch (RuntimeException e) {
+            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), run.status(), null, now());
+            repository.release(run.id(), instanceId);
+            throw e;
+        }
+        return true;
+    }
+
+    /**
      * Stops a solve: its best solution so far is saved and the roster becomes STOPPED. A roster left SOLVING by an
      * instance that is gone (and not resumed here) keeps its saved best solution.
      */
