@@ -58,9 +58,12 @@
   canvas.chart = chart;
 
   function show(d) {
-    var fields = { soft: d.soft, hard: d.hard, solvedSeconds: d.solvedSeconds, statusText: d.statusText };
+    var fields = { soft: d.soft, hard: d.hard, solvedSeconds: d.solvedSeconds, statusText: d.statusText,
+                   shortfall: d.shortfall, overstaffedText: d.overstaffedText };
     Object.keys(fields).forEach(function (k) {
       var el = section.querySelector('[data-live="' + k + '"]');
+      // the cards outside the chart's section follow the same solution
+      el = el || document.querySelector('[data-live="' + k + '"]');
       if (el && fields[k] !== null && fields[k] !== undefined) {
         el.textContent = typeof fields[k] === 'number' ? numbers.format(fields[k]) : fields[k];
       }
@@ -78,6 +81,11 @@
       })
       .then(function (d) {
         show(d);
+        if (d.firstSaved && !data.firstSaved) {
+          // the first roster exists: reload once so the coverage heatmap replaces the "building" note
+          window.location.reload();
+          return;
+        }
         if (d.solving) {
           window.setTimeout(poll, 1500);
         } else {

@@ -168,6 +168,18 @@ class RosterController {
         return RosterView.of(rosters.roster(id, user));
     }
 
+    /** {@code solveSeconds}: how much longer (default: the roster's own solve time). */
+    record ContinueRequest(Integer solveSeconds) {
+    }
+
+    @PostMapping("/api/rosters/{id}/continue")
+    @Operation(summary = "Continue solving a stopped or solved roster from its best solution, solveSeconds more")
+    RosterView continueSolving(@PathVariable long id, @RequestBody(required = false) ContinueRequest r,
+            CurrentUser user) {
+        rosters.continueSolving(id, r == null ? null : r.solveSeconds(), user);
+        return RosterView.of(rosters.roster(id, user));
+    }
+
     @PostMapping("/api/rosters/{id}/publish")
     @Operation(summary = "Publish a stopped or solved, feasible roster: its shifts become the published shifts, pinned")
     RosterView publish(@PathVariable long id, CurrentUser user) {

@@ -234,6 +234,19 @@ class RosterRepository {
                 .execute() == 1;
     }
 
+    /**
+     * A stopped or solved roster solves further: SOLVING again, owned by {@code owner}, with a new total solve time;
+     * false when it was not stopped or solved (published, or already solving).
+     */
+    boolean reopen(long rosterId, int solveSeconds, String owner, LocalDateTime now) {
+        return db.update(ROSTER).set(ROSTER.STATUS, RosterStatus.SOLVING.name()).set(ROSTER.SOLVE_SECONDS, solveSeconds)
+                .set(ROSTER.OWNER, owner).set(ROSTER.HEARTBEAT_AT, now).setNull(ROSTER.ERROR)
+                .set(ROSTER.UPDATED_AT, now)
+                .where(ROSTER.ID.eq(rosterId).and(ROSTER.STATUS.in(RosterStatus.STOPPED.name(),
+                        RosterStatus.SOLVED.name())))
+                .execute() == 1;
+    }
+
     void markPublished(long rosterId, String actor, LocalDateTime now) {
         db.update(ROSTER).set(ROSTER.STATUS, RosterStatus.PUBLISHED.name()).set(ROSTER.PUBLISHED_BY, actor)
                 .set(ROSTER.PUBLISHED_AT, now).set(ROSTER.UPDATED_AT, now).where(ROSTER.ID.eq(rosterId)).execute();

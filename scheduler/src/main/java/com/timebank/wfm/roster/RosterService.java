@@ -253,6 +253,29 @@ public class RosterService {
         return repository.find(id).orElseThrow();
     }
 
+    /**
+     * Solves a stopped or solved roster further ("continue solving") from its current best solution, for
+     * {@code solveSeconds} more (default: its own solve time); the time solved and the score timeline carry on.
+     */
+    public RosterRun continueSolving(long id, Integer solveSeconds, CurrentUser user) {
+        RosterRun run = visible(id, user);
+        Validation v = new Validation();
+        checkSolveSeconds(solveSeconds, v);
+        v.throwIfInvalid();
+        if (!run.status().isPublishable()) {
+            throw ConflictException.of("roster.continue.not-stopped", id, run.status());
+        }
+        int more = solveSeconds == null ? run.solveSeconds() : solveSeconds;
+        if (!solving.continueSolving(run, more)) {
+            throw ConflictException.of("roster.continue.not-stopped", id, repository.find(id).orElseThrow().status());
+        }
+        transactions.write(() -> {
+            audit.record(user.actor(), "ROSTER_CONTINUED", "roster:" + id, "solving " + more + " s more");
+            return null;
+        });
+        return repository.find(id).orElseThrow();
+    }
+
     /** Publishes a stopped or solved, feasible roster: published shifts written and pinned. */
     public RosterRun publish(long id, CurrentUser user) {
         RosterRun seen = visible(id, user);

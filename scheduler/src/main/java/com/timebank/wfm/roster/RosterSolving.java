@@ -1,6 +1,7 @@
 package com.timebank.wfm.roster;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.optaplanner.core.api.solver.SolverManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,9 @@ import jakarta.annotation.PreDestroy;
  * <li>Clustered: the instance solving a roster owns it in the database and signs every {@link #SAVE_MILLIS} ms
  * (rules in {@link SolveClaim}); a roster is resumed only by the instance whose conditional UPDATE claims it, so two
  * instances never both resume it. An owner that finds its roster taken over stops without writing.</li>
+ * <li>Every live instance looks for orphaned rosters at start-up and then every
+ * {@code wfm.roster.orphan-check-seconds} (10 s), so a roster whose owner died, or restarted under a new identity,
+ * is taken over within about 40 s.</li>
  * <li>A restart loses nothing: every roster left SOLVING is <b>resumed</b> from its last saved best solution (warm
  * start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve saves its best
  * solution and stays SOLVING, unowned, for that reason.</li>
@@ -64,10 +69,15 @@ class RosterSolving {
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
     final String instanceId;
 
+    /** Seconds between two looks for orphaned rosters (0: only at start-up). */
+    private long orphanCheckSeconds;
+
     @Autowired
     RosterSolving(RosterRepository repository, RosterPlanning planning,
-            SolverManager<RosterSolution, Long> solverManager, Transactions transactions, Clock clock) {
+            SolverManager<RosterSolution, Long> solverManager, Transactions transactions, Clock clock,
+            @Value("${wfm.roster.orphan-check-seconds:10}") long orphanCheckSeconds) {
         this(repository, planning, solverManager, transactions, clock, instanceName());
+        this.orphanCheckSeconds = orphanCheckSeconds;
     }
 
     RosterSolving(RosterRepository repository, RosterPlanning planning,
@@ -92,6 +102,26 @@ class RosterSolving {
     }
 
     /**
+     * Solves a stopped or solved roster further from its saved best solution (warm start) for {@code moreSeconds};
+     * false when it is not stopped or solved.
+     */
+    boolean continueSolving(RosterRun run, int moreSeconds) {
+        int total = (int) Math.min(Integer.MAX_VALUE, (run.solvedMillis() + 999) / 1000 + moreSeconds);
+        if (!repository.reopen(run.id(), total, instanceId, now())) {
+            return false;
+        }
+        RosterRun reopened = repository.find(run.id()).orElseThrow();
+        try {
+            submit(reopened, repository.assignments(run.id()));
+        } catch (RuntimeException e) {
+            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), run.status(), null, now());
+            repository.release(run.id(), instanceId);
+            throw e;
+        }
+        return true;
+    }
+
+    /**
      * Stops a solve: its best solution so far is saved and the roster becomes STOPPED. A roster left SOLVING by an
      * instance that is gone (and not resumed here) keeps its saved best solution.
      */
@@ -112,10 +142,38 @@ class RosterSolving {
         return job == null || await(job, timeoutSeconds);
     }
 
-    /** Resumes every roster left SOLVING (by a restart) from its last saved best solution; returns their ids. */
+    /** At start-up: resume what this instance can claim at once, then keep watching for orphans. */
     @EventListener(ApplicationReadyEvent.class)
-    public List<Long> resumeInterrupted() {
+    void onStarted() {
+        resumeInterrupted();
+        if (orphanCheckSeconds > 0) {
+            watchForOrphans(Duration.ofSeconds(orphanCheckSeconds));
+        }
+    }
+
+    /**
+     * Checks every {@code period} for rosters whose owner died (or restarted: a new instance) and takes them over,
+     * so a solve is never left SOLVING with a dead owner while any instance lives.
+     */
+    void watchForOrphans(Duration period) {
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                resumeInterrupted();
+            } catch (RuntimeException e) {
+                log.warn("Looking for rosters left SOLVING by a dead instance failed; trying again", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Resumes every roster left SOLVING by an instance that is gone (see {@link SolveClaim#orphaned}) that this
+     * instance manages to claim, from its last saved best solution; returns their ids.
+     */
+    synchronized List<Long> resumeInterrupted() {
         List<Long> resumed = new ArrayList<>();
+        if (shuttingDown) {
+            return resumed;
+        }
         for (RosterRun run : repository.withStatus(RosterStatus.SOLVING)) {
             if (jobs.containsKey(run.id())
                     || !repository.claim(run.id(), instanceId, now(),
@@ -128,6 +186,11 @@ class RosterSolving {
                 log.info("Roster {} resumed after {} ms of solving from its last saved best solution ({})",
                         run.id(), run.solvedMillis(), run.score());
             } catch (RuntimeException e) {
+                if (shuttingDown) {
+                    // the solver is closing: leave the roster to the next live instance
+                    repository.release(run.id(), instanceId);
+                    break;
+                }
                 log.error("Roster {} could not be resumed", run.id(), e);
                 repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
                         truncate("Could not resume: " + e.getMessage()), now());
@@ -254,6 +317,11 @@ class RosterSolving {
         job.lastSaveNanos = Math.max(1, System.nanoTime());
     }
 
+    /** Whether this instance is solving the roster now. */
+    boolean solvesHere(long rosterId) {
+        return jobs.containsKey(rosterId);
+    }
+
     @PreDestroy
     void shutdown() {
         shuttingDown = true;
@@ -262,6 +330,12 @@ class RosterSolving {
             await(job, 10);
         }
         timers.shutdownNow();
+        try {
+            // a look for orphans still running must end before the solver manager closes under it
+            timers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean await(Job job, long seconds) {

@@ -265,10 +265,11 @@ class RosterPages {
     @ResponseBody
     Map<String, Object> progress(@PathVariable long id, CurrentUser user) {
         RosterService.Progress p = rosters.progress(id, user);
-        return progressData(p);
+        return progressData(p, rosters.roster(id, user));
     }
 
-    private Map<String, Object> progressData(RosterService.Progress p) {
+    /** Status, scores, the figures of the cards and the timeline: all from the best solution saved so far. */
+    private Map<String, Object> progressData(RosterService.Progress p, RosterService.RosterDetail d) {
         RosterRun r = p.run();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", r.status().name());
@@ -279,6 +280,11 @@ class RosterPages {
         out.put("soft", r.softScore());
         out.put("solvedSeconds", r.solvedMillis() / 1000);
         out.put("solveSeconds", r.solveSeconds());
+        // the cards below the chart and the "first roster" note follow the same saved solution
+        out.put("firstSaved", r.hardScore() != null);
+        out.put("shortfall", d.shortfallAgentIntervals());
+        out.put("overstaffedText", messages.getMessage("roster.figure.overstaffed",
+                new Object[] {fmt.number(d.overstaffedAgentIntervals())}, LocaleContextHolder.getLocale()));
         List<Map<String, Object>> points = new ArrayList<>();
         p.timeline().forEach(s -> points.add(Map.of("t", s.elapsedMillis() / 1000.0, "hard", s.hardScore(),
                 "soft", s.softScore())));
@@ -291,6 +297,17 @@ class RosterPages {
         try {
             rosters.stop(id, user);
             flash.success(redirect, "roster.stopped");
+        } catch (ConflictException e) {
+            flash.error(redirect, "roster.error.refused", e.reason());
+        }
+        return "redirect:" + path(id);
+    }
+
+    @PostMapping("/planner/rosters/{id}/continue")
+    String continueSolving(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+        try {
+            rosters.continueSolving(id, null, user);
+            flash.success(redirect, "roster.continued");
         } catch (ConflictException e) {
             flash.error(redirect, "roster.error.refused", e.reason());
         }
@@ -376,7 +393,7 @@ class RosterPages {
         model.addAttribute("agents", RosterGrids.shifts(d.run().from(), d.run().to(), d.shifts()).agents());
         model.addAttribute("levels", RosterGrids.Level.values());
         try {
-            model.addAttribute("progressJson", json.writeValueAsString(progressData(p)));
+            model.addAttribute("progressJson", json.writeValueAsString(progressData(p, d)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
