@@ -8,6 +8,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -102,6 +103,23 @@ class OrganisationController {
     @GetMapping("/centers/{center}")
     CenterView center(@PathVariable String center, CurrentUser user) {
         return CenterView.of(organisation.center(center, user));
+    }
+
+    /** The fields an admin may change after creation; codes stay, as links, files and the ledger refer to them. */
+    record RenameRequest(String name) {
+    }
+
+    @PatchMapping("/centers/{center}")
+    @Operation(summary = "Rename a center (admin); the code stays; audited with the old and new name")
+    CenterView renameCenter(@PathVariable String center, @RequestBody RenameRequest r, CurrentUser user) {
+        return CenterView.of(organisation.renameCenter(center, r.name(), user));
+    }
+
+    @PatchMapping("/centers/{center}/teams/{team}")
+    @Operation(summary = "Rename a team (admin); the code stays; audited with the old and new name")
+    TeamView renameTeam(@PathVariable String center, @PathVariable String team, @RequestBody RenameRequest r,
+            CurrentUser user) {
+        return TeamView.of(organisation.renameTeam(center, team, r.name(), user));
     }
 
     @PostMapping("/centers/{center}/teams")

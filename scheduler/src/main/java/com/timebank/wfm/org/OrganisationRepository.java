@@ -37,6 +37,14 @@ class OrganisationRepository {
         return Ids.lastInserted(db);
     }
 
+    void renameCenter(long id, String name) {
+        db.update(CENTER).set(CENTER.NAME, name).where(CENTER.ID.eq(id)).execute();
+    }
+
+    void renameTeam(long id, String name) {
+        db.update(TEAM).set(TEAM.NAME, name).where(TEAM.ID.eq(id)).execute();
+    }
+
     Optional<Center> centerByCode(String code) {
         return db.selectFrom(CENTER).where(CENTER.CODE.eq(code)).fetchOptional().map(OrganisationRepository::center);
     }

@@ -72,6 +72,41 @@ public class OrganisationService {
         return repository.centerById(id).orElseThrow();
     }
 
+    static final int MAX_NAME = 200;
+
+    /** Renames a center (admin); its code, the key of every link and file, stays. Audited with both names. */
+    @Transactional
+    public Center renameCenter(String code, String name, CurrentUser user) {
+        requireAdmin(user);
+        Center center = center(code, user);
+        String trimmed = checkedName(name);
+        repository.renameCenter(center.id(), trimmed);
+        audit.record(user.actor(), "CENTER_RENAMED", "center:" + code, "name: " + center.name() + " → " + trimmed);
+        return repository.centerById(center.id()).orElseThrow();
+    }
+
+    /** Renames a team (admin); its code stays. Audited with both names. */
+    @Transactional
+    public Team renameTeam(String centerCode, String code, String name, CurrentUser user) {
+        requireAdmin(user);
+        Center center = center(centerCode, user);
+        Team team = repository.team(center.id(), code).orElseThrow(() -> new NotFoundException("Team", code));
+        String trimmed = checkedName(name);
+        repository.renameTeam(team.id(), trimmed);
+        audit.record(user.actor(), "TEAM_RENAMED", "team:" + centerCode + "/" + code,
+                "name: " + team.name() + " → " + trimmed);
+        return repository.teamsByIds(List.of(team.id())).get(0);
+    }
+
+    private static String checkedName(String name) {
+        Validation v = new Validation();
+        v.require(name != null && !name.isBlank(), "name", "org.name-required");
+        v.throwIfInvalid();
+        v.require(name.trim().length() <= MAX_NAME, "name", "org.name-most-characters", MAX_NAME);
+        v.throwIfInvalid();
+        return name.trim();
+    }
+
     @Transactional(readOnly = true)
     public Center center(String code, CurrentUser user) {
         return repository.centerByCode(code).filter(c -> user.seesCenter(c.id()))

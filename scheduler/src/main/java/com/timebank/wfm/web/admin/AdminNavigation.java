@@ -19,6 +19,7 @@ class AdminNavigation implements NavContributor {
         }
         return List.of(new NavItem("/admin/centers", "admin.nav.centers", 410),
                 new NavItem("/admin/agents", "admin.nav.agents", 420),
-                new NavItem("/admin/users", "admin.nav.users", 430));
+                new NavItem("/admin/users", "admin.nav.users", 430),
+                new NavItem("/admin/audit", "admin.nav.audit", 440));
     }
 }

@@ -115,6 +115,31 @@ class OrganisationPages {
         return "admin/center";
     }
 
+    /** Renames the center; its code stays. A refused name comes back as the page's message. */
+    @PostMapping("/admin/centers/{code}/name")
+    String renameCenter(@PathVariable String code, @RequestParam(required = false) String name, CurrentUser user,
+            RedirectAttributes redirect) {
+        try {
+            Center c = organisation.renameCenter(code, name, user);
+            flash.success(redirect, "admin.rename.center.done", c.code(), c.name());
+        } catch (InvalidInputException e) {
+            flash.error(redirect, "admin.rename.invalid", e.errors().get(0).reason());
+        }
+        return "redirect:/admin/centers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/admin/centers/{code}/teams/{team}/name")
+    String renameTeam(@PathVariable String code, @PathVariable String team, @RequestParam(required = false) String name,
+            CurrentUser user, RedirectAttributes redirect) {
+        try {
+            var t = organisation.renameTeam(code, team, name, user);
+            flash.success(redirect, "admin.rename.team.done", t.centerCode() + " / " + t.code(), t.name());
+        } catch (InvalidInputException e) {
+            flash.error(redirect, "admin.rename.invalid", e.errors().get(0).reason());
+        }
+        return "redirect:/admin/centers/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8);
+    }
+
     @PostMapping("/admin/centers/{code}/teams")
     String createTeam(@PathVariable String code, @ModelAttribute TeamForm teamForm, BindingResult binding,
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {

@@ -1,0 +1,89 @@
+package com.timebank.wfm.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+
+/** Centers and teams are renamed (codes stay); every change is on the audit page with the old and new value. */
+@IntegrationTest
+class RenameAndAuditPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    OrganisationService organisation;
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    @Test
+    void anAdminRenamesACenterAndATeamThroughTheApiAndOthersMayNot() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        mvc.perform(patch("/api/centers/" + center.code()).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"  Shanghai North  \"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Shanghai North"))
+                .andExpect(jsonPath("$.code").value(center.code()));
+        mvc.perform(patch("/api/centers/" + center.code() + "/teams/" + team.code()).with(as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Night shift\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Night shift"));
+        mvc.perform(patch("/api/centers/" + center.code()).with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(patch("/api/centers/" + center.code()).with(as(org.plannerUser(center)))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Mine\"}"))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(patch("/api/centers/" + center.code() + "/teams/NO-SUCH").with(as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+                .andExpect(status().isNotFound());
+        assertThat(organisation.findCenter(center.code()).orElseThrow().name()).isEqualTo("Shanghai North");
+    }
+
+    @Test
+    void aRenameOnThePageIsAuditedWithWhoAndTheOldAndNewName() throws Exception {
+        Center center = org.center();
+        mvc.perform(post("/admin/centers/" + center.code() + "/name").param("name", "Renamed Center")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/centers/" + center.code()).with(as("admin")))
+                .andExpect(content().string(containsString("Renamed Center")));
+        mvc.perform(get("/admin/audit").param("q", "center:" + center.code()).with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("CENTER_RENAMED"), containsString("CENTER_CREATED"),
+                        containsString("name: " + center.name() + " → Renamed Center"), containsString("admin"))));
+        mvc.perform(get("/admin/audit").param("q", "no-such-thing-" + center.code()).with(as("admin")))
+                .andExpect(content().string(allOf(containsString("No change recorded matches."),
+                        not(containsString("CENTER_RENAMED")))));
+        mvc.perform(get("/admin/audit").with(as(org.plannerUser(center)))).andExpect(status().isForbidden());
+    }
+}
