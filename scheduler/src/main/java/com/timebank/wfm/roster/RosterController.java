@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.org.Center;
-import com.timebank.wfm.roster.solver.AgentIssue;
 import com.timebank.wfm.roster.solver.PlannedBreak;
 import com.timebank.wfm.security.CurrentUser;
 
@@ -70,8 +69,8 @@ class RosterController {
     /** An agent whose inputs alone make a hard rule impossible that week (or who lacks the queue's skill). */
     record AgentIssueView(String employeeNo, String rule, LocalDate weekStart, String reason, List<Object> args) {
 
-        static List<AgentIssueView> of(List<AgentIssue> issues) {
-            return issues.stream().map(i -> new AgentIssueView(i.employeeNo(), i.rule().name(), i.weekStart(),
+        static List<AgentIssueView> of(List<RosterAgentIssue> issues) {
+            return issues.stream().map(i -> new AgentIssueView(i.employeeNo(), i.rule(), i.weekStart(),
                     i.reason(), i.args())).toList();
         }
     }

@@ -228,6 +228,23 @@ class RosterPlanning {
         } else {
             start.putAll(warm);
         }
+        if (asSolved && saved != null) {
+            // explain exactly the stored solution the roster's header shows, pinned days included, even if templates,
+            // leave or publications changed since: the score and the short intervals are then those of that roster
+            Map<Long, String> employeeNo = new HashMap<>();
+            idByEmployeeNo.forEach((no, id) -> employeeNo.put(id, no));
+            Map<String, ShiftOption> exact = new HashMap<>();
+            for (RosterAssignment r : saved) {
+                ShiftOption option = options.get(r.shiftOption());
+                if (option == null) {
+                    option = optionOf(new PublishedShift(r.agentId(), r.date(), r.start(), r.end(), r.breakMinutes(),
+                            RosterService.SOURCE), run.skill(), options);
+                }
+                exact.put(employeeNo.get(r.agentId()) + "/" + r.date(), option);
+            }
+            solution.getAgentDays().forEach(day -> day.setShift(exact.get(day.getId())));
+            return new Problem(solution, idByEmployeeNo, options);
+        }
         for (AgentDay day : solution.getAgentDays()) {
             if (!day.isPinned()) {
                 day.setShift(start.get(day.getId()));

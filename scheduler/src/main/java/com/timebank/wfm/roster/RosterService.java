@@ -108,7 +108,7 @@ public class RosterService {
 
     /** A roster with its best solution so far: shifts per agent and coverage per interval. */
     public record RosterDetail(RosterRun run, Center center, List<Shift> shifts,
-            List<RosterCoverage.Interval> coverage, List<AgentIssue> agentIssues) {
+            List<RosterCoverage.Interval> coverage, List<RosterAgentIssue> agentIssues) {
 
         public long shortfallAgentIntervals() {
             return coverage.stream().mapToLong(RosterCoverage.Interval::shortfall).sum();
@@ -129,7 +129,7 @@ public class RosterService {
     /** Score by constraint and the short intervals with their reasons. */
     public record Explanation(RosterRun run, Center center, HardSoftLongScore score,
             List<ConstraintCost> constraints, List<ShortfallAnalysis.ShortInterval> shortIntervals,
-            List<AgentIssue> agentIssues) {
+            List<RosterAgentIssue> agentIssues) {
     }
 
     public record ConstraintCost(String constraint, HardSoftLongScore score, int matches) {
@@ -356,16 +356,18 @@ public class RosterService {
      * The agents the roster could not judge (inputs alone make a hard rule impossible) and the center's agents left
      * out because they lack the roster's queue skill.
      */
-    private List<AgentIssue> agentIssues(RosterRun run) {
-        List<AgentIssue> issues = new ArrayList<>(repository.agentIssues(run.id()));
+    private List<RosterAgentIssue> agentIssues(RosterRun run) {
+        List<RosterAgentIssue> issues = new ArrayList<>(repository.agentIssues(run.id()).stream()
+                .map(i -> new RosterAgentIssue(i.employeeNo(), i.rule().name(), i.weekStart(), i.reason(), i.args()))
+                .toList());
         if (!RosterRun.ALL_QUEUES.equals(run.skill())) {
             Set<String> reported = new HashSet<>();
             issues.forEach(i -> reported.add(i.employeeNo()));
             organisation.agentsOfCenter(run.centerId()).stream()
                     .filter(a -> !a.skills().contains(run.skill()) && !reported.contains(a.employeeNo()))
                     .sorted(Comparator.comparing(Agent::employeeNo))
-                    .forEach(a -> issues.add(new AgentIssue(a.employeeNo(), AgentIssue.Rule.SKILL, run.from(),
-                            "roster.issue.skill", List.of(run.skill()))));
+                    .forEach(a -> issues.add(new RosterAgentIssue(a.employeeNo(), AgentIssue.Rule.SKILL.name(),
+                            run.from(), "roster.issue.skill", List.of(run.skill()))));
         }
         return issues;
     }

@@ -392,11 +392,18 @@ class RosterPages {
                         fmt.time(i.start()), i.required(), i.scheduled(), fmt.percent(i.serviceLevel())}, locale)));
         model.addAttribute("agents", RosterGrids.shifts(d.run().from(), d.run().to(), d.shifts()).agents());
         model.addAttribute("levels", RosterGrids.Level.values());
+        model.addAttribute("agentIssues", d.agentIssues().stream().map(i -> new AgentIssueLine(i.employeeNo(),
+                messages.getMessage("roster.issue.rule." + i.rule(), null, locale), fmt.day(i.weekStart()),
+                messages.getMessage(i.reason(), i.args().toArray(), locale))).toList());
         try {
             model.addAttribute("progressJson", json.writeValueAsString(progressData(p, d)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An agent the roster could not judge, as the page shows it. */
+    record AgentIssueLine(String employeeNo, String rule, String week, String text) {
     }
 
     private static void header(RosterRun run, Center center, Model model) {

@@ -1,9 +1,13 @@
 package com.timebank.wfm.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -72,6 +77,8 @@ class RosterInputsApiTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    UserDetailsService users;
 
     record Fixture(Center center, Team team, String planner, LocalDate from, long forecastId) {
     }
@@ -244,6 +251,11 @@ class RosterInputsApiTest {
         assertCoverageRecomputes(roster);
         mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.agentIssues[0].employeeNo").value(partTimer.employeeNo()));
+        mvc.perform(get("/planner/rosters/" + id).with(user(users.loadUserByUsername(f.planner()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"agent-issues\""),
+                        containsString(partTimer.employeeNo()),
+                        containsString("Leave and time off (1,440 min) fill the week beyond the contract maximum"))));
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
     }
@@ -268,9 +280,14 @@ class RosterInputsApiTest {
             assertThat(i.get("rule")).isEqualTo("SKILL");
             assertThat(i.get("reason")).isEqualTo("roster.issue.skill");
         });
-        mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
+        Map<String, Object> explanation = body(mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agentIssues[0].employeeNo").value(voiceOnly.employeeNo()))
-                .andExpect(jsonPath("$.agentIssues[0].rule").value("SKILL"));
+                .andExpect(jsonPath("$.agentIssues[0].rule").value("SKILL")));
+        // the explanation is computed on the solution the header shows
+        assertThat(explanation.get("score")).isEqualTo(roster.get("score"));
+        assertThat(list(explanation, "shortIntervals").stream().mapToLong(i -> ((Number) i.get("shortfall")).longValue())
+                .sum()).isEqualTo(((Number) roster.get("shortfallAgentIntervals")).longValue());
     }
 
     private MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
