@@ -21,7 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -227,7 +227,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unavailable(Message.of("problem.database.unavailable"), request);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    /** Includes a transaction whose connection broke under it (e.g. "JDBC rollback failed" after a node died). */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
         log.warn("Database unreachable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         return unavailable(Message.of("problem.database.unavailable"), request);
