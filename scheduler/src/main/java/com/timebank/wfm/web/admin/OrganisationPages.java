@@ -57,10 +57,19 @@ class OrganisationPages {
 
     // ---- centers ----
 
+    static final int CENTER_PAGE_SIZE = 50;
+
     @GetMapping("/admin/centers")
-    String centers(CurrentUser user, Model model) {
+    String centers(@RequestParam(required = false) Integer page, CurrentUser user, Model model) {
         model.addAttribute("centerForm", new CenterForm());
         centersModel(user, model);
+        // centers are few enough to page in memory; the form's refusals show the first page
+        List<Center> all = organisation.centers(user);
+        Paging paging = Paging.of(page, CENTER_PAGE_SIZE);
+        int from = Math.min(all.size(), paging.offset());
+        model.addAttribute("centers", all.subList(from, Math.min(all.size(), from + paging.size())));
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", Math.max(1, (all.size() + CENTER_PAGE_SIZE - 1) / CENTER_PAGE_SIZE));
         return "admin/centers";
     }
 
@@ -101,7 +110,9 @@ class OrganisationPages {
 
     private void centersModel(CurrentUser user, Model model) {
         List<Center> centers = organisation.centers(user);
-        model.addAttribute("centers", centers);
+        model.addAttribute("centers", centers.subList(0, Math.min(centers.size(), CENTER_PAGE_SIZE)));
+        model.addAttribute("page", 0);
+        model.addAttribute("pages", Math.max(1, (centers.size() + CENTER_PAGE_SIZE - 1) / CENTER_PAGE_SIZE));
         model.addAttribute("zones", COMMON_ZONES);
         model.addAttribute("intervals", List.of(5, 15, 30, 60));
     }

@@ -86,4 +86,17 @@ class RenameAndAuditPagesTest {
                         not(containsString("CENTER_RENAMED")))));
         mvc.perform(get("/admin/audit").with(as(org.plannerUser(center)))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theCentersListIsPaged() throws Exception {
+        while (organisation.allCenters().size() <= OrganisationPages.CENTER_PAGE_SIZE) {
+            org.center();
+        }
+        String first = mvc.perform(get("/admin/centers").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"centers-pager\"")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first.split("data-center=", -1).length - 1).isEqualTo(OrganisationPages.CENTER_PAGE_SIZE);
+        mvc.perform(get("/admin/centers").param("page", "1").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 2 of")));
+    }
 }
