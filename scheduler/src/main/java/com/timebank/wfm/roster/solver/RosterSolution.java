@@ -42,6 +42,9 @@ public class RosterSolution {
     @PlanningScore
     private HardSoftLongScore score;
 
+    /** Set by this solve's construction step, so that only a fresh greedy roster (not a warm start) is polished. */
+    private boolean constructedHere;
+
     /** For the solution cloner. */
     public RosterSolution() {
     }
@@ -129,5 +132,13 @@ public class RosterSolution {
 
     public void setScore(HardSoftLongScore score) {
         this.score = score;
+    }
+
+    boolean isConstructedHere() {
+        return constructedHere;
+    }
+
+    void markConstructedHere() {
+        this.constructedHere = true;
     }
 }
