@@ -22,11 +22,12 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  * <li>a candidate's value is its marginal effect on the same weighted objective as the constraints
  * (squared shortfall, overstaffing, preferences, fairness, stable starts, time-bank days off).</li>
  * </ul>
- * The greedy roster is then improved by hill climbing in the same arrays ({@link GreedyRoster#improve}): relocating a
+ * The greedy roster is reported as the first best solution at once, then improved ({@link RosterImprovement}, the
+ * phase's next step, for a time proportional to the instance) by hill climbing in the same arrays ({@link GreedyRoster#improve}): relocating a
  * shift within its week costs a few hundred array operations here against a full incremental score update in
  * local search, so the first feasible roster is already far better (measured: coverage objective 14,600 instead
  * of 20,300 agent-intervals after 10 s at 500 agents). Then ruin and recreate ({@link GreedyRoster#ruinAndRecreate}) for
- * up to 3 s each (a quarter of a shorter solve): re-planning the week of a few agents who share a date escapes
+ * the same time: re-planning the week of a few agents who share a date escapes
  * that local optimum, again in plain
  * arrays (12,500 agent-intervals after 10 s at 500 agents; local search alone needed a minute for 14,400).
  * <p>
@@ -35,12 +36,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  */
 public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
 
-    /** Time for hill climbing, and again for ruin and recreate; {@link RosterSolver} sets it from the solve time. */
-    private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
-
-    /** Set through the phase's custom properties, so that a short solve is not spent in this phase. */
+    /** The phase's custom properties go to each of its commands; construction needs no time budget. */
     public void setBudgetMillis(String millis) {
-        this.budgetMillis = Math.max(0, Long.parseLong(millis));
+        // read by RosterImprovement
     }
 
     @Override
@@ -50,7 +48,14 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         if (warmStart) {
             return;
         }
-        Map<AgentDay, ShiftOption> plan = new GreedyRoster(solution, new Random(0), budgetMillis).plan();
+        // construction alone is one step: its roster becomes the first best solution (saved and shown at once);
+        // the improvement in plain arrays follows as the next step (RosterImprovement)
+        Map<AgentDay, ShiftOption> plan = new GreedyRoster(solution, new Random(0), 0).plan(0, 0);
+        solution.markConstructedHere();
+        apply(scoreDirector, plan);
+    }
+
+    static void apply(ScoreDirector<RosterSolution> scoreDirector, Map<AgentDay, ShiftOption> plan) {
         plan.forEach((agentDay, shift) -> {
             if (agentDay.getShift() != shift) {
                 scoreDirector.beforeVariableChanged(agentDay, AgentDay.SHIFT_VARIABLE);

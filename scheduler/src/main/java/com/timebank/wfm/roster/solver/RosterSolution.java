@@ -45,6 +45,9 @@ public class RosterSolution {
     /** Agents whose inputs alone make a hard rule impossible (reported, left off); not a planning fact. */
     private List<AgentIssue> agentIssues = List.of();
 
+    /** Set by this solve's construction step, so that only a fresh greedy roster (not a warm start) is polished. */
+    private boolean constructedHere;
+
     /** For the solution cloner. */
     public RosterSolution() {
     }
@@ -141,5 +144,13 @@ public class RosterSolution {
 
     public void setScore(HardSoftLongScore score) {
         this.score = score;
+    }
+
+    boolean isConstructedHere() {
+        return constructedHere;
+    }
+
+    void markConstructedHere() {
+        this.constructedHere = true;
     }
 }

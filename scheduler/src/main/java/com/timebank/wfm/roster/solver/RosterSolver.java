@@ -129,7 +129,7 @@ public final class RosterSolver {
                 .withEnvironmentMode(settings.environmentMode())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class, RosterImprovement.class))
                                 .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)))),
                         localSearch);
         if (settings.randomSeed() != null) {
