@@ -32,9 +32,32 @@ class ReportsController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final BalanceSheetService sheets;
+    private final EfficiencyService efficiency;
+    private final ComparisonService comparisons;
 
-    ReportsController(BalanceSheetService sheets) {
+    ReportsController(BalanceSheetService sheets, EfficiencyService efficiency, ComparisonService comparisons) {
         this.sheets = sheets;
+        this.efficiency = efficiency;
+        this.comparisons = comparisons;
+    }
+
+    @GetMapping("/efficiency")
+    @Operation(summary = "Aux share and minutes per agent-day vs the aux target, long tail, estimated online "
+            + "utilisation, predicted service level, occupancy, scheduled vs required (default: this month so far)")
+    Efficiency efficiency(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        return efficiency.efficiency(center, from, to, team, user);
+    }
+
+    @GetMapping("/comparison")
+    @Operation(summary = "Each figure over the months before a date and the months from it, side by side")
+    Comparison comparison(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+            @RequestParam(required = false) Integer months, @RequestParam(required = false) String team,
+            CurrentUser user) {
+        return comparisons.compare(center, date, months, team, user);
     }
 
     @GetMapping("/balance-sheet")

@@ -33,6 +33,15 @@ class ActivityRepository {
     record Stored(long agentId, LocalDate date, int loggedSeconds, int auxSeconds, int revision) {
     }
 
+    /** The stored days of the center in the range, for reports. */
+    List<ActivityService.Day> days(long centerId, LocalDate from, LocalDate to) {
+        return db.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE, AGENT_ACTIVITY.LOGGED_SECONDS,
+                        AGENT_ACTIVITY.AUX_SECONDS)
+                .from(AGENT_ACTIVITY)
+                .where(AGENT_ACTIVITY.CENTER_ID.eq(centerId).and(AGENT_ACTIVITY.BUSINESS_DATE.between(from, to)))
+                .fetch(org.jooq.Records.mapping(ActivityService.Day::new));
+    }
+
     record NewActivity(long agentId, long centerId, LocalDate date, int loggedSeconds, int auxSeconds) {
     }
 

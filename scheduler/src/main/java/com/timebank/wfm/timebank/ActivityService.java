@@ -45,6 +45,16 @@ public class ActivityService {
         this.clock = clock;
     }
 
+    /** An agent-day of activity as imported: logged and aux seconds. */
+    public record Day(long agentId, LocalDate date, int loggedSeconds, int auxSeconds) {
+    }
+
+    /** The center's activity days in the range (system use: reports apply the caller's scope). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<Day> days(long centerId, LocalDate from, LocalDate to) {
+        return repository.days(centerId, from, to);
+    }
+
     public record Imported(int accepted, int replaced) {
     }
 

@@ -91,6 +91,16 @@ public final class BalanceSheetBenchmark {
             seconds[r] = (System.nanoTime() - s) / 1e9;
         }
         Arrays.sort(seconds);
+        // where the time goes: the parts the sheet is made of, each once more
+        long p0 = System.nanoTime();
+        List<Long> scoped = sheets.scope(code, null, admin).agents().stream().map(Agent::id).toList();
+        long p1 = System.nanoTime();
+        ctx.getBean(LedgerService.class).monthSheet(scoped, month, month.plusMonths(1).atDay(1).atStartOfDay());
+        long p2 = System.nanoTime();
+        ctx.getBean(com.timebank.wfm.timebank.TimeBonusService.class).budget(code, month, admin);
+        long p3 = System.nanoTime();
+        System.out.printf("parts: agents in scope %.3f s, ledger month summary %.3f s, bonus budget %.3f s%n",
+                (p1 - p0) / 1e9, (p2 - p1) / 1e9, (p3 - p2) / 1e9);
         System.out.printf("balance sheet of %s for %,d agents (%d teams): median %.3f s, best %.3f s, worst %.3f s "
                         + "over %d runs; opening %,d s + flows = closing %,d s%n", month, sheet.agents().size(),
                 sheet.teams().size(), seconds[runs / 2], seconds[0], seconds[runs - 1], runs, sheet.total().opening(),

@@ -1,0 +1,225 @@
+package com.timebank.wfm.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.timebank.wfm.api.DateBounds;
+import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.history.ContactHistoryService;
+import com.timebank.wfm.history.IntervalTotal;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.CenterSettings;
+import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.roster.RosterCoverage;
+import com.timebank.wfm.roster.RosterInterval;
+import com.timebank.wfm.schedule.ShiftService;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.staffing.ErlangC;
+import com.timebank.wfm.timebank.ActivityService;
+
+/** Builds the efficiency figures of reports.md for a date range within the user's scope. */
+@Service
+public class EfficiencyService {
+
+    /** At most a year per request: the figures are read day by day. */
+    public static final int MAX_DAYS = 366;
+    /** Published shifts store their break minutes, not the breaks' times (see Efficiency.ServiceFigures). */
+    public static final String BASIS_SHRINKAGE = "breaks-in-shrinkage";
+
+    private final BalanceSheetService sheets;
+    private final ActivityService activity;
+    private final ContactHistoryService history;
+    private final ShiftService shifts;
+    private final CenterSettingsService settings;
+    private final java.time.Clock clock;
+
+    EfficiencyService(BalanceSheetService sheets, ActivityService activity, ContactHistoryService history,
+            ShiftService shifts, CenterSettingsService settings, java.time.Clock clock) {
+        this.sheets = sheets;
+        this.activity = activity;
+        this.history = history;
+        this.shifts = shifts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Efficiency efficiency(String centerCode, LocalDate from, LocalDate to, String teamCode, CurrentUser user) {
+        BalanceSheetService.Scope scope = sheets.scope(centerCode, teamCode, user);
+        LocalDate today = scope.center().today(clock);
+        LocalDate f = from == null ? today.withDayOfMonth(1) : DateBounds.require("from", from, today);
+        LocalDate t = to == null ? today : DateBounds.require("to", to, today);
+        if (t.isBefore(f)) {
+            throw InvalidInputException.of("to", "reports.range-reversed", f, t);
+        }
+        if (f.plusDays(MAX_DAYS).isBefore(t)) {
+            throw InvalidInputException.of("to", "reports.range-too-long", MAX_DAYS);
+        }
+        CenterSettings cs = settings.on(scope.center().id(), t);
+        BigDecimal target = cs.auxTarget();
+        Map<Long, Agent> agents = scope.agents().stream().collect(Collectors.toMap(Agent::id, Function.identity()));
+        Map<Long, Team> teams = scope.teams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
+
+        AuxFigures.Sum center = new AuxFigures.Sum();
+        TreeMap<LocalDate, AuxFigures.Sum> byDay = new TreeMap<>();
+        Map<Long, AuxFigures.Sum> byTeam = new LinkedHashMap<>();
+        Map<Long, AuxFigures.Sum> byAgent = new HashMap<>();
+        Map<Long, Integer> above = new HashMap<>();
+        Map<Long, Integer> teamAbove = new HashMap<>();
+        for (ActivityService.Day d : activity.days(scope.center().id(), f, t)) {
+            Agent a = agents.get(d.agentId());
+            if (a == null) {
+                continue;
+            }
+            center.add(d.auxSeconds(), d.loggedSeconds());
+            byDay.computeIfAbsent(d.date(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
+            byTeam.computeIfAbsent(a.teamId(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
+            byAgent.computeIfAbsent(a.id(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
+            if (BigDecimal.valueOf(d.auxSeconds()).compareTo(target.multiply(BigDecimal.valueOf(d.loggedSeconds()))) > 0) {
+                above.merge(a.id(), 1, Integer::sum);
+                teamAbove.merge(a.teamId(), 1, Integer::sum);
+            }
+        }
+        List<Efficiency.GroupFigures> agentFigures = byAgent.entrySet().stream().map(e -> {
+            Agent a = agents.get(e.getKey());
+            return new Efficiency.GroupFigures(a.employeeNo(), a.name(), a.teamCode(), e.getValue().figures(target),
+                    above.getOrDefault(a.id(), 0));
+        }).sorted(Comparator.comparing(Efficiency.GroupFigures::team).thenComparing(Efficiency.GroupFigures::key))
+                .toList();
+        List<Efficiency.GroupFigures> teamFigures = byTeam.entrySet().stream().map(e -> {
+            Team team = teams.get(e.getKey());
+            return new Efficiency.GroupFigures(team.code(), team.name(), team.code(), e.getValue().figures(target),
+                    teamAbove.getOrDefault(team.id(), 0));
+        }).sorted(Comparator.comparing(Efficiency.GroupFigures::key)).toList();
+        List<Efficiency.GroupFigures> longTail = agentFigures.stream().filter(Efficiency.GroupFigures::longTail)
+                .sorted(Comparator.comparing((Efficiency.GroupFigures g) -> g.aux().auxShare()).reversed()).toList();
+
+        // Handled time and service come from the center's queues: only the whole center's logged time matches them.
+        boolean wholeCenter = (teamCode == null || teamCode.isBlank()) && user.plansCenter(scope.center().id());
+        RosterCoverage.Policy policy = new RosterCoverage.Policy(cs.serviceLevelTarget().doubleValue(),
+                cs.serviceLevelSeconds(), cs.shrinkage().doubleValue(), scope.center().intervalMinutes());
+        Map<LocalDate, List<IntervalTotal>> intervals = history.totals(scope.center().id(), null, f, t).stream()
+                .collect(Collectors.groupingBy(i -> i.intervalStart().toLocalDate(), TreeMap::new, Collectors.toList()));
+        List<RosterCoverage.Span> spans = shifts.ofCenter(scope.center().id(), f.minusDays(1), t).stream()
+                .map(s -> new RosterCoverage.Span(s.start(), s.end())).toList();
+        List<Efficiency.DayFigures> days = new ArrayList<>();
+        double handled = 0;
+        long dayLogged = 0;
+        List<Efficiency.ServiceDay> serviceDays = new ArrayList<>();
+        for (LocalDate d = f; !d.isAfter(t); d = d.plusDays(1)) {
+            AuxFigures.Sum aux = byDay.get(d);
+            List<IntervalTotal> day = intervals.getOrDefault(d, List.of());
+            Efficiency.ServiceDay service = day.isEmpty() ? null : serviceDay(day, spans, policy);
+            if (service != null) {
+                serviceDays.add(service);
+            }
+            double dayHandled = day.stream().mapToDouble(i -> i.contacts() * i.ahtSeconds()).sum();
+            BigDecimal utilisation = null;
+            if (wholeCenter && aux != null && aux.logged > 0 && !day.isEmpty()) {
+                utilisation = BigDecimal.valueOf(dayHandled / aux.logged).setScale(6, RoundingMode.HALF_UP);
+                handled += dayHandled;
+                dayLogged += aux.logged;
+            }
+            if (aux != null || service != null) {
+                days.add(new Efficiency.DayFigures(d, aux == null ? null : aux.figures(target), utilisation, service));
+            }
+        }
+        List<String> notAvailable = new ArrayList<>(List.of("signInsPerAgentDay", "onlineUtilisationPerAgent",
+                "measuredServiceLevel"));
+        if (!wholeCenter) {
+            notAvailable.add("onlineUtilisationEstimated");
+        }
+        return new Efficiency(scope.center().code(), f, t, target, center.figures(target), days, teamFigures,
+                agentFigures, longTail,
+                dayLogged == 0 ? null : BigDecimal.valueOf(handled / dayLogged).setScale(6, RoundingMode.HALF_UP),
+                serviceTotal(serviceDays), notAvailable);
+    }
+
+    static Efficiency.ServiceDay serviceDay(List<IntervalTotal> day, List<RosterCoverage.Span> spans,
+            RosterCoverage.Policy policy) {
+        List<RosterInterval> need = day.stream().sorted(Comparator.comparing(IntervalTotal::intervalStart))
+                .map(i -> new RosterInterval(i.intervalStart(), i.contacts(), i.ahtSeconds(), 0)).toList();
+        List<RosterCoverage.Interval> covered = RosterCoverage.of(need, spans, policy);
+        int seconds = policy.intervalMinutes() * 60;
+        List<Efficiency.ServiceInterval> out = new ArrayList<>();
+        double answeredWeight = 0;
+        double contacts = 0;
+        double traffic = 0;
+        double onPhoneTotal = 0;
+        long scheduled = 0;
+        long required = 0;
+        int shortCount = 0;
+        int overCount = 0;
+        for (int i = 0; i < need.size(); i++) {
+            RosterInterval v = need.get(i);
+            RosterCoverage.Interval c = covered.get(i);
+            int onPhone = RosterCoverage.onPhone(c.scheduled(), policy.shrinkage());
+            int req = v.contacts() > 0 && v.ahtSeconds() > 0 ? RosterCoverage.minimumScheduled(v, policy) : 0;
+            double a = v.contacts() > 0 && v.ahtSeconds() > 0 ? ErlangC.trafficErlangs(v.contacts(), v.ahtSeconds(), seconds)
+                    : 0;
+            BigDecimal sl = v.contacts() > 0 ? decimal(c.serviceLevel()) : null;
+            BigDecimal occ = onPhone > 0 ? decimal(Math.min(1, a / onPhone)) : null;
+            out.add(new Efficiency.ServiceInterval(v.start(), v.contacts(), v.ahtSeconds(), c.scheduled(), onPhone, req,
+                    sl, occ));
+            answeredWeight += v.contacts() * c.serviceLevel();
+            contacts += v.contacts();
+            if (onPhone > 0) {
+                traffic += Math.min(a, onPhone);
+                onPhoneTotal += onPhone;
+            }
+            scheduled += (long) c.scheduled() * seconds;
+            required += (long) req * seconds;
+            if (c.scheduled() < req) {
+                shortCount++;
+            } else if (c.scheduled() > req) {
+                overCount++;
+            }
+        }
+        return new Efficiency.ServiceDay(contacts > 0 ? decimal(answeredWeight / contacts) : null,
+                onPhoneTotal > 0 ? decimal(traffic / onPhoneTotal) : null, scheduled, required, shortCount, overCount,
+                out);
+    }
+
+    static Efficiency.ServiceFigures serviceTotal(List<Efficiency.ServiceDay> days) {
+        double contacts = 0;
+        double answered = 0;
+        double busy = 0;
+        double onPhone = 0;
+        for (Efficiency.ServiceDay d : days) {
+            for (Efficiency.ServiceInterval i : d.intervals()) {
+                if (i.serviceLevel() != null) {
+                    contacts += i.contacts();
+                    answered += i.contacts() * i.serviceLevel().doubleValue();
+                }
+                if (i.occupancy() != null) {
+                    busy += i.occupancy().doubleValue() * i.onPhone();
+                    onPhone += i.onPhone();
+                }
+            }
+        }
+        return new Efficiency.ServiceFigures(BASIS_SHRINKAGE, contacts > 0 ? decimal(answered / contacts) : null,
+                onPhone > 0 ? decimal(busy / onPhone) : null,
+                days.stream().mapToLong(Efficiency.ServiceDay::scheduledSeconds).sum(),
+                days.stream().mapToLong(Efficiency.ServiceDay::requiredSeconds).sum(),
+                days.stream().mapToInt(Efficiency.ServiceDay::shortIntervals).sum(),
+                days.stream().mapToInt(Efficiency.ServiceDay::overIntervals).sum());
+    }
+
+    private static BigDecimal decimal(double v) {
+        return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP);
+    }
+}
