@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -44,6 +46,13 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             + "&secondsBeforeRetrySource=30&queriesBeforeRetrySource=0&retriesAllDown=2";
     private static volatile Map<String, Object> chosen;
 
+    // logging starts after the environment is ready: these lines are written then
+    private final Log log;
+
+    public DatabaseEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(DatabaseEnvironment.class);
+    }
+
     @Override
     public int getOrder() {
         // after application.properties and profiles are loaded
@@ -52,10 +61,10 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        env.getPropertySources().addFirst(new MapPropertySource("wfmDatabase", choose(env)));
+        env.getPropertySources().addFirst(new MapPropertySource("wfmDatabase", choose(env, log)));
     }
 
-    private static synchronized Map<String, Object> choose(ConfigurableEnvironment env) {
+    private static synchronized Map<String, Object> choose(ConfigurableEnvironment env, Log log) {
         if (chosen != null) {
             return chosen;
         }
@@ -81,6 +90,10 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
                 resetTestFolder(dir);
             }
             EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, "wfm");
+            db.stoppedLeftover().ifPresent(pid -> log.warn("Stopped the embedded MariaDB (pid " + pid
+                    + ") that a service which did not shut down had left running on " + dir.toAbsolutePath()));
+            log.info("Embedded MariaDB on 127.0.0.1:" + db.port() + " with data in " + dir.toAbsolutePath()
+                    + "; the service signs in as '" + db.user() + "' (password in db-password)");
             props.put("spring.datasource.url", withConnectionOptions(db.jdbcUrl()));
             props.put("spring.datasource.username", db.user());
             props.put("spring.datasource.password", db.password());

@@ -54,16 +54,18 @@ public final class EmbeddedMariaDb {
     private final String schema;
     private final String password;
     private final Path pidFile;
+    private final Optional<Long> stoppedLeftover;
     private FileChannel lockChannel;
     private FileLock lock;
 
-    private EmbeddedMariaDb(DB db, int port, String schema, String password, Path pidFile, FileChannel lockChannel,
-                            FileLock lock) {
+    private EmbeddedMariaDb(DB db, int port, String schema, String password, Path pidFile,
+                            Optional<Long> stoppedLeftover, FileChannel lockChannel, FileLock lock) {
         this.db = db;
         this.port = port;
         this.schema = schema;
         this.password = password;
         this.pidFile = pidFile;
+        this.stoppedLeftover = stoppedLeftover;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -88,7 +90,7 @@ public final class EmbeddedMariaDb {
             Path tmp = root.resolve("tmp");
             Path pidFile = root.resolve("mariadbd.pid");
             Files.createDirectories(tmp);
-            stopLeftoverServer(pidFile, data);
+            Optional<Long> stoppedLeftover = stopLeftoverServer(pidFile, data);
             String password = password(root.resolve("db-password"));
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -117,7 +119,7 @@ public final class EmbeddedMariaDb {
             // root logs in through the socket as the OS user (unix_socket): the password never shows in a process list
             db.source(new ByteArrayInputStream(setupSql(schema, password).getBytes(StandardCharsets.UTF_8)),
                     osUser, null, null);
-            return new EmbeddedMariaDb(db, port, schema, password, pidFile, lockChannel, lock);
+            return new EmbeddedMariaDb(db, port, schema, password, pidFile, stoppedLeftover, lockChannel, lock);
         } catch (IOException e) {
             closeQuietly(lockChannel);
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + dir + ": " + e.getMessage(), e);
@@ -137,6 +139,15 @@ public final class EmbeddedMariaDb {
 
     public String password() {
         return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The pid of a server left running by a dead service that this start stopped, if any. */
+    public Optional<Long> stoppedLeftover() {
+        return stoppedLeftover;
     }
 
     /** Stops the server and releases the folder. */
@@ -188,13 +199,13 @@ public final class EmbeddedMariaDb {
      * is an orphan of a service that died: SIGTERM lets it shut down cleanly (InnoDB would refuse a second server
      * anyway). Meanwhile it listens on loopback only, like every server started here.
      */
-    private static void stopLeftoverServer(Path pidFile, Path data) throws IOException {
+    private static Optional<Long> stopLeftoverServer(Path pidFile, Path data) throws IOException {
         Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains(data.toString())).orElse(false));
         if (orphan.isEmpty()) {
             Files.deleteIfExists(pidFile);
-            return;
+            return Optional.empty();
         }
         ProcessHandle server = orphan.get();
         log.warn("Stopping the embedded MariaDB (pid {}) left running on {} by a service that did not shut down",
@@ -212,6 +223,7 @@ public final class EmbeddedMariaDb {
             }
         }
         Files.deleteIfExists(pidFile);
+        return Optional.of(server.pid());
     }
 
     private static Optional<Long> readPid(Path pidFile) {

@@ -95,6 +95,7 @@ class EmbeddedMariaDbTest {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
                     .as("the leftover server was stopped").isFalse();
             assertThat(next.serverPid()).isPresent().isNotEqualTo(java.util.Optional.of(orphanPid));
+            assertThat(next.stoppedLeftover()).contains(orphanPid);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(7);
         } finally {
