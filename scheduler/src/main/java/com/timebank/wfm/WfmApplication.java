@@ -2,8 +2,10 @@ package com.timebank.wfm;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
+@EnableConfigurationProperties(WfmProperties.class)
 public class WfmApplication {
 
     public static void main(String[] args) {

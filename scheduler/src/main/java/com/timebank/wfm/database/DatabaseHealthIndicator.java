@@ -14,10 +14,10 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+import com.timebank.wfm.WfmProperties;
 
 /**
  * Readiness of this instance as far as the database goes: a query through the pool must answer within a short
@@ -39,8 +39,11 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     private volatile CompletableFuture<Health> running;
 
     @Autowired
-    public DatabaseHealthIndicator(DataSource dataSource,
-            @Value("${wfm.health.database-timeout:2s}") Duration timeout) {
+    public DatabaseHealthIndicator(DataSource dataSource, WfmProperties wfm) {
+        this(dataSource, wfm.health().databaseTimeout());
+    }
+
+    DatabaseHealthIndicator(DataSource dataSource, Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
     }

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.api.Refusal;
 import com.timebank.wfm.database.Transactions;
 
@@ -42,9 +43,13 @@ public class JobRunService {
     private final Duration abandonedAfter;
     private final ScheduledExecutorService beats;
 
-    JobRunService(JobRunRepository repository, Transactions transactions, Clock clock,
-            @Value("${wfm.jobs.heartbeat:15s}") Duration heartbeat,
-            @Value("${wfm.jobs.abandoned-after:2m}") Duration abandonedAfter) {
+    @Autowired
+    JobRunService(JobRunRepository repository, Transactions transactions, Clock clock, WfmProperties wfm) {
+        this(repository, transactions, clock, wfm.jobs().heartbeat(), wfm.jobs().abandonedAfter());
+    }
+
+    JobRunService(JobRunRepository repository, Transactions transactions, Clock clock, Duration heartbeat,
+            Duration abandonedAfter) {
         if (abandonedAfter.compareTo(heartbeat.multipliedBy(3)) < 0) {
             throw new IllegalArgumentException("wfm.jobs.abandoned-after must be at least three heartbeats (wfm.jobs.heartbeat)");
         }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.audit.AuditLog;
@@ -53,7 +53,7 @@ public class MonthCloseService {
 
     MonthCloseService(LeaveRepository repository, LeaveCalendar calendar, OrganisationService organisation,
             LedgerService ledger, SettlementProgress settlement, Transactions transactions, AuditLog audit,
-            Clock clock, @Value("${wfm.month-close.batch-size:500}") int batchSize) {
+            Clock clock, WfmProperties wfm) {
         this.repository = repository;
         this.calendar = calendar;
         this.organisation = organisation;
@@ -62,7 +62,7 @@ public class MonthCloseService {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = wfm.monthClose().batchSize();
     }
 
     /** Called after each committed batch; tests use it to stop a run part-way, as a crash would. */

@@ -7,10 +7,10 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.roster.solver.RosterSolver;
 
@@ -33,9 +33,9 @@ class RosterSolverConfiguration {
 
     /** Rosters solved at the same time; further ones wait in the queue (still SOLVING). */
     @Bean(destroyMethod = "close")
-    SolverManager<RosterSolution, Long> rosterSolverManager(SolverFactory<RosterSolution> factory,
-            @Value("${wfm.roster.parallel-solvers:2}") String parallelSolvers) {
-        return SolverManager.create(factory, new SolverManagerConfig().withParallelSolverCount(parallelSolvers));
+    SolverManager<RosterSolution, Long> rosterSolverManager(SolverFactory<RosterSolution> factory, WfmProperties wfm) {
+        return SolverManager.create(factory,
+                new SolverManagerConfig().withParallelSolverCount(wfm.roster().parallelSolvers()));
     }
 
     @Bean

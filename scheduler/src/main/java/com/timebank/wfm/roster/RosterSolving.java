@@ -20,11 +20,11 @@ import org.optaplanner.core.api.solver.SolverManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.roster.solver.BreakPlanner;
 import com.timebank.wfm.roster.solver.RosterSolution;
@@ -75,9 +75,9 @@ class RosterSolving {
     @Autowired
     RosterSolving(RosterRepository repository, RosterPlanning planning,
             SolverManager<RosterSolution, Long> solverManager, Transactions transactions, Clock clock,
-            @Value("${wfm.roster.orphan-check-seconds:10}") long orphanCheckSeconds) {
+            WfmProperties wfm) {
         this(repository, planning, solverManager, transactions, clock, instanceName());
-        this.orphanCheckSeconds = orphanCheckSeconds;
+        this.orphanCheckSeconds = wfm.roster().orphanCheckSeconds();
     }
 
     RosterSolving(RosterRepository repository, RosterPlanning planning,

@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.leave.LeaveRecord;
@@ -55,16 +55,15 @@ public class AuxSettlementService implements SettlementProgress {
 
     AuxSettlementService(ActivityRepository activity, LedgerService ledger, LeaveService leave,
             CenterSettingsService settings, Transactions transactions, Clock clock,
-            @Value("${wfm.settlement.batch-size:2000}") int batchSize,
-            @Value("${wfm.settlement.threads:2}") int threads) {
+            WfmProperties wfm) {
         this.activity = activity;
         this.ledger = ledger;
         this.leave = leave;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.threads = Math.max(1, threads);
+        this.batchSize = wfm.settlement().batchSize();
+        this.threads = Math.max(1, wfm.settlement().threads());
     }
 
     /** Called after each committed batch; tests use it to stop a run part-way, as a crash would. */

@@ -35,7 +35,8 @@ class MessageCodesTest {
             "user", "history", "forecast", "calendar", "roster", "shift", "staffing", "ledger", "job", "statement",
             "monthclose", "quota", "template", "idempotency");
     /** Literals of those families that are no message: an audit action, a system property. */
-    private static final Set<String> NOT_CODES = Set.of("leave.migrate", "user.name");
+    private static final Set<String> NOT_CODES = Set.of("leave.migrate", "user.name", "org.jooq.no-logo",
+            "org.jooq.no-tips");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
     private static final Pattern NOT_FOUND = Pattern.compile("new NotFoundException\\(\"([^\"]+)\"");
 
