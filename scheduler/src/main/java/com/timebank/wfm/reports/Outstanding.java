@@ -27,7 +27,7 @@ public record Outstanding(String centerCode, YearMonth month, long seconds, BigD
     static final int[] BUCKET_DAYS = {0, 1, 2, 5, 10};
     static final int TOP = 10;
 
-    static Outstanding of(BalanceSheet sheet, Map<YearMonth, Long> trend) {
+    public static Outstanding of(BalanceSheet sheet, Map<YearMonth, Long> trend) {
         long day = sheet.standardDaySeconds();
         List<TrendPoint> points = trend.entrySet().stream()
                 .map(e -> new TrendPoint(e.getKey(), e.getValue(), BalanceSheet.agentDays(e.getValue(), day))).toList();

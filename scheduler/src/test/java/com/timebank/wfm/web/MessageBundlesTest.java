@@ -29,7 +29,7 @@ class MessageBundlesTest {
     private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[(}]");
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster"})
+    @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
     void englishAndChineseHaveTheSameKeys(String basename) throws IOException {
         Properties en = load(basename + ".properties");
         Properties zh = load(basename + "_zh_CN.properties");
@@ -41,7 +41,7 @@ class MessageBundlesTest {
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
         Set<String> known = new TreeSet<>();
-        for (String b : new String[] {"messages", "common", "agent", "lead", "planner", "admin", "roster"}) {
+        for (String b : new String[] {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"}) {
             known.addAll(load(b + ".properties").stringPropertyNames());
         }
         Set<String> missing = new TreeSet<>();

@@ -1,0 +1,179 @@
+package com.timebank.wfm.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.reports.BalanceLine;
+import com.timebank.wfm.reports.BalanceSheet;
+import com.timebank.wfm.reports.BalanceSheetService;
+import com.timebank.wfm.reports.Efficiency;
+import com.timebank.wfm.reports.EfficiencyService;
+import com.timebank.wfm.reports.Outstanding;
+import com.timebank.wfm.security.CurrentUser;
+
+/**
+ * The report pages (reports.md) for planners and admins (their centers) and leads (their teams), under
+ * {@code /lead/reports}: the month's balance sheet with the outstanding balance, and the efficiency over a date
+ * range. They show the same figures as the reports API; charts read their points from {@code data-chart}.
+ */
+@Controller
+class ReportPages {
+
+    static final int MONTHS_OFFERED = 12;
+
+    private final BalanceSheetService sheets;
+    private final EfficiencyService efficiency;
+    private final OrganisationService organisation;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    ReportPages(BalanceSheetService sheets, EfficiencyService efficiency, OrganisationService organisation,
+            MessageSource messages, ObjectMapper json) {
+        this.sheets = sheets;
+        this.efficiency = efficiency;
+        this.organisation = organisation;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/lead/reports")
+    String balanceSheet(@RequestParam(required = false) String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user, Model model) {
+        Center c = chooseCenter(center, team, user, model);
+        if (c == null) {
+            return "reports/balance-sheet";
+        }
+        BalanceSheet sheet = sheets.sheet(c.code(), month, blankToNull(team), user);
+        Outstanding outstanding = Outstanding.of(sheet,
+                sheets.trend(sheets.scope(c.code(), blankToNull(team), user), sheet.month(), 6));
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth current = sheets.month(c, null);
+        for (int i = 0; i < MONTHS_OFFERED; i++) {
+            months.add(current.minusMonths(i));
+        }
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("outstanding", outstanding);
+        model.addAttribute("month", sheet.month());
+        model.addAttribute("months", months);
+        model.addAttribute("flows", BalanceLine.FLOWS);
+        model.addAttribute("flowChart", flowChart(sheet));
+        model.addAttribute("trendChart", trendChart(outstanding));
+        return "reports/balance-sheet";
+    }
+
+    @GetMapping("/lead/reports/efficiency")
+    String efficiency(@RequestParam(required = false) String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String team, CurrentUser user, Model model) {
+        Center c = chooseCenter(center, team, user, model);
+        if (c == null) {
+            return "reports/efficiency";
+        }
+        Efficiency e = efficiency.efficiency(c.code(), from, to, blankToNull(team), user);
+        model.addAttribute("eff", e);
+        model.addAttribute("auxChart", auxChart(e));
+        return "reports/efficiency";
+    }
+
+    /** The center named (or the user's first), the centers and the teams to choose from; null when none. */
+    private Center chooseCenter(String code, String team, CurrentUser user, Model model) {
+        List<Center> centers = organisation.centers(user);
+        Center c = code == null || code.isBlank() ? centers.stream().findFirst().orElse(null)
+                : organisation.center(code.trim(), user);
+        model.addAttribute("centers", centers);
+        model.addAttribute("center", c);
+        model.addAttribute("team", blankToNull(team));
+        model.addAttribute("teams", c == null ? List.of() : organisation.teams(c.code(), user));
+        return c;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The center's (or the teams') month by service, in hours: credits up, debits down. */
+    private String flowChart(BalanceSheet sheet) {
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (EntryKind k : BalanceLine.FLOWS) {
+            labels.add(text("reports.flow." + k.name()));
+            values.add(hours(sheet.total().flow(k) + sheet.total().reversal(k)));
+        }
+        return chart("bar", labels, List.of(dataset(text("reports.balance.chart.series"), values)), null);
+    }
+
+    private String trendChart(Outstanding o) {
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        o.trend().forEach(p -> {
+            labels.add(p.month().toString());
+            values.add(hours(p.seconds()));
+        });
+        return chart("line", labels, List.of(dataset(text("reports.outstanding.chart.series"), values)), null);
+    }
+
+    /** Aux share per day in percent, with the target as a flat line. */
+    private String auxChart(Efficiency e) {
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Efficiency.DayFigures d : e.days()) {
+            labels.add(d.date().toString());
+            values.add(d.aux() == null || d.aux().auxShare() == null ? null : percent(d.aux().auxShare()));
+        }
+        return chart("line", labels, List.of(dataset(text("reports.efficiency.chart.series"), values)),
+                Map.of("label", text("reports.efficiency.chart.target"), "value", percent(e.auxTarget())));
+    }
+
+    private static Map<String, Object> dataset(String label, List<Double> data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", label);
+        m.put("data", data);
+        return m;
+    }
+
+    private String chart(String type, List<String> labels, List<Map<String, Object>> datasets,
+            Map<String, Object> target) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("labels", labels);
+        m.put("datasets", datasets);
+        m.put("target", target);
+        try {
+            return json.writeValueAsString(m);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static double hours(long seconds) {
+        return Math.round(seconds / 36.0) / 100.0;
+    }
+
+    private static double percent(BigDecimal ratio) {
+        return ratio.movePointRight(2).doubleValue();
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,145 @@
+package com.timebank.wfm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.Posting;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.reports.BalanceSheet;
+import com.timebank.wfm.reports.BalanceSheetService;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+
+/**
+ * The report pages: a planner sees the whole center, a lead only their teams, an agent is refused; the key figures
+ * are the service's (as h:mm and percent), every text resolves in English and Chinese.
+ */
+@IntegrationTest
+@Import(PageSeed.class)
+class ReportPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    PageSeed seed;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    BalanceSheetService sheets;
+    @Autowired
+    PageFormat fmt;
+
+    Center center;
+    Team team;
+    Team otherTeam;
+    Agent ana;
+    Agent bo;
+    Agent cai;
+    LocalDate day;
+    YearMonth month;
+
+    @BeforeEach
+    void organisation() {
+        center = org.center();
+        team = org.team(center);
+        otherTeam = org.team(center);
+        ana = seed.agent(team, "Ana Ferreira");
+        bo = seed.agent(team, "Bo Chen");
+        cai = seed.agent(otherTeam, "Cai Wen");
+        day = seed.today(center).minusDays(1);
+        month = YearMonth.from(day);
+        // 86,400 s logged, 3,600 s aux: a center aux share of 4.17%
+        seed.settledDay(center, day, Map.of(ana, new long[] {28_800, 600}, bo, new long[] {28_800, 3_000},
+                cai, new long[] {28_800, 0}));
+        ledger.post(Posting.of(cai.id(), day, EntryKind.TIME_BONUS, 3_723, "test", "bonus", Org.unique("RP")));
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    private String page(MockHttpServletRequestBuilder request, String username, String language) throws Exception {
+        String html = mvc.perform(request.header("Accept-Language", language).with(as(username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).doesNotContain("??");
+        return html;
+    }
+
+    @Test
+    void aPlannerSeesTheCentersBalanceSheetWithLinksToStatementsAndDownloads() throws Exception {
+        String planner = org.plannerUser(center);
+        String html = page(get("/lead/reports").param("center", center.code()).param("month", month.toString()),
+                planner, "en");
+        BalanceSheet sheet = sheets.sheet(center.code(), month, null, org.as(planner));
+        assertThat(html).contains("Balance sheet", "Ana Ferreira", "Bo Chen", "Cai Wen", "Aux savings (零存整取)",
+                "Time bonuses (时间红包)", "Top holders", "data-report-chart",
+                "/agents/" + ana.employeeNo() + "/statement?month=" + month,
+                "/api/centers/" + center.code() + "/reports/balance-sheet.csv?month=" + month,
+                "/api/centers/" + center.code() + "/reports/balance-sheet.xlsx?month=" + month,
+                // Cai's bonus of 1 h 2 min 3 s as h:mm, the totals as the service computes them
+                ">1:02<", "data-testid=\"total-closing\">" + fmt.hoursMinutes(sheet.total().closing()) + "<",
+                "data-testid=\"outstanding\">" + fmt.hoursMinutes(sheet.outstandingSeconds()) + "<",
+                "href=\"/lead/reports\"");
+        assertThat(sheet.total().closing()).isNotZero();
+
+        String zh = page(get("/lead/reports").param("center", center.code()).param("month", month.toString()),
+                planner, "zh-CN");
+        assertThat(zh).contains("资产负债表", "零存整取", "时间红包", "未结余额", "报表", "Cai Wen");
+    }
+
+    @Test
+    void aPlannerSeesTheCentersEfficiencyWithTheNotesInWords() throws Exception {
+        String planner = org.plannerUser(center);
+        var request = get("/lead/reports/efficiency").param("center", center.code())
+                .param("from", day.toString()).param("to", day.toString());
+        String html = page(request, planner, "en");
+        assertThat(html).contains("Efficiency", "Ana Ferreira", "Cai Wen", "data-testid=\"aux-share\">4.17%<",
+                "The long tail", "predicted, not measured", "Sign-ins per agent per day: not available",
+                "data-date=\"" + day + "\"");
+        String zh = page(get("/lead/reports/efficiency").param("center", center.code())
+                .param("from", day.toString()).param("to", day.toString()), planner, "zh-CN");
+        assertThat(zh).contains("效率", "反向工时占比", "人均每天签入签出：无数据", "4.17%");
+    }
+
+    @Test
+    void aLeadSeesOnlyTheirTeams() throws Exception {
+        String lead = org.leadUser(team);
+        String html = page(get("/lead/reports").param("month", month.toString()), lead, "en");
+        assertThat(html).contains("Ana Ferreira", "Bo Chen").doesNotContain("Cai Wen", ">1:02<");
+        String efficiency = page(get("/lead/reports/efficiency").param("from", day.toString())
+                .param("to", day.toString()), lead, "zh-CN");
+        assertThat(efficiency).contains("Ana Ferreira").doesNotContain("Cai Wen");
+        mvc.perform(get("/lead/reports").param("team", otherTeam.code()).with(as(lead)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAgentIsRefused() throws Exception {
+        String agent = org.agentUser(ana);
+        mvc.perform(get("/lead/reports").with(as(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/lead/reports/efficiency").with(as(agent))).andExpect(status().isForbidden());
+    }
+}
