@@ -139,6 +139,27 @@ public class RosterService {
 
     /** Starts solving in the background; returns the roster (SOLVING). */
     public RosterRun start(String centerCode, StartRequest r, CurrentUser user) {
+        long id = create(centerCode, r, user);
+        solving.solve(repository.find(id).orElseThrow());
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Creates a roster and solves it in the calling thread, reproducibly: local search stops after {@code steps}
+     * steps rather than after {@code solveSeconds} (kept as the time a later "continue solving" or resume uses), so
+     * the same inputs give the same roster and score on an idle or a loaded machine (the demo's roster). Returns the
+     * roster, SOLVED.
+     */
+    public RosterRun solveReproducibly(String centerCode, StartRequest r, int steps, CurrentUser user) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative: " + steps);
+        }
+        long id = create(centerCode, r, user);
+        solving.solveReproducibly(repository.find(id).orElseThrow(), steps);
+        return repository.find(id).orElseThrow();
+    }
+
+    private long create(String centerCode, StartRequest r, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         Validation v = new Validation();
         v.require(r.from() != null, "from", "roster.from-required");
@@ -192,8 +213,7 @@ public class RosterService {
                     + agentIds.size() + " agents");
             return newId;
         });
-        solving.solve(repository.find(id).orElseThrow());
-        return repository.find(id).orElseThrow();
+        return id;
     }
 
     /** Re-solves a published roster after a change; a new roster (parent: this one) starts SOLVING. */

@@ -1,12 +1,19 @@
 package com.timebank.wfm.roster;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.SolverManagerConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +31,32 @@ class RosterSolverConfiguration {
 
     /** Longest solve a planner may ask for. */
     static final int MAX_SOLVE_SECONDS = 3600;
+
+    /** A reproducible solve's safety net: only a solve that never reaches its step count stops on the clock. */
+    static final Duration REPRODUCIBLE_SAFETY_LIMIT = Duration.ofMinutes(10);
+    /** The initializer's improvement budget in a reproducible solve: it stops on its own pass and iteration counts. */
+    static final long REPRODUCIBLE_INITIALIZER_MILLIS = 120_000;
+
+    /**
+     * A solve whose result does not depend on the machine's load: a fixed random seed, REPRODUCIBLE mode, the
+     * initializer bounded by its counts (its time budget is only a cap far above them) and local search ended after
+     * {@code steps} steps instead of a time limit.
+     */
+    static SolverConfig reproducible(int steps) {
+        SolverConfig config = RosterSolver.solverConfig(RosterSolver.Settings.withTimeLimit(REPRODUCIBLE_SAFETY_LIMIT)
+                .withRandomSeed(0L).withEnvironmentMode(EnvironmentMode.REPRODUCIBLE));
+        config.getPhaseConfigList().forEach(phase -> {
+            if (phase instanceof CustomPhaseConfig custom) {
+                Map<String, String> properties = new HashMap<>(
+                        custom.getCustomProperties() == null ? Map.of() : custom.getCustomProperties());
+                properties.put("budgetMillis", String.valueOf(REPRODUCIBLE_INITIALIZER_MILLIS));
+                custom.setCustomProperties(properties);
+            } else if (phase instanceof LocalSearchPhaseConfig localSearch) {
+                localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));
+            }
+        });
+        return config;
+    }
 
     @Bean
     SolverFactory<RosterSolution> rosterSolverFactory() {

@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.SolverManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +101,51 @@ class RosterSolving {
     /** Starts solving a roster this instance owns, from scratch. */
     void solve(RosterRun run) {
         submit(run, null);
+    }
+
+    /**
+     * Solves a roster this instance owns from scratch in the calling thread, reproducibly: local search ends after
+     * {@code steps} steps (see {@link RosterSolverConfiguration#reproducible}), so the same inputs give the same
+     * roster and score however loaded the machine is. The roster ends SOLVED (FAILED on an error, which is rethrown).
+     */
+    void solveReproducibly(RosterRun run, int steps) {
+        RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()),
+                repository.agentIds(run.id()), null);
+        transactions.write(() -> {
+            repository.replaceAgentIssues(run.id(), problem.solution().getAgentIssues());
+            return null;
+        });
+        Job job = new Job(run.id(), problem.agentIds(), 0);
+        jobs.put(run.id(), job);
+        // keeps the claim fresh, so no other instance takes the roster over while it is solved here
+        job.flush = timers.scheduleWithFixedDelay(() -> {
+            try {
+                repository.heartbeat(run.id(), instanceId, now());
+            } catch (RuntimeException e) {
+                log.warn("Roster {}: heartbeat failed; trying again", run.id(), e);
+            }
+        }, SAVE_MILLIS, SAVE_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            Solver<RosterSolution> solver = SolverFactory.<RosterSolution>create(
+                    RosterSolverConfiguration.reproducible(steps)).buildSolver();
+            solver.addEventListener(event -> job.record(event.getNewBestSolution().getScore(), now()));
+            RosterSolution best = solver.solve(problem.solution());
+            job.cancelTimers();
+            job.forceNextPoint = true;
+            job.record(best.getScore(), now());
+            save(job, best);
+            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.SOLVED, null, now());
+        } catch (RuntimeException e) {
+            log.error("Roster {} failed while solving", run.id(), e);
+            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
+                    truncate(e.getClass().getSimpleName() + ": " + e.getMessage()), now());
+            throw e;
+        } finally {
+            job.cancelTimers();
+            repository.release(run.id(), instanceId);
+            jobs.remove(run.id(), job);
+            job.done.countDown();
+        }
     }
 
     /**
