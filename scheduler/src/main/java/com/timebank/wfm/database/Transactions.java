@@ -16,6 +16,12 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * A connection lost during the commit leaves the outcome unknown: {@link #writeIdempotent} runs such work again
  * because it finds what its first run committed (ledger idempotency keys); {@link #write} reports it as
  * {@link CommitOutcomeUnknownException}, a retryable failure for the caller.
+ *
+ * <p>The one transaction style of the application: every write goes through {@link #write} or
+ * {@link #writeIdempotent}, never a write {@code @Transactional} or a {@code TransactionTemplate}, so that all writes
+ * share the isolation level and the retry. A runtime exception thrown by the work rolls the whole write back. Spring's
+ * {@code @Transactional(readOnly = true)} stays for reads of several statements that must see one snapshot, and
+ * {@code @Transactional(propagation = MANDATORY)} for methods that may only join a write their caller opened.
  */
 @Component
 public class Transactions {

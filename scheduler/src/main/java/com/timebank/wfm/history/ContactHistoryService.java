@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.timebank.wfm.api.UploadErrors;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -31,15 +30,15 @@ public class ContactHistoryService {
     private final ContactHistoryRepository repository;
     private final OrganisationService organisation;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final Transactions transactions;
     private final Clock clock;
 
     ContactHistoryService(ContactHistoryRepository repository, OrganisationService organisation, AuditLog audit,
-            PlatformTransactionManager transactions, Clock clock) {
+            Transactions transactions, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -54,10 +53,8 @@ public class ContactHistoryService {
     }
 
     /** Stores already validated rows on the center's grid; a re-sent interval replaces the earlier one. */
-    @Transactional
     public Stored store(long centerId, Collection<ContactVolume> rows, String actor) {
-        int replaced = repository.upsert(centerId, rows, actor, now());
-        return new Stored(rows.size(), replaced);
+        return transactions.write(() -> new Stored(rows.size(), repository.upsert(centerId, rows, actor, now())));
     }
 
     /** A CSV upload ({@code interval_start,contacts,aht_seconds[,queue]}) by a planner of the center. */
@@ -83,7 +80,7 @@ public class ContactHistoryService {
     }
 
     private Imported importChecked(Center center, HistoryUpload.Result checked, String format, CurrentUser user) {
-        return transaction.execute(tx -> {
+        return transactions.write(() -> {
             int replaced = repository.upsert(center.id(), checked.intervals(), user.actor(), now());
             LocalDateTime first = checked.intervals().stream().map(ContactVolume::intervalStart)
                     .min(LocalDateTime::compareTo).orElseThrow();

@@ -17,6 +17,7 @@ import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.security.CurrentUser;
 
 /** Effective-dated center settings: a change applies from a date on, never to days already past. */
@@ -26,13 +27,15 @@ public class CenterSettingsService {
     private final CenterSettingsRepository repository;
     private final OrganisationRepository organisation;
     private final AuditLog audit;
+    private final Transactions transactions;
     private final Clock clock;
 
     CenterSettingsService(CenterSettingsRepository repository, OrganisationRepository organisation, AuditLog audit,
-            Clock clock) {
+            Transactions transactions, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -73,38 +76,40 @@ public class CenterSettingsService {
                 .map(s -> SettingsChange.View.of(center.code(), s, List.of())).toList();
     }
 
-    @Transactional
     public SettingsChange.View change(String centerCode, SettingsChange change, CurrentUser user) {
-        Center center = visibleCenter(centerCode, user);
-        if (!user.isAdmin()) {
-            if (!user.plansCenter(center.id())) {
-                throw ForbiddenException.of("settings.only-admin-planner-center");
+        return transactions.write(() -> {
+            Center center = visibleCenter(centerCode, user);
+            if (!user.isAdmin()) {
+                if (!user.plansCenter(center.id())) {
+                    throw ForbiddenException.of("settings.only-admin-planner-center");
+                }
+                List<String> adminOnly = change.adminOnlyFields();
+                if (!adminOnly.isEmpty()) {
+                    throw ForbiddenException.of("settings.only-admin-changes-planners", String.join(", ", adminOnly));
+                }
             }
-            List<String> adminOnly = change.adminOnlyFields();
-            if (!adminOnly.isEmpty()) {
-                throw ForbiddenException.of("settings.only-admin-changes-planners", String.join(", ", adminOnly));
+            LocalDate today = center.today(clock);
+            LocalDate from = change.effectiveFrom() == null ? today : change.effectiveFrom();
+            if (from.isBefore(today)) {
+                throw BusinessRuleException.of("settings.settings-cannot-change-retroactively", from, today,
+                        center.timeZone());
             }
-        }
-        LocalDate today = center.today(clock);
-        LocalDate from = change.effectiveFrom() == null ? today : change.effectiveFrom();
-        if (from.isBefore(today)) {
-            throw BusinessRuleException.of("settings.settings-cannot-change-retroactively", from, today,
-                    center.timeZone());
-        }
-        Validation v = new Validation();
-        CenterSettings next = change.applyTo(on(center.id(), from), from, v);
-        if (change.specialBusyDates() != null) {
-            change.specialBusyDates().stream().filter(d -> d == null || d.isBefore(from)).findFirst()
-                    .ifPresent(d -> v.require(false, "specialBusyDates", "settings.special-busy-dates-after", from));
-        }
-        v.throwIfInvalid();
-        repository.save(center.id(), next, user.actor(), now());
-        if (change.specialBusyDates() != null) {
-            repository.replaceSpecialBusyDatesFrom(center.id(), from, new TreeSet<>(change.specialBusyDates()));
-        }
-        audit.record(user.actor(), "SETTINGS_CHANGED", "center:" + center.code(), "from " + from + ": " + change);
-        return SettingsChange.View.of(center.code(), next,
-                repository.specialBusyDates(center.id(), from.withDayOfMonth(1), from.plusYears(1)));
+            Validation v = new Validation();
+            CenterSettings next = change.applyTo(on(center.id(), from), from, v);
+            if (change.specialBusyDates() != null) {
+                change.specialBusyDates().stream().filter(d -> d == null || d.isBefore(from)).findFirst()
+                        .ifPresent(d -> v.require(false, "specialBusyDates", "settings.special-busy-dates-after",
+                                from));
+            }
+            v.throwIfInvalid();
+            repository.save(center.id(), next, user.actor(), now());
+            if (change.specialBusyDates() != null) {
+                repository.replaceSpecialBusyDatesFrom(center.id(), from, new TreeSet<>(change.specialBusyDates()));
+            }
+            audit.record(user.actor(), "SETTINGS_CHANGED", "center:" + center.code(), "from " + from + ": " + change);
+            return SettingsChange.View.of(center.code(), next,
+                    repository.specialBusyDates(center.id(), from.withDayOfMonth(1), from.plusYears(1)));
+        });
     }
 
     private Center visibleCenter(String code, CurrentUser user) {

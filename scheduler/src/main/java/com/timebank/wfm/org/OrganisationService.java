@@ -22,6 +22,7 @@ import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.security.CurrentUser;
 
 /** Centers, teams and agents; every read is filtered by the caller's scope. */
@@ -31,13 +32,15 @@ public class OrganisationService {
     private final OrganisationRepository repository;
     private final CenterSettingsService settings;
     private final AuditLog audit;
+    private final Transactions transactions;
     private final Clock clock;
 
     public OrganisationService(OrganisationRepository repository, CenterSettingsService settings, AuditLog audit,
-            Clock clock) {
+            Transactions transactions, Clock clock) {
         this.repository = repository;
         this.settings = settings;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -48,54 +51,57 @@ public class OrganisationService {
             Integer weeklyMaxMinutes, List<String> skills) {
     }
 
-    @Transactional
     public Center createCenter(NewCenter c, CurrentUser user) {
-        requireAdmin(user);
-        Validation v = new Validation();
-        ZoneId zone = null;
-        try {
-            zone = c.timeZone() == null ? null : ZoneId.of(c.timeZone());
-        } catch (DateTimeException e) {
-            v.require(false, "timeZone", "org.not-time-zone-use", c.timeZone());
-        }
-        v.require(c.intervalMinutes() == null || Center.INTERVALS.contains(c.intervalMinutes()), "intervalMinutes",
-                "org.intervalminutes");
-        v.throwIfInvalid();
-        if (repository.centerByCode(c.code()).isPresent()) {
-            throw ConflictException.of("org.center-already-exists", c.code());
-        }
-        int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
-        long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
-        settings.createDefaults(id, user.actor());
-        audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(),
-                c.name() + ", " + zone + ", " + interval + " min");
-        return repository.centerById(id).orElseThrow();
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Validation v = new Validation();
+            ZoneId zone = null;
+            try {
+                zone = c.timeZone() == null ? null : ZoneId.of(c.timeZone());
+            } catch (DateTimeException e) {
+                v.require(false, "timeZone", "org.not-time-zone-use", c.timeZone());
+            }
+            v.require(c.intervalMinutes() == null || Center.INTERVALS.contains(c.intervalMinutes()), "intervalMinutes",
+                    "org.intervalminutes");
+            v.throwIfInvalid();
+            if (repository.centerByCode(c.code()).isPresent()) {
+                throw ConflictException.of("org.center-already-exists", c.code());
+            }
+            int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
+            long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
+            settings.createDefaults(id, user.actor());
+            audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(),
+                    c.name() + ", " + zone + ", " + interval + " min");
+            return repository.centerById(id).orElseThrow();
+        });
     }
 
     static final int MAX_NAME = 200;
 
     /** Renames a center (admin); its code, the key of every link and file, stays. Audited with both names. */
-    @Transactional
     public Center renameCenter(String code, String name, CurrentUser user) {
-        requireAdmin(user);
-        Center center = center(code, user);
-        String trimmed = checkedName(name);
-        repository.renameCenter(center.id(), trimmed);
-        audit.record(user.actor(), "CENTER_RENAMED", "center:" + code, "name: " + center.name() + " → " + trimmed);
-        return repository.centerById(center.id()).orElseThrow();
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Center center = center(code, user);
+            String trimmed = checkedName(name);
+            repository.renameCenter(center.id(), trimmed);
+            audit.record(user.actor(), "CENTER_RENAMED", "center:" + code, "name: " + center.name() + " → " + trimmed);
+            return repository.centerById(center.id()).orElseThrow();
+        });
     }
 
     /** Renames a team (admin); its code stays. Audited with both names. */
-    @Transactional
     public Team renameTeam(String centerCode, String code, String name, CurrentUser user) {
-        requireAdmin(user);
-        Center center = center(centerCode, user);
-        Team team = repository.team(center.id(), code).orElseThrow(() -> new NotFoundException("Team", code));
-        String trimmed = checkedName(name);
-        repository.renameTeam(team.id(), trimmed);
-        audit.record(user.actor(), "TEAM_RENAMED", "team:" + centerCode + "/" + code,
-                "name: " + team.name() + " → " + trimmed);
-        return repository.teamsByIds(List.of(team.id())).get(0);
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Center center = center(centerCode, user);
+            Team team = repository.team(center.id(), code).orElseThrow(() -> new NotFoundException("Team", code));
+            String trimmed = checkedName(name);
+            repository.renameTeam(team.id(), trimmed);
+            audit.record(user.actor(), "TEAM_RENAMED", "team:" + centerCode + "/" + code,
+                    "name: " + team.name() + " → " + trimmed);
+            return repository.teamsByIds(List.of(team.id())).get(0);
+        });
     }
 
     private static String checkedName(String name) {
@@ -141,16 +147,17 @@ public class OrganisationService {
         return repository.centerById(id).orElseThrow(() -> new NotFoundException("Center", id));
     }
 
-    @Transactional
     public Team createTeam(String centerCode, String code, String name, CurrentUser user) {
-        requireAdmin(user);
-        Center center = center(centerCode, user);
-        if (repository.team(center.id(), code).isPresent()) {
-            throw ConflictException.of("org.team-already-exists-center", code, centerCode);
-        }
-        long id = repository.insertTeam(center.id(), code, name, now());
-        audit.record(user.actor(), "TEAM_CREATED", "team:" + centerCode + "/" + code, name);
-        return repository.teamsByIds(List.of(id)).get(0);
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Center center = center(centerCode, user);
+            if (repository.team(center.id(), code).isPresent()) {
+                throw ConflictException.of("org.team-already-exists-center", code, centerCode);
+            }
+            long id = repository.insertTeam(center.id(), code, name, now());
+            audit.record(user.actor(), "TEAM_CREATED", "team:" + centerCode + "/" + code, name);
+            return repository.teamsByIds(List.of(id)).get(0);
+        });
     }
 
     @Transactional(readOnly = true)
@@ -199,28 +206,29 @@ public class OrganisationService {
         return ids.isEmpty() ? List.of() : repository.teamsByIds(ids);
     }
 
-    @Transactional
     public Agent createAgent(NewAgent a, CurrentUser user) {
-        requireAdmin(user);
-        Validation v = new Validation();
-        Optional<Center> center = repository.centerByCode(a.centerCode());
-        v.require(center.isPresent(), "centerCode", "org.unknown-center", a.centerCode());
-        Optional<Team> team = center.flatMap(c -> repository.team(c.id(), a.teamCode()));
-        v.require(center.isEmpty() || team.isPresent(), "teamCode", "org.unknown-team-center", a.teamCode(),
-                a.centerCode());
-        v.require(a.weeklyMinMinutes() <= a.weeklyMaxMinutes(), "weeklyMinMinutes",
-                "org.weeklyminminutes-not-exceed-weeklymaxminutes");
-        v.throwIfInvalid();
-        if (repository.agentByEmployeeNo(a.employeeNo()).isPresent()) {
-            throw ConflictException.of("org.agent-already-exists", a.employeeNo());
-        }
-        List<String> skills = a.skills() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(a.skills().stream().map(String::trim).toList()));
-        long id = repository.insertAgent(a.employeeNo(), a.name(), center.get().id(), team.get().id(),
-                a.weeklyMinMinutes(), a.weeklyMaxMinutes(), skills, now());
-        audit.record(user.actor(), "AGENT_CREATED", "agent:" + a.employeeNo(),
-                a.name() + " in " + a.centerCode() + "/" + a.teamCode());
-        return repository.agentById(id).orElseThrow();
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Validation v = new Validation();
+            Optional<Center> center = repository.centerByCode(a.centerCode());
+            v.require(center.isPresent(), "centerCode", "org.unknown-center", a.centerCode());
+            Optional<Team> team = center.flatMap(c -> repository.team(c.id(), a.teamCode()));
+            v.require(center.isEmpty() || team.isPresent(), "teamCode", "org.unknown-team-center", a.teamCode(),
+                    a.centerCode());
+            v.require(a.weeklyMinMinutes() <= a.weeklyMaxMinutes(), "weeklyMinMinutes",
+                    "org.weeklyminminutes-not-exceed-weeklymaxminutes");
+            v.throwIfInvalid();
+            if (repository.agentByEmployeeNo(a.employeeNo()).isPresent()) {
+                throw ConflictException.of("org.agent-already-exists", a.employeeNo());
+            }
+            List<String> skills = a.skills() == null ? List.of()
+                    : List.copyOf(new LinkedHashSet<>(a.skills().stream().map(String::trim).toList()));
+            long id = repository.insertAgent(a.employeeNo(), a.name(), center.get().id(), team.get().id(),
+                    a.weeklyMinMinutes(), a.weeklyMaxMinutes(), skills, now());
+            audit.record(user.actor(), "AGENT_CREATED", "agent:" + a.employeeNo(),
+                    a.name() + " in " + a.centerCode() + "/" + a.teamCode());
+            return repository.agentById(id).orElseThrow();
+        });
     }
 
     /** The agent if the user may see them; otherwise exactly the answer for an unknown agent. */

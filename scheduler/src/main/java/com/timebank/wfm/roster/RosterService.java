@@ -54,8 +54,11 @@ import com.timebank.wfm.schedule.ShiftService;
 @Service
 public class RosterService {
 
-    static final int MAX_DAYS = 42;
-    static final int DEFAULT_SOLVE_SECONDS = 30;
+    /** Longest roster period in days; the pages check the same. */
+    public static final int MAX_DAYS = 42;
+    public static final int DEFAULT_SOLVE_SECONDS = 30;
+    /** Longest solve a caller may ask for. */
+    public static final int MAX_SOLVE_SECONDS = RosterSolverConfiguration.MAX_SOLVE_SECONDS;
     static final String SOURCE = "ROSTER";
 
     private final RosterRepository repository;

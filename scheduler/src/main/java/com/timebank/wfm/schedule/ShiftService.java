@@ -83,21 +83,22 @@ public class ShiftService {
     }
 
     /** Publishes shifts on behalf of a roster or the demo (already validated). */
-    @Transactional
     public int publish(long centerId, List<PublishedShift> shifts, String actor) {
-        return repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return transactions.write(
+                () -> repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
     }
 
     /**
      * Replaces the published shifts of {@code agentIds} dated within the period by {@code shifts} (a roster's
      * working days): a day the new roster gives off loses its old shift. Returns how many shifts were removed.
      */
-    @Transactional
     public int replace(long centerId, java.util.Collection<Long> agentIds, LocalDate from, LocalDate to,
             List<PublishedShift> shifts, String actor) {
-        int removed = repository.delete(centerId, agentIds, from, to);
-        repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        return removed;
+        return transactions.write(() -> {
+            int removed = repository.delete(centerId, agentIds, from, to);
+            repository.upsert(centerId, shifts, actor, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            return removed;
+        });
     }
 
     /** Every published shift of the center dated within the period (for services acting without a user). */

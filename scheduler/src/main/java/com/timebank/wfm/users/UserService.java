@@ -24,6 +24,7 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
@@ -52,16 +53,18 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     private final PasswordEncoder passwordEncoder;
     private final VerifiedCredentials verified;
     private final AuditLog audit;
+    private final Transactions transactions;
     private final Clock clock;
     private final PasswordRules rules = PasswordRules.standard();
 
     UserService(UserRepository repository, OrganisationService organisation, PasswordEncoder passwordEncoder,
-            VerifiedCredentials verified, AuditLog audit, Clock clock) {
+            VerifiedCredentials verified, AuditLog audit, Transactions transactions, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
         this.verified = verified;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -88,34 +91,31 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     }
 
     /** An admin creates a user: the password follows the rules, and the user must change it at first sign-in. */
-    @Transactional
     public UserView create(NewUser u, CurrentUser actor) {
         if (!actor.isAdmin()) {
             throw ForbiddenException.of("user.only-admin-create-users");
         }
         Validation v = new Validation();
         rules.check("password", u.username(), u.password()).forEach(v::add);
-        return create(u, actor.actor(), true, v);
+        return transactions.write(() -> create(u, actor.actor(), true, v));
     }
 
     /**
      * Creates a user on behalf of the system (first start, demo data, test fixtures): the password is the operator's
      * choice, so only its length is checked and no change is asked for.
      */
-    @Transactional
     public UserView createUser(NewUser u, String actor) {
         return createUser(u, actor, false);
     }
 
     /** As {@link #createUser(NewUser, String)}; {@code mustChangePassword} for a generated password. */
-    @Transactional
     public UserView createUser(NewUser u, String actor, boolean mustChangePassword) {
         Validation v = new Validation();
         v.require(u.password() != null && u.password().length() >= MIN_SYSTEM_PASSWORD_LENGTH, "password",
                 "user.password-have-least-characters", MIN_SYSTEM_PASSWORD_LENGTH);
         v.require(u.password() == null || u.password().length() <= Passwords.MAX_LENGTH, "password",
                 "range.password.too-long", Passwords.MAX_LENGTH);
-        return create(u, actor, mustChangePassword, v);
+        return transactions.write(() -> create(u, actor, mustChangePassword, v));
     }
 
     private UserView create(NewUser u, String actor, boolean mustChangePassword, Validation v) {
@@ -157,25 +157,30 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     }
 
     /** An admin sets a user's password (forgotten, compromised): the user must change it at the next sign-in. */
-    @Transactional
     public void resetPassword(String username, String password, CurrentUser actor) {
         if (!actor.isAdmin()) {
             throw ForbiddenException.of("user.only-admin-reset-passwords");
         }
-        UserRepository.StoredUser stored = repository.byUsername(username)
-                .orElseThrow(() -> new NotFoundException("User", username));
-        refuseUnlessValid(rules.check("password", username, password));
-        repository.setPassword(stored.user().id(), passwordEncoder.encode(password), true, now());
-        verified.forget(username);
-        audit.record(actor.actor(), "PASSWORD_RESET", "user:" + username, "must change at next sign-in");
+        transactions.write(() -> {
+            UserRepository.StoredUser stored = repository.byUsername(username)
+                    .orElseThrow(() -> new NotFoundException("User", username));
+            refuseUnlessValid(rules.check("password", username, password));
+            repository.setPassword(stored.user().id(), passwordEncoder.encode(password), true, now());
+            verified.forget(username);
+            audit.record(actor.actor(), "PASSWORD_RESET", "user:" + username, "must change at next sign-in");
+            return null;
+        });
     }
 
     /**
      * The user changes their own password, proving the current one; this also ends an admin's demand to change it.
      * Returns the user as signed in from now on.
      */
-    @Transactional
     public WfmPrincipal changeOwnPassword(CurrentUser user, String currentPassword, String newPassword) {
+        return transactions.write(() -> changePassword(user, currentPassword, newPassword));
+    }
+
+    private WfmPrincipal changePassword(CurrentUser user, String currentPassword, String newPassword) {
         UserRepository.StoredUser stored = repository.byUsername(user.username()).orElseThrow();
         Validation v = new Validation();
         v.require(currentPassword != null && currentPassword.length() <= Passwords.MAX_LENGTH
@@ -201,19 +206,22 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
 
     /** Stores a stronger hash of the password the user just signed in with (BCrypt to Argon2id). */
     @Override
-    @Transactional
     public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
-        repository.rehash(user.getUsername(), newPasswordHash);
-        return principal(repository.byUsername(user.getUsername()).orElseThrow());
+        return transactions.write(() -> {
+            repository.rehash(user.getUsername(), newPasswordHash);
+            return principal(repository.byUsername(user.getUsername()).orElseThrow());
+        });
     }
 
     /** Every checked sign-in, right or wrong, and every throttled attempt goes to the audit trail. */
     @EventListener
-    @Transactional
     public void audit(SignInEvent e) {
         String name = e.username() == null ? "" : e.username().length() > 64 ? e.username().substring(0, 64)
                 : e.username();
-        audit.record("user:" + name, "SIGN_IN_" + e.outcome().name(), "user:" + name, "from " + e.clientAddress());
+        transactions.write(() -> {
+            audit.record("user:" + name, "SIGN_IN_" + e.outcome().name(), "user:" + name, "from " + e.clientAddress());
+            return null;
+        });
     }
 
     @Transactional(readOnly = true)
@@ -235,9 +243,11 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     }
 
     /** Remembers the language the user chose for the pages (a language tag, such as {@code zh-CN}). */
-    @Transactional
     public void setLocale(CurrentUser user, Locale locale) {
-        repository.setLocale(user.id(), locale.toLanguageTag());
+        transactions.write(() -> {
+            repository.setLocale(user.id(), locale.toLanguageTag());
+            return null;
+        });
     }
 
     private UserView view(UserRepository.StoredUser s) {

@@ -2,7 +2,6 @@ package com.timebank.wfm.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +49,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class RosterPages {
 
-    static final int MAX_SOLVE_SECONDS = 3600;
-    static final int DEFAULT_SOLVE_SECONDS = 30;
-    static final int MAX_DAYS = 42;
+    static final int MAX_SOLVE_SECONDS = RosterService.MAX_SOLVE_SECONDS;
+    static final int DEFAULT_SOLVE_SECONDS = RosterService.DEFAULT_SOLVE_SECONDS;
+    static final int MAX_DAYS = RosterService.MAX_DAYS;
     static final int PAGE_SIZE = 20;
 
     private final RosterService rosters;
@@ -89,12 +88,12 @@ class RosterPages {
         List<ForecastRun> choices = forecastChoices(c, user);
         RosterStartForm form = new RosterStartForm();
         form.setCenter(c.code());
-        form.setSolveSeconds(Integer.toString(DEFAULT_SOLVE_SECONDS));
+        form.setSolveSeconds(DEFAULT_SOLVE_SECONDS);
         if (!choices.isEmpty()) {
             ForecastRun newest = choices.get(0);
-            form.setForecastId(Long.toString(newest.id()));
-            form.setFrom(newest.from().toString());
-            form.setTo(newest.to().toString());
+            form.setForecastId(newest.id());
+            form.setFrom(newest.from());
+            form.setTo(newest.to());
         }
         model.addAttribute("rosterStartForm", form);
         listModel(c, page, choices, user, model);
@@ -141,11 +140,12 @@ class RosterPages {
             }
         }
         Long forecastId = null;
-        if (f.getForecastId() == null || f.getForecastId().isBlank()) {
-            b.rejectValue("forecastId", "roster.error.forecast.required");
+        if (f.getForecastId() == null) {
+            if (!b.hasFieldErrors("forecastId")) {
+                b.rejectValue("forecastId", "roster.error.forecast.required");
+            }
         } else {
-            ForecastRun chosen = choices.stream().filter(r -> Long.toString(r.id()).equals(f.getForecastId().trim()))
-                    .findFirst().orElse(null);
+            ForecastRun chosen = choices.stream().filter(r -> r.id() == f.getForecastId()).findFirst().orElse(null);
             if (chosen == null) {
                 b.rejectValue("forecastId", "roster.error.forecast.unknown");
             } else {
@@ -157,29 +157,24 @@ class RosterPages {
                 }
             }
         }
-        Integer seconds = null;
-        try {
-            seconds = Integer.valueOf(f.getSolveSeconds() == null ? "" : f.getSolveSeconds().trim());
-        } catch (NumberFormatException e) {
-            // reported just below
-        }
-        if (seconds == null || seconds < 1 || seconds > MAX_SOLVE_SECONDS) {
-            b.rejectValue("solveSeconds", "roster.error.solve-seconds", new Object[] {MAX_SOLVE_SECONDS}, null);
-        }
+        Integer seconds = solveSeconds(f.getSolveSeconds(), b);
         return new RosterService.StartRequest(from, to, forecastId, seconds);
     }
 
-    private static LocalDate date(String value, String field, BindingResult b) {
-        if (value == null || value.isBlank()) {
+    /** The bound date; an empty one is refused here, one that did not parse already by the binder. */
+    private static LocalDate date(LocalDate value, String field, BindingResult b) {
+        if (value == null && !b.hasFieldErrors(field)) {
             b.rejectValue(field, "roster.error.date.required");
-            return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            b.rejectValue(field, "roster.error.date.invalid");
-            return null;
+        return value;
+    }
+
+    /** Seconds within the service's limit (a value that is no number the binder refused with the same message). */
+    private static Integer solveSeconds(Integer seconds, BindingResult b) {
+        if (!b.hasFieldErrors("solveSeconds") && (seconds == null || seconds < 1 || seconds > MAX_SOLVE_SECONDS)) {
+            b.rejectValue("solveSeconds", "roster.error.solve-seconds", new Object[] {MAX_SOLVE_SECONDS}, null);
         }
+        return seconds;
     }
 
     private void listModel(Center c, Integer page, List<ForecastRun> choices, CurrentUser user, Model model) {
@@ -220,7 +215,7 @@ class RosterPages {
         rosterModel(id, user, model);
         if (!model.containsAttribute("rosterResolveForm")) {
             RosterResolveForm form = new RosterResolveForm();
-            form.setSolveSeconds(Integer.toString(((RosterRun) model.getAttribute("run")).solveSeconds()));
+            form.setSolveSeconds(((RosterRun) model.getAttribute("run")).solveSeconds());
             model.addAttribute("rosterResolveForm", form);
         }
         return "roster/roster";
@@ -331,33 +326,23 @@ class RosterPages {
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         RosterRun parent = rosters.progress(id, user).run();
         List<LocalDate> dates = new ArrayList<>();
-        for (String d : rosterResolveForm.getDates()) {
-            try {
-                LocalDate date = LocalDate.parse(d.trim());
+        if (!binding.hasFieldErrors("dates*")) {
+            for (LocalDate date : rosterResolveForm.getDates()) {
+                if (date == null) {
+                    continue;
+                }
                 if (date.isBefore(parent.from()) || date.isAfter(parent.to())) {
                     binding.rejectValue("dates", "roster.error.resolve.date-outside");
                     break;
                 }
                 dates.add(date);
-            } catch (DateTimeParseException e) {
-                binding.rejectValue("dates", "roster.error.date.invalid");
-                break;
             }
         }
         List<String> employeeNos = rosterResolveForm.getEmployeeNos().stream().filter(s -> !s.isBlank()).toList();
-        if (dates.isEmpty() && employeeNos.isEmpty() && !binding.hasFieldErrors("dates")) {
+        if (dates.isEmpty() && employeeNos.isEmpty() && !binding.hasFieldErrors("dates*")) {
             binding.rejectValue("dates", "roster.error.resolve.nothing");
         }
-        Integer seconds = null;
-        try {
-            seconds = Integer.valueOf(rosterResolveForm.getSolveSeconds() == null ? ""
-                    : rosterResolveForm.getSolveSeconds().trim());
-        } catch (NumberFormatException e) {
-            // reported just below
-        }
-        if (seconds == null || seconds < 1 || seconds > MAX_SOLVE_SECONDS) {
-            binding.rejectValue("solveSeconds", "roster.error.solve-seconds", new Object[] {MAX_SOLVE_SECONDS}, null);
-        }
+        Integer seconds = solveSeconds(rosterResolveForm.getSolveSeconds(), binding);
         if (!binding.hasErrors()) {
             try {
                 RosterRun run = rosters.resolve(id, new RosterService.ResolveRequest(dates, employeeNos, seconds), user);

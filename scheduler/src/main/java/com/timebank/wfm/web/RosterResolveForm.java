@@ -1,20 +1,27 @@
 package com.timebank.wfm.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The re-solve form of a published roster: the dates and/or agents to reopen, and the solve time. */
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The re-solve form of a published roster: the dates and/or agents to reopen, and the solve time. A date or number
+ * that does not parse is refused by the binder ({@code typeMismatch.rosterResolveForm.*}).
+ */
 public class RosterResolveForm {
 
-    private List<String> dates = new ArrayList<>();
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private List<LocalDate> dates = new ArrayList<>();
     private List<String> employeeNos = new ArrayList<>();
-    private String solveSeconds;
+    private Integer solveSeconds;
 
-    public List<String> getDates() {
+    public List<LocalDate> getDates() {
         return dates;
     }
 
-    public void setDates(List<String> dates) {
+    public void setDates(List<LocalDate> dates) {
         this.dates = dates == null ? new ArrayList<>() : dates;
     }
 
@@ -26,11 +33,11 @@ public class RosterResolveForm {
         this.employeeNos = employeeNos == null ? new ArrayList<>() : employeeNos;
     }
 
-    public String getSolveSeconds() {
+    public Integer getSolveSeconds() {
         return solveSeconds;
     }
 
-    public void setSolveSeconds(String solveSeconds) {
+    public void setSolveSeconds(Integer solveSeconds) {
         this.solveSeconds = solveSeconds;
     }
 }

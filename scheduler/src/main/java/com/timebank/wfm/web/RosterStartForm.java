@@ -1,16 +1,22 @@
 package com.timebank.wfm.web;
 
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
- * The "start a roster" form as typed (strings: a date or number that does not parse gets a message by its field,
- * not Spring's type-mismatch text).
+ * The "start a roster" form: typed fields; a date or number that does not parse is refused by the binder with a
+ * message by its field ({@code typeMismatch.rosterStartForm.*}).
  */
 public class RosterStartForm {
 
     private String center;
-    private String from;
-    private String to;
-    private String forecastId;
-    private String solveSeconds;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate from;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate to;
+    private Long forecastId;
+    private Integer solveSeconds;
 
     public String getCenter() {
         return center;
@@ -20,35 +26,35 @@ public class RosterStartForm {
         this.center = center;
     }
 
-    public String getFrom() {
+    public LocalDate getFrom() {
         return from;
     }
 
-    public void setFrom(String from) {
+    public void setFrom(LocalDate from) {
         this.from = from;
     }
 
-    public String getTo() {
+    public LocalDate getTo() {
         return to;
     }
 
-    public void setTo(String to) {
+    public void setTo(LocalDate to) {
         this.to = to;
     }
 
-    public String getForecastId() {
+    public Long getForecastId() {
         return forecastId;
     }
 
-    public void setForecastId(String forecastId) {
+    public void setForecastId(Long forecastId) {
         this.forecastId = forecastId;
     }
 
-    public String getSolveSeconds() {
+    public Integer getSolveSeconds() {
         return solveSeconds;
     }
 
-    public void setSolveSeconds(String solveSeconds) {
+    public void setSolveSeconds(Integer solveSeconds) {
         this.solveSeconds = solveSeconds;
     }
 }

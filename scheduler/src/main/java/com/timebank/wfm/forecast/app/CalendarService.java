@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.ForecastCalendar;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
@@ -31,12 +32,15 @@ public class CalendarService {
     private final CalendarRepository repository;
     private final OrganisationService organisation;
     private final AuditLog audit;
+    private final Transactions transactions;
     private final Clock clock;
 
-    CalendarService(CalendarRepository repository, OrganisationService organisation, AuditLog audit, Clock clock) {
+    CalendarService(CalendarRepository repository, OrganisationService organisation, AuditLog audit,
+            Transactions transactions, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -53,21 +57,26 @@ public class CalendarService {
     }
 
     /** Replaces the whole calendar (planner or admin of the center). */
-    @Transactional
     public PlannerCalendar replace(String centerCode, PlannerCalendar calendar, CurrentUser user) {
-        Center center = organisation.plannedCenter(centerCode, user);
-        Validation v = new Validation();
-        validate(calendar, v);
-        v.throwIfInvalid();
-        PlannerCalendar sorted = new PlannerCalendar(
-                calendar.holidays().stream().sorted(Comparator.comparing(PlannerCalendar.Holiday::date)).toList(),
-                calendar.closedDates().stream().sorted(Comparator.comparing(PlannerCalendar.ClosedDate::date)).toList(),
-                calendar.specialDays().stream().sorted(Comparator.comparing(PlannerCalendar.SpecialDay::date)).toList());
-        repository.replace(center.id(), sorted, user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        audit.record(user.actor(), "CALENDAR_CHANGED", "center:" + center.code(), sorted.holidays().size()
-                + " holidays, " + sorted.closedDates().size() + " closed dates, " + sorted.specialDays().size()
-                + " special days");
-        return repository.calendar(center.id());
+        return transactions.write(() -> {
+            Center center = organisation.plannedCenter(centerCode, user);
+            Validation v = new Validation();
+            validate(calendar, v);
+            v.throwIfInvalid();
+            PlannerCalendar sorted = new PlannerCalendar(
+                    calendar.holidays().stream().sorted(Comparator.comparing(PlannerCalendar.Holiday::date))
+                            .toList(),
+                    calendar.closedDates().stream().sorted(Comparator.comparing(PlannerCalendar.ClosedDate::date))
+                            .toList(),
+                    calendar.specialDays().stream().sorted(Comparator.comparing(PlannerCalendar.SpecialDay::date))
+                            .toList());
+            repository.replace(center.id(), sorted, user.actor(),
+                    LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            audit.record(user.actor(), "CALENDAR_CHANGED", "center:" + center.code(), sorted.holidays().size()
+                    + " holidays, " + sorted.closedDates().size() + " closed dates, " + sorted.specialDays().size()
+                    + " special days");
+            return repository.calendar(center.id());
+        });
     }
 
     static void validate(PlannerCalendar c, Validation v) {

@@ -14,14 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.Backtest;
 import com.timebank.wfm.forecast.Forecast;
 import com.timebank.wfm.forecast.ForecastAdjustment;
@@ -68,13 +67,13 @@ public class ForecastService {
     private final StaffingService staffing;
     private final ForecastRepository repository;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
+    private final Transactions transactions;
     private final Clock clock;
     private final Forecaster forecaster = new Forecaster();
 
     ForecastService(OrganisationService organisation, CenterSettingsService settings, ContactHistoryService history,
             CalendarService calendars, StaffingService staffing, ForecastRepository repository, AuditLog audit,
-            PlatformTransactionManager transactions, Clock clock) {
+            Transactions transactions, Clock clock) {
         this.organisation = organisation;
         this.settings = settings;
         this.history = history;
@@ -82,7 +81,7 @@ public class ForecastService {
         this.staffing = staffing;
         this.repository = repository;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -154,7 +153,7 @@ public class ForecastService {
         LocalDateTime now = now();
         MethodSelection.Choice selected = choice;
         String chosenMethod = method;
-        long id = transaction.execute(tx -> {
+        long id = transactions.write(() -> {
             Long selectionId = null;
             if (selected != null && !selected.report().origins().isEmpty()) {
                 selectionId = repository.insertBacktest(stored(center, queue, StoredBacktest.SELECTION, null,
@@ -227,7 +226,7 @@ public class ForecastService {
         List<IntervalForecast> changed = adjustment.apply(f.value().intervals());
         LocalDateTime now = now();
         String reason = r.reason().trim();
-        long newId = transaction.execute(tx -> {
+        long newId = transactions.write(() -> {
             long created = repository.insertForecast(new ForecastRun(0, center.id(), run.queue(), run.method(),
                     run.requestedMethod(), run.from(), run.to(), run.asOf(), run.learnedUpTo(), run.intervalMinutes(),
                     run.selectionNote(), run.selectionBacktestId(), run.notes(), user.actor(), now), changed);
@@ -342,7 +341,7 @@ public class ForecastService {
         }
         Backtest.Options options = Backtest.Options.of(r.origins(), r.horizonDays());
         LocalDateTime now = now();
-        long id = transaction.execute(tx -> repository.insertBacktest(stored(center, queue, StoredBacktest.REQUEST,
+        long id = transactions.write(() -> repository.insertBacktest(stored(center, queue, StoredBacktest.REQUEST,
                 method, options, r.asOf(), h.lastDate(), report, user, now)));
         return new InCenter<>(center, repository.backtest(id).orElseThrow());
     }

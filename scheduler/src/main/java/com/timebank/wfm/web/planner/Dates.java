@@ -1,29 +1,22 @@
 package com.timebank.wfm.web.planner;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.validation.BindingResult;
 
-/** Date fields of the planner's forms: {@code <input type="date">} sends {@code YYYY-MM-DD}. */
+/**
+ * Date fields of the planner's forms: {@code <input type="date">} sends {@code YYYY-MM-DD}, bound by
+ * {@code @DateTimeFormat}; a value that is no date is refused by the binder ({@code typeMismatch.<form>.<field>}).
+ */
 final class Dates {
 
     private Dates() {
     }
 
-    /** The date of a field, null when empty; a value that is no date is rejected with {@code planner.error.date}. */
-    static LocalDate parse(String text, String field, boolean required, BindingResult binding) {
-        if (text == null || text.isBlank()) {
-            if (required) {
-                binding.rejectValue(field, "planner.error.date-required");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            binding.rejectValue(field, "planner.error.date");
-            return null;
+    /** Refuses an empty required date, unless the binder already refused what was typed. */
+    static void require(LocalDate date, String field, BindingResult binding) {
+        if (date == null && !binding.hasFieldErrors(field)) {
+            binding.rejectValue(field, "planner.error.date-required");
         }
     }
 }

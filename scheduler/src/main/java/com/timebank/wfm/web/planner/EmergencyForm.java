@@ -1,10 +1,18 @@
 package com.timebank.wfm.web.planner;
 
-/** Activating emergency overtime: the level (1–3, each with its rate), the business date and the reason. */
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * Activating emergency overtime: the level (1–3, each with its rate), the business date and the reason. A date that
+ * does not parse is refused by the binder ({@code typeMismatch.emergencyForm.date}).
+ */
 public class EmergencyForm {
 
     private Integer level;
-    private String date;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate date;
     private String reason;
 
     public Integer getLevel() {
@@ -15,11 +23,11 @@ public class EmergencyForm {
         this.level = level;
     }
 
-    public String getDate() {
+    public LocalDate getDate() {
         return date;
     }
 
-    public void setDate(String date) {
+    public void setDate(LocalDate date) {
         this.date = date;
     }
 

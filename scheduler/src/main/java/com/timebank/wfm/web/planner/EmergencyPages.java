@@ -72,7 +72,7 @@ class EmergencyPages {
     String list(@RequestParam(required = false) String center, CurrentUser user, Model model) {
         Optional<Center> c = centers.addTo(model, center, user);
         EmergencyForm form = new EmergencyForm();
-        c.ifPresent(x -> form.setDate(x.today(clock).toString()));
+        c.ifPresent(x -> form.setDate(x.today(clock)));
         model.addAttribute("emergencyForm", form);
         c.ifPresent(x -> listModel(x, user, model));
         return "planner/emergencies";
@@ -86,7 +86,8 @@ class EmergencyPages {
                 || emergencyForm.getLevel() > 3)) {
             binding.rejectValue("level", "planner.emergency.error.level");
         }
-        LocalDate date = Dates.parse(emergencyForm.getDate(), "date", true, binding);
+        Dates.require(emergencyForm.getDate(), "date", binding);
+        LocalDate date = emergencyForm.getDate();
         if (date != null && date.isAfter(c.today(clock))) {
             binding.rejectValue("date", "planner.emergency.error.future", new Object[] {fmt.date(c.today(clock))}, null);
         }

@@ -1,26 +1,36 @@
 package com.timebank.wfm.web.planner;
 
-/** A new forecast: the period, the method (blank: chosen by backtest) and optionally "as of" a past date. */
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A new forecast: the period, the method (blank: chosen by backtest) and optionally "as of" a past date. A date that
+ * does not parse is refused by the binder ({@code typeMismatch.forecastForm.*}).
+ */
 public class ForecastForm {
 
-    private String from;
-    private String to;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate from;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate to;
     private String method;
-    private String asOf;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate asOf;
 
-    public String getFrom() {
+    public LocalDate getFrom() {
         return from;
     }
 
-    public void setFrom(String from) {
+    public void setFrom(LocalDate from) {
         this.from = from;
     }
 
-    public String getTo() {
+    public LocalDate getTo() {
         return to;
     }
 
-    public void setTo(String to) {
+    public void setTo(LocalDate to) {
         this.to = to;
     }
 
@@ -32,11 +42,11 @@ public class ForecastForm {
         this.method = method;
     }
 
-    public String getAsOf() {
+    public LocalDate getAsOf() {
         return asOf;
     }
 
-    public void setAsOf(String asOf) {
+    public void setAsOf(LocalDate asOf) {
         this.asOf = asOf;
     }
 }

@@ -90,8 +90,8 @@ class ForecastPages {
         ForecastForm form = new ForecastForm();
         c.ifPresent(x -> {
             LocalDate tomorrow = x.today(clock).plusDays(1);
-            form.setFrom(tomorrow.toString());
-            form.setTo(tomorrow.plusDays(DEFAULT_DAYS - 1).toString());
+            form.setFrom(tomorrow);
+            form.setTo(tomorrow.plusDays(DEFAULT_DAYS - 1));
         });
         model.addAttribute("forecastForm", form);
         c.ifPresent(x -> listModel(x, page, user, model));
@@ -102,13 +102,12 @@ class ForecastPages {
     String create(@RequestParam String center, @ModelAttribute ForecastForm forecastForm, BindingResult binding,
             CurrentUser user, Model model, HttpServletResponse response) {
         Center c = centers.addTo(model, center, user).orElseThrow();
-        LocalDate from = Dates.parse(forecastForm.getFrom(), "from", true, binding);
-        LocalDate to = Dates.parse(forecastForm.getTo(), "to", true, binding);
-        LocalDate asOf = Dates.parse(forecastForm.getAsOf(), "asOf", false, binding);
+        Dates.require(forecastForm.getFrom(), "from", binding);
+        Dates.require(forecastForm.getTo(), "to", binding);
         if (!binding.hasErrors()) {
             try {
-                var created = forecasts.create(c.code(), new ForecastService.ForecastRequest(from, to,
-                        forecastForm.getMethod(), asOf, null), user);
+                var created = forecasts.create(c.code(), new ForecastService.ForecastRequest(forecastForm.getFrom(),
+                        forecastForm.getTo(), forecastForm.getMethod(), forecastForm.getAsOf(), null), user);
                 return "redirect:" + path(created.value().run().id());
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, Map.of(), "planner.forecast.invalid");
