@@ -2,7 +2,10 @@ package com.timebank.wfm.org;
 
 import java.util.List;
 
-/** An agent, addressed by the employee number HR and the phone system share. */
+/**
+ * An agent, addressed by the employee number HR and the phone system share. An inactive (disabled) agent keeps their
+ * ledger and history but is left out of new rosters.
+ */
 public record Agent(
         long id,
         String employeeNo,
@@ -13,5 +16,6 @@ public record Agent(
         String teamCode,
         int weeklyMinMinutes,
         int weeklyMaxMinutes,
-        List<String> skills) {
+        List<String> skills,
+        boolean active) {
 }

@@ -79,10 +79,10 @@ class OrganisationController {
     }
 
     record AgentView(String employeeNo, String name, String centerCode, String teamCode, int weeklyMinMinutes,
-            int weeklyMaxMinutes, List<String> skills) {
+            int weeklyMaxMinutes, List<String> skills, boolean active) {
         static AgentView of(Agent a) {
             return new AgentView(a.employeeNo(), a.name(), a.centerCode(), a.teamCode(), a.weeklyMinMinutes(),
-                    a.weeklyMaxMinutes(), a.skills());
+                    a.weeklyMaxMinutes(), a.skills(), a.active());
         }
     }
 
@@ -181,5 +181,29 @@ class OrganisationController {
     @GetMapping("/agents/{employeeNo}")
     AgentView agent(@PathVariable String employeeNo, CurrentUser user) {
         return AgentView.of(organisation.agent(employeeNo, user));
+    }
+
+    /** Fields left out keep their value; the service bounds every field and answers 422 with the field. */
+    record AgentPatch(String name, String teamCode, Integer weeklyMinMinutes, Integer weeklyMaxMinutes,
+            List<String> skills) {
+    }
+
+    @PatchMapping("/agents/{employeeNo}")
+    @Operation(summary = "Change an agent's name, team (within the center), contract or skills (admin); audited")
+    AgentView changeAgent(@PathVariable String employeeNo, @RequestBody AgentPatch r, CurrentUser user) {
+        return AgentView.of(organisation.changeAgent(employeeNo, new OrganisationService.AgentChange(r.name(),
+                r.teamCode(), r.weeklyMinMinutes(), r.weeklyMaxMinutes(), r.skills()), user));
+    }
+
+    @PostMapping("/agents/{employeeNo}/disable")
+    @Operation(summary = "Disable an agent (admin): ledger and history stay; left out of new rosters; audited")
+    AgentView disableAgent(@PathVariable String employeeNo, CurrentUser user) {
+        return AgentView.of(organisation.setAgentActive(employeeNo, false, user));
+    }
+
+    @PostMapping("/agents/{employeeNo}/enable")
+    @Operation(summary = "Enable a disabled agent again (admin); audited")
+    AgentView enableAgent(@PathVariable String employeeNo, CurrentUser user) {
+        return AgentView.of(organisation.setAgentActive(employeeNo, true, user));
     }
 }

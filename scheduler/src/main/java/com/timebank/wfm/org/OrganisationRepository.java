@@ -106,6 +106,24 @@ class OrganisationRepository {
         return id;
     }
 
+    void updateAgent(long id, String name, long teamId, int min, int max, Collection<String> skills) {
+        db.update(AGENT).set(AGENT.NAME, name).set(AGENT.TEAM_ID, teamId)
+                .set(AGENT.WEEKLY_MIN_MINUTES, min).set(AGENT.WEEKLY_MAX_MINUTES, max)
+                .where(AGENT.ID.eq(id)).execute();
+        db.deleteFrom(AGENT_SKILL).where(AGENT_SKILL.AGENT_ID.eq(id)).execute();
+        if (!skills.isEmpty()) {
+            var insert = db.insertInto(AGENT_SKILL, AGENT_SKILL.AGENT_ID, AGENT_SKILL.SKILL);
+            for (String skill : skills) {
+                insert = insert.values(id, skill);
+            }
+            insert.execute();
+        }
+    }
+
+    void setAgentActive(long id, boolean active) {
+        db.update(AGENT).set(AGENT.ACTIVE, active).where(AGENT.ID.eq(id)).execute();
+    }
+
     Optional<Agent> agentByEmployeeNo(String employeeNo) {
         return agents(AGENT.EMPLOYEE_NO.eq(employeeNo), 0, 1).stream().findFirst();
     }
@@ -116,7 +134,7 @@ class OrganisationRepository {
 
     List<Agent> agents(Condition where, int offset, int limit) {
         var rows = db.select(AGENT.ID, AGENT.EMPLOYEE_NO, AGENT.NAME, AGENT.CENTER_ID, CENTER.CODE,
-                        AGENT.TEAM_ID, TEAM.CODE, AGENT.WEEKLY_MIN_MINUTES, AGENT.WEEKLY_MAX_MINUTES)
+                        AGENT.TEAM_ID, TEAM.CODE, AGENT.WEEKLY_MIN_MINUTES, AGENT.WEEKLY_MAX_MINUTES, AGENT.ACTIVE)
                 .from(AGENT)
                 .join(CENTER).on(CENTER.ID.eq(AGENT.CENTER_ID))
                 .join(TEAM).on(TEAM.ID.eq(AGENT.TEAM_ID))
@@ -138,7 +156,8 @@ class OrganisationRepository {
         return rows.stream().map(r -> new Agent(r.get(AGENT.ID), r.get(AGENT.EMPLOYEE_NO), r.get(AGENT.NAME),
                 r.get(AGENT.CENTER_ID), r.get(CENTER.CODE), r.get(AGENT.TEAM_ID), r.get(TEAM.CODE),
                 r.get(AGENT.WEEKLY_MIN_MINUTES), r.get(AGENT.WEEKLY_MAX_MINUTES),
-                skills.getOrDefault(r.get(AGENT.ID), List.of()))).collect(Collectors.toList());
+                skills.getOrDefault(r.get(AGENT.ID), List.of()), Boolean.TRUE.equals(r.get(AGENT.ACTIVE))))
+                .collect(Collectors.toList());
     }
 
     int countAgents(Condition where) {
@@ -154,6 +173,10 @@ class OrganisationRepository {
             c = c.and(AGENT.TEAM_ID.eq(teamId));
         }
         return c;
+    }
+
+    static Condition active() {
+        return AGENT.ACTIVE.isTrue();
     }
 
     static Condition employeeNoIn(Collection<String> employeeNos) {

@@ -192,7 +192,8 @@ public class RosterService {
             }
         }
         String queue = forecast.run().queue();
-        List<Long> agentIds = organisation.agentsOfCenter(center.id()).stream()
+        // a disabled agent keeps past rosters but joins no new one
+        List<Long> agentIds = organisation.activeAgentsOfCenter(center.id()).stream()
                 .filter(a -> queue == null || a.skills().contains(queue)).map(Agent::id).toList();
         if (agentIds.isEmpty()) {
             throw queue == null ? BusinessRuleException.of("roster.center-has-no-agents", center.code())
@@ -386,7 +387,7 @@ public class RosterService {
         if (!RosterRun.ALL_QUEUES.equals(run.skill())) {
             Set<String> reported = new HashSet<>();
             issues.forEach(i -> reported.add(i.employeeNo()));
-            organisation.agentsOfCenter(run.centerId()).stream()
+            organisation.activeAgentsOfCenter(run.centerId()).stream()
                     .filter(a -> !a.skills().contains(run.skill()) && !reported.contains(a.employeeNo()))
                     .sorted(Comparator.comparing(Agent::employeeNo))
                     .forEach(a -> issues.add(new RosterAgentIssue(a.employeeNo(), AgentIssue.Rule.SKILL.name(),

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -54,10 +55,46 @@ class UserController {
 
     @GetMapping("/users")
     @Operation(summary = "All users (admin); total in X-Total-Count")
-    ResponseEntity<List<UserService.UserView>> list(@RequestParam(required = false) Integer page,
+    ResponseEntity<List<UserService.UserView>> list(@RequestParam(required = false) String search,
+            @RequestParam(required = false) Role role, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, CurrentUser user) {
         Paging paging = Paging.of(page, size);
-        return Paging.withTotal(users.users(paging.offset(), paging.size(), user), users.count());
+        String term = search == null || search.isBlank() ? null : search.trim();
+        if (term != null && term.length() > 64) {
+            throw com.timebank.wfm.api.InvalidInputException.of("search", "user.search-too-long", 64);
+        }
+        return Paging.withTotal(users.users(term, role, paging.offset(), paging.size(), user),
+                users.count(term, role));
+    }
+
+    @GetMapping("/users/{username}")
+    @Operation(summary = "One user with role, scope and whether enabled (admin)")
+    UserService.UserView user(@PathVariable String username, CurrentUser user) {
+        return users.user(username, user);
+    }
+
+    /** Fields left out keep their value; an empty list clears a scope. */
+    record UserPatch(Role role, String employeeNo, List<@NotBlank String> centerCodes,
+            List<@NotBlank String> teamCodes) {
+    }
+
+    @PatchMapping("/users/{username}")
+    @Operation(summary = "Change a user's role and scope (admin); audited with before and after")
+    UserService.UserView change(@PathVariable String username, @Valid @RequestBody UserPatch r, CurrentUser user) {
+        return users.change(username, new UserService.UserChange(r.role(), r.employeeNo(), r.centerCodes(),
+                r.teamCodes()), user);
+    }
+
+    @PostMapping("/users/{username}/disable")
+    @Operation(summary = "Disable a user (admin): they cannot sign in any more; audited")
+    UserService.UserView disable(@PathVariable String username, CurrentUser user) {
+        return users.setEnabled(username, false, user);
+    }
+
+    @PostMapping("/users/{username}/enable")
+    @Operation(summary = "Enable a disabled user again (admin); audited")
+    UserService.UserView enable(@PathVariable String username, CurrentUser user) {
+        return users.setEnabled(username, true, user);
     }
 
     record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {

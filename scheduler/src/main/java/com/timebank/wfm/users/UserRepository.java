@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import com.timebank.wfm.database.Ids;
 import org.springframework.stereotype.Repository;
@@ -39,12 +41,36 @@ class UserRepository {
         return db.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional().map(this::load);
     }
 
-    List<StoredUser> all(int offset, int limit) {
-        return db.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).offset(offset).limit(limit).fetch().map(this::load);
+    List<StoredUser> all(String search, Role role, int offset, int limit) {
+        return db.selectFrom(APP_USER).where(matching(search, role)).orderBy(APP_USER.USERNAME).offset(offset)
+                .limit(limit).fetch().map(this::load);
     }
 
-    int count() {
-        return db.fetchCount(APP_USER);
+    int count(String search, Role role) {
+        return db.fetchCount(APP_USER, matching(search, role));
+    }
+
+    private static Condition matching(String search, Role role) {
+        Condition c = DSL.trueCondition();
+        if (search != null && !search.isBlank()) {
+            String like = "%" + search.trim().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            c = c.and(APP_USER.USERNAME.like(like, '!'));
+        }
+        return role == null ? c : c.and(APP_USER.ROLE.eq(role.name()));
+    }
+
+    /** Replaces the role and the whole scope of the user. */
+    void changeRoleAndScope(long userId, Role role, Long agentId, Collection<Long> centerIds,
+            Collection<Long> teamIds) {
+        db.update(APP_USER).set(APP_USER.ROLE, role.name()).set(APP_USER.AGENT_ID, agentId)
+                .where(APP_USER.ID.eq(userId)).execute();
+        db.deleteFrom(USER_CENTER).where(USER_CENTER.USER_ID.eq(userId)).execute();
+        db.deleteFrom(USER_TEAM).where(USER_TEAM.USER_ID.eq(userId)).execute();
+        insertScope(userId, centerIds, teamIds);
+    }
+
+    void setEnabled(long userId, boolean enabled) {
+        db.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.ID.eq(userId)).execute();
     }
 
     boolean exists(String username) {
@@ -60,13 +86,17 @@ class UserRepository {
                 .set(APP_USER.ENABLED, true).set(APP_USER.CREATED_AT, now)
                 .execute();
         long id = Ids.lastInserted(db);
+        insertScope(id, centerIds, teamIds);
+        return id;
+    }
+
+    private void insertScope(long id, Collection<Long> centerIds, Collection<Long> teamIds) {
         for (Long centerId : new HashSet<>(centerIds)) {
             db.insertInto(USER_CENTER).set(USER_CENTER.USER_ID, id).set(USER_CENTER.CENTER_ID, centerId).execute();
         }
         for (Long teamId : new HashSet<>(teamIds)) {
             db.insertInto(USER_TEAM).set(USER_TEAM.USER_ID, id).set(USER_TEAM.TEAM_ID, teamId).execute();
         }
-        return id;
     }
 
     /** A new password: chosen by the user ({@code mustChange} false) or set by an admin. */

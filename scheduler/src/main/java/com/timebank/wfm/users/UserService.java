@@ -74,7 +74,11 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
 
     /** The user as the API shows it: scope by codes, never ids or hashes. */
     public record UserView(String username, Role role, String employeeNo, List<String> centerCodes,
-            List<String> teamCodes, String locale) {
+            List<String> teamCodes, String locale, boolean enabled) {
+    }
+
+    /** A change of role and scope; {@code null} keeps the value (an empty list clears it). */
+    public record UserChange(Role role, String employeeNo, List<String> centerCodes, List<String> teamCodes) {
     }
 
     @Override
@@ -121,6 +125,94 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     private UserView create(NewUser u, String actor, boolean mustChangePassword, Validation v) {
         List<String> centerCodes = u.centerCodes() == null ? List.of() : u.centerCodes();
         List<String> teamCodes = u.teamCodes() == null ? List.of() : u.teamCodes();
+        Scope scope = scope(u.role(), u.employeeNo(), centerCodes, teamCodes, v);
+        v.throwIfInvalid();
+        if (repository.exists(u.username())) {
+            throw ConflictException.of("user.user-already-exists", u.username());
+        }
+        repository.insert(u.username(), passwordEncoder.encode(u.password()), mustChangePassword, u.role(),
+                scope.agentId(), scope.centerIds(), scope.teamIds(), now());
+        audit.record(actor, "USER_CREATED", "user:" + u.username(), u.role() + " " + centerCodes + " " + teamCodes
+                + (u.employeeNo() == null ? "" : " agent " + u.employeeNo()));
+        return view(repository.byUsername(u.username()).orElseThrow());
+    }
+
+    /**
+     * An admin changes a user's role and scope. The rules of creation hold (an agent user names an agent, a lead has
+     * teams, a planner centers); an admin cannot demote themselves. Signed-in credentials are forgotten so the new
+     * scope applies at the next request; audited with before and after.
+     */
+    @Transactional
+    public UserView change(String username, UserChange change, CurrentUser actor) {
+        if (!actor.isAdmin()) {
+            throw ForbiddenException.of("user.only-admin-change-users");
+        }
+        UserRepository.StoredUser stored = repository.byUsername(username)
+                .orElseThrow(() -> new NotFoundException("User", username));
+        UserView before = view(stored);
+        Role role = change.role() == null ? before.role() : change.role();
+        String employeeNo = change.employeeNo() == null ? before.employeeNo() : change.employeeNo();
+        List<String> centerCodes = change.centerCodes() == null ? before.centerCodes() : change.centerCodes();
+        List<String> teamCodes = change.teamCodes() == null ? before.teamCodes() : change.teamCodes();
+        Validation v = new Validation();
+        v.require(stored.user().id() != actor.id() || role == Role.ADMIN, "role", "user.cannot-disable-self");
+        Scope scope = scope(role, employeeNo, centerCodes, teamCodes, v);
+        v.throwIfInvalid();
+        repository.changeRoleAndScope(stored.user().id(), role, scope.agentId(), scope.centerIds(), scope.teamIds());
+        verified.forget(username);
+        UserView after = view(repository.byUsername(username).orElseThrow());
+        String detail = difference(before, after);
+        if (!detail.isEmpty()) {
+            audit.record(actor.actor(), "USER_CHANGED", "user:" + username, detail);
+        }
+        return after;
+    }
+
+    /**
+     * Disables or enables a user (admin). A disabled user cannot sign in; credentials verified before are forgotten at
+     * once. An admin cannot disable themselves. Audited; the state the user already has changes nothing.
+     */
+    @Transactional
+    public UserView setEnabled(String username, boolean enabled, CurrentUser actor) {
+        if (!actor.isAdmin()) {
+            throw ForbiddenException.of("user.only-admin-change-users");
+        }
+        UserRepository.StoredUser stored = repository.byUsername(username)
+                .orElseThrow(() -> new NotFoundException("User", username));
+        if (!enabled && stored.user().id() == actor.id()) {
+            throw InvalidInputException.of("username", "user.cannot-disable-self");
+        }
+        if (stored.enabled() != enabled) {
+            repository.setEnabled(stored.user().id(), enabled);
+            audit.record(actor.actor(), enabled ? "USER_ENABLED" : "USER_DISABLED", "user:" + username,
+                    "enabled: " + stored.enabled() + " → " + enabled);
+        }
+        verified.forget(username);
+        return view(repository.byUsername(username).orElseThrow());
+    }
+
+    private static String difference(UserView before, UserView after) {
+        List<String> changes = new ArrayList<>();
+        if (before.role() != after.role()) {
+            changes.add("role: " + before.role() + " → " + after.role());
+        }
+        if (!java.util.Objects.equals(before.employeeNo(), after.employeeNo())) {
+            changes.add("agent: " + before.employeeNo() + " → " + after.employeeNo());
+        }
+        if (!before.centerCodes().equals(after.centerCodes())) {
+            changes.add("centers: " + before.centerCodes() + " → " + after.centerCodes());
+        }
+        if (!before.teamCodes().equals(after.teamCodes())) {
+            changes.add("teams: " + before.teamCodes() + " → " + after.teamCodes());
+        }
+        return String.join("; ", changes);
+    }
+
+    private record Scope(Long agentId, Set<Long> centerIds, List<Long> teamIds) {
+    }
+
+    /** Resolves the codes of a role's scope, adding a field error for each unknown code or missing part. */
+    private Scope scope(Role role, String employeeNo, List<String> centerCodes, List<String> teamCodes, Validation v) {
         Set<Long> centerIds = new HashSet<>();
         for (String code : centerCodes) {
             organisation.findCenter(code).ifPresentOrElse(c -> centerIds.add(c.id()),
@@ -128,27 +220,19 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         }
         List<Team> teams = organisation.resolveTeams(teamCodes, centerIds, v, "teamCodes");
         Agent agent = null;
-        if (u.employeeNo() != null) {
-            agent = organisation.findAgent(u.employeeNo()).orElse(null);
-            v.require(agent != null, "employeeNo", "user.unknown-agent", u.employeeNo());
+        if (employeeNo != null) {
+            agent = organisation.findAgent(employeeNo).orElse(null);
+            v.require(agent != null, "employeeNo", "user.unknown-agent", employeeNo);
         }
-        if (u.role() != null) {
-            switch (u.role()) {
-                case AGENT -> v.require(u.employeeNo() != null, "employeeNo", "user.agent-user-needs-employeeno");
+        if (role != null) {
+            switch (role) {
+                case AGENT -> v.require(employeeNo != null, "employeeNo", "user.agent-user-needs-employeeno");
                 case TEAM_LEAD -> v.require(!teamCodes.isEmpty(), "teamCodes", "user.team-lead-needs-least");
                 case PLANNER -> v.require(!centerCodes.isEmpty(), "centerCodes", "user.planner-needs-least-one");
                 case ADMIN -> { }
             }
         }
-        v.throwIfInvalid();
-        if (repository.exists(u.username())) {
-            throw ConflictException.of("user.user-already-exists", u.username());
-        }
-        repository.insert(u.username(), passwordEncoder.encode(u.password()), mustChangePassword, u.role(),
-                agent == null ? null : agent.id(), centerIds, teams.stream().map(Team::id).toList(), now());
-        audit.record(actor, "USER_CREATED", "user:" + u.username(), u.role() + " " + centerCodes + " " + teamCodes
-                + (u.employeeNo() == null ? "" : " agent " + u.employeeNo()));
-        return view(repository.byUsername(u.username()).orElseThrow());
+        return new Scope(agent == null ? null : agent.id(), centerIds, teams.stream().map(Team::id).toList());
     }
 
     /** Why a password a person chose for the user would be refused (none when fine), for forms that check early. */
@@ -231,15 +315,35 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
 
     @Transactional(readOnly = true)
     public List<UserView> users(int offset, int limit, CurrentUser actor) {
+        return users(null, null, offset, limit, actor);
+    }
+
+    /** Users whose username contains {@code search} (optional) with the role (optional), by username. */
+    @Transactional(readOnly = true)
+    public List<UserView> users(String search, Role role, int offset, int limit, CurrentUser actor) {
         if (!actor.isAdmin()) {
             throw ForbiddenException.of("user.only-admin-list-users");
         }
-        return repository.all(offset, limit).stream().map(this::view).toList();
+        return repository.all(search, role, offset, limit).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
     public int count() {
-        return repository.count();
+        return repository.count(null, null);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(String search, Role role) {
+        return repository.count(search, role);
+    }
+
+    /** One user as the admin sees them. */
+    @Transactional(readOnly = true)
+    public UserView user(String username, CurrentUser actor) {
+        if (!actor.isAdmin()) {
+            throw ForbiddenException.of("user.only-admin-list-users");
+        }
+        return view(repository.byUsername(username).orElseThrow(() -> new NotFoundException("User", username)));
     }
 
     /** Remembers the language the user chose for the pages (a language tag, such as {@code zh-CN}). */
@@ -259,7 +363,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         centers.sort(null);
         List<String> teams = organisation.teamsByIds(u.teamIds()).stream()
                 .map(t -> t.centerCode() + "/" + t.code()).sorted().toList();
-        return new UserView(u.username(), u.role(), u.employeeNo(), centers, teams, s.locale());
+        return new UserView(u.username(), u.role(), u.employeeNo(), centers, teams, s.locale(), s.enabled());
     }
 
     private LocalDateTime now() {

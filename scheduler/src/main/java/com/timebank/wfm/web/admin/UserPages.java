@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -30,11 +31,12 @@ import com.timebank.wfm.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Users and their roles: the list (paged) and a new user with the scope the role needs. */
+/** Users and their roles: the list (searched, paged, disabled or enabled) and a new user with the scope the role needs. */
 @Controller
 class UserPages {
 
     static final int PAGE_SIZE = 25;
+    static final int MAX_SEARCH = 64;
 
     private final UserService users;
     private final OrganisationService organisation;
@@ -49,10 +51,24 @@ class UserPages {
     }
 
     @GetMapping("/admin/users")
-    String list(@RequestParam(required = false) Integer page, CurrentUser user, Model model) {
+    String list(@RequestParam(required = false) Integer page, @RequestParam(required = false) String search,
+            @RequestParam(required = false) String role, CurrentUser user, Model model) {
         model.addAttribute("userForm", new UserForm());
-        listModel(page, user, model);
+        listModel(page, search, role, user, model);
         return "admin/users";
+    }
+
+    /** Disables or enables a user; a disabled user cannot sign in. The list keeps its search and page. */
+    @PostMapping("/admin/users/{username}/enabled")
+    String setEnabled(@PathVariable String username, @RequestParam boolean enabled, CurrentUser user,
+            RedirectAttributes redirect) {
+        try {
+            users.setEnabled(username, enabled, user);
+            flash.success(redirect, enabled ? "admin.user.enabled" : "admin.user.disabled", username);
+        } catch (InvalidInputException e) {
+            flash.error(redirect, "admin.user.error.self");
+        }
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users")
@@ -112,14 +128,26 @@ class UserPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         userForm.setPassword(null);
-        listModel(null, user, model);
+        listModel(null, null, null, user, model);
         return "admin/users";
     }
 
-    private void listModel(Integer page, CurrentUser user, Model model) {
-        Paging paging = Paging.of(page, PAGE_SIZE);
-        int total = users.count();
-        model.addAttribute("users", users.users(paging.offset(), paging.size(), user));
+    private void listModel(Integer page, String search, String role, CurrentUser user, Model model) {
+        Paging paging = Paging.of(page == null || page < 0 ? 0 : page, PAGE_SIZE);
+        String term = search == null || search.isBlank() ? null : search.trim();
+        if (term != null && term.length() > MAX_SEARCH) {
+            term = term.substring(0, MAX_SEARCH);
+        }
+        Role filter = null;
+        try {
+            filter = role == null || role.isBlank() ? null : Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            filter = null;
+        }
+        int total = users.count(term, filter);
+        model.addAttribute("users", users.users(term, filter, paging.offset(), paging.size(), user));
+        model.addAttribute("search", term);
+        model.addAttribute("roleFilter", filter == null ? null : filter.name());
         model.addAttribute("total", total);
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));

@@ -1,0 +1,86 @@
+package com.timebank.wfm.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.security.Role;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+import com.timebank.wfm.users.UserService;
+
+/** The admin users page: searched by username and role, paged with the search kept, users disabled and enabled. */
+@IntegrationTest
+class UserAdminPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    UserDetailsService details;
+    @Autowired
+    UserService users;
+
+    private RequestPostProcessor as(String username) {
+        return user(details.loadUserByUsername(username));
+    }
+
+    @Test
+    void theUsersListIsSearchedByNameAndRoleAndPagedWithTheSearchKept() throws Exception {
+        Center c = org.center();
+        String prefix = Org.unique("pg").toLowerCase();
+        for (int i = 0; i < UserPages.PAGE_SIZE + 2; i++) {
+            users.createUser(new UserService.NewUser(prefix + "-" + String.format("%02d", i), Org.PASSWORD,
+                    Role.PLANNER, null, List.of(c.code()), List.of()), "test");
+        }
+        String other = org.leadUser(org.team(c));
+        mvc.perform(get("/admin/users").param("search", prefix).param("role", "PLANNER").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(prefix + "-00"), not(containsString(prefix + "-26")),
+                        not(containsString("data-username=\"" + other + "\"")),
+                        containsString("search=" + prefix), containsString("role=PLANNER"))));
+        mvc.perform(get("/admin/users").param("search", prefix).param("page", "1").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(prefix + "-26"), not(containsString(prefix + "-00")))));
+        mvc.perform(get("/admin/users").param("search", prefix).param("role", "ADMIN").with(as("admin"))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("按用户名搜索"), not(containsString(prefix + "-00")))));
+    }
+
+    @Test
+    void anAdminDisablesAndEnablesAUserFromTheList() throws Exception {
+        String planner = org.plannerUser(org.center());
+        mvc.perform(post("/admin/users/" + planner + "/enabled").param("enabled", "false").with(as("admin"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+        assertThat(users.user(planner, org.admin()).enabled()).isFalse();
+        mvc.perform(get("/admin/users").param("search", planner).with(as("admin")))
+                .andExpect(content().string(allOf(containsString("Disabled"), containsString("Enable"))));
+        mvc.perform(post("/admin/users/" + planner + "/enabled").param("enabled", "true").with(as("admin"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+        assertThat(users.user(planner, org.admin()).enabled()).isTrue();
+        // the page is the admin's: a planner is refused
+        mvc.perform(post("/admin/users/admin/enabled").param("enabled", "false").with(as(planner)).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+}
