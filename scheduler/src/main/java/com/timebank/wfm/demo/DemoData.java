@@ -36,6 +36,9 @@ import com.timebank.wfm.security.WfmPrincipal;
 @ConditionalOnProperty(name = "wfm.demo", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
+    /** The demo users' password: {@code wfm.demo.password}, by default {@code demo-pass}. */
+    static final String PASSWORD = "${wfm.demo.password:demo-pass}";
+
     public static final String CENTER = "DEMO";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String[] TEAM_NAMES = {"Aurora", "Bamboo", "Cedar"};
@@ -50,7 +53,7 @@ public class DemoData implements ApplicationRunner {
     private final List<DemoStep> steps;
 
     DemoData(OrganisationService organisation, UserService users, ContactHistoryService history, Clock clock,
-            @Value("${wfm.demo.password:demo-pass}") String password, ForecastDemo forecast, RosterDemo roster,
+            @Value(PASSWORD) String password, ForecastDemo forecast, RosterDemo roster,
             TimebankDemo timebank, LeaveDemo leave) {
         this.organisation = organisation;
         this.users = users;
@@ -130,7 +133,7 @@ public class DemoData implements ApplicationRunner {
 
         private final String password;
 
-        Banner(@Value("${wfm.demo.password:demo-pass}") String password) {
+        Banner(@Value(PASSWORD) String password) {
             this.password = password;
         }
 
