@@ -240,68 +240,70 @@ public class OrganisationService {
     static final int MAX_SKILL = 64;
 
     /** Changes an agent (admin): name, team within the center, contract, skills. Audited with before and after. */
-    @Transactional
     public Agent changeAgent(String employeeNo, AgentChange change, CurrentUser user) {
-        requireAdmin(user);
-        Agent before = agent(employeeNo, user);
-        Validation v = new Validation();
-        String name = before.name();
-        if (change.name() != null) {
-            v.require(!change.name().isBlank(), "name", "org.name-required");
-            v.require(change.name().trim().length() <= MAX_NAME, "name", "org.name-most-characters", MAX_NAME);
-            name = change.name().trim();
-        }
-        long teamId = before.teamId();
-        String teamCode = before.teamCode();
-        if (change.teamCode() != null) {
-            Optional<Team> team = repository.team(before.centerId(), change.teamCode());
-            v.require(team.isPresent(), "teamCode", "org.unknown-team-center", change.teamCode(), before.centerCode());
-            if (team.isPresent()) {
-                teamId = team.get().id();
-                teamCode = team.get().code();
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Agent before = agent(employeeNo, user);
+            Validation v = new Validation();
+            String name = before.name();
+            if (change.name() != null) {
+                v.require(!change.name().isBlank(), "name", "org.name-required");
+                v.require(change.name().trim().length() <= MAX_NAME, "name", "org.name-most-characters", MAX_NAME);
+                name = change.name().trim();
             }
-        }
-        int min = change.weeklyMinMinutes() == null ? before.weeklyMinMinutes() : change.weeklyMinMinutes();
-        int max = change.weeklyMaxMinutes() == null ? before.weeklyMaxMinutes() : change.weeklyMaxMinutes();
-        v.require(min >= 0 && min <= MAX_WEEKLY_MINUTES, "weeklyMinMinutes", "org.agent.weekly-minutes-range", 0,
-                MAX_WEEKLY_MINUTES);
-        v.require(max >= 0 && max <= MAX_WEEKLY_MINUTES, "weeklyMaxMinutes", "org.agent.weekly-minutes-range", 0,
-                MAX_WEEKLY_MINUTES);
-        v.require(min <= max, "weeklyMinMinutes", "org.weeklyminminutes-not-exceed-weeklymaxminutes");
-        List<String> skills = before.skills();
-        if (change.skills() != null) {
-            for (String skill : change.skills()) {
-                v.require(skill != null && !skill.isBlank() && skill.trim().length() <= MAX_SKILL, "skills",
-                        "org.agent.skill-invalid", MAX_SKILL);
+            long teamId = before.teamId();
+            String teamCode = before.teamCode();
+            if (change.teamCode() != null) {
+                Optional<Team> team = repository.team(before.centerId(), change.teamCode());
+                v.require(team.isPresent(), "teamCode", "org.unknown-team-center", change.teamCode(), before.centerCode());
+                if (team.isPresent()) {
+                    teamId = team.get().id();
+                    teamCode = team.get().code();
+                }
             }
-            if (!v.hasErrors()) {
-                skills = change.skills().stream().map(String::trim).distinct().sorted().toList();
+            int min = change.weeklyMinMinutes() == null ? before.weeklyMinMinutes() : change.weeklyMinMinutes();
+            int max = change.weeklyMaxMinutes() == null ? before.weeklyMaxMinutes() : change.weeklyMaxMinutes();
+            v.require(min >= 0 && min <= MAX_WEEKLY_MINUTES, "weeklyMinMinutes", "org.agent.weekly-minutes-range", 0,
+                    MAX_WEEKLY_MINUTES);
+            v.require(max >= 0 && max <= MAX_WEEKLY_MINUTES, "weeklyMaxMinutes", "org.agent.weekly-minutes-range", 0,
+                    MAX_WEEKLY_MINUTES);
+            v.require(min <= max, "weeklyMinMinutes", "org.weeklyminminutes-not-exceed-weeklymaxminutes");
+            List<String> skills = before.skills();
+            if (change.skills() != null) {
+                for (String skill : change.skills()) {
+                    v.require(skill != null && !skill.isBlank() && skill.trim().length() <= MAX_SKILL, "skills",
+                            "org.agent.skill-invalid", MAX_SKILL);
+                }
+                if (!v.hasErrors()) {
+                    skills = change.skills().stream().map(String::trim).distinct().sorted().toList();
+                }
             }
-        }
-        v.throwIfInvalid();
-        repository.updateAgent(before.id(), name, teamId, min, max, skills);
-        Agent after = repository.agentById(before.id()).orElseThrow();
-        String detail = AgentDifference.of(before, after);
-        if (!detail.isEmpty()) {
-            audit.record(user.actor(), "AGENT_CHANGED", "agent:" + employeeNo, detail);
-        }
-        return after;
+            v.throwIfInvalid();
+            repository.updateAgent(before.id(), name, teamId, min, max, skills);
+            Agent after = repository.agentById(before.id()).orElseThrow();
+            String detail = AgentDifference.of(before, after);
+            if (!detail.isEmpty()) {
+                audit.record(user.actor(), "AGENT_CHANGED", "agent:" + employeeNo, detail);
+            }
+            return after;
+        });
     }
 
     /**
      * Disables or enables an agent (admin). A disabled agent keeps ledger, history and past rosters, and is left out of
      * rosters solved from now on. Audited; setting the state the agent already has changes nothing.
      */
-    @Transactional
     public Agent setAgentActive(String employeeNo, boolean active, CurrentUser user) {
-        requireAdmin(user);
-        Agent before = agent(employeeNo, user);
-        if (before.active() != active) {
-            repository.setAgentActive(before.id(), active);
-            audit.record(user.actor(), active ? "AGENT_ENABLED" : "AGENT_DISABLED", "agent:" + employeeNo,
-                    "active: " + before.active() + " → " + active);
-        }
-        return repository.agentById(before.id()).orElseThrow();
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Agent before = agent(employeeNo, user);
+            if (before.active() != active) {
+                repository.setAgentActive(before.id(), active);
+                audit.record(user.actor(), active ? "AGENT_ENABLED" : "AGENT_DISABLED", "agent:" + employeeNo,
+                        "active: " + before.active() + " → " + active);
+            }
+            return repository.agentById(before.id()).orElseThrow();
+        });
     }
 
     /** The agent if the user may see them; otherwise exactly the answer for an unknown agent. */

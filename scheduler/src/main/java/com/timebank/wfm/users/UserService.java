@@ -142,53 +142,55 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
      * teams, a planner centers); an admin cannot demote themselves. Signed-in credentials are forgotten so the new
      * scope applies at the next request; audited with before and after.
      */
-    @Transactional
     public UserView change(String username, UserChange change, CurrentUser actor) {
-        if (!actor.isAdmin()) {
-            throw ForbiddenException.of("user.only-admin-change-users");
-        }
-        UserRepository.StoredUser stored = repository.byUsername(username)
-                .orElseThrow(() -> new NotFoundException("User", username));
-        UserView before = view(stored);
-        Role role = change.role() == null ? before.role() : change.role();
-        String employeeNo = change.employeeNo() == null ? before.employeeNo() : change.employeeNo();
-        List<String> centerCodes = change.centerCodes() == null ? before.centerCodes() : change.centerCodes();
-        List<String> teamCodes = change.teamCodes() == null ? before.teamCodes() : change.teamCodes();
-        Validation v = new Validation();
-        v.require(stored.user().id() != actor.id() || role == Role.ADMIN, "role", "user.cannot-disable-self");
-        Scope scope = scope(role, employeeNo, centerCodes, teamCodes, v);
-        v.throwIfInvalid();
-        repository.changeRoleAndScope(stored.user().id(), role, scope.agentId(), scope.centerIds(), scope.teamIds());
-        verified.forget(username);
-        UserView after = view(repository.byUsername(username).orElseThrow());
-        String detail = difference(before, after);
-        if (!detail.isEmpty()) {
-            audit.record(actor.actor(), "USER_CHANGED", "user:" + username, detail);
-        }
-        return after;
+        return transactions.write(() -> {
+            if (!actor.isAdmin()) {
+                throw ForbiddenException.of("user.only-admin-change-users");
+            }
+            UserRepository.StoredUser stored = repository.byUsername(username)
+                    .orElseThrow(() -> new NotFoundException("User", username));
+            UserView before = view(stored);
+            Role role = change.role() == null ? before.role() : change.role();
+            String employeeNo = change.employeeNo() == null ? before.employeeNo() : change.employeeNo();
+            List<String> centerCodes = change.centerCodes() == null ? before.centerCodes() : change.centerCodes();
+            List<String> teamCodes = change.teamCodes() == null ? before.teamCodes() : change.teamCodes();
+            Validation v = new Validation();
+            v.require(stored.user().id() != actor.id() || role == Role.ADMIN, "role", "user.cannot-disable-self");
+            Scope scope = scope(role, employeeNo, centerCodes, teamCodes, v);
+            v.throwIfInvalid();
+            repository.changeRoleAndScope(stored.user().id(), role, scope.agentId(), scope.centerIds(), scope.teamIds());
+            verified.forget(username);
+            UserView after = view(repository.byUsername(username).orElseThrow());
+            String detail = difference(before, after);
+            if (!detail.isEmpty()) {
+                audit.record(actor.actor(), "USER_CHANGED", "user:" + username, detail);
+            }
+            return after;
+        });
     }
 
     /**
      * Disables or enables a user (admin). A disabled user cannot sign in; credentials verified before are forgotten at
      * once. An admin cannot disable themselves. Audited; the state the user already has changes nothing.
      */
-    @Transactional
     public UserView setEnabled(String username, boolean enabled, CurrentUser actor) {
-        if (!actor.isAdmin()) {
-            throw ForbiddenException.of("user.only-admin-change-users");
-        }
-        UserRepository.StoredUser stored = repository.byUsername(username)
-                .orElseThrow(() -> new NotFoundException("User", username));
-        if (!enabled && stored.user().id() == actor.id()) {
-            throw InvalidInputException.of("username", "user.cannot-disable-self");
-        }
-        if (stored.enabled() != enabled) {
-            repository.setEnabled(stored.user().id(), enabled);
-            audit.record(actor.actor(), enabled ? "USER_ENABLED" : "USER_DISABLED", "user:" + username,
-                    "enabled: " + stored.enabled() + " → " + enabled);
-        }
-        verified.forget(username);
-        return view(repository.byUsername(username).orElseThrow());
+        return transactions.write(() -> {
+            if (!actor.isAdmin()) {
+                throw ForbiddenException.of("user.only-admin-change-users");
+            }
+            UserRepository.StoredUser stored = repository.byUsername(username)
+                    .orElseThrow(() -> new NotFoundException("User", username));
+            if (!enabled && stored.user().id() == actor.id()) {
+                throw InvalidInputException.of("username", "user.cannot-disable-self");
+            }
+            if (stored.enabled() != enabled) {
+                repository.setEnabled(stored.user().id(), enabled);
+                audit.record(actor.actor(), enabled ? "USER_ENABLED" : "USER_DISABLED", "user:" + username,
+                        "enabled: " + stored.enabled() + " → " + enabled);
+            }
+            verified.forget(username);
+            return view(repository.byUsername(username).orElseThrow());
+        });
     }
 
     private static String difference(UserView before, UserView after) {
