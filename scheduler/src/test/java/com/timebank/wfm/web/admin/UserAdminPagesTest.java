@@ -104,6 +104,29 @@ class UserAdminPagesTest {
     }
 
     @Test
+    void anAdminChangesTheRoleAndScopeOfAUserFromTheForm() throws Exception {
+        Center c = org.center();
+        com.timebank.wfm.org.Team t = org.team(c);
+        String planner = org.plannerUser(c);
+        mvc.perform(get("/admin/users/" + planner + "/edit").with(as("admin")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("user-edit-form")));
+        // a team lead without teams is refused on the form
+        mvc.perform(post("/admin/users/" + planner + "/edit").with(as("admin")).with(csrf())
+                        .param("role", "TEAM_LEAD"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        assertThat(users.user(planner, org.admin()).role()).isEqualTo(Role.PLANNER);
+        mvc.perform(post("/admin/users/" + planner + "/edit").with(as("admin")).with(csrf())
+                        .param("role", "TEAM_LEAD").param("teamCodes", c.code() + "/" + t.code())
+                        .param("centerCodes", c.code()))
+                .andExpect(redirectedUrl("/admin/users"));
+        UserService.UserView changed = users.user(planner, org.admin());
+        assertThat(changed.role()).isEqualTo(Role.TEAM_LEAD);
+        assertThat(changed.teamCodes()).containsExactly(c.code() + "/" + t.code());
+        assertThat(changed.centerCodes()).isEmpty();
+    }
+
+    @Test
     void anAdminDisablesAndEnablesAUserFromTheList() throws Exception {
         String planner = org.plannerUser(org.center());
         mvc.perform(post("/admin/users/" + planner + "/enabled").param("enabled", "false").with(as("admin"))
