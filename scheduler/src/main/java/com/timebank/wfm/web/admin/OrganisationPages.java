@@ -21,6 +21,7 @@ import org.springframework.web.util.UriUtils;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
@@ -224,6 +225,35 @@ class OrganisationPages {
     String createAgent(@ModelAttribute AgentForm agentForm, BindingResult binding, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         Forms.code(agentForm.getEmployeeNo(), "employeeNo", binding);
+        List<String> skills = checkAgent(agentForm, binding);
+        String team = Forms.trim(agentForm.getTeam());
+        int slash = team == null ? -1 : team.indexOf('/');
+        Integer min = agentForm.getWeeklyMinMinutes();
+        Integer max = agentForm.getWeeklyMaxMinutes();
+        if (!binding.hasErrors()) {
+            try {
+                var a = organisation.createAgent(new OrganisationService.NewAgent(agentForm.getEmployeeNo().trim(),
+                        agentForm.getName().trim(), team.substring(0, slash), team.substring(slash + 1), min, max,
+                        skills), user);
+                flash.success(redirect, "admin.agent.created", a.name(), a.employeeNo(), a.centerCode(), a.teamCode());
+                return "redirect:/admin/agents?team=" + UriUtils.encodeQueryParam(a.centerCode() + "/" + a.teamCode(),
+                        StandardCharsets.UTF_8);
+            } catch (ConflictException e) {
+                binding.rejectValue("employeeNo", "admin.agent.error.exists");
+                response.setStatus(HttpStatus.CONFLICT.value());
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, Map.of("centerCode", "team", "teamCode", "team"), "admin.invalid");
+            }
+        }
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("teams", allTeams(user));
+        return "admin/agent-new";
+    }
+
+    /** The checks an agent's form gets on creation and on change: name, team, contract, skills. */
+    private static List<String> checkAgent(AgentForm agentForm, BindingResult binding) {
         Forms.name(agentForm.getName(), "name", binding);
         String team = Forms.trim(agentForm.getTeam());
         int slash = team == null ? -1 : team.indexOf('/');
@@ -245,26 +275,64 @@ class OrganisationPages {
         if (skills.stream().anyMatch(s -> s.length() > 64)) {
             binding.rejectValue("skills", "admin.agent.error.skill");
         }
+        return skills;
+    }
+
+    @GetMapping("/admin/agents/{employeeNo}/edit")
+    String editAgent(@PathVariable String employeeNo, CurrentUser user, Model model) {
+        Agent a = organisation.agent(employeeNo, user);
+        AgentForm form = new AgentForm();
+        form.setEmployeeNo(a.employeeNo());
+        form.setName(a.name());
+        form.setTeam(a.centerCode() + "/" + a.teamCode());
+        form.setWeeklyMinMinutes(a.weeklyMinMinutes());
+        form.setWeeklyMaxMinutes(a.weeklyMaxMinutes());
+        form.setSkills(String.join(", ", a.skills()));
+        model.addAttribute("agentForm", form);
+        return editModel(a, user, model);
+    }
+
+    /** Changes name, team (within the agent's center), contract and skills; the employee number stays. */
+    @PostMapping("/admin/agents/{employeeNo}/edit")
+    String changeAgent(@PathVariable String employeeNo, @ModelAttribute AgentForm agentForm, BindingResult binding,
+            CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Agent before = organisation.agent(employeeNo, user);
+        agentForm.setEmployeeNo(before.employeeNo());
+        List<String> skills = checkAgent(agentForm, binding);
+        String team = Forms.trim(agentForm.getTeam());
+        if (!binding.hasFieldErrors("team") && !team.startsWith(before.centerCode() + "/")) {
+            binding.rejectValue("team", "admin.agent.error.team");
+        }
         if (!binding.hasErrors()) {
             try {
-                var a = organisation.createAgent(new OrganisationService.NewAgent(agentForm.getEmployeeNo().trim(),
-                        agentForm.getName().trim(), team.substring(0, slash), team.substring(slash + 1), min, max,
-                        skills), user);
-                flash.success(redirect, "admin.agent.created", a.name(), a.employeeNo(), a.centerCode(), a.teamCode());
+                Agent a = organisation.changeAgent(employeeNo, new OrganisationService.AgentChange(
+                        agentForm.getName().trim(), team.substring(team.indexOf('/') + 1),
+                        agentForm.getWeeklyMinMinutes(), agentForm.getWeeklyMaxMinutes(), skills), user);
+                flash.success(redirect, "admin.agent.changed", a.name(), a.employeeNo());
                 return "redirect:/admin/agents?team=" + UriUtils.encodeQueryParam(a.centerCode() + "/" + a.teamCode(),
                         StandardCharsets.UTF_8);
-            } catch (ConflictException e) {
-                binding.rejectValue("employeeNo", "admin.agent.error.exists");
-                response.setStatus(HttpStatus.CONFLICT.value());
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, Map.of("centerCode", "team", "teamCode", "team"), "admin.invalid");
+                FormErrors.reject(binding, e, Map.of("teamCode", "team"), "admin.invalid");
             }
         }
-        if (response.getStatus() == HttpStatus.OK.value()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-        }
-        model.addAttribute("teams", allTeams(user));
-        return "admin/agent-new";
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return editModel(before, user, model);
+    }
+
+    /** Disables (left out of new rosters; ledger and history stay) or enables an agent. */
+    @PostMapping("/admin/agents/{employeeNo}/active")
+    String setAgentActive(@PathVariable String employeeNo, @RequestParam boolean active, CurrentUser user,
+            RedirectAttributes redirect) {
+        Agent a = organisation.setAgentActive(employeeNo, active, user);
+        flash.success(redirect, active ? "admin.agent.enabled" : "admin.agent.disabled", a.name(), a.employeeNo());
+        return "redirect:/admin/agents/" + UriUtils.encodePathSegment(a.employeeNo(), StandardCharsets.UTF_8)
+                + "/edit";
+    }
+
+    private String editModel(Agent agent, CurrentUser user, Model model) {
+        model.addAttribute("agent", agent);
+        model.addAttribute("teams", organisation.teams(agent.centerCode(), user));
+        return "admin/agent-edit";
     }
 
     /** Filter choices: each center, then each of its teams. */

@@ -58,6 +58,66 @@ class UserPages {
         return "admin/users";
     }
 
+    @GetMapping("/admin/users/{username}/edit")
+    String edit(@PathVariable String username, CurrentUser user, Model model) {
+        UserService.UserView u = users.user(username, user);
+        UserForm form = new UserForm();
+        form.setUsername(u.username());
+        form.setRole(u.role().name());
+        form.setEmployeeNo(u.employeeNo());
+        form.setCenterCodes(new ArrayList<>(u.centerCodes()));
+        form.setTeamCodes(new ArrayList<>(u.teamCodes()));
+        model.addAttribute("userForm", form);
+        return editModel(u, user, model);
+    }
+
+    /** Changes role and scope; only the scope the role uses is kept. Password reset stays its own action. */
+    @PostMapping("/admin/users/{username}/edit")
+    String change(@PathVariable String username, @ModelAttribute UserForm userForm, BindingResult binding,
+            CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        UserService.UserView before = users.user(username, user);
+        userForm.setUsername(before.username());
+        Role role = null;
+        try {
+            role = userForm.getRole() == null ? null : Role.valueOf(userForm.getRole());
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        if (role == null) {
+            binding.rejectValue("role", "admin.user.error.role");
+        }
+        String employeeNo = Forms.trim(userForm.getEmployeeNo());
+        if (employeeNo != null && employeeNo.isEmpty()) {
+            employeeNo = null;
+        }
+        List<String> centerCodes = userForm.getCenterCodes().stream().filter(s -> !s.isBlank()).toList();
+        List<String> teamCodes = userForm.getTeamCodes().stream().filter(s -> !s.isBlank()).toList();
+        if (!binding.hasErrors()) {
+            try {
+                users.change(username, new UserService.UserChange(role, role == Role.AGENT ? employeeNo : null,
+                        role == Role.PLANNER ? centerCodes : List.of(), role == Role.TEAM_LEAD ? teamCodes : List.of()),
+                        user);
+                flash.success(redirect, "admin.user.changed", username);
+                return "redirect:/admin/users";
+            } catch (InvalidInputException e) {
+                FormErrors.reject(binding, e, Map.of(), "admin.invalid");
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return editModel(before, user, model);
+    }
+
+    private String editModel(UserService.UserView edited, CurrentUser user, Model model) {
+        model.addAttribute("edited", edited);
+        model.addAttribute("roles", Role.values());
+        List<Center> centers = organisation.centers(user);
+        List<Team> teams = new ArrayList<>();
+        centers.forEach(c -> teams.addAll(organisation.teams(c.code(), user)));
+        model.addAttribute("allCenters", centers);
+        model.addAttribute("allTeams", teams);
+        return "admin/user-edit";
+    }
+
     /** Disables or enables a user; a disabled user cannot sign in. The list keeps its search and page. */
     @PostMapping("/admin/users/{username}/enabled")
     String setEnabled(@PathVariable String username, @RequestParam boolean enabled, CurrentUser user,

@@ -38,6 +38,8 @@ class UserAdminPagesTest {
     UserDetailsService details;
     @Autowired
     UserService users;
+    @Autowired
+    com.timebank.wfm.org.OrganisationService organisation;
 
     private RequestPostProcessor as(String username) {
         return user(details.loadUserByUsername(username));
@@ -64,6 +66,64 @@ class UserAdminPagesTest {
                         .header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("按用户名搜索"), not(containsString(prefix + "-00")))));
+    }
+
+    @Test
+    void anAdminEditsAndDisablesAnAgentFromTheForm() throws Exception {
+        Center c = org.center();
+        com.timebank.wfm.org.Team from = org.team(c);
+        com.timebank.wfm.org.Team to = org.team(c);
+        com.timebank.wfm.org.Agent a = org.agent(from);
+        mvc.perform(get("/admin/agents/" + a.employeeNo() + "/edit").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("agent-edit-form"),
+                        containsString(c.code() + "/" + to.code()))));
+        // errors come back on the form with the fields, nothing changed
+        mvc.perform(post("/admin/agents/" + a.employeeNo() + "/edit").with(as("admin")).with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("name", " ").param("team", c.code() + "/" + to.code())
+                        .param("weeklyMinMinutes", "40:00").param("weeklyMaxMinutes", "20:00").param("skills", "voice"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("aria-invalid=\"true\""), containsString("修改坐席"))));
+        assertThat(organisation.findAgent(a.employeeNo()).orElseThrow().teamCode()).isEqualTo(from.code());
+        mvc.perform(post("/admin/agents/" + a.employeeNo() + "/edit").with(as("admin")).with(csrf())
+                        .param("name", "Wang Fang").param("team", c.code() + "/" + to.code())
+                        .param("weeklyMinMinutes", "20:00").param("weeklyMaxMinutes", "40:00").param("skills", "chat, voice"))
+                .andExpect(status().is3xxRedirection());
+        com.timebank.wfm.org.Agent changed = organisation.findAgent(a.employeeNo()).orElseThrow();
+        assertThat(changed.teamCode()).isEqualTo(to.code());
+        assertThat(changed.name()).isEqualTo("Wang Fang");
+        assertThat(changed.weeklyMinMinutes()).isEqualTo(1200);
+        assertThat(changed.skills()).containsExactly("chat", "voice");
+        mvc.perform(post("/admin/agents/" + a.employeeNo() + "/active").param("active", "false").with(as("admin"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisation.findAgent(a.employeeNo()).orElseThrow().active()).isFalse();
+        mvc.perform(get("/admin/agents/" + a.employeeNo() + "/edit").with(as("admin")))
+                .andExpect(content().string(containsString("agent-disabled")));
+    }
+
+    @Test
+    void anAdminChangesTheRoleAndScopeOfAUserFromTheForm() throws Exception {
+        Center c = org.center();
+        com.timebank.wfm.org.Team t = org.team(c);
+        String planner = org.plannerUser(c);
+        mvc.perform(get("/admin/users/" + planner + "/edit").with(as("admin")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("user-edit-form")));
+        // a team lead without teams is refused on the form
+        mvc.perform(post("/admin/users/" + planner + "/edit").with(as("admin")).with(csrf())
+                        .param("role", "TEAM_LEAD"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        assertThat(users.user(planner, org.admin()).role()).isEqualTo(Role.PLANNER);
+        mvc.perform(post("/admin/users/" + planner + "/edit").with(as("admin")).with(csrf())
+                        .param("role", "TEAM_LEAD").param("teamCodes", c.code() + "/" + t.code())
+                        .param("centerCodes", c.code()))
+                .andExpect(redirectedUrl("/admin/users"));
+        UserService.UserView changed = users.user(planner, org.admin());
+        assertThat(changed.role()).isEqualTo(Role.TEAM_LEAD);
+        assertThat(changed.teamCodes()).containsExactly(c.code() + "/" + t.code());
+        assertThat(changed.centerCodes()).isEmpty();
     }
 
     @Test
