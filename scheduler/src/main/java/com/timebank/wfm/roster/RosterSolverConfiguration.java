@@ -50,6 +50,7 @@ class RosterSolverConfiguration {
                 Map<String, String> properties = new HashMap<>(
                         custom.getCustomProperties() == null ? Map.of() : custom.getCustomProperties());
                 properties.put("budgetMillis", String.valueOf(REPRODUCIBLE_INITIALIZER_MILLIS));
+                properties.put("proportionalBudget", "false");
                 custom.setCustomProperties(properties);
             } else if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps));

@@ -179,14 +179,15 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(row.getText()).contains("2 / 2");
         row.findElement(By.cssSelector("[data-testid=approve]")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(d -> find("#request-" + anaRequest).findElements(By.cssSelector("[data-testid=outcome]")).size() == 1);
+        // one lookup from the page: htmx swaps the row, so a row found first may be stale by the second lookup
+        wait.until(d -> d.findElements(By.cssSelector("#request-" + anaRequest + " [data-testid=outcome]")).size() == 1);
         row = find("#request-" + anaRequest);
         assertThat(row.findElement(By.cssSelector("[data-testid=outcome]")).getText())
                 .startsWith("Quota full on ").contains("(2 of 2 slots used): waitlist or reject.");
         assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
         screenshot("lead-queue-quota-full");
         row.findElement(By.cssSelector("[data-testid=waitlist]")).click();
-        wait.until(d -> "WAITLISTED".equals(find("#request-" + anaRequest).getAttribute("data-status")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("request-" + anaRequest), "data-status", "WAITLISTED"));
         assertThat(text("#request-" + anaRequest + " [data-testid=position]")).isEqualTo("#1 on the waitlist");
         assertThat(cspViolations()).isEmpty();
         assertThat(timeOff.request(anaRequest, leadUser).status()).isEqualTo(TimeOffStatus.WAITLISTED);

@@ -119,7 +119,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
 
         signIn(lead);
         assertThat(browser.findElements(By.cssSelector(".cards a"))).extracting(WebElement::getText)
-                .containsExactly("Approvals", "Team balances", "Time bonus", "Record leave");
+                .containsExactly("Approvals", "Team balances", "Time bonus", "Corrections", "Record leave", "Reports");
         screenshot("lead-home");
         browser.findElement(By.linkText("Team balances")).click();
         waitForPage();

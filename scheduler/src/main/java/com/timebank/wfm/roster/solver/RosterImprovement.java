@@ -15,10 +15,19 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
 
     private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
+    private boolean proportional = true;
 
     /** Set through the phase's custom properties, so that a short solve is not spent in this phase. */
     public void setBudgetMillis(String millis) {
         this.budgetMillis = Math.max(0, Long.parseLong(millis));
+    }
+
+    /**
+     * {@code false}: the whole {@code budgetMillis} is only a cap and the polish stops on its own pass and iteration
+     * counts, so that its result does not depend on the machine's speed (reproducible solves).
+     */
+    public void setProportionalBudget(String proportional) {
+        this.proportional = Boolean.parseBoolean(proportional);
     }
 
     @Override
@@ -28,7 +37,7 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
             return;
         }
         GreedyRoster greedy = new GreedyRoster(solution, new Random(0),
-                GreedyRoster.budgetFor(solution, budgetMillis));
+                proportional ? GreedyRoster.budgetFor(solution, budgetMillis) : budgetMillis);
         greedy.adoptWorkingShifts();
         RosterInitializer.apply(scoreDirector, greedy.polish());
     }

@@ -41,6 +41,11 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         // read by RosterImprovement
     }
 
+    /** Read by RosterImprovement, like the budget. */
+    public void setProportionalBudget(String proportional) {
+        // read by RosterImprovement
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();
