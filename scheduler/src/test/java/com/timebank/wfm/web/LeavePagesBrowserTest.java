@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,15 +180,21 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(row.getText()).contains("2 / 2");
         row.findElement(By.cssSelector("[data-testid=approve]")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        // one lookup from the page: htmx swaps the row, so a row found first may be stale by the second lookup
-        wait.until(d -> d.findElements(By.cssSelector("#request-" + anaRequest + " [data-testid=outcome]")).size() == 1);
-        row = find("#request-" + anaRequest);
-        assertThat(row.findElement(By.cssSelector("[data-testid=outcome]")).getText())
-                .startsWith("Quota full on ").contains("(2 of 2 slots used): waitlist or reject.");
-        assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
+        // htmx swaps the row after each decision: every read looks the row up again, and a row replaced between a
+        // lookup and its use is looked up once more
+        wait.ignoring(StaleElementReferenceException.class);
+        String rowSelector = "#request-" + anaRequest;
+        wait.until(d -> d.findElements(By.cssSelector(rowSelector + " [data-testid=outcome]")).size() == 1);
+        String outcome = wait.until(d -> d.findElement(By.cssSelector(rowSelector + " [data-testid=outcome]")).getText());
+        assertThat(outcome).startsWith("Quota full on ").contains("(2 of 2 slots used): waitlist or reject.");
+        String status = wait.until(d -> d.findElement(By.cssSelector(rowSelector)).getAttribute("data-status"));
+        assertThat(status).isEqualTo("PENDING");
         screenshot("lead-queue-quota-full");
-        row.findElement(By.cssSelector("[data-testid=waitlist]")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("request-" + anaRequest), "data-status", "WAITLISTED"));
+        wait.until(d -> {
+            d.findElement(By.cssSelector(rowSelector + " [data-testid=waitlist]")).click();
+            return true;
+        });
+        wait.until(d -> "WAITLISTED".equals(d.findElement(By.cssSelector(rowSelector)).getAttribute("data-status")));
         assertThat(text("#request-" + anaRequest + " [data-testid=position]")).isEqualTo("#1 on the waitlist");
         assertThat(cspViolations()).isEmpty();
         assertThat(timeOff.request(anaRequest, leadUser).status()).isEqualTo(TimeOffStatus.WAITLISTED);
