@@ -77,21 +77,10 @@ class UserPages {
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         UserService.UserView before = users.user(username, user);
         userForm.setUsername(before.username());
-        Role role = null;
-        try {
-            role = userForm.getRole() == null ? null : Role.valueOf(userForm.getRole());
-        } catch (IllegalArgumentException e) {
-            role = null;
-        }
-        if (role == null) {
-            binding.rejectValue("role", "admin.user.error.role");
-        }
-        String employeeNo = Forms.trim(userForm.getEmployeeNo());
-        if (employeeNo != null && employeeNo.isEmpty()) {
-            employeeNo = null;
-        }
-        List<String> centerCodes = userForm.getCenterCodes().stream().filter(s -> !s.isBlank()).toList();
-        List<String> teamCodes = userForm.getTeamCodes().stream().filter(s -> !s.isBlank()).toList();
+        Role role = role(userForm, binding);
+        String employeeNo = employeeNo(userForm);
+        List<String> centerCodes = codes(userForm.getCenterCodes());
+        List<String> teamCodes = codes(userForm.getTeamCodes());
         if (!binding.hasErrors()) {
             try {
                 users.change(username, new UserService.UserChange(role, role == Role.AGENT ? employeeNo : null,
@@ -144,21 +133,10 @@ class UserPages {
         // the same rules the service applies, shown with the other fields' errors at once
         users.passwordProblems("password", username, password).forEach(e ->
                 binding.rejectValue("password", e.code(), e.getArguments(), e.message()));
-        Role role = null;
-        try {
-            role = userForm.getRole() == null ? null : Role.valueOf(userForm.getRole());
-        } catch (IllegalArgumentException e) {
-            role = null;
-        }
-        if (role == null) {
-            binding.rejectValue("role", "admin.user.error.role");
-        }
-        String employeeNo = Forms.trim(userForm.getEmployeeNo());
-        if (employeeNo != null && employeeNo.isEmpty()) {
-            employeeNo = null;
-        }
-        List<String> centerCodes = userForm.getCenterCodes().stream().filter(s -> !s.isBlank()).toList();
-        List<String> teamCodes = userForm.getTeamCodes().stream().filter(s -> !s.isBlank()).toList();
+        Role role = role(userForm, binding);
+        String employeeNo = employeeNo(userForm);
+        List<String> centerCodes = codes(userForm.getCenterCodes());
+        List<String> teamCodes = codes(userForm.getTeamCodes());
         if (role == Role.AGENT && employeeNo == null) {
             binding.rejectValue("employeeNo", "admin.user.error.agent");
         }
@@ -217,5 +195,28 @@ class UserPages {
         centers.forEach(c -> teams.addAll(organisation.teams(c.code(), user)));
         model.addAttribute("allCenters", centers);
         model.addAttribute("allTeams", teams);
+    }
+
+    /** The form's role; a field error when it names none. */
+    private static Role role(UserForm form, BindingResult binding) {
+        try {
+            if (form.getRole() != null) {
+                return Role.valueOf(form.getRole());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below like a missing role
+        }
+        binding.rejectValue("role", "admin.user.error.role");
+        return null;
+    }
+
+    /** The agent's employee number, null when left empty. */
+    private static String employeeNo(UserForm form) {
+        String employeeNo = Forms.trim(form.getEmployeeNo());
+        return employeeNo == null || employeeNo.isEmpty() ? null : employeeNo;
+    }
+
+    private static List<String> codes(List<String> values) {
+        return values.stream().filter(s -> !s.isBlank()).toList();
     }
 }
