@@ -42,8 +42,8 @@ public final class ShortfallAnalysis {
      * @param pinnedOff         free agents kept off by the published roster
      * @param available         agents who could still take a shift covering it
      */
-    public record ShortInterval(String queue, LocalDateTime start, int required, int scheduled, int shortfall,
-            Reason reason, int onLeave, int contractExhausted, int pinnedOff, int available) {
+    public record ShortInterval(String queue, LocalDateTime start, int required, int scheduled, double onPhone,
+            double shortfall, Reason reason, int onLeave, int contractExhausted, int pinnedOff, int available) {
     }
 
     private ShortfallAnalysis() {
@@ -108,7 +108,8 @@ public final class ShortfallAnalysis {
             }
             Reason reason = available > 0 ? Reason.AGENTS_NOT_USED : onLeave > 0 ? Reason.LEAVE
                     : exhausted > 0 ? Reason.CONTRACTS_EXHAUSTED : pinned > 0 ? Reason.PINNED : Reason.NO_AGENT_AVAILABLE;
-            out.add(new ShortInterval(i.skill(), i.start(), i.required(), i.scheduled(), i.shortfall(), reason, onLeave,
+            out.add(new ShortInterval(i.skill(), i.start(), i.required(), i.scheduled(), i.onPhone(), i.shortfall(),
+                    reason, onLeave,
                     exhausted, pinned, available));
         }
         return out;

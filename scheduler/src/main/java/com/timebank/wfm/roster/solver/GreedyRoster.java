@@ -60,7 +60,7 @@ final class GreedyRoster {
             RequirementSlot[] slots = grid.slotsOf(skill);
             int[] residual = new int[slots.length];
             for (int i = 0; i < slots.length; i++) {
-                residual[i] = slots[i].getRequired();
+                residual[i] = slots[i].getRequiredMinutes();
             }
             residualBySkill.put(skill, residual);
         }
@@ -520,33 +520,50 @@ final class GreedyRoster {
         throw new IllegalArgumentException("Not an agent of this roster: " + agentDay.getAgent());
     }
 
-    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent covers the shift's slots. */
+    /**
+     * Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift: its coverage
+     * vector net of breaks ({@link CoverageGrid#onPhoneMinutesPerSlot}) taken off the residual agent-minutes, with
+     * the penalties of {@link NetCoverage}, exactly as the constraints count them.
+     */
     private long coverageValue(int dayIndex, ShiftOption shift) {
         int[] residual = residualBySkill.get(shift.getSkill());
         if (residual == null) {
             return 0;
         }
+        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
         int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        int to = Math.min(residual.length, from + onPhone.length);
         long value = 0;
         for (int i = from; i < to; i++) {
-            int r = residual[i];
-            // shortfall² goes from r² to (r-1)²: a gain of 2r - 1
-            value += r > 0 ? wShort * (2L * r - 1) : -wOver;
+            int minutes = onPhone[i - from];
+            if (minutes != 0) {
+                value += coveragePenalty(residual[i]) - coveragePenalty(residual[i] - minutes);
+            }
         }
         return value;
     }
 
-    /** Adds {@code residualDelta} (-1: one more agent scheduled) to the residual requirement of the shift's slots. */
+    /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
+    private long coveragePenalty(int residual) {
+        int slotMinutes = grid.getSlotMinutes();
+        return residual > 0 ? wShort * NetCoverage.shortfallPenalty(residual, slotMinutes)
+                : wOver * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);
+    }
+
+    /**
+     * Adds {@code residualDelta} times the shift's coverage vector (-1: one more agent on the shift) to the residual
+     * agent-minutes of its slots.
+     */
     private void addCoverage(int dayIndex, ShiftOption shift, int residualDelta) {
         int[] residual = residualBySkill.get(shift.getSkill());
         if (residual == null) {
             return;
         }
+        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
         int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        int to = Math.min(residual.length, from + onPhone.length);
         for (int i = from; i < to; i++) {
-            residual[i] += residualDelta;
+            residual[i] += residualDelta * onPhone[i - from];
         }
     }
 }
