@@ -16,14 +16,37 @@ import java.util.TreeSet;
  * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
  * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
  * minutes with absences credited up to the maximum, no shift on leave, the queue's skill) and the coverage per
- * interval recomputed from the shifts. Returns one line per violation.
+ * interval recomputed from the shifts: scheduled (the span) and on the phone, net of the breaks the API lists, minute
+ * by minute. Returns one line per violation.
  */
 final class IndependentRosterCheck {
 
     static final int MIN_REST_MINUTES = 11 * 60;
     static final int MAX_CONSECUTIVE_DAYS = 6;
 
-    record Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes) {
+    /** A break as the API lists it: {@code MEAL} or {@code SHORT}, from {@code start} to {@code end}. */
+    record Break(String kind, LocalDateTime start, LocalDateTime end) {
+    }
+
+    record Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes, List<Break> breaks) {
+
+        /** A shift whose breaks are not known (published shifts around the period: only rest and days count). */
+        Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes) {
+            this(employeeNo, start, end, mealBreakMinutes, List.of());
+        }
+
+        boolean onThePhoneAt(LocalDateTime minute) {
+            if (minute.isBefore(start) || !minute.isBefore(end)) {
+                return false;
+            }
+            for (Break b : breaks) {
+                if (!minute.isBefore(b.start()) && minute.isBefore(b.end())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         LocalDate date() {
             return start.toLocalDate();
         }
@@ -134,6 +157,57 @@ final class IndependentRosterCheck {
                     out.add(no + ": " + (paid + credited) + " min in the week of " + weekStart + ", above " + max);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The breaks of each shift: inside the shift, apart from each other, the meal breaks as long as the unpaid break
+     * the shift carries. One line per problem.
+     */
+    static List<String> breakViolations(List<Shift> shifts) {
+        List<String> out = new ArrayList<>();
+        for (Shift s : shifts) {
+            long meal = 0;
+            List<Break> sorted = new ArrayList<>(s.breaks());
+            sorted.sort(Comparator.comparing(Break::start));
+            for (int i = 0; i < sorted.size(); i++) {
+                Break b = sorted.get(i);
+                if (b.start().isBefore(s.start()) || b.end().isAfter(s.end()) || !b.end().isAfter(b.start())) {
+                    out.add(s + ": break " + b + " not inside the shift");
+                }
+                if (i > 0 && b.start().isBefore(sorted.get(i - 1).end())) {
+                    out.add(s + ": breaks " + sorted.get(i - 1) + " and " + b + " overlap");
+                }
+                if (b.kind().equals("MEAL")) {
+                    meal += Duration.between(b.start(), b.end()).toMinutes();
+                }
+            }
+            if (meal != s.mealBreakMinutes()) {
+                out.add(s + ": " + meal + " min of meal breaks listed for a " + s.mealBreakMinutes() + " min meal");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Agents on the phone per interval start: minute by minute, the shifts on duty and not on one of their breaks,
+     * averaged over the interval (an agent on a 15-minute break counts half in a 30-minute interval).
+     */
+    static Map<LocalDateTime, Double> onThePhone(List<Shift> shifts, List<LocalDateTime> intervalStarts,
+            int intervalMinutes) {
+        Map<LocalDateTime, Double> out = new HashMap<>();
+        for (LocalDateTime t : intervalStarts) {
+            long agentMinutes = 0;
+            for (int m = 0; m < intervalMinutes; m++) {
+                LocalDateTime minute = t.plusMinutes(m);
+                for (Shift s : shifts) {
+                    if (s.onThePhoneAt(minute)) {
+                        agentMinutes++;
+                    }
+                }
+            }
+            out.put(t, (double) agentMinutes / intervalMinutes);
         }
         return out;
     }
