@@ -46,6 +46,8 @@ class RosterPlanning {
     static final int LONG_SHIFT_MINUTES = 360;
     /** How far the rules across the period edge look: a run of consecutive days is at most a week here. */
     static final int EDGE_DAYS = 7;
+    /** Contract weeks (weekly minimum and maximum) run Monday to Sunday. */
+    static final java.time.DayOfWeek CONTRACT_WEEK_START = java.time.DayOfWeek.MONDAY;
 
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
@@ -128,7 +130,8 @@ class RosterPlanning {
         }
 
         RosterProblemBuilder builder = RosterProblemBuilder.forHorizon(run.from(), days).slotMinutes(slot)
-                .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required);
+                .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required)
+                .contractWeekStart(CONTRACT_WEEK_START);
         List<LocalDate> busy = new ArrayList<>();
         List<LocalDate> idle = new ArrayList<>();
         Set<LocalDate> special = settings.specialBusyDates(run.centerId(), run.from(), run.to());
@@ -177,6 +180,7 @@ class RosterPlanning {
                 builder.shiftOutsideHorizon(solverAgents.get(s.agentId()), s.start(), s.end());
             }
         }
+        plannedDaysOfEdgeWeeks(run, solverAgents, builder);
         Set<String> plannedOff = new HashSet<>();
         Set<String> ownFree = new HashSet<>();
         if (asSolved && saved != null) {
@@ -251,6 +255,63 @@ class RosterPlanning {
             }
         }
         return new Problem(solution, idByEmployeeNo, options);
+    }
+
+    /**
+     * The days of the contract weeks the period shares with the days just before {@code from} or after {@code to}:
+     * where the agent's part of such a week is planned (a published shift in it, or a published roster of the agent
+     * covering it), each of its days counts towards that week's contract with its published paid minutes and credited
+     * leave or time off (0 for a day off).
+     */
+    private void plannedDaysOfEdgeWeeks(RosterRun run, Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents,
+            RosterProblemBuilder builder) {
+        LocalDate weekStart = run.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(CONTRACT_WEEK_START));
+        LocalDate weekEnd = run.to().with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                CONTRACT_WEEK_START.minus(1)));
+        List<LocalDate[]> parts = new ArrayList<>(2);
+        if (weekStart.isBefore(run.from())) {
+            parts.add(new LocalDate[] {weekStart, run.from().minusDays(1)});
+        }
+        if (weekEnd.isAfter(run.to())) {
+            parts.add(new LocalDate[] {run.to().plusDays(1), weekEnd});
+        }
+        for (LocalDate[] part : parts) {
+            Map<String, Long> minutes = new HashMap<>();
+            Set<Long> planned = new HashSet<>();
+            for (PublishedShift s : shifts.ofCenter(run.centerId(), part[0], part[1])) {
+                if (solverAgents.containsKey(s.agentId())) {
+                    minutes.merge(key(s.agentId(), s.date()), s.workSeconds() / 60, Long::sum);
+                    planned.add(s.agentId());
+                }
+            }
+            for (RosterRun p : repository.published(run.centerId(), part[0], part[1])) {
+                if (!p.from().isAfter(part[0]) && !p.to().isBefore(part[1])) {
+                    planned.addAll(repository.agentIds(p.id()));
+                }
+            }
+            for (Long id : solverAgents.keySet()) {
+                if (!planned.contains(id)) {
+                    continue;
+                }
+                for (LeaveRecord r : leave.leave(id, part[0], part[1])) {
+                    minutes.merge(key(id, r.date()), r.seconds() / 60, Long::sum);
+                }
+            }
+            for (TimeOffRequest r : timeOff.approved(run.centerId(), part[0], part[1])) {
+                if (planned.contains(r.agentId())) {
+                    minutes.merge(key(r.agentId(), r.date()), r.seconds() / 60, Long::sum);
+                }
+            }
+            for (Long id : planned) {
+                if (!solverAgents.containsKey(id)) {
+                    continue;
+                }
+                for (LocalDate d = part[0]; !d.isAfter(part[1]); d = d.plusDays(1)) {
+                    builder.plannedDayOutsideHorizon(solverAgents.get(id), d,
+                            (int) (long) minutes.getOrDefault(key(id, d), 0L));
+                }
+            }
+        }
     }
 
     /** The working days of a solution as assignments (with their breaks, when placed). */

@@ -53,7 +53,7 @@ public final class ShortfallAnalysis {
         CoverageGrid grid = solution.getCoverageGrid();
         Map<String, AgentDay[]> daysOf = new HashMap<>();
         Map<String, int[]> weekMinutes = new HashMap<>();
-        int weeks = (solution.getHorizonDays() + 6) / 7;
+        int weeks = solution.getContractWeeks().count();
         for (AgentDay d : solution.getAgentDays()) {
             String no = d.getAgent().getEmployeeNo();
             daysOf.computeIfAbsent(no, k -> new AgentDay[solution.getHorizonDays()])[d.getDayIndex()] = d;
@@ -123,9 +123,9 @@ public final class ShortfallAnalysis {
     /** Whether the agent could work {@code option} on the day without breaking a hard rule. */
     private static boolean allowed(Agent agent, AgentDay[] days, int dayIndex, ShiftOption option, int[] weekMinutes,
             int horizonDays) {
-        int week = dayIndex / 7;
-        int daysInWeek = Math.min(7, horizonDays - week * 7);
-        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesFor(daysInWeek)) {
+        int week = days[dayIndex].getWeekIndex();
+        int daysInWeek = days[dayIndex].getDay().getContractWeeks().daysIn(week);
+        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesIn(week, daysInWeek)) {
             return false;
         }
         int run = 1;

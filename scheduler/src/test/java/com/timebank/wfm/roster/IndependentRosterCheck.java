@@ -1,9 +1,11 @@
 package com.timebank.wfm.roster;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
  * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
- * minutes with absences credited up to the maximum, no shift on leave, the queue's skill) and the coverage per
+ * minutes per Monday-to-Sunday week, with the published shifts of the same week outside the period and absences
+ * credited up to the maximum, no shift on leave, the queue's skill) and the coverage per
  * interval recomputed from the shifts: scheduled (the span) and on the phone, net of the breaks the API lists, minute
  * by minute. Returns one line per violation.
  */
@@ -119,34 +122,53 @@ final class IndependentRosterCheck {
                 }
             }
         }
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
         for (Map.Entry<String, Contract> e : contracts.entrySet()) {
             String no = e.getKey();
             Contract c = e.getValue();
             if (queue != null && !c.skills().contains(queue)) {
                 continue;
             }
-            for (long w = 0; w * 7 < days; w++) {
-                LocalDate weekStart = from.plusDays(w * 7);
-                int daysInWeek = (int) Math.min(7, days - w * 7);
+            List<Shift> own = byAgent.getOrDefault(no, List.of());
+            // contract weeks run Monday to Sunday; the part of a week outside the period counts when it is planned
+            // (the agent has a published shift there): all its days and their minutes
+            for (LocalDate weekStart = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    !weekStart.isAfter(to); weekStart = weekStart.plusDays(7)) {
+                LocalDate weekEnd = weekStart.plusDays(6);
+                LocalDate first = weekStart.isBefore(from) ? from : weekStart;
+                LocalDate last = weekEnd.isAfter(to) ? to : weekEnd;
+                LocalDate start = weekStart;
+                if (own.stream().anyMatch(s -> s.date().isBefore(from) && !s.date().isBefore(start))) {
+                    first = weekStart;
+                }
+                LocalDate end = weekEnd;
+                if (own.stream().anyMatch(s -> s.date().isAfter(to) && !s.date().isAfter(end))) {
+                    last = weekEnd;
+                }
+                int daysInWeek = (int) ChronoUnit.DAYS.between(first, last) + 1;
                 long max = daysInWeek == 7 ? c.maxWeeklyMinutes() : (c.maxWeeklyMinutes() * daysInWeek + 6) / 7;
                 long min = daysInWeek == 7 ? c.minWeeklyMinutes() : (long) c.minWeeklyMinutes() * daysInWeek / 7;
                 long paid = 0;
-                for (Shift s : byAgent.getOrDefault(no, List.of())) {
-                    if (!s.date().isBefore(weekStart) && s.date().isBefore(weekStart.plusDays(daysInWeek))) {
+                long paidInPeriod = 0;
+                for (Shift s : own) {
+                    if (!s.date().isBefore(first) && !s.date().isAfter(last)) {
                         paid += s.paidMinutes();
+                        if (!s.date().isBefore(from) && !s.date().isAfter(to)) {
+                            paidInPeriod += s.paidMinutes();
+                        }
                     }
                 }
                 long credited = 0;
                 for (Map.Entry<LocalDate, Integer> a : absences.getOrDefault(no, Map.of()).entrySet()) {
-                    if (!a.getKey().isBefore(weekStart) && a.getKey().isBefore(weekStart.plusDays(daysInWeek))) {
+                    if (!a.getKey().isBefore(first) && !a.getKey().isAfter(last)) {
                         credited += a.getValue();
                     }
                 }
                 credited = Math.min(credited, max);
-                if (reported.contains(new Reported(no, weekStart))) {
-                    if (paid > 0) {
-                        out.add(no + ": reported for the week of " + weekStart + " but given " + paid + " min of shifts");
+                LocalDate firstInPeriod = weekStart.isBefore(from) ? from : weekStart;
+                if (reported.contains(new Reported(no, firstInPeriod))) {
+                    if (paidInPeriod > 0) {
+                        out.add(no + ": reported for the week of " + firstInPeriod + " but given " + paidInPeriod
+                                + " min of shifts");
                     }
                     continue;
                 }

@@ -237,6 +237,44 @@ class RosterInputsApiTest {
     }
 
     @Test
+    void aRosterFromWednesdayCountsThePublishedMondayAndTuesdayTowardsTheWeeklyContract() throws Exception {
+        Fixture f = fixture(6, 14, null);
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            agents.add(agent(f.team(), 2400, 2400, "voice"));
+        }
+        LocalDate monday = f.from().with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate wednesday = monday.plusDays(2);
+        LocalDate sunday = monday.plusDays(6);
+        // Monday and Tuesday published (480 paid minutes each): Wednesday to Sunday owe 2,400 - 960 = 1,440
+        List<PublishedShift> published = new ArrayList<>();
+        for (Agent a : agents) {
+            for (LocalDate d = monday; d.isBefore(wednesday); d = d.plusDays(1)) {
+                published.add(new PublishedShift(a.id(), d, d.atTime(9, 0), d.atTime(18, 0), 60, "ROSTER"));
+            }
+        }
+        transactions.write(() -> shifts.replace(f.center().id(), agents.stream().map(Agent::id).toList(), monday,
+                monday.plusDays(1), published, "test"));
+        List<IndependentRosterCheck.Shift> around = published.stream().map(s -> new IndependentRosterCheck.Shift(
+                agents.stream().filter(a -> a.id() == s.agentId()).findFirst().orElseThrow().employeeNo(),
+                s.start(), s.end(), s.breakMinutes())).toList();
+
+        long id = startRoster(f, wednesday, sunday, 3);
+        Map<String, Object> roster = solved(f, id);
+        assertThat(roster.get("feasible")).isEqualTo(true);
+        assertThat(list(roster, "agentIssues")).isEmpty();
+        for (Agent a : agents) {
+            long paid = shiftsOf(roster).stream().filter(s -> s.employeeNo().equals(a.employeeNo()))
+                    .mapToLong(IndependentRosterCheck.Shift::paidMinutes).sum();
+            assertThat(paid).as("paid minutes of %s from Wednesday", a.employeeNo()).isEqualTo(2400 - 960);
+        }
+        assertThat(IndependentRosterCheck.violations(wednesday, sunday, shiftsOf(roster), around, contracts(agents),
+                Map.of(), null, Set.of())).isEmpty();
+        assertCoverageRecomputes(roster, f.center().intervalMinutes());
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+    }
+
+    @Test
     void aPartTimerWhoseLeaveFillsTheWeekIsReportedAndTheRosterStaysPublishable() throws Exception {
         Fixture f = fixture(40, 7, null);
         List<Agent> agents = new ArrayList<>();

@@ -62,7 +62,9 @@ class RosterContinueTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.firstSaved").value(true))
                 .andExpect(jsonPath("$.shortfall").value(before.shortfallAgentIntervals()))
-                .andExpect(jsonPath("$.overstaffedText").value(before.overstaffedAgentIntervals() + " overstaffed"));
+                .andExpect(jsonPath("$.overstaffedText").value(
+                        java.text.NumberFormat.getNumberInstance(java.util.Locale.ENGLISH)
+                                .format(before.overstaffedAgentIntervals()) + " overstaffed"));
         mvc.perform(get("/planner/rosters/" + id).with(as(s.planner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-live=\"shortfall\"")))

@@ -69,30 +69,37 @@ public class RosterConstraintProvider implements ConstraintProvider {
     // Hard constraints
     // ************************************************************************
 
-    /** Paid minutes (plus credited absence minutes) per agent and week must reach the contract minimum. */
+    /**
+     * Paid minutes (plus credited absence minutes) per agent and contract week must reach the contract minimum; a week
+     * the horizon shares with published days outside it counts those days and their minutes too
+     * ({@link Agent#minWeeklyMinutesIn}).
+     */
     Constraint weeklyMinutesBelowContract(ConstraintFactory factory) {
         return weeklyMinutesBelowContract(weeklyMinutes(factory));
     }
 
     private static Constraint weeklyMinutesBelowContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesFor(days)
+                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesIn(week, days)
                         && !agent.isMinimumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesFor(days) - minutes)
+                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesIn(week, days) - minutes)
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_BELOW_CONTRACT);
     }
 
-    /** Paid minutes (plus credited absence minutes) per agent and week must not exceed the contract maximum. */
+    /**
+     * Paid minutes (plus credited absence minutes) per agent and contract week must not exceed the contract maximum,
+     * published days of the same week outside the horizon included ({@link Agent#maxWeeklyMinutesIn}).
+     */
     Constraint weeklyMinutesAboveContract(ConstraintFactory factory) {
         return weeklyMinutesAboveContract(weeklyMinutes(factory));
     }
 
     private static Constraint weeklyMinutesAboveContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesFor(days)
+                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesIn(week, days)
                         && !agent.isMaximumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesFor(days))
+                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesIn(week, days))
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_ABOVE_CONTRACT);
     }
