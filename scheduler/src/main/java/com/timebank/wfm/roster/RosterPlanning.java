@@ -46,8 +46,6 @@ class RosterPlanning {
     static final int LONG_SHIFT_MINUTES = 360;
     /** How far the rules across the period edge look: a run of consecutive days is at most a week here. */
     static final int EDGE_DAYS = 7;
-    /** Contract weeks (weekly minimum and maximum) run Monday to Sunday. */
-    static final java.time.DayOfWeek CONTRACT_WEEK_START = java.time.DayOfWeek.MONDAY;
 
     private final OrganisationService organisation;
     private final CenterSettingsService settings;
@@ -130,8 +128,9 @@ class RosterPlanning {
         }
 
         RosterProblemBuilder builder = RosterProblemBuilder.forHorizon(run.from(), days).slotMinutes(slot)
-                .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required)
-                .contractWeekStart(CONTRACT_WEEK_START);
+                .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required);
+        java.time.DayOfWeek weekStart = contractWeekStart(run);
+        builder.contractWeekStart(weekStart);
         List<LocalDate> busy = new ArrayList<>();
         List<LocalDate> idle = new ArrayList<>();
         Set<LocalDate> special = settings.specialBusyDates(run.centerId(), run.from(), run.to());
@@ -180,7 +179,7 @@ class RosterPlanning {
                 builder.shiftOutsideHorizon(solverAgents.get(s.agentId()), s.start(), s.end());
             }
         }
-        plannedDaysOfEdgeWeeks(run, solverAgents, builder);
+        plannedDaysOfEdgeWeeks(run, weekStart, solverAgents, builder);
         Set<String> plannedOff = new HashSet<>();
         Set<String> ownFree = new HashSet<>();
         if (asSolved && saved != null) {
@@ -258,16 +257,27 @@ class RosterPlanning {
     }
 
     /**
+     * The day contract weeks start on: a roster that starts inside the period of a published roster's last week
+     * (the day before {@code from} is published and that roster started earlier) continues that roster's 7-day weeks,
+     * so the week it shares is one contract week; otherwise its weeks are the 7-day blocks from {@code from}.
+     */
+    private java.time.DayOfWeek contractWeekStart(RosterRun run) {
+        LocalDate before = run.from().minusDays(1);
+        return repository.published(run.centerId(), before, before).stream()
+                .filter(p -> p.id() != run.id() && p.from().isBefore(run.from()))
+                .map(p -> p.from().getDayOfWeek()).findFirst().orElse(run.from().getDayOfWeek());
+    }
+
+    /**
      * The days of the contract weeks the period shares with the days just before {@code from} or after {@code to}:
      * where the agent's part of such a week is planned (a published shift in it, or a published roster of the agent
      * covering it), each of its days counts towards that week's contract with its published paid minutes and credited
      * leave or time off (0 for a day off).
      */
-    private void plannedDaysOfEdgeWeeks(RosterRun run, Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents,
-            RosterProblemBuilder builder) {
-        LocalDate weekStart = run.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(CONTRACT_WEEK_START));
-        LocalDate weekEnd = run.to().with(java.time.temporal.TemporalAdjusters.nextOrSame(
-                CONTRACT_WEEK_START.minus(1)));
+    private void plannedDaysOfEdgeWeeks(RosterRun run, java.time.DayOfWeek contractWeekStart,
+            Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents, RosterProblemBuilder builder) {
+        LocalDate weekStart = run.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(contractWeekStart));
+        LocalDate weekEnd = run.to().with(java.time.temporal.TemporalAdjusters.nextOrSame(contractWeekStart.minus(1)));
         List<LocalDate[]> parts = new ArrayList<>(2);
         if (weekStart.isBefore(run.from())) {
             parts.add(new LocalDate[] {weekStart, run.from().minusDays(1)});

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
  * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
- * minutes per Monday-to-Sunday week, with the published shifts of the same week outside the period and absences
- * credited up to the maximum, no shift on leave, the queue's skill) and the coverage per
+ * minutes per contract week, with the published shifts of the same week outside the period and absences credited
+ * up to the maximum, no shift on leave, the queue's skill) and the coverage per
  * interval recomputed from the shifts: scheduled (the span) and on the phone, net of the breaks the API lists, minute
  * by minute. Returns one line per violation.
  */
@@ -78,6 +78,17 @@ final class IndependentRosterCheck {
     static List<String> violations(LocalDate from, LocalDate to, List<Shift> shifts, List<Shift> around,
             Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences, String queue,
             Set<Reported> reported) {
+        return violations(from, to, from.getDayOfWeek(), shifts, around, contracts, absences, queue, reported);
+    }
+
+    /**
+     * As above with contract weeks starting on {@code weekStart} (a roster continuing the weeks of a published roster
+     * before it): the part of a week outside the period counts, with all its days, where the agent has a published
+     * shift in it.
+     */
+    static List<String> violations(LocalDate from, LocalDate to, DayOfWeek weekStartDay, List<Shift> shifts,
+            List<Shift> around, Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
+            String queue, Set<Reported> reported) {
         List<String> out = new ArrayList<>();
         Map<String, List<Shift>> byAgent = new HashMap<>();
         for (Shift s : shifts) {
@@ -129,9 +140,9 @@ final class IndependentRosterCheck {
                 continue;
             }
             List<Shift> own = byAgent.getOrDefault(no, List.of());
-            // contract weeks run Monday to Sunday; the part of a week outside the period counts when it is planned
-            // (the agent has a published shift there): all its days and their minutes
-            for (LocalDate weekStart = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            // the part of a contract week outside the period counts when it is planned (the agent has a published
+            // shift there): all its days and their minutes
+            for (LocalDate weekStart = from.with(TemporalAdjusters.previousOrSame(weekStartDay));
                     !weekStart.isAfter(to); weekStart = weekStart.plusDays(7)) {
                 LocalDate weekEnd = weekStart.plusDays(6);
                 LocalDate first = weekStart.isBefore(from) ? from : weekStart;

@@ -4,10 +4,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * The contract weeks a horizon falls in. Weeks start on a fixed day of the week (the center's contract week, Monday
- * for the service), so a roster that starts mid-week has a partial first week whose other days lie before the
- * horizon: the published shifts there count towards that week's contract minutes ({@link Agent#minWeeklyMinutesIn}).
- * Without a week start (solver tests, benchmarks) weeks are the 7-day blocks from the horizon start.
+ * The contract weeks a horizon falls in. Weeks start on a given day of the week (for the service: the start of the
+ * published roster whose last week the horizon continues, else the horizon's own first day), so a horizon that starts
+ * mid-week has a partial first week whose other days lie before it: the published shifts there count towards that
+ * week's contract minutes ({@link Agent#minWeeklyMinutesIn}). Without a week start (solver tests, benchmarks) weeks
+ * are the 7-day blocks from the horizon start.
  *
  * @param offset      days of the first contract week before the horizon start (0..6)
  * @param horizonDays days in the horizon

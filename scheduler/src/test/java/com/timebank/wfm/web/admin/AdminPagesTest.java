@@ -62,6 +62,17 @@ class AdminPagesTest {
     }
 
     @Test
+    void theSettingsPageSaysShrinkageIsTheUnplannedPartOnly() throws Exception {
+        String path = "/admin/centers/" + org.center().code() + "/settings";
+        mvc.perform(get(path).header("Accept-Language", "en").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Unplanned shrinkage"),
+                        containsString("data-testid=\"shrinkage-hint\""),
+                        containsString("Do not include meal and short breaks"))));
+        mvc.perform(get(path).header("Accept-Language", "zh-CN").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("非计划损耗率"), containsString("不要包含用餐和短休"))));
+    }
+
+    @Test
     void settingsCannotChangeRetroactivelyAndKeepTheirHistory() throws Exception {
         Center center = org.center();
         java.time.LocalDate today = center.today(clock);
