@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,8 @@ import com.timebank.wfm.users.UserService;
  * Every class so annotated gets the same Spring context, built once per JVM and then taken from the test context
  * cache: it holds the controllers named in {@link SlicedControllers} and a mock of each service they use. A test
  * takes the mocks it stubs by {@code @Autowired}; they are reset after each test. A new slice adds its controller
- * and the services it needs here, not on its own class (that would make a second context).
+ * and the services it needs here, not on its own class (that would make a second context). The slices share the
+ * mocks, so they never run at the same time when the fast set runs test classes in parallel.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -53,6 +55,7 @@ import com.timebank.wfm.users.UserService;
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.(IdempotencyFilter|UploadLimit)"),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = PageSliceTest.SlicedControllers.class)})
 @Import(PageSliceTest.Beans.class)
+@ResourceLock("page-slice-context")
 @MockitoBean(types = {ContactHistoryService.class, ForecastService.class, NightlyJobs.class, OrganisationService.class,
         RosterService.class, UserService.class})
 public @interface PageSliceTest {
