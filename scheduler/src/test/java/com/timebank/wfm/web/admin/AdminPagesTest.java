@@ -1,10 +1,10 @@
 package com.timebank.wfm.web.admin;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,9 +14,7 @@ import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
@@ -34,17 +32,11 @@ class AdminPagesTest {
     @Autowired
     Org org;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     CenterSettingsService settings;
     @Autowired
     Clock clock;
     @Autowired
     OrganisationService organisation;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     @Test
     void onlyAdminsOpenTheAdminPagesAndUnknownCentersAreNotFound() throws Exception {
