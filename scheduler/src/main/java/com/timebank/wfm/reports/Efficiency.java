@@ -14,6 +14,10 @@ public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDec
         List<DayFigures> days, List<GroupFigures> teams, List<GroupFigures> agents, List<GroupFigures> longTail,
         BigDecimal onlineUtilisationEstimated, ServiceFigures service, List<String> notAvailable) {
 
+    /** Required agents of a day: the published forecast's requirement, or (no published roster) the arrived workload's. */
+    public static final String REQUIRED_FROM_FORECAST = "published-forecast";
+    public static final String REQUIRED_FROM_ARRIVED = "arrived-workload";
+
     public record DayFigures(LocalDate date, AuxFigures aux, BigDecimal onlineUtilisationEstimated,
             ServiceDay service) {
     }
@@ -35,11 +39,18 @@ public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDec
             long requiredSeconds, int shortIntervals, int overIntervals) {
     }
 
-    public record ServiceDay(BigDecimal serviceLevel, BigDecimal occupancy, long scheduledSeconds, long requiredSeconds,
+    /**
+     * A day's service from what arrived: {@code rosterId} and {@code forecastId} name the published roster and its
+     * forecast (null without one, when the shifts in force count and {@code requiredFrom} is the arrived workload).
+     */
+    public record ServiceDay(LocalDate date, Long rosterId, Long forecastId, String requiredFrom,
+            BigDecimal serviceLevel, BigDecimal occupancy, long scheduledSeconds, long requiredSeconds,
             int shortIntervals, int overIntervals, List<ServiceInterval> intervals) {
     }
 
-    public record ServiceInterval(java.time.LocalDateTime start, double contacts, double ahtSeconds, int scheduled,
+    /** {@code contacts} and {@code ahtSeconds} arrived; {@code forecastContacts} of the published forecast. */
+    public record ServiceInterval(java.time.LocalDateTime start, double contacts, double ahtSeconds,
+            Double forecastContacts, int scheduled,
             int onPhone, int required, BigDecimal serviceLevel, BigDecimal occupancy) {
     }
 }

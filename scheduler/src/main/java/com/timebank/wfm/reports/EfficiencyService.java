@@ -24,8 +24,10 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.Team;
+import com.timebank.wfm.roster.PublishedPlanService;
 import com.timebank.wfm.roster.RosterCoverage;
 import com.timebank.wfm.roster.RosterInterval;
+import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.ErlangC;
@@ -44,11 +46,13 @@ public class EfficiencyService {
     private final ActivityService activity;
     private final ContactHistoryService history;
     private final ShiftService shifts;
+    private final PublishedPlanService plans;
     private final CenterSettingsService settings;
     private final java.time.Clock clock;
 
     EfficiencyService(BalanceSheetService sheets, ActivityService activity, ContactHistoryService history,
-            ShiftService shifts, CenterSettingsService settings, java.time.Clock clock) {
+            ShiftService shifts, PublishedPlanService plans, CenterSettingsService settings, java.time.Clock clock) {
+        this.plans = plans;
         this.sheets = sheets;
         this.activity = activity;
         this.history = history;
@@ -85,10 +89,10 @@ public class EfficiencyService {
             if (a == null) {
                 continue;
             }
-            center.add(d.auxSeconds(), d.loggedSeconds());
-            byDay.computeIfAbsent(d.date(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
-            byTeam.computeIfAbsent(a.teamId(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
-            byAgent.computeIfAbsent(a.id(), k -> new AuxFigures.Sum()).add(d.auxSeconds(), d.loggedSeconds());
+            center.add(d);
+            byDay.computeIfAbsent(d.date(), k -> new AuxFigures.Sum()).add(d);
+            byTeam.computeIfAbsent(a.teamId(), k -> new AuxFigures.Sum()).add(d);
+            byAgent.computeIfAbsent(a.id(), k -> new AuxFigures.Sum()).add(d);
             if (BigDecimal.valueOf(d.auxSeconds()).compareTo(target.multiply(BigDecimal.valueOf(d.loggedSeconds()))) > 0) {
                 above.merge(a.id(), 1, Integer::sum);
                 teamAbove.merge(a.teamId(), 1, Integer::sum);
@@ -110,20 +114,39 @@ public class EfficiencyService {
 
         // Handled time and service come from the center's queues: only the whole center's logged time matches them.
         boolean wholeCenter = (teamCode == null || teamCode.isBlank()) && user.plansCenter(scope.center().id());
-        RosterCoverage.Policy policy = new RosterCoverage.Policy(cs.serviceLevelTarget().doubleValue(),
+        RosterCoverage.Policy fallback = new RosterCoverage.Policy(cs.serviceLevelTarget().doubleValue(),
                 cs.serviceLevelSeconds(), cs.shrinkage().doubleValue(), scope.center().intervalMinutes());
-        Map<LocalDate, List<IntervalTotal>> intervals = history.totals(scope.center().id(), null, f, t).stream()
-                .collect(Collectors.groupingBy(i -> i.intervalStart().toLocalDate(), TreeMap::new, Collectors.toList()));
-        List<RosterCoverage.Span> spans = shifts.ofCenter(scope.center().id(), f.minusDays(1), t).stream()
-                .map(s -> new RosterCoverage.Span(s.start(), s.end())).toList();
+        Map<LocalDate, PublishedPlanService.PlanDay> planOf = plans.days(scope.center().id(), f, t).stream()
+                .collect(Collectors.toMap(PublishedPlanService.PlanDay::date, Function.identity()));
+        Map<String, Map<LocalDate, List<IntervalTotal>>> arrivedByQueue = new HashMap<>();
+        Function<String, Map<LocalDate, List<IntervalTotal>>> arrived = queue -> arrivedByQueue.computeIfAbsent(
+                queue == null ? "" : queue, q -> history.totals(scope.center().id(), queue, f, t).stream()
+                        .collect(Collectors.groupingBy(i -> i.intervalStart().toLocalDate(), TreeMap::new,
+                                Collectors.toList())));
+        Map<LocalDate, List<IntervalTotal>> allQueues = arrived.apply(null);
+        Map<LocalDate, List<RosterCoverage.Span>> shiftSpans = new HashMap<>();
+        if (planOf.size() < f.until(t).getDays() + 1) {
+            for (PublishedShift sh : shifts.ofCenter(scope.center().id(), f.minusDays(1), t)) {
+                RosterCoverage.Span span = new RosterCoverage.Span(sh.start(), sh.end());
+                shiftSpans.computeIfAbsent(sh.date(), k -> new ArrayList<>()).add(span);
+                shiftSpans.computeIfAbsent(sh.date().plusDays(1), k -> new ArrayList<>()).add(span);
+            }
+        }
         List<Efficiency.DayFigures> days = new ArrayList<>();
         double handled = 0;
         long dayLogged = 0;
         List<Efficiency.ServiceDay> serviceDays = new ArrayList<>();
         for (LocalDate d = f; !d.isAfter(t); d = d.plusDays(1)) {
             AuxFigures.Sum aux = byDay.get(d);
-            List<IntervalTotal> day = intervals.getOrDefault(d, List.of());
-            Efficiency.ServiceDay service = day.isEmpty() ? null : serviceDay(day, spans, policy);
+            List<IntervalTotal> day = allQueues.getOrDefault(d, List.of());
+            PublishedPlanService.PlanDay plan = planOf.get(d);
+            Efficiency.ServiceDay service;
+            if (plan != null) {
+                service = serviceDay(d, arrived.apply(plan.queue()).getOrDefault(d, List.of()), plan);
+            } else {
+                service = day.isEmpty() ? null
+                        : serviceDay(d, day, shiftSpans.getOrDefault(d, List.of()), fallback);
+            }
             if (service != null) {
                 serviceDays.add(service);
             }
@@ -138,22 +161,61 @@ public class EfficiencyService {
                 days.add(new Efficiency.DayFigures(d, aux == null ? null : aux.figures(target), utilisation, service));
             }
         }
-        List<String> notAvailable = new ArrayList<>(List.of("signInsPerAgentDay", "onlineUtilisationPerAgent",
-                "measuredServiceLevel"));
+        AuxFigures centerFigures = center.figures(target);
+        List<String> notAvailable = new ArrayList<>();
+        if (centerFigures.signInDays() == 0) {
+            notAvailable.add("signInsPerAgentDay");
+        }
+        if (centerFigures.handleDays() == 0) {
+            notAvailable.add("onlineUtilisationPerAgent");
+        }
+        notAvailable.add("measuredServiceLevel");
         if (!wholeCenter) {
             notAvailable.add("onlineUtilisationEstimated");
         }
-        return new Efficiency(scope.center().code(), f, t, target, center.figures(target), days, teamFigures,
+        return new Efficiency(scope.center().code(), f, t, target, centerFigures, days, teamFigures,
                 agentFigures, longTail,
                 dayLogged == 0 ? null : BigDecimal.valueOf(handled / dayLogged).setScale(6, RoundingMode.HALF_UP),
                 serviceTotal(serviceDays), notAvailable);
     }
 
-    static Efficiency.ServiceDay serviceDay(List<IntervalTotal> day, List<RosterCoverage.Span> spans,
+    /**
+     * A day of a published roster: what arrived against the agents it rostered, counted by the roster's coverage
+     * rule; required agents are those of the published forecast the roster was solved for.
+     */
+    static Efficiency.ServiceDay serviceDay(LocalDate date, List<IntervalTotal> arrived,
+            PublishedPlanService.PlanDay plan) {
+        Map<java.time.LocalDateTime, IntervalTotal> actual = new HashMap<>();
+        arrived.forEach(i -> actual.put(i.intervalStart(), i));
+        Map<java.time.LocalDateTime, PublishedPlanService.PlannedInterval> planned = new HashMap<>();
+        plan.intervals().forEach(i -> planned.put(i.start(), i));
+        java.util.TreeSet<java.time.LocalDateTime> starts = new java.util.TreeSet<>(actual.keySet());
+        starts.addAll(planned.keySet());
+        List<RosterInterval> need = new ArrayList<>();
+        List<Double> forecast = new ArrayList<>();
+        for (java.time.LocalDateTime st : starts) {
+            IntervalTotal a = actual.get(st);
+            PublishedPlanService.PlannedInterval p = planned.get(st);
+            need.add(new RosterInterval(st, a == null ? 0 : a.contacts(), a == null ? 0 : a.ahtSeconds(),
+                    p == null ? 0 : p.required()));
+            forecast.add(p == null ? 0 : p.contacts());
+        }
+        List<RosterCoverage.Interval> covered = PublishedPlanService.cover(plan, need);
+        return serviceDay(date, plan.rosterId(), plan.forecastId(), need, forecast, covered, plan.policy(), false);
+    }
+
+    /** A day without a published roster: the shifts in force, and the agents the arrived workload required. */
+    static Efficiency.ServiceDay serviceDay(LocalDate date, List<IntervalTotal> day, List<RosterCoverage.Span> spans,
             RosterCoverage.Policy policy) {
         List<RosterInterval> need = day.stream().sorted(Comparator.comparing(IntervalTotal::intervalStart))
                 .map(i -> new RosterInterval(i.intervalStart(), i.contacts(), i.ahtSeconds(), 0)).toList();
         List<RosterCoverage.Interval> covered = RosterCoverage.of(need, spans, policy);
+        return serviceDay(date, null, null, need, null, covered, policy, true);
+    }
+
+    private static Efficiency.ServiceDay serviceDay(LocalDate date, Long rosterId, Long forecastId,
+            List<RosterInterval> need, List<Double> forecast, List<RosterCoverage.Interval> covered,
+            RosterCoverage.Policy policy, boolean requiredFromArrived) {
         int seconds = policy.intervalMinutes() * 60;
         List<Efficiency.ServiceInterval> out = new ArrayList<>();
         double answeredWeight = 0;
@@ -168,13 +230,13 @@ public class EfficiencyService {
             RosterInterval v = need.get(i);
             RosterCoverage.Interval c = covered.get(i);
             int onPhone = RosterCoverage.onPhone(c.scheduled(), policy.shrinkage());
-            int req = v.contacts() > 0 && v.ahtSeconds() > 0 ? RosterCoverage.minimumScheduled(v, policy) : 0;
-            double a = v.contacts() > 0 && v.ahtSeconds() > 0 ? ErlangC.trafficErlangs(v.contacts(), v.ahtSeconds(), seconds)
-                    : 0;
+            boolean workload = v.contacts() > 0 && v.ahtSeconds() > 0;
+            int req = requiredFromArrived ? (workload ? RosterCoverage.minimumScheduled(v, policy) : 0) : v.required();
+            double a = workload ? ErlangC.trafficErlangs(v.contacts(), v.ahtSeconds(), seconds) : 0;
             BigDecimal sl = v.contacts() > 0 ? decimal(c.serviceLevel()) : null;
             BigDecimal occ = onPhone > 0 ? decimal(Math.min(1, a / onPhone)) : null;
-            out.add(new Efficiency.ServiceInterval(v.start(), v.contacts(), v.ahtSeconds(), c.scheduled(), onPhone, req,
-                    sl, occ));
+            out.add(new Efficiency.ServiceInterval(v.start(), v.contacts(), v.ahtSeconds(),
+                    forecast == null ? null : forecast.get(i), c.scheduled(), onPhone, req, sl, occ));
             answeredWeight += v.contacts() * c.serviceLevel();
             contacts += v.contacts();
             if (onPhone > 0) {
@@ -189,7 +251,9 @@ public class EfficiencyService {
                 overCount++;
             }
         }
-        return new Efficiency.ServiceDay(contacts > 0 ? decimal(answeredWeight / contacts) : null,
+        return new Efficiency.ServiceDay(date, rosterId, forecastId,
+                requiredFromArrived ? Efficiency.REQUIRED_FROM_ARRIVED : Efficiency.REQUIRED_FROM_FORECAST,
+                contacts > 0 ? decimal(answeredWeight / contacts) : null,
                 onPhoneTotal > 0 ? decimal(traffic / onPhoneTotal) : null, scheduled, required, shortCount, overCount,
                 out);
     }

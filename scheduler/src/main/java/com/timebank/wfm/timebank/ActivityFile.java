@@ -13,13 +13,17 @@ import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.UploadErrors;
 
 /**
- * Reads and checks an activity upload (CSV {@code employee_no,date,logged_seconds,aux_seconds}, or the same rows
- * from JSON). Every bad line is reported (the first ones listed, all counted); the caller writes nothing unless
+ * Reads and checks an activity upload (CSV {@code employee_no,date,logged_seconds,aux_seconds} with the optional
+ * columns {@code sign_ins} and {@code handle_seconds}, or the same rows from JSON). Every bad line is reported (the first ones listed, all counted); the caller writes nothing unless
  * there is no error at all.
  */
 public final class ActivityFile {
 
     static final List<String> HEADER = List.of("employee_no", "date", "logged_seconds", "aux_seconds");
+    /** Optional: sign-ins of the day and handled seconds, for sign-ins per day and online utilisation per agent. */
+    static final List<String> OPTIONAL = List.of("sign_ins", "handle_seconds");
+    /** More sign-ins in a day than this is a broken export, not an agent. */
+    public static final int MAX_SIGN_INS = 1_000;
     public static final int DAY_SECONDS = 24 * 60 * 60;
 
     private final List<ActivityRow> rows = new ArrayList<>();
@@ -48,13 +52,20 @@ public final class ActivityFile {
     /** Line numbers count the header as line 1, as a spreadsheet shows them. */
     public static ActivityFile parseCsv(Reader content) {
         ActivityFile file = new ActivityFile();
-        CsvUpload.read(content, CsvUpload.Columns.exactly(HEADER), file.errors, l -> file.add(l.number(),
-                l.get("employee_no"), l.get("date"), l.get("logged_seconds"), l.get("aux_seconds")));
+        CsvUpload.read(content, new CsvUpload.Columns(HEADER, OPTIONAL), file.errors, l -> file.add(l.number(),
+                l.get("employee_no"), l.get("date"), l.get("logged_seconds"), l.get("aux_seconds"),
+                l.get("sign_ins"), l.get("handle_seconds")));
         file.checkDuplicates();
         return file;
     }
 
-    public record JsonRow(String employeeNo, String date, Long loggedSeconds, Long auxSeconds) {
+    /** {@code signIns} and {@code handleSeconds} are optional (null: not sent). */
+    public record JsonRow(String employeeNo, String date, Long loggedSeconds, Long auxSeconds, Long signIns,
+            Long handleSeconds) {
+
+        public JsonRow(String employeeNo, String date, Long loggedSeconds, Long auxSeconds) {
+            this(employeeNo, date, loggedSeconds, auxSeconds, null, null);
+        }
     }
 
     /** JSON rows are numbered from 1 in {@code line}, so errors read the same as for a file. */
@@ -67,13 +78,16 @@ public final class ActivityFile {
                 continue;
             }
             file.add(i + 1, r.employeeNo(), r.date(), r.loggedSeconds() == null ? null : r.loggedSeconds().toString(),
-                    r.auxSeconds() == null ? null : r.auxSeconds().toString());
+                    r.auxSeconds() == null ? null : r.auxSeconds().toString(),
+                    r.signIns() == null ? null : r.signIns().toString(),
+                    r.handleSeconds() == null ? null : r.handleSeconds().toString());
         }
         file.checkDuplicates();
         return file;
     }
 
-    private void add(int line, String employeeNo, String date, String logged, String aux) {
+    private void add(int line, String employeeNo, String date, String logged, String aux, String signIns,
+            String handle) {
         int before = errors.total();
         if (employeeNo == null || employeeNo.isBlank()) {
             errors.add(FieldError.atLine(line, "employee_no", "upload.employee-no.missing"));
@@ -96,12 +110,30 @@ public final class ActivityFile {
         if (loggedSeconds != null && auxSeconds != null && auxSeconds > loggedSeconds) {
             errors.add(FieldError.atLine(line, "aux_seconds", "activity.aux.over-logged", auxSeconds, loggedSeconds));
         }
+        Integer signInCount = blank(signIns) ? null : count(line, "sign_ins", signIns, "activity.sign-ins.invalid");
+        if (signInCount != null && signInCount > MAX_SIGN_INS) {
+            errors.add(FieldError.atLine(line, "sign_ins", "activity.sign-ins.too-many", signInCount, MAX_SIGN_INS));
+        }
+        Integer handleSeconds = blank(handle) ? null : seconds(line, "handle_seconds", handle);
+        if (loggedSeconds != null && handleSeconds != null && handleSeconds > loggedSeconds) {
+            errors.add(FieldError.atLine(line, "handle_seconds", "activity.handle.over-logged", handleSeconds,
+                    loggedSeconds));
+        }
         if (errors.total() == before) {
-            rows.add(new ActivityRow(line, employeeNo.trim(), d, loggedSeconds, auxSeconds));
+            rows.add(new ActivityRow(line, employeeNo.trim(), d, loggedSeconds, auxSeconds, signInCount,
+                    handleSeconds));
         }
     }
 
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private Integer seconds(int line, String field, String value) {
+        return count(line, field, value, "upload.seconds.invalid");
+    }
+
+    private Integer count(int line, String field, String value, String invalidCode) {
         if (value == null || value.isBlank()) {
             errors.add(FieldError.atLine(line, field, "upload.value.missing", field));
             return null;
@@ -118,7 +150,7 @@ public final class ActivityFile {
             }
             return (int) v;
         } catch (NumberFormatException e) {
-            errors.add(FieldError.atLine(line, field, "upload.seconds.invalid", value));
+            errors.add(FieldError.atLine(line, field, invalidCode, value));
             return null;
         }
     }

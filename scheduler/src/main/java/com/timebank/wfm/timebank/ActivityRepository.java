@@ -36,13 +36,18 @@ class ActivityRepository {
     /** The stored days of the center in the range, for reports. */
     List<ActivityService.Day> days(long centerId, LocalDate from, LocalDate to) {
         return db.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE, AGENT_ACTIVITY.LOGGED_SECONDS,
-                        AGENT_ACTIVITY.AUX_SECONDS)
+                        AGENT_ACTIVITY.AUX_SECONDS, AGENT_ACTIVITY.SIGN_INS, AGENT_ACTIVITY.HANDLE_SECONDS)
                 .from(AGENT_ACTIVITY)
                 .where(AGENT_ACTIVITY.CENTER_ID.eq(centerId).and(AGENT_ACTIVITY.BUSINESS_DATE.between(from, to)))
                 .fetch(org.jooq.Records.mapping(ActivityService.Day::new));
     }
 
-    record NewActivity(long agentId, long centerId, LocalDate date, int loggedSeconds, int auxSeconds) {
+    record NewActivity(long agentId, long centerId, LocalDate date, int loggedSeconds, int auxSeconds,
+            Integer signIns, Integer handleSeconds) {
+
+        NewActivity(long agentId, long centerId, LocalDate date, int loggedSeconds, int auxSeconds) {
+            this(agentId, centerId, date, loggedSeconds, auxSeconds, null, null);
+        }
     }
 
     /** Existing rows for the agent-days, locked so that concurrent imports of one day cannot lose a revision. */
@@ -71,14 +76,18 @@ class ActivityRepository {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             var insert = bulk.insertInto(AGENT_ACTIVITY, AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE,
                     AGENT_ACTIVITY.CENTER_ID, AGENT_ACTIVITY.LOGGED_SECONDS, AGENT_ACTIVITY.AUX_SECONDS,
-                    AGENT_ACTIVITY.REVISION, AGENT_ACTIVITY.IMPORTED_AT, AGENT_ACTIVITY.IMPORTED_BY);
+                    AGENT_ACTIVITY.REVISION, AGENT_ACTIVITY.IMPORTED_AT, AGENT_ACTIVITY.IMPORTED_BY,
+                    AGENT_ACTIVITY.SIGN_INS, AGENT_ACTIVITY.HANDLE_SECONDS);
             for (NewActivity r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
                 insert = insert.values(r.agentId(), r.date(), r.centerId(), r.loggedSeconds(), r.auxSeconds(),
-                        revisions.get(key(r.agentId(), r.date())), now, actor);
+                        revisions.get(key(r.agentId(), r.date())), now, actor, r.signIns(), r.handleSeconds());
             }
+            // a re-sent day without the optional columns keeps none: the import says what the system sent
             insert.onDuplicateKeyUpdate()
                     .set(AGENT_ACTIVITY.LOGGED_SECONDS, DSL.excluded(AGENT_ACTIVITY.LOGGED_SECONDS))
                     .set(AGENT_ACTIVITY.AUX_SECONDS, DSL.excluded(AGENT_ACTIVITY.AUX_SECONDS))
+                    .set(AGENT_ACTIVITY.SIGN_INS, DSL.excluded(AGENT_ACTIVITY.SIGN_INS))
+                    .set(AGENT_ACTIVITY.HANDLE_SECONDS, DSL.excluded(AGENT_ACTIVITY.HANDLE_SECONDS))
                     .set(AGENT_ACTIVITY.REVISION, DSL.excluded(AGENT_ACTIVITY.REVISION))
                     .set(AGENT_ACTIVITY.IMPORTED_AT, DSL.excluded(AGENT_ACTIVITY.IMPORTED_AT))
                     .set(AGENT_ACTIVITY.IMPORTED_BY, DSL.excluded(AGENT_ACTIVITY.IMPORTED_BY))

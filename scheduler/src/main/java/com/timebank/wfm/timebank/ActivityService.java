@@ -45,8 +45,9 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    /** An agent-day of activity as imported: logged and aux seconds. */
-    public record Day(long agentId, LocalDate date, int loggedSeconds, int auxSeconds) {
+    /** An agent-day of activity as imported: logged and aux seconds; sign-ins and handled seconds when sent. */
+    public record Day(long agentId, LocalDate date, int loggedSeconds, int auxSeconds, Integer signIns,
+            Integer handleSeconds) {
     }
 
     /** The center's activity days in the range (system use: reports apply the caller's scope). */
@@ -83,7 +84,7 @@ public class ActivityService {
                 continue;
             }
             rows.add(new ActivityRepository.NewActivity(agent.id(), agent.centerId(), row.date(), row.loggedSeconds(),
-                    row.auxSeconds()));
+                    row.auxSeconds(), row.signIns(), row.handleSeconds()));
         }
         file.problems().throwIfAny();
         if (rows.isEmpty()) {
