@@ -152,6 +152,16 @@ class LeaveRepository {
                         r.getOffsetSeconds(), r.getFullAttendance()));
     }
 
+    /** The attendance month close wrote for the center's agents (agent id → attendance), for reports. */
+    Map<Long, Attendance> attendanceOfCenter(long centerId, LocalDate monthStart) {
+        Map<Long, Attendance> out = new HashMap<>();
+        db.selectFrom(LEAVE_ATTENDANCE)
+                .where(LEAVE_ATTENDANCE.CENTER_ID.eq(centerId).and(LEAVE_ATTENDANCE.MONTH_START.eq(monthStart)))
+                .forEach(r -> out.put(r.getAgentId(), new Attendance(YearMonth.from(r.getMonthStart()),
+                        r.getLeaveSeconds(), r.getOffsetSeconds(), r.getFullAttendance())));
+        return out;
+    }
+
     Set<Long> attendedAgents(long centerId, LocalDate monthStart) {
         return new HashSet<>(db.select(LEAVE_ATTENDANCE.AGENT_ID).from(LEAVE_ATTENDANCE)
                 .where(LEAVE_ATTENDANCE.CENTER_ID.eq(centerId).and(LEAVE_ATTENDANCE.MONTH_START.eq(monthStart)))

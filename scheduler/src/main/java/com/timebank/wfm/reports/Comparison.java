@@ -12,7 +12,7 @@ import java.util.List;
 public record Comparison(String centerCode, LocalDate date, LocalDate beforeFrom, LocalDate beforeTo,
         LocalDate afterFrom, LocalDate afterTo, List<Figure> figures) {
 
-    public enum Unit { SHARE, MINUTES, SECONDS }
+    public enum Unit { SHARE, MINUTES, SECONDS, COUNT }
 
     public record Figure(String name, Unit unit, BigDecimal before, BigDecimal after, BigDecimal changePoints,
             BigDecimal changePercent) {

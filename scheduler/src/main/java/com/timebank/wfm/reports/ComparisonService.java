@@ -56,6 +56,10 @@ public class ComparisonService {
                 before.center().auxMinutesPerAgentDay(), after.center().auxMinutesPerAgentDay()));
         figures.add(Comparison.Figure.of("onlineUtilisationEstimated", Comparison.Unit.SHARE,
                 before.onlineUtilisationEstimated(), after.onlineUtilisationEstimated()));
+        figures.add(Comparison.Figure.of("onlineUtilisation", Comparison.Unit.SHARE,
+                before.center().onlineUtilisation(), after.center().onlineUtilisation()));
+        figures.add(Comparison.Figure.of("signInsPerAgentDay", Comparison.Unit.COUNT,
+                before.center().signInsPerAgentDay(), after.center().signInsPerAgentDay()));
         figures.add(Comparison.Figure.of("serviceLevelPredicted", Comparison.Unit.SHARE,
                 before.service().serviceLevel(), after.service().serviceLevel()));
         figures.add(Comparison.Figure.of("occupancyPredicted", Comparison.Unit.SHARE, before.service().occupancy(),

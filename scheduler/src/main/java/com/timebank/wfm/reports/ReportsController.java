@@ -34,11 +34,68 @@ class ReportsController {
     private final BalanceSheetService sheets;
     private final EfficiencyService efficiency;
     private final ComparisonService comparisons;
+    private final AttendanceReportService attendance;
+    private final ForecastAccuracyService accuracy;
 
-    ReportsController(BalanceSheetService sheets, EfficiencyService efficiency, ComparisonService comparisons) {
+    ReportsController(BalanceSheetService sheets, EfficiencyService efficiency, ComparisonService comparisons,
+            AttendanceReportService attendance, ForecastAccuracyService accuracy) {
         this.sheets = sheets;
         this.efficiency = efficiency;
         this.comparisons = comparisons;
+        this.attendance = attendance;
+        this.accuracy = accuracy;
+    }
+
+    @GetMapping("/efficiency.{format:csv|xlsx}")
+    @Operation(summary = "The efficiency figures as CSV or Excel: one row for the center, each day, team and agent")
+    ResponseEntity<StreamingResponseBody> efficiencyFile(@PathVariable String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        Efficiency e = efficiency.efficiency(center, from, to, team, user);
+        return download(EfficiencyTables.efficiency(e), "efficiency-" + e.centerCode() + "-" + e.from() + "-" + e.to(),
+                "xlsx".equals(format));
+    }
+
+    @GetMapping("/comparison.{format:csv|xlsx}")
+    @Operation(summary = "The before/after comparison as CSV or Excel: one row per figure")
+    ResponseEntity<StreamingResponseBody> comparisonFile(@PathVariable String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+            @RequestParam(required = false) Integer months, @RequestParam(required = false) String team,
+            CurrentUser user) {
+        Comparison c = comparisons.compare(center, date, months, team, user);
+        return download(EfficiencyTables.comparison(c), "comparison-" + c.centerCode() + "-" + c.date(),
+                "xlsx".equals(format));
+    }
+
+    @GetMapping("/attendance")
+    @Operation(summary = "Overdraft leave created and offset, leave left, and full attendance after offsets "
+            + "(the monthly reward list) for a month (default: this month)")
+    AttendanceReport attendance(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        return attendance.report(center, month, team, user);
+    }
+
+    @GetMapping("/attendance.{format:csv|xlsx}")
+    @Operation(summary = "Attendance for payroll as CSV or Excel; rewardOnly=true lists only the reward list")
+    ResponseEntity<StreamingResponseBody> attendanceFile(@PathVariable String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, @RequestParam(defaultValue = "false") boolean rewardOnly,
+            CurrentUser user) {
+        AttendanceReport r = attendance.report(center, month, team, user);
+        return download(AttendanceReportService.table(r, rewardOnly),
+                (rewardOnly ? "reward-list-" : "attendance-") + r.centerCode() + "-" + r.month(), "xlsx".equals(format));
+    }
+
+    @GetMapping("/forecast-accuracy")
+    @Operation(summary = "wMAPE, bias and MASE of the published forecasts against what arrived, per day and "
+            + "interval (default: the last 28 days)")
+    ForecastAccuracy forecastAccuracy(@PathVariable String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+            CurrentUser user) {
+        return accuracy.accuracy(center, from, to, user);
     }
 
     @GetMapping("/efficiency")
