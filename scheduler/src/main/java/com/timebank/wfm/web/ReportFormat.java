@@ -35,6 +35,24 @@ public class ReportFormat {
         return f.format(value);
     }
 
+    /** A compared figure in its unit: shares in percent, amounts of time in h:mm, minutes and counts as decimals. */
+    public String figure(com.timebank.wfm.reports.Comparison.Unit unit, BigDecimal value) {
+        if (value == null) {
+            return NONE;
+        }
+        return switch (unit) {
+            case SHARE -> percent(value);
+            case SECONDS -> hoursMinutes(value.longValue());
+            case MINUTES, COUNT -> decimal(value);
+        };
+    }
+
+    /** As {@code @fmt.hoursMinutes}: whole minutes, half up. */
+    static String hoursMinutes(long seconds) {
+        long minutes = (Math.abs(seconds) + 30) / 60;
+        return (seconds < 0 ? "−" : "") + minutes / 60 + ":" + String.format("%02d", minutes % 60);
+    }
+
     /** Σ of a line's reversals, whatever flow they correct. */
     public long reversals(com.timebank.wfm.reports.BalanceLine line) {
         return line.reversals().values().stream().mapToLong(Long::longValue).sum();

@@ -21,7 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.reports.AttendanceReport;
+import com.timebank.wfm.reports.AttendanceReportService;
 import com.timebank.wfm.reports.BalanceLine;
+import com.timebank.wfm.reports.Comparison;
+import com.timebank.wfm.reports.ComparisonService;
+import com.timebank.wfm.reports.ForecastAccuracy;
+import com.timebank.wfm.reports.ForecastAccuracyService;
 import com.timebank.wfm.reports.BalanceSheet;
 import com.timebank.wfm.reports.BalanceSheetService;
 import com.timebank.wfm.reports.Efficiency;
@@ -44,9 +50,16 @@ class ReportPages {
     private final OrganisationService organisation;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final AttendanceReportService attendance;
+    private final ForecastAccuracyService accuracy;
+    private final ComparisonService comparisons;
 
     ReportPages(BalanceSheetService sheets, EfficiencyService efficiency, OrganisationService organisation,
-            MessageSource messages, ObjectMapper json) {
+            MessageSource messages, ObjectMapper json, AttendanceReportService attendance,
+            ForecastAccuracyService accuracy, ComparisonService comparisons) {
+        this.attendance = attendance;
+        this.accuracy = accuracy;
+        this.comparisons = comparisons;
         this.sheets = sheets;
         this.efficiency = efficiency;
         this.organisation = organisation;
@@ -93,6 +106,129 @@ class ReportPages {
         model.addAttribute("eff", e);
         model.addAttribute("auxChart", auxChart(e));
         return "reports/efficiency";
+    }
+
+    @GetMapping("/lead/reports/attendance")
+    String attendance(@RequestParam(required = false) String center,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user, Model model) {
+        Center c = chooseCenter(center, team, user, model);
+        if (c == null) {
+            return "reports/attendance";
+        }
+        AttendanceReport r = attendance.report(c.code(), month, blankToNull(team), user);
+        model.addAttribute("report", r);
+        model.addAttribute("month", r.month());
+        model.addAttribute("months", monthsOffered(c));
+        AttendanceReport.Totals t = r.totals();
+        model.addAttribute("attendanceChart", chart("bar",
+                List.of(text("reports.attendance.overdraft"), text("reports.attendance.offset"),
+                        text("reports.attendance.left")),
+                List.of(dataset(text("reports.attendance.chart.series"),
+                        List.of(hours(t.overdraftSeconds()), hours(t.offsetSeconds()), hours(t.leftSeconds())))),
+                null));
+        return "reports/attendance";
+    }
+
+    @GetMapping("/lead/reports/forecast")
+    String forecastAccuracy(@RequestParam(required = false) String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            CurrentUser user, Model model) {
+        Center c = chooseCenter(center, null, user, model);
+        if (c == null) {
+            return "reports/forecast";
+        }
+        ForecastAccuracy a = accuracy.accuracy(c.code(), from, to, user);
+        model.addAttribute("acc", a);
+        model.addAttribute("plans", user.plansCenter(c.id()));
+        List<String> labels = new ArrayList<>();
+        List<Double> actual = new ArrayList<>();
+        List<Double> forecast = new ArrayList<>();
+        a.days().forEach(d -> {
+            labels.add(d.date().toString());
+            actual.add(d.figures().actualContacts());
+            forecast.add(d.figures().forecastContacts());
+        });
+        model.addAttribute("dayChart", chart("line", labels, List.of(
+                dataset(text("reports.forecast.actual"), actual), dataset(text("reports.forecast.forecast"), forecast)),
+                null));
+        List<String> slotLabels = new ArrayList<>();
+        List<Double> slotWmape = new ArrayList<>();
+        a.intervals().forEach(s -> {
+            slotLabels.add(s.time().toString());
+            slotWmape.add(s.figures().wmape() == null ? null : percent(s.figures().wmape()));
+        });
+        model.addAttribute("slotChart", chart("bar", slotLabels,
+                List.of(dataset(text("reports.forecast.wmape.series"), slotWmape)), null));
+        return "reports/forecast";
+    }
+
+    @GetMapping("/lead/reports/comparison")
+    String comparison(@RequestParam(required = false) String center,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) Integer months, @RequestParam(required = false) String team,
+            CurrentUser user, Model model) {
+        Center c = chooseCenter(center, team, user, model);
+        model.addAttribute("date", date);
+        model.addAttribute("monthsBack", months == null ? 3 : months);
+        if (c == null || date == null) {
+            return "reports/comparison";
+        }
+        Comparison cmp = comparisons.compare(c.code(), date, months, blankToNull(team), user);
+        model.addAttribute("cmp", cmp);
+        List<String> labels = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        for (Comparison.Figure f : cmp.figures()) {
+            if (f.unit() == Comparison.Unit.SHARE) {
+                labels.add(text("reports.figure." + f.name()));
+                before.add(f.before() == null ? null : percent(f.before()));
+                after.add(f.after() == null ? null : percent(f.after()));
+            }
+        }
+        model.addAttribute("comparisonChart", chart("bar", labels, List.of(
+                dataset(text("reports.comparison.before"), before), dataset(text("reports.comparison.after"), after)),
+                null));
+        return "reports/comparison";
+    }
+
+    @GetMapping("/lead/reports/service")
+    String serviceDay(@RequestParam(required = false) String center,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, CurrentUser user,
+            Model model) {
+        Center c = chooseCenter(center, null, user, model);
+        model.addAttribute("date", date);
+        if (c == null) {
+            return "reports/service";
+        }
+        Efficiency e = efficiency.efficiency(c.code(), date, date, null, user);
+        Efficiency.ServiceDay day = e.days().stream().map(Efficiency.DayFigures::service)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        model.addAttribute("day", day);
+        model.addAttribute("plans", user.plansCenter(c.id()));
+        if (day != null) {
+            List<String> labels = new ArrayList<>();
+            List<Double> required = new ArrayList<>();
+            List<Double> scheduled = new ArrayList<>();
+            day.intervals().forEach(i -> {
+                labels.add(i.start().toLocalTime().toString());
+                required.add((double) i.required());
+                scheduled.add((double) i.scheduled());
+            });
+            model.addAttribute("serviceChart", chart("line", labels, List.of(
+                    dataset(text("reports.required"), required), dataset(text("reports.scheduled"), scheduled)), null));
+        }
+        return "reports/service";
+    }
+
+    private List<YearMonth> monthsOffered(Center c) {
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth current = sheets.month(c, null);
+        for (int i = 0; i < MONTHS_OFFERED; i++) {
+            months.add(current.minusMonths(i));
+        }
+        return months;
     }
 
     /** The center named (or the user's first), the centers and the teams to choose from; null when none. */
