@@ -2,6 +2,7 @@ package com.timebank.wfm.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,6 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -87,5 +91,70 @@ class EfficiencyApiTest {
         assertThat(new BigDecimal(JsonPath.read(cmp, "$.figures[0].changePoints").toString())).isEqualByComparingTo("0");
         mvc.perform(get("/api/centers/{c}/reports/comparison", center.code()).with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void signInsAndOnlineUtilisationWhenTheImportCarriesThemAndFilesForSpreadsheets() throws Exception {
+        Center center = org.center();
+        Team t1 = org.team(center);
+        Agent a = org.agent(t1);
+        Agent b = org.agent(t1);
+        String planner = org.plannerUser(center);
+        LocalDate d1 = center.today(clock).minusDays(3);
+        // a sends sign-ins and handled time, b (another system) does not
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                [{"employeeNo":"%1$s","date":"%3$s","loggedSeconds":30000,"auxSeconds":900,"signIns":3,"handleSeconds":24000},
+                                 {"employeeNo":"%1$s","date":"%4$s","loggedSeconds":20000,"auxSeconds":600,"signIns":2,"handleSeconds":17000},
+                                 {"employeeNo":"%2$s","date":"%3$s","loggedSeconds":30000,"auxSeconds":300}]"""
+                                .formatted(a.employeeNo(), b.employeeNo(), d1, d1.plusDays(1))))
+                .andExpect(status().isOk());
+        String json = mvc.perform(get("/api/centers/{c}/reports/efficiency", center.code())
+                        .param("from", d1.toString()).param("to", d1.plusDays(1).toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // only the agent-days that carried them: (3 + 2) / 2 = 2.5; (24000 + 17000) / 50000 = 0.82
+        assertThat(new BigDecimal(JsonPath.read(json, "$.center.signInsPerAgentDay").toString()))
+                .isEqualByComparingTo("2.5");
+        assertThat(new BigDecimal(JsonPath.read(json, "$.center.onlineUtilisation").toString()))
+                .isEqualByComparingTo("0.82");
+        assertThat((Integer) JsonPath.read(json, "$.center.signInDays")).isEqualTo(2);
+        List<String> missing = JsonPath.read(json, "$.notAvailable");
+        assertThat(missing).doesNotContain("signInsPerAgentDay", "onlineUtilisationPerAgent");
+        List<Object> bSignIns = JsonPath.read(json, "$.agents[?(@.key == '" + b.employeeNo() + "')].aux.signInsPerAgentDay");
+        assertThat(bSignIns).containsExactly((Object) null);
+
+        // CSV: one row for the center, each day, team and agent, the figures as in JSON
+        var async = mvc.perform(get("/api/centers/{c}/reports/efficiency.csv", center.code())
+                .param("from", d1.toString()).param("to", d1.plusDays(1).toString())
+                .with(httpBasic(planner, Org.PASSWORD))).andReturn();
+        String csv = mvc.perform(asyncDispatch(async))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(rows).extracting(r -> r.get("level")).containsExactly("center", "day", "day", "team", "agent",
+                "agent");
+        assertThat(new BigDecimal(rows.get(0).get("sign_ins_per_agent_day"))).isEqualByComparingTo("2.5");
+        assertThat(new BigDecimal(rows.get(0).get("aux_share")))
+                .isEqualByComparingTo(new BigDecimal(JsonPath.read(json, "$.center.auxShare").toString()));
+        var xlsx = mvc.perform(get("/api/centers/{c}/reports/efficiency.xlsx", center.code())
+                .param("from", d1.toString()).param("to", d1.plusDays(1).toString())
+                .with(httpBasic(planner, Org.PASSWORD))).andReturn();
+        byte[] workbook = mvc.perform(asyncDispatch(xlsx)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            assertThat(wb.getFirstSheet().read()).hasSize(7);
+        }
+
+        var cmpAsync = mvc.perform(get("/api/centers/{c}/reports/comparison.csv", center.code())
+                .param("date", d1.plusDays(1).toString()).param("months", "1")
+                .with(httpBasic(planner, Org.PASSWORD))).andReturn();
+        String cmp = mvc.perform(asyncDispatch(cmpAsync)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<CSVRecord> figures = CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(cmp)).getRecords();
+        var signIns = figures.stream().filter(r -> r.get("figure").equals("signInsPerAgentDay")).findFirst().orElseThrow();
+        // before: 3 sign-ins on one day; after: 2 on one day
+        assertThat(new BigDecimal(signIns.get("before"))).isEqualByComparingTo("3");
+        assertThat(new BigDecimal(signIns.get("after"))).isEqualByComparingTo("2");
+        assertThat(new BigDecimal(signIns.get("change_percent"))).isEqualByComparingTo("-33.33");
     }
 }

@@ -57,4 +57,33 @@ class ActivityFileTest {
         assertThat(f.rows()).hasSize(1);
         assertThat(f.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("date", "aux_seconds");
     }
+
+    @Test
+    void signInsAndHandledTimeAreOptionalColumns() {
+        ActivityFile f = ActivityFile.parseCsv("""
+                employee_no,date,logged_seconds,aux_seconds,sign_ins,handle_seconds
+                E1,2026-11-02,28800,900,2,23000
+                E2,2026-11-02,28800,900,,
+                E3,2026-11-02,28800,900,x,30000
+                """);
+        assertThat(f.rows()).hasSize(2);
+        assertThat(f.rows().get(0).signIns()).isEqualTo(2);
+        assertThat(f.rows().get(0).handleSeconds()).isEqualTo(23_000);
+        assertThat(f.rows().get(1).signIns()).isNull();
+        assertThat(f.rows().get(1).handleSeconds()).isNull();
+        assertThat(f.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("sign_ins", "handle_seconds");
+        assertThat(f.errors()).extracting(e -> e.reason().code())
+                .containsExactlyInAnyOrder("activity.sign-ins.invalid", "activity.handle.over-logged");
+
+        ActivityFile without = ActivityFile.parseCsv("employee_no,date,logged_seconds,aux_seconds\nE1,2026-11-02,1,0\n");
+        assertThat(without.errors()).isEmpty();
+        assertThat(without.rows().get(0).signIns()).isNull();
+
+        ActivityFile json = ActivityFile.fromJson(List.of(
+                new ActivityFile.JsonRow("E1", "2026-11-02", 100L, 5L, 3L, 90L),
+                new ActivityFile.JsonRow("E2", "2026-11-02", 100L, 5L, 2_000L, null)));
+        assertThat(json.rows()).hasSize(1);
+        assertThat(json.rows().get(0).signIns()).isEqualTo(3);
+        assertThat(json.errors()).extracting(FieldError::field).containsExactly("sign_ins");
+    }
 }

@@ -117,6 +117,43 @@ class ReportPagesTest {
     }
 
     @Test
+    void attendanceForecastComparisonAndServicePagesInBothLanguages() throws Exception {
+        String planner = org.plannerUser(center);
+        String attendance = page(get("/lead/reports/attendance").param("center", center.code())
+                .param("month", month.toString()), planner, "en");
+        assertThat(attendance).contains("Overdraft leave created", "Reward list", "data-testid=\"reward-list\"",
+                "/agents/" + ana.employeeNo() + "/leave?month=" + month,
+                "/api/centers/" + center.code() + "/reports/attendance.csv?month=" + month,
+                "rewardOnly=true", "data-report-chart");
+        assertThat(page(get("/lead/reports/attendance").param("center", center.code())
+                .param("month", month.toString()), planner, "zh-CN")).contains("新增透支事假", "奖励名单");
+
+        String forecast = page(get("/lead/reports/forecast").param("center", center.code()), planner, "en");
+        assertThat(forecast).contains("Forecast accuracy", "wMAPE", "MASE", "data-testid=\"day-chart\"",
+                "not evaluated");
+        assertThat(page(get("/lead/reports/forecast").param("center", center.code()), planner, "zh-CN"))
+                .contains("预测准确度", "偏差");
+
+        String choose = page(get("/lead/reports/comparison").param("center", center.code()), planner, "en");
+        assertThat(choose).contains("data-testid=\"choose-date\"");
+        String comparison = page(get("/lead/reports/comparison").param("center", center.code())
+                .param("date", day.toString()).param("months", "1"), planner, "en");
+        assertThat(comparison).contains("Before", "After", "Aux share", "data-figure=\"auxShare\"",
+                "data-testid=\"comparison-chart\"", "/reports/comparison.xlsx?date=" + day + "&amp;months=1",
+                "/lead/reports/efficiency?center=" + center.code());
+        assertThat(page(get("/lead/reports/comparison").param("center", center.code())
+                .param("date", day.toString()), planner, "zh-CN")).contains("前后对比", "反向工时占比");
+
+        String service = page(get("/lead/reports/service").param("center", center.code())
+                .param("date", day.toString()), planner, "en");
+        assertThat(service).contains("Service by interval", "data-testid=\"no-service\"");
+        String efficiency = page(get("/lead/reports/efficiency").param("center", center.code())
+                .param("from", day.toString()).param("to", day.toString()), planner, "en");
+        assertThat(efficiency).contains("/reports/efficiency.csv?from=" + day,
+                "data-testid=\"sign-ins\">not available<");
+    }
+
+    @Test
     void aLeadSeesOnlyTheirTeams() throws Exception {
         String lead = org.leadUser(team);
         String html = page(get("/lead/reports").param("month", month.toString()), lead, "en");
@@ -133,5 +170,6 @@ class ReportPagesTest {
         String agent = org.agentUser(ana);
         mvc.perform(get("/lead/reports").with(as(agent))).andExpect(status().isForbidden());
         mvc.perform(get("/lead/reports/efficiency").with(as(agent))).andExpect(status().isForbidden());
+        mvc.perform(get("/lead/reports/attendance").with(as(agent))).andExpect(status().isForbidden());
     }
 }
