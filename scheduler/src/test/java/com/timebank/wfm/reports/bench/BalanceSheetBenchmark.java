@@ -105,6 +105,19 @@ public final class BalanceSheetBenchmark {
                         + "over %d runs; opening %,d s + flows = closing %,d s%n", month, sheet.agents().size(),
                 sheet.teams().size(), seconds[runs / 2], seconds[0], seconds[runs - 1], runs, sheet.total().opening(),
                 sheet.total().closing());
+        // the month-end attendance report (reward list) of the same center, for comparison
+        com.timebank.wfm.reports.AttendanceReportService attendance =
+                ctx.getBean(com.timebank.wfm.reports.AttendanceReportService.class);
+        attendance.report(code, month, null, admin);
+        double[] att = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long s = System.nanoTime();
+            attendance.report(code, month, null, admin);
+            att[r] = (System.nanoTime() - s) / 1e9;
+        }
+        Arrays.sort(att);
+        System.out.printf("attendance report for %,d agents: median %.3f s, best %.3f s, worst %.3f s%n",
+                sheet.agents().size(), att[runs / 2], att[0], att[runs - 1]);
     }
 
     /** One batch per day and 2,000 agents: a settlement entry each working day, and the other services now and then. */
