@@ -48,10 +48,13 @@ public class EfficiencyService {
     private final ShiftService shifts;
     private final PublishedPlanService plans;
     private final CenterSettingsService settings;
+    private final com.timebank.wfm.org.OrganisationService organisation;
     private final java.time.Clock clock;
 
     EfficiencyService(BalanceSheetService sheets, ActivityService activity, ContactHistoryService history,
-            ShiftService shifts, PublishedPlanService plans, CenterSettingsService settings, java.time.Clock clock) {
+            ShiftService shifts, PublishedPlanService plans, CenterSettingsService settings,
+            com.timebank.wfm.org.OrganisationService organisation, java.time.Clock clock) {
+        this.organisation = organisation;
         this.plans = plans;
         this.sheets = sheets;
         this.activity = activity;
@@ -177,6 +180,40 @@ public class EfficiencyService {
                 agentFigures, longTail,
                 dayLogged == 0 ? null : BigDecimal.valueOf(handled / dayLogged).setScale(6, RoundingMode.HALF_UP),
                 serviceTotal(serviceDays), notAvailable);
+    }
+
+    /** One agent's figures: the agent, their lead, or a planner or admin of the center (others: 404). */
+    @Transactional(readOnly = true)
+    public AgentEfficiency agent(String employeeNo, LocalDate from, LocalDate to, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        com.timebank.wfm.org.Center center = organisation.centerById(agent.centerId());
+        LocalDate today = center.today(clock);
+        LocalDate t = to == null ? today : DateBounds.require("to", to, today);
+        LocalDate f = from == null ? t.withDayOfMonth(1) : DateBounds.require("from", from, today);
+        if (t.isBefore(f)) {
+            throw InvalidInputException.of("to", "reports.range-reversed", f, t);
+        }
+        if (f.plusDays(MAX_DAYS).isBefore(t)) {
+            throw InvalidInputException.of("to", "reports.range-too-long", MAX_DAYS);
+        }
+        BigDecimal target = settings.on(center.id(), t).auxTarget();
+        AuxFigures.Sum total = new AuxFigures.Sum();
+        List<AgentEfficiency.Day> days = new ArrayList<>();
+        for (ActivityService.Day d : activity.daysOfAgent(agent.id(), f, t)) {
+            total.add(d);
+            days.add(new AgentEfficiency.Day(d.date(), new AuxFigures.Sum().add(d).figures(target), d.signIns(),
+                    d.handleSeconds()));
+        }
+        AuxFigures figures = total.figures(target);
+        List<String> notAvailable = new ArrayList<>();
+        if (figures.signInDays() == 0) {
+            notAvailable.add("signInsPerAgentDay");
+        }
+        if (figures.handleDays() == 0) {
+            notAvailable.add("onlineUtilisationPerAgent");
+        }
+        return new AgentEfficiency(agent.employeeNo(), agent.name(), agent.teamCode(), center.code(), f, t, target,
+                figures, days, notAvailable);
     }
 
     /**

@@ -42,6 +42,16 @@ class ActivityRepository {
                 .fetch(org.jooq.Records.mapping(ActivityService.Day::new));
     }
 
+    /** One agent's stored days in the range, oldest first. */
+    List<ActivityService.Day> daysOfAgent(long agentId, LocalDate from, LocalDate to) {
+        return db.select(AGENT_ACTIVITY.AGENT_ID, AGENT_ACTIVITY.BUSINESS_DATE, AGENT_ACTIVITY.LOGGED_SECONDS,
+                        AGENT_ACTIVITY.AUX_SECONDS, AGENT_ACTIVITY.SIGN_INS, AGENT_ACTIVITY.HANDLE_SECONDS)
+                .from(AGENT_ACTIVITY)
+                .where(AGENT_ACTIVITY.AGENT_ID.eq(agentId).and(AGENT_ACTIVITY.BUSINESS_DATE.between(from, to)))
+                .orderBy(AGENT_ACTIVITY.BUSINESS_DATE)
+                .fetch(org.jooq.Records.mapping(ActivityService.Day::new));
+    }
+
     record NewActivity(long agentId, long centerId, LocalDate date, int loggedSeconds, int auxSeconds,
             Integer signIns, Integer handleSeconds) {
 

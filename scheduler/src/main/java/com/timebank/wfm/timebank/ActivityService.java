@@ -56,6 +56,12 @@ public class ActivityService {
         return repository.days(centerId, from, to);
     }
 
+    /** One agent's activity days in the range (system use: the caller checks the agent is in scope). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<Day> daysOfAgent(long agentId, LocalDate from, LocalDate to) {
+        return repository.daysOfAgent(agentId, from, to);
+    }
+
     public record Imported(int accepted, int replaced) {
     }
 

@@ -222,6 +222,25 @@ class ReportPages {
         return "reports/service";
     }
 
+    @GetMapping("/agents/{employeeNo}/efficiency")
+    String agentEfficiency(@org.springframework.web.bind.annotation.PathVariable String employeeNo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            CurrentUser user, Model model) {
+        com.timebank.wfm.reports.AgentEfficiency e = efficiency.agent(employeeNo, from, to, user);
+        model.addAttribute("eff", e);
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        e.days().forEach(d -> {
+            labels.add(d.date().toString());
+            values.add(d.figures().auxShare() == null ? null : percent(d.figures().auxShare()));
+        });
+        model.addAttribute("auxChart", chart("bar", labels,
+                List.of(dataset(text("reports.efficiency.chart.series"), values)),
+                Map.of("label", text("reports.efficiency.chart.target"), "value", percent(e.auxTarget()))));
+        return "reports/agent";
+    }
+
     private List<YearMonth> monthsOffered(Center c) {
         List<YearMonth> months = new ArrayList<>();
         YearMonth current = sheets.month(c, null);

@@ -154,6 +154,28 @@ class ReportPagesTest {
     }
 
     @Test
+    void anAgentSeesTheirOwnFiguresAndNoOneElses() throws Exception {
+        String agent = org.agentUser(ana);
+        String html = page(get("/agents/" + ana.employeeNo() + "/efficiency").param("from", day.toString())
+                .param("to", day.toString()), agent, "en");
+        // Ana: 600 s aux of 28,800 s logged = 2.08%, no sign-ins in the import
+        assertThat(html).contains("Activity figures", "data-testid=\"aux-share\">2.08%<",
+                "data-testid=\"sign-ins\">not available<", "data-date=\"" + day + "\"",
+                "/agents/" + ana.employeeNo() + "/statement?month=" + month, "My figures");
+        assertThat(page(get("/agents/" + ana.employeeNo() + "/efficiency"), agent, "zh-CN")).contains("话务指标");
+        mvc.perform(get("/agents/" + cai.employeeNo() + "/efficiency").with(as(agent)))
+                .andExpect(status().isNotFound());
+        // the lead of Ana's team opens it from the team's efficiency, the other team's agent stays hidden
+        String lead = org.leadUser(team);
+        String efficiency = page(get("/lead/reports/efficiency").param("from", day.toString())
+                .param("to", day.toString()), lead, "en");
+        assertThat(efficiency).contains("/agents/" + ana.employeeNo() + "/efficiency?from=" + day);
+        page(get("/agents/" + ana.employeeNo() + "/efficiency"), lead, "en");
+        mvc.perform(get("/agents/" + cai.employeeNo() + "/efficiency").with(as(lead)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aLeadSeesOnlyTheirTeams() throws Exception {
         String lead = org.leadUser(team);
         String html = page(get("/lead/reports").param("month", month.toString()), lead, "en");

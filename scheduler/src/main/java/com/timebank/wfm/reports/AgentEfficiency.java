@@ -1,0 +1,16 @@
+package com.timebank.wfm.reports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One agent's own activity figures over a date range (reports.md): aux share and minutes per day against the
+ * center's aux target, sign-ins and online utilisation when the import carried them, each day from its imported row.
+ */
+public record AgentEfficiency(String employeeNo, String name, String team, String centerCode, LocalDate from,
+        LocalDate to, BigDecimal auxTarget, AuxFigures total, List<Day> days, List<String> notAvailable) {
+
+    public record Day(LocalDate date, AuxFigures figures, Integer signIns, Integer handleSeconds) {
+    }
+}
