@@ -128,7 +128,7 @@ public class EfficiencyService {
                                 Collectors.toList())));
         Map<LocalDate, List<IntervalTotal>> allQueues = arrived.apply(null);
         Map<LocalDate, List<RosterCoverage.Span>> shiftSpans = new HashMap<>();
-        if (planOf.size() < f.until(t).getDays() + 1) {
+        if (planOf.size() < java.time.temporal.ChronoUnit.DAYS.between(f, t) + 1) {
             for (PublishedShift sh : shifts.ofCenter(scope.center().id(), f.minusDays(1), t)) {
                 RosterCoverage.Span span = new RosterCoverage.Span(sh.start(), sh.end());
                 shiftSpans.computeIfAbsent(sh.date(), k -> new ArrayList<>()).add(span);
