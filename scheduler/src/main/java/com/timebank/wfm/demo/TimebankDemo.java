@@ -65,6 +65,8 @@ class TimebankDemo implements DemoData.DemoStep {
         shifts.publish(center.id(), published, "demo");
 
         Random random = new Random(11);
+        // the phone system also sends sign-ins and handled time (own generator: the aux figures stay as they were)
+        Random phone = new Random(12);
         List<ActivityFile.JsonRow> rows = new ArrayList<>();
         for (LocalDate d = from; d.isBefore(today); d = d.plusDays(1)) {
             if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -74,7 +76,9 @@ class TimebankDemo implements DemoData.DemoStep {
                 long logged = (a.weeklyMaxMinutes() < 2000 ? 13_500 : 27_000) + random.nextInt(1_800);
                 long aux = random.nextInt(6) == 0 ? (long) (logged * (0.04 + random.nextDouble() * 0.04))
                         : (long) (logged * random.nextDouble() * 0.035);
-                rows.add(new ActivityFile.JsonRow(a.employeeNo(), d.toString(), logged, aux));
+                long signIns = 1 + phone.nextInt(3);
+                long handled = (long) ((logged - aux) * (0.78 + phone.nextDouble() * 0.08));
+                rows.add(new ActivityFile.JsonRow(a.employeeNo(), d.toString(), logged, aux, signIns, handled));
             }
         }
         activity.importActivity(ActivityFile.fromJson(rows), admin);
