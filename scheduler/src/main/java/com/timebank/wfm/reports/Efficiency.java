@@ -33,7 +33,7 @@ public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDec
 
     /**
      * Predicted by Erlang C from the contacts and AHT that arrived and the agents of the published shifts on the
-     * phone; {@code basis} names how breaks were treated.
+     * phone; {@code basis} names how breaks were treated. Scheduled seconds are agent-seconds net of breaks.
      */
     public record ServiceFigures(String basis, BigDecimal serviceLevel, BigDecimal occupancy, long scheduledSeconds,
             long requiredSeconds, int shortIntervals, int overIntervals) {
@@ -48,9 +48,14 @@ public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDec
             int shortIntervals, int overIntervals, List<ServiceInterval> intervals) {
     }
 
-    /** {@code contacts} and {@code ahtSeconds} arrived; {@code forecastContacts} of the published forecast. */
+    /**
+     * {@code contacts} and {@code ahtSeconds} arrived; {@code forecastContacts} of the published forecast.
+     * {@code scheduled}: agents whose shift spans the interval; {@code netOfBreaks}: those on the phone less their
+     * breaks (fractions where a break takes part of the interval), what {@code required} counts;
+     * {@code onPhone}: after the unplanned shrinkage, what Erlang C and the occupancy use.
+     */
     public record ServiceInterval(java.time.LocalDateTime start, double contacts, double ahtSeconds,
-            Double forecastContacts, int scheduled,
+            Double forecastContacts, int scheduled, double netOfBreaks,
             int onPhone, int required, BigDecimal serviceLevel, BigDecimal occupancy) {
     }
 }

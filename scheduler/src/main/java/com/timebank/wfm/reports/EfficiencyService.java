@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,8 +28,6 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.roster.PublishedPlanService;
 import com.timebank.wfm.roster.RosterCoverage;
 import com.timebank.wfm.roster.RosterInterval;
-import com.timebank.wfm.schedule.PublishedShift;
-import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.ErlangC;
 import com.timebank.wfm.timebank.ActivityService;
@@ -39,27 +38,25 @@ public class EfficiencyService {
 
     /** At most a year per request: the figures are read day by day. */
     public static final int MAX_DAYS = 366;
-    /** Published shifts store their break minutes, not the breaks' times (see Efficiency.ServiceFigures). */
-    public static final String BASIS_SHRINKAGE = "breaks-in-shrinkage";
+    /** Agents count net of their breaks, then less the unplanned shrinkage (see Efficiency.ServiceFigures). */
+    public static final String BASIS_NET_OF_BREAKS = "net-of-breaks";
 
     private final BalanceSheetService sheets;
     private final ActivityService activity;
     private final ContactHistoryService history;
-    private final ShiftService shifts;
     private final PublishedPlanService plans;
     private final CenterSettingsService settings;
     private final com.timebank.wfm.org.OrganisationService organisation;
     private final java.time.Clock clock;
 
     EfficiencyService(BalanceSheetService sheets, ActivityService activity, ContactHistoryService history,
-            ShiftService shifts, PublishedPlanService plans, CenterSettingsService settings,
+            PublishedPlanService plans, CenterSettingsService settings,
             com.timebank.wfm.org.OrganisationService organisation, java.time.Clock clock) {
         this.organisation = organisation;
         this.plans = plans;
         this.sheets = sheets;
         this.activity = activity;
         this.history = history;
-        this.shifts = shifts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -127,14 +124,8 @@ public class EfficiencyService {
                         .collect(Collectors.groupingBy(i -> i.intervalStart().toLocalDate(), TreeMap::new,
                                 Collectors.toList())));
         Map<LocalDate, List<IntervalTotal>> allQueues = arrived.apply(null);
-        Map<LocalDate, List<RosterCoverage.Span>> shiftSpans = new HashMap<>();
-        if (planOf.size() < java.time.temporal.ChronoUnit.DAYS.between(f, t) + 1) {
-            for (PublishedShift sh : shifts.ofCenter(scope.center().id(), f.minusDays(1), t)) {
-                RosterCoverage.Span span = new RosterCoverage.Span(sh.start(), sh.end());
-                shiftSpans.computeIfAbsent(sh.date(), k -> new ArrayList<>()).add(span);
-                shiftSpans.computeIfAbsent(sh.date().plusDays(1), k -> new ArrayList<>()).add(span);
-            }
-        }
+        Map<LocalDate, List<RosterCoverage.Span>> shiftSpans = planOf.size() < ChronoUnit.DAYS.between(f, t) + 1
+                ? plans.shiftsInForce(scope.center().id(), f, t) : Map.of();
         List<Efficiency.DayFigures> days = new ArrayList<>();
         double handled = 0;
         long dayLogged = 0;
@@ -266,25 +257,28 @@ public class EfficiencyService {
         for (int i = 0; i < need.size(); i++) {
             RosterInterval v = need.get(i);
             RosterCoverage.Interval c = covered.get(i);
-            int onPhone = RosterCoverage.onPhone(c.scheduled(), policy.shrinkage());
+            // required agents are agents on the phone net of breaks, before the unplanned shrinkage
+            double netOfBreaks = c.onPhone();
+            int onPhone = RosterCoverage.onPhone(netOfBreaks, policy.shrinkage());
             boolean workload = v.contacts() > 0 && v.ahtSeconds() > 0;
             int req = requiredFromArrived ? (workload ? RosterCoverage.minimumScheduled(v, policy) : 0) : v.required();
             double a = workload ? ErlangC.trafficErlangs(v.contacts(), v.ahtSeconds(), seconds) : 0;
             BigDecimal sl = v.contacts() > 0 ? decimal(c.serviceLevel()) : null;
             BigDecimal occ = onPhone > 0 ? decimal(Math.min(1, a / onPhone)) : null;
             out.add(new Efficiency.ServiceInterval(v.start(), v.contacts(), v.ahtSeconds(),
-                    forecast == null ? null : forecast.get(i), c.scheduled(), onPhone, req, sl, occ));
+                    forecast == null ? null : forecast.get(i), c.scheduled(), Math.round(netOfBreaks * 100) / 100.0,
+                    onPhone, req, sl, occ));
             answeredWeight += v.contacts() * c.serviceLevel();
             contacts += v.contacts();
             if (onPhone > 0) {
                 traffic += Math.min(a, onPhone);
                 onPhoneTotal += onPhone;
             }
-            scheduled += (long) c.scheduled() * seconds;
+            scheduled += Math.round(netOfBreaks * seconds);
             required += (long) req * seconds;
-            if (c.scheduled() < req) {
+            if (netOfBreaks < req - 1e-9) {
                 shortCount++;
-            } else if (c.scheduled() > req) {
+            } else if (netOfBreaks > req + 1e-9) {
                 overCount++;
             }
         }
@@ -312,7 +306,7 @@ public class EfficiencyService {
                 }
             }
         }
-        return new Efficiency.ServiceFigures(BASIS_SHRINKAGE, contacts > 0 ? decimal(answered / contacts) : null,
+        return new Efficiency.ServiceFigures(BASIS_NET_OF_BREAKS, contacts > 0 ? decimal(answered / contacts) : null,
                 onPhone > 0 ? decimal(busy / onPhone) : null,
                 days.stream().mapToLong(Efficiency.ServiceDay::scheduledSeconds).sum(),
                 days.stream().mapToLong(Efficiency.ServiceDay::requiredSeconds).sum(),

@@ -21,7 +21,8 @@ import com.timebank.wfm.schedule.ShiftService;
 /**
  * The published rosters of a center's days, for reports: the forecast workload and requirement each day's roster
  * was solved for (the published forecast), the queue it staffs, its service-level policy, and its agents' shifts;
- * {@link #cover} counts them per interval by the same rule as the roster's own coverage and the time-off quota.
+ * {@link #cover} counts them per interval by the same rule as the roster's own coverage and the time-off quota:
+ * net of their breaks, then less the unplanned shrinkage.
  */
 @Service
 public class PublishedPlanService {
@@ -29,11 +30,14 @@ public class PublishedPlanService {
     private final RosterRepository repository;
     private final ShiftService shifts;
     private final OrganisationService organisation;
+    private final ShiftTemplateService templates;
 
-    PublishedPlanService(RosterRepository repository, ShiftService shifts, OrganisationService organisation) {
+    PublishedPlanService(RosterRepository repository, ShiftService shifts, OrganisationService organisation,
+            ShiftTemplateService templates) {
         this.repository = repository;
         this.shifts = shifts;
         this.organisation = organisation;
+        this.templates = templates;
     }
 
     /** One forecast interval of the plan: the workload the roster was solved for and the agents it required. */
@@ -60,6 +64,7 @@ public class PublishedPlanService {
         for (PublishedShift s : shifts.ofCenter(centerId, from.minusDays(1), to)) {
             shiftsOfDate.computeIfAbsent(s.date(), k -> new ArrayList<>()).add(s);
         }
+        List<ShiftTemplate> centerTemplates = templates.templatesOf(centerId);
         Map<Long, Set<Long>> agentsOfRun = new HashMap<>();
         Map<Long, Map<LocalDate, List<PlannedInterval>>> intervalsOfRun = new HashMap<>();
         List<PlanDay> out = new ArrayList<>();
@@ -78,13 +83,29 @@ public class PublishedPlanService {
             for (LocalDate sd : List.of(date.minusDays(1), date)) {
                 for (PublishedShift s : shiftsOfDate.getOrDefault(sd, List.of())) {
                     if (agents.contains(s.agentId())) {
-                        spans.add(new RosterCoverage.Span(s.start(), s.end()));
+                        spans.add(RosterCoverage.span(s, centerTemplates));
                     }
                 }
             }
             String queue = RosterRun.ALL_QUEUES.equals(run.skill()) ? null : run.skill();
             out.add(new PlanDay(date, run.id(), run.forecastId(), queue, RosterService.policy(run, center), intervals,
                     spans));
+        }
+        return out;
+    }
+
+    /**
+     * Every shift in force that touches each date of the period (the previous night's included), with its breaks as
+     * the roster's coverage places them: for dates no published roster covers (e.g. imported shifts).
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, List<RosterCoverage.Span>> shiftsInForce(long centerId, LocalDate from, LocalDate to) {
+        List<ShiftTemplate> centerTemplates = templates.templatesOf(centerId);
+        Map<LocalDate, List<RosterCoverage.Span>> out = new HashMap<>();
+        for (PublishedShift s : shifts.ofCenter(centerId, from.minusDays(1), to)) {
+            RosterCoverage.Span span = RosterCoverage.span(s, centerTemplates);
+            out.computeIfAbsent(s.date(), k -> new ArrayList<>()).add(span);
+            out.computeIfAbsent(s.date().plusDays(1), k -> new ArrayList<>()).add(span);
         }
         return out;
     }

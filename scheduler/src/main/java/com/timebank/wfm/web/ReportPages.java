@@ -214,10 +214,11 @@ class ReportPages {
             day.intervals().forEach(i -> {
                 labels.add(i.start().toLocalTime().toString());
                 required.add((double) i.required());
-                scheduled.add((double) i.scheduled());
+                scheduled.add(i.netOfBreaks());
             });
             model.addAttribute("serviceChart", chart("line", labels, List.of(
-                    dataset(text("reports.required"), required), dataset(text("reports.scheduled"), scheduled)), null));
+                    dataset(text("reports.required"), required),
+                    dataset(text("reports.service.net-of-breaks"), scheduled)), null));
         }
         return "reports/service";
     }
