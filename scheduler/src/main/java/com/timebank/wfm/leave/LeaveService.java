@@ -149,15 +149,9 @@ public class LeaveService {
         return repository.sumOverdraftLeave(agentId, from, to);
     }
 
-    /** Eligible leave of the period that no month close has offset yet: what the statement shows as outstanding. */
-    @Transactional(readOnly = true)
-    public long outstandingLeaveSeconds(long agentId, long centerId, LocalDate from, LocalDate to) {
-        return outstandingLeaveByMonth(agentId, centerId, from, to).values().stream().mapToLong(Long::longValue).sum();
-    }
-
     /**
-     * {@link #outstandingLeaveSeconds} of each month of the period that has some, oldest first: one query when the
-     * agent has no leave in the period, four when they have.
+     * Eligible leave of the period that no month close has offset yet (what the statement shows as outstanding), of
+     * each month that has some, oldest first: one query when the agent has no leave in the period, four when they have.
      */
     @Transactional(readOnly = true)
     public java.util.SortedMap<YearMonth, Long> outstandingLeaveByMonth(long agentId, long centerId, LocalDate from,
