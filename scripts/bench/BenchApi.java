@@ -19,14 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * GET /api/agents/{e}/timebank over HTTP Basic from CLIENTS threads, each request as the next of the agents, for
  * SECONDS after a warm-up; then GET /actuator/health the same way, and prints requests/s, p50 and p99 of each and the
  * ratio (this generator takes a good part of the 2 cores itself). Settings: -Dagents=50 -Dclients=50 -Dseconds=20
- * -Dwarmup=5.
+ * -Dwarmup=10.
  */
 public class BenchApi {
 
     static final int AGENTS = Integer.getInteger("agents", 50);
     static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int SECONDS = Integer.getInteger("seconds", 20);
-    static final int WARMUP = Integer.getInteger("warmup", 5);
+    static final int WARMUP = Integer.getInteger("warmup", 10);
 
     static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
