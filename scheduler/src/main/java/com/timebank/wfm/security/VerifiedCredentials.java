@@ -42,7 +42,7 @@ public final class VerifiedCredentials {
 
     private final SecretKeySpec key;
     private final Cache<String, Entry> verified;
-    /** Checks running now, by key: their principal, or null when the check failed or a user's entries were forgotten. */
+    /** Checks running now, by key: their principal, or null when it failed or the user's entries were forgotten. */
     private final ConcurrentHashMap<String, CompletableFuture<WfmPrincipal>> checking = new ConcurrentHashMap<>();
     /** Counts {@link #forget}s: a check that saw the count change may have read a password that no longer holds. */
     private final AtomicLong forgets = new AtomicLong();
@@ -84,7 +84,8 @@ public final class VerifiedCredentials {
         CompletableFuture<WfmPrincipal> running = checking.putIfAbsent(key, mine);
         if (running != null) {
             WfmPrincipal shared = running.join();
-            return shared != null && shared.isEnabled() ? accepted.apply(shared) : checkAndRemember(key, username, check, null);
+            return shared != null && shared.isEnabled() ? accepted.apply(shared)
+                    : checkAndRemember(key, username, check, null);
         }
         try {
             return checkAndRemember(key, username, check, mine);

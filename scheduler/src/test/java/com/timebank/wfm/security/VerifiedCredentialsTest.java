@@ -61,7 +61,8 @@ class VerifiedCredentialsTest {
         try {
             List<Future<Authentication>> sent = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sent.add(pool.submit(() -> verified.verify("li", "tide-orbit-77", check, VerifiedCredentialsTest::accepted)));
+                sent.add(pool.submit(() -> verified.verify("li", "tide-orbit-77", check,
+                        VerifiedCredentialsTest::accepted)));
             }
             List<Object> got = new ArrayList<>();
             for (Future<Authentication> f : sent) {

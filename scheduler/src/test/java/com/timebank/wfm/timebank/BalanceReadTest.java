@@ -164,7 +164,8 @@ class BalanceReadTest {
         }
         mvc.perform(get("/api/agents/NO-SUCH-AGENT/timebank").with(httpBasic(agentUser, Org.PASSWORD)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/agents/" + colleague.employeeNo() + "/timebank").with(httpBasic(colleagueUser, Org.PASSWORD)))
+        mvc.perform(get("/api/agents/" + colleague.employeeNo() + "/timebank")
+                        .with(httpBasic(colleagueUser, Org.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.balanceSeconds").value(0))
                 .andExpect(jsonPath("$.outstandingLeaveSeconds").value(600));
