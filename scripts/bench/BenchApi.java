@@ -12,18 +12,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load generator of scripts/bench-api (a single-file program: java BenchApi.java URL ADMIN_PASSWORD).
- * Creates a center, a team, AGENTS agents and their AGENT users through the API (each user replaces the password the
- * admin gave, as at a first sign-in), then reads GET /api/agents/{e}/timebank over HTTP Basic from CLIENTS threads,
- * each request as the next of the agents, for SECONDS after a warm-up; then GET /actuator/health the same way.
- * Prints requests/s, p50 and p99 of each and the ratio. Settings: -Dagents=50 -Dclients=32 -Dseconds=20 -Dwarmup=5.
+ * Set-up and fallback load generator of scripts/bench-api (a single-file program: java BenchApi.java URL
+ * ADMIN_PASSWORD). Creates a center, a team, AGENTS agents and their AGENT users through the API (each user replaces
+ * the password the admin gave, as at a first sign-in). With -Dtargets=FILE it only writes one line per agent, its
+ * balance path and Authorization header separated by a tab, for wrk (scripts/bench/timebank.lua). Otherwise it reads
+ * GET /api/agents/{e}/timebank over HTTP Basic from CLIENTS threads, each request as the next of the agents, for
+ * SECONDS after a warm-up; then GET /actuator/health the same way, and prints requests/s, p50 and p99 of each and the
+ * ratio (this generator takes a good part of the 2 cores itself). Settings: -Dagents=50 -Dclients=50 -Dseconds=20
+ * -Dwarmup=10.
  */
 public class BenchApi {
 
     static final int AGENTS = Integer.getInteger("agents", 50);
-    static final int CLIENTS = Integer.getInteger("clients", 32);
+    static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int SECONDS = Integer.getInteger("seconds", 20);
-    static final int WARMUP = Integer.getInteger("warmup", 5);
+    static final int WARMUP = Integer.getInteger("warmup", 10);
 
     static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -67,6 +70,13 @@ public class BenchApi {
             send("POST", "/api/me/password", first, """
                     {"currentPassword":"first-given-%d-%s","newPassword":"%s"}""".formatted(i, run, own), 204);
             agents.add(new String[] {"/api/agents/" + employeeNo + "/timebank", basic(username, own)});
+        }
+        String targets = System.getProperty("targets");
+        if (targets != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(targets),
+                    agents.stream().map(a -> a[0] + "\t" + a[1]).toList());
+            System.out.printf("set up %d agents in center %s%n", AGENTS, center);
+            return;
         }
         System.out.printf("set up %d agents in center %s; %d clients, %d s warm-up, %d s measured%n", AGENTS, center,
                 CLIENTS, WARMUP, SECONDS);

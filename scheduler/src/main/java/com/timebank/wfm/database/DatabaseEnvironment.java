@@ -32,9 +32,11 @@ import org.springframework.util.StringUtils;
 public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:(?:mysql|mariadb)://[^/]+)/([A-Za-z0-9_]+)(\\?.*)?$");
+    /** The statement cache keeps each connection's parse of the statements jOOQ sends over and over (a balance read). */
     private static final String CONNECTION_OPTIONS =
             "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true"
-                    + "&allowPublicKeyRetrieval=true&useSSL=false";
+                    + "&allowPublicKeyRetrieval=true&useSSL=false"
+                    + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
     /**
      * A multi-host URL ({@code jdbc:mysql://n1,n2,n3/wfm}, a Galera cluster): Connector/J's failover mode connects
      * to the first node that answers, in the listed order, so every instance writes through the same node (single

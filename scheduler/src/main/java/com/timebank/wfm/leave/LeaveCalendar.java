@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.org.Center;
-import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 
 /** Busy and idle days, and each month's close, from the center's effective-dated settings. */
@@ -29,10 +28,7 @@ public class LeaveCalendar {
     public Map<LocalDate, Boolean> busyDays(long centerId, LocalDate from, LocalDate to) {
         Set<LocalDate> special = settings.specialBusyDates(centerId, from, to);
         Map<LocalDate, Boolean> busy = new TreeMap<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            CenterSettings s = settings.on(centerId, d);
-            busy.put(d, s.isBusyDay(d, special));
-        }
+        settings.onEach(centerId, from, to).forEach((d, s) -> busy.put(d, s.isBusyDay(d, special)));
         return busy;
     }
 

@@ -128,6 +128,15 @@ class LeaveRepository {
         return offsets;
     }
 
+    /** {@link #offsets(Collection, LocalDate)} of several months at once. */
+    Map<Long, Long> offsets(Collection<Long> agentIds, Collection<LocalDate> monthStarts) {
+        Map<Long, Long> offsets = new HashMap<>();
+        db.select(LEAVE_OFFSET.LEAVE_ID, LEAVE_OFFSET.ENTRY_ID).from(LEAVE_OFFSET)
+                .where(LEAVE_OFFSET.AGENT_ID.in(agentIds).and(LEAVE_OFFSET.MONTH_START.in(monthStarts)))
+                .forEach(r -> offsets.put(r.value1(), r.value2()));
+        return offsets;
+    }
+
     void replaceOffsets(long agentId, LocalDate monthStart, Collection<Long> leaveIds, String actor, LocalDateTime now) {
         db.deleteFrom(LEAVE_OFFSET)
                 .where(LEAVE_OFFSET.AGENT_ID.eq(agentId).and(LEAVE_OFFSET.MONTH_START.eq(monthStart))).execute();

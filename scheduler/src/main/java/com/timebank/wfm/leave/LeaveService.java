@@ -149,22 +149,30 @@ public class LeaveService {
         return repository.sumOverdraftLeave(agentId, from, to);
     }
 
-    /** Eligible leave of the period that no month close has offset yet: what the statement shows as outstanding. */
+    /**
+     * Eligible leave of the period that no month close has offset yet (what the statement shows as outstanding), of
+     * each month that has some, oldest first: one query when the agent has no leave in the period, four when they have.
+     */
     @Transactional(readOnly = true)
-    public long outstandingLeaveSeconds(long agentId, long centerId, LocalDate from, LocalDate to) {
+    public java.util.SortedMap<YearMonth, Long> outstandingLeaveByMonth(long agentId, long centerId, LocalDate from,
+            LocalDate to) {
+        java.util.SortedMap<YearMonth, Long> months = new java.util.TreeMap<>();
         List<LeaveRecord> records = repository.ofAgent(agentId, from, to);
         if (records.isEmpty()) {
-            return 0;
+            return months;
         }
         Map<LocalDate, Boolean> busy = calendar.busyDays(centerId, from, to);
-        Map<Long, Long> offsets = new HashMap<>();
+        List<LocalDate> monthStarts = new java.util.ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            offsets.putAll(repository.offsets(List.of(agentId), m.atDay(1)));
+            monthStarts.add(m.atDay(1));
         }
-        return records.stream()
+        Map<Long, Long> offsets = repository.offsets(List.of(agentId), monthStarts);
+        records.stream()
                 .filter(r -> LeaveEligibility.eligible(r.source(), busy.get(r.date())))
                 .filter(r -> offsets.get(r.id()) == null)
-                .mapToLong(LeaveRecord::seconds).sum();
+                .forEach(r -> months.merge(YearMonth.from(r.date()), r.seconds(), Long::sum));
+        months.values().removeIf(seconds -> seconds <= 0);
+        return months;
     }
 
     public record NewLeave(String employeeNo, LocalDate date, Long seconds, String type) {

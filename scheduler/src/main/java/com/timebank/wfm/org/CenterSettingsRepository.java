@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.timebank.wfm.db.tables.records.CenterSettingsRecord;
@@ -28,6 +29,17 @@ class CenterSettingsRepository {
                 .where(CENTER_SETTINGS.CENTER_ID.eq(centerId).and(CENTER_SETTINGS.EFFECTIVE_FROM.le(date)))
                 .orderBy(CENTER_SETTINGS.EFFECTIVE_FROM.desc()).limit(1)
                 .fetchOptional().map(CenterSettingsRepository::settings);
+    }
+
+    /** The settings in force on {@code from} and those taking effect until {@code to}, oldest first. */
+    List<CenterSettings> inForceBetween(long centerId, LocalDate from, LocalDate to) {
+        var earlier = CENTER_SETTINGS.as("earlier");
+        return db.selectFrom(CENTER_SETTINGS)
+                .where(CENTER_SETTINGS.CENTER_ID.eq(centerId).and(CENTER_SETTINGS.EFFECTIVE_FROM.le(to))
+                        .and(CENTER_SETTINGS.EFFECTIVE_FROM.ge(DSL.coalesce(DSL.field(DSL.select(
+                                        DSL.max(earlier.EFFECTIVE_FROM)).from(earlier)
+                                .where(earlier.CENTER_ID.eq(centerId).and(earlier.EFFECTIVE_FROM.le(from)))), from))))
+                .orderBy(CENTER_SETTINGS.EFFECTIVE_FROM).fetch(CenterSettingsRepository::settings);
     }
 
     List<CenterSettings> all(long centerId) {

@@ -50,6 +50,22 @@ public class CenterSettingsService {
                 .orElseThrow(() -> new IllegalStateException("Center " + centerId + " has no settings on " + date));
     }
 
+    /** The settings in force on each business date of the period (one query, however many dates). */
+    @Transactional(readOnly = true)
+    public java.util.NavigableMap<LocalDate, CenterSettings> onEach(long centerId, LocalDate from, LocalDate to) {
+        java.util.NavigableMap<LocalDate, CenterSettings> byStart = new java.util.TreeMap<>();
+        repository.inForceBetween(centerId, from, to).forEach(s -> byStart.put(s.effectiveFrom(), s));
+        java.util.NavigableMap<LocalDate, CenterSettings> each = new java.util.TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            var inForce = byStart.floorEntry(d);
+            if (inForce == null) {
+                throw new IllegalStateException("Center " + centerId + " has no settings on " + d);
+            }
+            each.put(d, inForce.getValue());
+        }
+        return each;
+    }
+
     @Transactional(readOnly = true)
     public Set<LocalDate> specialBusyDates(long centerId, LocalDate from, LocalDate to) {
         return new HashSet<>(repository.specialBusyDates(centerId, from, to));

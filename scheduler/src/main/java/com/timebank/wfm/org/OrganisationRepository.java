@@ -128,6 +128,16 @@ class OrganisationRepository {
         return agents(AGENT.EMPLOYEE_NO.eq(employeeNo), 0, 1).stream().findFirst();
     }
 
+    Optional<AgentRef> agentRef(String employeeNo) {
+        return db.select(AGENT.ID, AGENT.EMPLOYEE_NO, AGENT.TEAM_ID, CENTER.ID, CENTER.CODE, CENTER.NAME,
+                        CENTER.TIME_ZONE, CENTER.INTERVAL_MINUTES)
+                .from(AGENT)
+                .join(CENTER).on(CENTER.ID.eq(AGENT.CENTER_ID))
+                .where(AGENT.EMPLOYEE_NO.eq(employeeNo))
+                .fetchOptional(r -> new AgentRef(r.value1(), r.value2(), r.value3(),
+                        new Center(r.value4(), r.value5(), r.value6(), ZoneId.of(r.value7()), r.value8())));
+    }
+
     Optional<Agent> agentById(long id) {
         return agents(AGENT.ID.eq(id), 0, 1).stream().findFirst();
     }

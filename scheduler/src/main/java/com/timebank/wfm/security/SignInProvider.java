@@ -16,21 +16,22 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a username and password for HTTP Basic and the sign-in form: refused unchecked while throttled, accepted
- * from {@link VerifiedCredentials} when the same pair was verified minutes ago, else verified against the stored
- * hash (a hash of an older scheme is replaced by an Argon2id one on success).
+ * from {@link VerifiedCredentials} when the same pair was verified minutes ago (or once another request with it, being
+ * checked now, succeeds), else verified against the stored hash (a hash of an older scheme is replaced by an Argon2id
+ * one on success).
  */
 final class SignInProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider check;
+    private final DaoAuthenticationProvider hashes;
     private final VerifiedCredentials verified;
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
 
     SignInProvider(UserDetailsService users, UserDetailsPasswordService upgrades, PasswordEncoder encoder,
             VerifiedCredentials verified, SignInThrottle throttle, ApplicationEventPublisher events) {
-        this.check = new DaoAuthenticationProvider(encoder);
-        this.check.setUserDetailsService(users);
-        this.check.setUserDetailsPasswordService(upgrades);
+        this.hashes = new DaoAuthenticationProvider(encoder);
+        this.hashes.setUserDetailsService(users);
+        this.hashes.setUserDetailsPasswordService(upgrades);
         this.verified = verified;
         this.throttle = throttle;
         this.events = events;
@@ -47,20 +48,23 @@ final class SignInProvider implements AuthenticationProvider {
             events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.THROTTLED));
             throw new SignInThrottledException(wait.get());
         }
-        Optional<WfmPrincipal> known = verified.find(username, password);
-        if (known.isPresent() && known.get().isEnabled()) {
+        return verified.verify(username, password, () -> check(auth, username, password, address), known -> {
             UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                    known.get(), null, known.get().getAuthorities());
+                    known, null, known.getAuthorities());
             result.setDetails(auth.getDetails());
             return result;
-        }
+        });
+    }
+
+    /** The password hash: counted by the throttle and audited either way. */
+    private Authentication check(Authentication auth, String username, String password, String address) {
         Authentication result;
         try {
             if (password.length() > Passwords.MAX_LENGTH) {
                 // never a stored password: refused without spending a hash on it
                 throw new BadCredentialsException("Bad credentials");
             }
-            result = check.authenticate(auth);
+            result = hashes.authenticate(auth);
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
             events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.FAILED));
@@ -70,9 +74,6 @@ final class SignInProvider implements AuthenticationProvider {
             throw e;
         }
         throttle.succeeded(username, address);
-        if (result.getPrincipal() instanceof WfmPrincipal principal) {
-            verified.remember(username, password, principal);
-        }
         events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.SUCCEEDED));
         return result;
     }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.AgentRef;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
@@ -49,30 +50,29 @@ public class StatementService {
     public record MonthLeave(YearMonth month, long seconds) {
     }
 
+    /**
+     * Four queries in one read-only transaction (a consistent snapshot: a month close running meanwhile is either
+     * wholly in the balance and outstanding leave or not at all): the agent with their center, the settings in force,
+     * the account, the leave of the open months (three more when the agent has leave in them).
+     */
     @Transactional(readOnly = true)
     public Balance balance(String employeeNo, CurrentUser user) {
-        Agent agent = organisation.agent(employeeNo, user);
-        Account account = ledger.account(agent.id());
+        AgentRef agent = organisation.agentRef(employeeNo, user);
         List<MonthLeave> months = outstandingLeave(agent);
+        Account account = ledger.account(agent.id());
         return new Balance(agent.employeeNo(), account.balanceSeconds(), account.reservedSeconds(),
                 account.availableSeconds(), months.stream().mapToLong(MonthLeave::seconds).sum(), months);
     }
 
     /** Eligible leave not yet offset of the months still open (this month, and last month until its close day). */
-    private List<MonthLeave> outstandingLeave(Agent agent) {
-        Center center = organisation.centerById(agent.centerId());
+    private List<MonthLeave> outstandingLeave(AgentRef agent) {
+        Center center = agent.center();
         LocalDate today = center.today(clock);
         YearMonth current = YearMonth.from(today);
         int closeDay = settings.on(center.id(), today).monthCloseDay();
         YearMonth from = today.getDayOfMonth() <= closeDay ? current.minusMonths(1) : current;
-        List<MonthLeave> months = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(current); m = m.plusMonths(1)) {
-            long seconds = leave.outstandingLeaveSeconds(agent.id(), center.id(), m.atDay(1), m.atEndOfMonth());
-            if (seconds > 0) {
-                months.add(new MonthLeave(m, seconds));
-            }
-        }
-        return months;
+        return leave.outstandingLeaveByMonth(agent.id(), center.id(), from.atDay(1), current.atEndOfMonth()).entrySet()
+                .stream().map(m -> new MonthLeave(m.getKey(), m.getValue())).toList();
     }
 
     /** The newest {@code count} entries, newest first (the statement itself reads oldest first). */
