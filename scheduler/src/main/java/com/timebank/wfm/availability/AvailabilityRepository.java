@@ -20,6 +20,7 @@ import com.timebank.wfm.availability.AvailabilityService.DatedUnavailability;
 import com.timebank.wfm.availability.AvailabilityService.Preferences;
 import com.timebank.wfm.availability.AvailabilityService.ShiftTime;
 import com.timebank.wfm.availability.AvailabilityService.Window;
+import com.timebank.wfm.database.Ids;
 
 @Repository
 class AvailabilityRepository {
@@ -73,7 +74,7 @@ class AvailabilityRepository {
 
     long insertUnavailability(long agentId, LocalDate date, Integer startMinute, Integer endMinute, String reason,
             String actor, LocalDateTime now) {
-        return db.insertInto(AGENT_UNAVAILABILITY)
+        db.insertInto(AGENT_UNAVAILABILITY)
                 .set(AGENT_UNAVAILABILITY.AGENT_ID, agentId)
                 .set(AGENT_UNAVAILABILITY.BUSINESS_DATE, date)
                 .set(AGENT_UNAVAILABILITY.START_MINUTE, startMinute)
@@ -81,7 +82,8 @@ class AvailabilityRepository {
                 .set(AGENT_UNAVAILABILITY.REASON, reason)
                 .set(AGENT_UNAVAILABILITY.CREATED_BY, actor)
                 .set(AGENT_UNAVAILABILITY.CREATED_AT, now)
-                .returning(AGENT_UNAVAILABILITY.ID).fetchOne().getId();
+                .execute();
+        return Ids.lastInserted(db);
     }
 
     void deleteUnavailability(long id) {
