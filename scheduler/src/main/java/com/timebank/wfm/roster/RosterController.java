@@ -111,7 +111,12 @@ class RosterController {
     }
 
     record ExplanationView(long id, String status, String score, List<ConstraintView> constraints,
-            List<ShortIntervalView> shortIntervals, List<AgentIssueView> agentIssues) {
+            List<ShortIntervalView> shortIntervals, List<AgentIssueView> agentIssues,
+            List<PreferenceMissView> preferencesNotGranted) {
+    }
+
+    /** A preference not granted: DAY_OFF (worked a preferred day off), SHIFT_TIME (early/late), SHIFT (template). */
+    record PreferenceMissView(String employeeNo, LocalDate date, String preference, String shift) {
     }
 
     @PostMapping("/api/centers/{center}/rosters")
@@ -149,7 +154,8 @@ class RosterController {
     }
 
     @GetMapping("/api/rosters/{id}/explanation")
-    @Operation(summary = "Score by constraint and the short intervals with their reasons")
+    @Operation(summary = "Score by constraint, the short intervals with their reasons, the agents not judged and the "
+            + "preferences not granted")
     ExplanationView explanation(@PathVariable long id, CurrentUser user) {
         RosterService.Explanation e = rosters.explanation(id, user);
         return new ExplanationView(e.run().id(), e.run().status().name(), e.score().toString(),
@@ -157,7 +163,9 @@ class RosterController {
                         c.score().hardScore(), c.score().softScore(), c.matches())).toList(),
                 e.shortIntervals().stream().map(s -> new ShortIntervalView(s.queue(), s.start().toString(), s.required(),
                         s.scheduled(), s.shortfall(), s.reason().name(), s.onLeave(), s.contractExhausted(),
-                        s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()));
+                        s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()),
+                e.preferencesNotGranted().stream().map(m -> new PreferenceMissView(m.employeeNo(), m.date(),
+                        m.kind().name(), m.shift())).toList());
     }
 
     @PostMapping("/api/rosters/{id}/stop")
