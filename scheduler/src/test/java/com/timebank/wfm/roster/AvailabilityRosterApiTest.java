@@ -29,19 +29,26 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.SeasonalNaive;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.history.ContactVolume;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.roster.IndependentRosterCheck.Blocked;
 import com.timebank.wfm.roster.IndependentRosterCheck.Contract;
 import com.timebank.wfm.roster.IndependentRosterCheck.Reported;
 import com.timebank.wfm.roster.IndependentRosterCheck.Window;
+import com.timebank.wfm.schedule.PublishedShift;
+import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.ActivityFile;
+import com.timebank.wfm.timebank.ActivityService;
+import com.timebank.wfm.timebank.AuxSettlementService;
 
 /**
  * A roster solved through the API with weekly availability windows, dated unavailability and part-day leave, entered
@@ -65,6 +72,16 @@ class AvailabilityRosterApiTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    ActivityService activity;
+    @Autowired
+    AuxSettlementService settlement;
+    @Autowired
+    CenterSettingsService settings;
+    @Autowired
+    ShiftService shifts;
+    @Autowired
+    Transactions transactions;
 
     @Test
     void aRosterKeepsEveryShiftInsideAvailabilityAndOutOfPartDayBlocks() throws Exception {
@@ -157,6 +174,78 @@ class AvailabilityRosterApiTest {
 
         mvc.perform(as(planner, post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
+    }
+
+    @Test
+    void approvedPartDayTimeOffBlocksOnlyItsHoursInTheNextRoster() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        String planner = org.plannerUser(center);
+        String lead = org.leadUser(team);
+        LocalDate today = center.today(clock);
+        List<ContactVolume> rows = new ArrayList<>();
+        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
+            for (int h = 9; h < 17; h++) {
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 8, 300));
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 8, 300));
+            }
+        }
+        history.store(center.id(), rows, "test");
+        LocalDate from = today.plusDays(2);
+        LocalDate to = from.plusDays(6);
+        Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))
+                .content("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"method\":\"" + SeasonalNaive.NAME + "\"}"))
+                .andExpect(status().isCreated()));
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            agents.add(agent(team, 1800, 2400));
+        }
+        Agent taker = agents.get(0);
+        // a balance from three settled days, and a published shift on an idle day of the period
+        for (int d = 1; d <= 3; d++) {
+            LocalDate date = today.minusDays(d);
+            activity.importActivity(ActivityFile.parseCsv("employee_no,date,logged_seconds,aux_seconds\n"
+                    + taker.employeeNo() + "," + date + ",57600,0\n"), org.as(planner));
+            settlement.settleDate(center.id(), date, AuxSettlementService.BatchObserver.NONE);
+        }
+        LocalDate day = from;
+        while (settings.isBusyDay(center.id(), day)) {
+            day = day.plusDays(1);
+        }
+        LocalDate offDay = day;
+        transactions.write(() -> shifts.replace(center.id(), List.of(taker.id()), offDay, offDay, List.of(
+                new PublishedShift(taker.id(), offDay, offDay.atTime(9, 0), offDay.atTime(18, 0), 60, "ROSTER")),
+                "test"));
+        Map<String, Object> request = body(mvc.perform(as(org.agentUser(taker), post("/api/time-off-requests"))
+                        .content("{\"employeeNo\":\"" + taker.employeeNo() + "\",\"date\":\"" + offDay
+                                + "\",\"from\":\"09:00\",\"to\":\"10:00\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.seconds").value(3600))
+                .andExpect(jsonPath("$.from").value("09:00")).andExpect(jsonPath("$.to").value("10:00")));
+        mvc.perform(as(lead, post("/api/time-off-requests/" + request.get("id") + "/approve")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+
+        Map<String, Object> started = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/rosters"))
+                .content("{\"from\":\"%s\",\"to\":\"%s\",\"forecastId\":%d,\"solveSeconds\":3}".formatted(from, to,
+                        ((Number) forecast.get("id")).longValue()))).andExpect(status().isCreated()));
+        long id = ((Number) started.get("id")).longValue();
+        assertThat(rosters.awaitSolved(id, 120)).isTrue();
+        Map<String, Object> roster = body(mvc.perform(as(planner, get("/api/rosters/" + id))).andExpect(status().isOk()));
+
+        assertThat(roster.get("score")).asString().startsWith("0hard");
+        List<IndependentRosterCheck.Shift> shifts = list(roster, "assignments").stream()
+                .map(a -> new IndependentRosterCheck.Shift((String) a.get("employeeNo"),
+                        LocalDateTime.parse((String) a.get("start")), LocalDateTime.parse((String) a.get("end")),
+                        ((Number) a.get("breakMinutes")).intValue())).toList();
+        Map<String, Contract> contracts = new HashMap<>();
+        agents.forEach(a -> contracts.put(a.employeeNo(), new Contract(a.weeklyMinMinutes(), a.weeklyMaxMinutes(),
+                Set.copyOf(a.skills()))));
+        Set<Reported> reported = new HashSet<>();
+        list(roster, "agentIssues").forEach(i -> reported.add(new Reported((String) i.get("employeeNo"),
+                LocalDate.parse((String) i.get("weekStart")))));
+        assertThat(IndependentRosterCheck.violations(from, to, shifts, List.of(), contracts, Map.of(),
+                Map.of(taker.employeeNo(), Map.of(offDay, 60)), null, reported)).isEmpty();
+        assertThat(IndependentRosterCheck.availabilityViolations(shifts, List.of(new Blocked(taker.employeeNo(),
+                offDay.atTime(9, 0), offDay.atTime(10, 0))), Map.of())).isEmpty();
     }
 
     private Agent agent(Team team, int min, int max) {
