@@ -153,9 +153,9 @@ class RosterPlanning {
         builder.busyDays(busy).idleDays(idle);
 
         Set<String> onLeave = new HashSet<>();
-        // days with part-day absences or declared unavailability: a published shift there is not pinned (it may
-        // overlap them), the solver places the day again around them
-        Set<String> blockedInPart = new HashSet<>();
+        // hours of part-day absences and declared unavailability by agent-day: a published shift that overlaps them
+        // (or lies outside the weekly windows) is not pinned, the solver places that day again around them
+        Map<String, List<int[]>> blockedInPart = new HashMap<>();
         for (Long id : agentIds) {
             Map<LocalDate, Long> seconds = new LinkedHashMap<>();
             for (LeaveRecord r : leave.leave(id, run.from(), run.to())) {
@@ -163,7 +163,8 @@ class RosterPlanning {
                     // part-day leave keeps the agent off only its hours; the rest of the day may be worked
                     builder.unavailability(partOfDay("leave:" + r.id(), solverAgents.get(id), UnavailabilityType.LEAVE,
                             r.date(), r.startMinute(), r.endMinute(), (int) (r.seconds() / 60)));
-                    blockedInPart.add(key(id, r.date()));
+                    blockedInPart.computeIfAbsent(key(id, r.date()), k -> new ArrayList<>())
+                            .add(new int[] {r.startMinute(), r.endMinute()});
                     continue;
                 }
                 seconds.merge(r.date(), r.seconds(), Long::sum);
@@ -182,7 +183,8 @@ class RosterPlanning {
             if (agent != null && r.partOfDay() && !onLeave.contains(key(r.agentId(), r.date()))) {
                 builder.unavailability(partOfDay("time-off:" + r.id(), agent, UnavailabilityType.TIME_OFF, r.date(),
                         r.startMinute(), r.endMinute(), (int) (r.seconds() / 60)));
-                blockedInPart.add(key(r.agentId(), r.date()));
+                blockedInPart.computeIfAbsent(key(r.agentId(), r.date()), k -> new ArrayList<>())
+                        .add(new int[] {r.startMinute(), r.endMinute()});
             } else if (agent != null && !r.partOfDay() && onLeave.add(key(r.agentId(), r.date()))) {
                 builder.unavailability(Unavailability.fullDay(agent, r.date(), UnavailabilityType.TIME_OFF,
                         (int) (r.seconds() / 60)));
@@ -197,7 +199,8 @@ class RosterPlanning {
                                 u.date(), 0, 1440, 0)
                         : partOfDay("unavailable:" + u.id(), solverAgents.get(id), UnavailabilityType.UNAVAILABLE,
                                 u.date(), u.startMinute(), u.endMinute(), 0));
-                blockedInPart.add(key(id, u.date()));
+                blockedInPart.computeIfAbsent(key(id, u.date()), k -> new ArrayList<>()).add(u.wholeDay()
+                        ? new int[] {0, 1440} : new int[] {u.startMinute(), u.endMinute()});
             }
         });
 
@@ -246,7 +249,7 @@ class RosterPlanning {
                 PublishedShift s = published.get(k);
                 ShiftOption option = s == null ? null : optionOf(s, run.skill(), options);
                 boolean reopened = run.reopenedDates().contains(d) || run.reopenedAgents().contains(a.employeeNo())
-                        || blockedInPart.contains(k);
+                        || (option != null && !fits(solverAgents.get(id), d, option, blockedInPart.get(k)));
                 if (reopened || ownFree.contains(k)) {
                     if (option != null) {
                         warm.put(a.employeeNo() + "/" + d, option);
@@ -309,6 +312,16 @@ class RosterPlanning {
         if (p.shiftTemplate() != null && templateCodes.contains(p.shiftTemplate())) {
             b.preferredTemplate(p.shiftTemplate());
         }
+    }
+
+    /** Whether a published shift lies inside the agent's weekly windows and clear of the day's blocked hours. */
+    private static boolean fits(com.timebank.wfm.roster.solver.Agent agent, LocalDate date, ShiftOption option,
+            List<int[]> blocked) {
+        if (agent.minutesOutsideAvailability(date.getDayOfWeek(), option) > 0) {
+            return false;
+        }
+        return blocked == null || blocked.stream().noneMatch(b -> b[0] < option.getEndMinuteOfDay()
+                && option.getStartMinuteOfDay() < b[1]);
     }
 
     /** A part of one day, [startMinute, endMinute) of the center's local day (1440 = midnight after it). */

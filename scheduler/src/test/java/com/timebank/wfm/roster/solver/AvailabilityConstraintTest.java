@@ -80,6 +80,24 @@ class AvailabilityConstraintTest {
     }
 
     @Test
+    void listsEveryPreferenceTheRosterDoesNotGrant() {
+        ShiftOption early = new ShiftOption("general@07:00+480", "general", LocalTime.of(7, 0), 480,
+                BreakRule.standard(480, 30), true, false, "EARLY");
+        ShiftOption late = new ShiftOption("general@14:00+540", "general", LocalTime.of(14, 0), 540,
+                BreakRule.standard(540, 60), false, true, "LATE");
+        Agent ann = agent("ANN").preferredDaysOff(DayOfWeek.TUESDAY).shiftTimePreference(ShiftTimePreference.EARLY)
+                .preferredTemplate("EARLY").build();
+        RosterSolution s = RosterProblemBuilder.forHorizon(MONDAY, 7).shiftOptions(List.of(early, late))
+                .agents(List.of(ann)).build();
+        work(s, ann, early, early, late);
+
+        assertThat(PreferenceMiss.of(s)).containsExactly(
+                new PreferenceMiss("ANN", MONDAY.plusDays(1), PreferenceMiss.Kind.DAY_OFF, early.getId()),
+                new PreferenceMiss("ANN", MONDAY.plusDays(2), PreferenceMiss.Kind.SHIFT_TIME, late.getId()),
+                new PreferenceMiss("ANN", MONDAY.plusDays(2), PreferenceMiss.Kind.SHIFT, late.getId()));
+    }
+
+    @Test
     void anAgentWhoseAvailabilityCannotReachTheMinimumIsReportedAndLeftWithoutShifts() {
         // 4 h on Mondays only, but 30 h a week by contract: no roster can reach it
         Agent ann = agent("ANN").weeklyMinutes(30 * 60, 40 * 60)
