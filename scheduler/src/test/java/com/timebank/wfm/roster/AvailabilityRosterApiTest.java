@@ -1,10 +1,14 @@
 package com.timebank.wfm.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -72,6 +77,8 @@ class AvailabilityRosterApiTest {
     ObjectMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    UserDetailsService users;
     @Autowired
     ActivityService activity;
     @Autowired
@@ -138,6 +145,10 @@ class AvailabilityRosterApiTest {
                         + "\",\"date\":\"" + leaveDay + "\",\"seconds\":3600,\"type\":\"PERSONAL\","
                         + "\"from\":\"17:00\",\"to\":\"18:00\"}"))
                 .andExpect(status().isCreated());
+        // the fifth agent would rather work the 4 h template, which a full-time contract is never given
+        Agent prefersPartTime = agents.get(4);
+        mvc.perform(as(org.agentUser(prefersPartTime), put("/api/agents/" + prefersPartTime.employeeNo() + "/preferences"))
+                .content("{\"shiftTemplate\":\"PART4\"}")).andExpect(status().isOk());
         List<Blocked> blocked = List.of(
                 new Blocked(doctor.employeeNo(), doctorDay.atTime(14, 0), doctorDay.atTime(18, 0)),
                 new Blocked(partDayLeave.employeeNo(), leaveDay.atTime(17, 0), leaveDay.atTime(18, 0)));
@@ -171,6 +182,19 @@ class AvailabilityRosterApiTest {
         assertThat(IndependentRosterCheck.violations(from, to, shifts, List.of(), contracts, Map.of(),
                 Map.of(partDayLeave.employeeNo(), Map.of(leaveDay, 60)), null, reported)).isEmpty();
         assertThat(IndependentRosterCheck.availabilityViolations(shifts, blocked, windows)).isEmpty();
+
+        Map<String, Object> explanation = body(mvc.perform(as(planner, get("/api/rosters/" + id + "/explanation")))
+                .andExpect(status().isOk()));
+        assertThat(list(explanation, "preferencesNotGranted")).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.get("employeeNo")).isEqualTo(prefersPartTime.employeeNo());
+            assertThat(m.get("preference")).isEqualTo("SHIFT");
+        });
+        assertThat(list(explanation, "preferencesNotGranted")).hasSize((int) shifts.stream()
+                .filter(s -> s.employeeNo().equals(prefersPartTime.employeeNo())).count());
+        mvc.perform(get("/planner/rosters/" + id + "/explanation").with(user(users.loadUserByUsername(planner))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"preferences-not-granted\""),
+                        containsString("Works another shift than the preferred one"))));
 
         mvc.perform(as(planner, post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
