@@ -54,6 +54,8 @@ class AvailabilityPagesTest {
     @Autowired
     TimeOffService timeOff;
     @Autowired
+    com.timebank.wfm.leave.LeaveService leave;
+    @Autowired
     CenterSettingsService settings;
 
     Center center;
@@ -123,6 +125,22 @@ class AvailabilityPagesTest {
         mvc.perform(get(page).with(as(otherLead))).andExpect(status().isNotFound());
         mvc.perform(get("/agents/" + ana.employeeNo()).with(as(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"availability-link\"")));
+    }
+
+    @Test
+    void aLeadRecordsPartDayLeaveWithAStartTime() throws Exception {
+        LocalDate day = seed.today(center).plusDays(3);
+        mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "PERSONAL")
+                        .param("date", day.toString()).param("hours", "2").param("from", "9am").with(csrf()).with(as(lead)))
+                .andExpect(content().string(containsString("id=\"from-error\"")));
+        mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "PERSONAL")
+                        .param("date", day.toString()).param("hours", "2").param("from", "16:00").with(csrf()).with(as(lead)))
+                .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
+        assertThat(leave.leave(ana.id(), day, day)).singleElement().satisfies(r -> {
+            assertThat(r.seconds()).isEqualTo(7_200);
+            assertThat(r.startMinute()).isEqualTo(16 * 60);
+            assertThat(r.endMinute()).isEqualTo(18 * 60);
+        });
     }
 
     @Test
