@@ -39,7 +39,8 @@ import com.timebank.wfm.schedule.ShiftService;
 /**
  * Turns a stored roster into a planning problem: the center's agents of the roster, the center's shift templates
  * ({@link ShiftTemplateService}; starts on the interval grid, by default within the requirement's opening hours), the stored requirement, approved leave and approved time off (a day
- * with either is a day off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
+ * with either is a day off; with a time of day, only those hours are), the agents' availability and preferences
+ * ({@link AvailabilityService}), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
  * except on the dates or agents a re-solve reopens. Optionally a saved solution is put back on the unpinned days
  * (resuming after a restart, explaining).
  */
