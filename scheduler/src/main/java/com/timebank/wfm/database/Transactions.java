@@ -1,8 +1,10 @@
 package com.timebank.wfm.database;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,9 +34,17 @@ public class Transactions {
 
     private final PlatformTransactionManager transactionManager;
     private final DefaultTransactionDefinition definition;
+    private final LongConsumer pause;
 
+    @Autowired
     public Transactions(PlatformTransactionManager transactionManager) {
+        this(transactionManager, Transactions::sleep);
+    }
+
+    /** With the wait between attempts given: a test records the backoffs instead of sleeping through them. */
+    Transactions(PlatformTransactionManager transactionManager, LongConsumer pause) {
         this.transactionManager = transactionManager;
+        this.pause = pause;
         this.definition = new DefaultTransactionDefinition();
         // Writers lock first (accounts, budgets) and then read; under READ COMMITTED those reads see what the
         // previous lock holder committed, where REPEATABLE READ would show an older snapshot.
@@ -63,7 +73,7 @@ public class Transactions {
                 if (!again || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff));
+                pause.accept(backoff + ThreadLocalRandom.current().nextLong(backoff));
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
         }

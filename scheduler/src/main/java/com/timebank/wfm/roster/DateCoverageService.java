@@ -17,7 +17,8 @@ import com.timebank.wfm.schedule.ShiftService;
 
 /**
  * What a date of the published roster looks like with and without one agent's shift, for a lead deciding on that
- * agent's time off: coverage (the share of required agent-intervals that are scheduled) and the service level
+ * agent's time off: coverage (the share of required agent-intervals that are covered by agents on the phone, net of
+ * their breaks) and the service level
  * Erlang C predicts for the day (each interval's prediction weighted by its contacts). The shifts and the
  * requirement are those {@link RosterQuotaService} derives the quota from.
  */
@@ -27,11 +28,14 @@ public class DateCoverageService {
     private final RosterRepository repository;
     private final ShiftService shifts;
     private final OrganisationService organisation;
+    private final ShiftTemplateService templates;
 
-    DateCoverageService(RosterRepository repository, ShiftService shifts, OrganisationService organisation) {
+    DateCoverageService(RosterRepository repository, ShiftService shifts, OrganisationService organisation,
+            ShiftTemplateService templates) {
         this.repository = repository;
         this.shifts = shifts;
         this.organisation = organisation;
+        this.templates = templates;
     }
 
     /** A day's figures: coverage 0..1 and predicted service level 0..1. */
@@ -59,11 +63,12 @@ public class DateCoverageService {
         List<RosterCoverage.Span> all = new ArrayList<>();
         List<RosterCoverage.Span> without = new ArrayList<>();
         boolean scheduled = false;
+        List<ShiftTemplate> centerTemplates = templates.templatesOf(centerId);
         for (PublishedShift s : shifts.ofCenter(centerId, date.minusDays(1), date)) {
             if (!agents.contains(s.agentId()) && s.agentId() != agentId) {
                 continue;
             }
-            RosterCoverage.Span span = new RosterCoverage.Span(s.start(), s.end());
+            RosterCoverage.Span span = RosterCoverage.span(s, centerTemplates);
             all.add(span);
             if (s.agentId() == agentId && s.date().equals(date)) {
                 scheduled = true;
@@ -88,17 +93,17 @@ public class DateCoverageService {
 
     static DayFigures figures(List<RosterCoverage.Interval> coverage, List<RosterInterval> intervals) {
         long required = 0;
-        long covered = 0;
+        double covered = 0;
         double contacts = 0;
         double answered = 0;
         for (int i = 0; i < coverage.size(); i++) {
             RosterCoverage.Interval c = coverage.get(i);
             required += c.required();
-            covered += Math.min(c.required(), c.scheduled());
+            covered += Math.min(c.required(), c.onPhone());
             double n = Math.max(0, intervals.get(i).contacts());
             contacts += n;
             answered += n * c.serviceLevel();
         }
-        return new DayFigures(required == 0 ? 1.0 : (double) covered / required, contacts == 0 ? 1.0 : answered / contacts);
+        return new DayFigures(required == 0 ? 1.0 : covered / required, contacts == 0 ? 1.0 : answered / contacts);
     }
 }

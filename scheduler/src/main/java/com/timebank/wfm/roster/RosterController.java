@@ -63,7 +63,7 @@ class RosterController {
             int breakMinutes, List<BreakView> breaks, boolean pinned) {
     }
 
-    record CoverageView(String start, int required, int scheduled, double serviceLevel) {
+    record CoverageView(String start, int required, int scheduled, double onPhone, double serviceLevel) {
     }
 
     /** An agent whose inputs alone make a hard rule impossible that week (or who lacks the queue's skill). */
@@ -78,7 +78,7 @@ class RosterController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RosterView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible,
-            long shortfallAgentIntervals, long overstaffedAgentIntervals, String error, List<AssignmentView> assignments,
+            double shortfallAgentIntervals, double overstaffedAgentIntervals, String error, List<AssignmentView> assignments,
             List<CoverageView> coverage, List<AgentIssueView> agentIssues) {
 
         static RosterView of(RosterService.RosterDetail d) {
@@ -91,7 +91,7 @@ class RosterController {
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),
                     d.coverage().stream().map(c -> new CoverageView(c.start().toString(), c.required(), c.scheduled(),
-                            c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()));
+                            Math.round(c.onPhone() * 1e4) / 1e4, c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()));
         }
     }
 
@@ -106,7 +106,8 @@ class RosterController {
     record ConstraintView(String constraint, String score, long hardScore, long softScore, int matches) {
     }
 
-    record ShortIntervalView(String queue, String start, int required, int scheduled, int shortfall, String reason,
+    record ShortIntervalView(String queue, String start, int required, int scheduled, double onPhone, double shortfall,
+            String reason,
             int onLeave, int contractExhausted, int pinnedOff, int available) {
     }
 
@@ -162,7 +163,8 @@ class RosterController {
                 e.constraints().stream().map(c -> new ConstraintView(c.constraint(), c.score().toString(),
                         c.score().hardScore(), c.score().softScore(), c.matches())).toList(),
                 e.shortIntervals().stream().map(s -> new ShortIntervalView(s.queue(), s.start().toString(), s.required(),
-                        s.scheduled(), s.shortfall(), s.reason().name(), s.onLeave(), s.contractExhausted(),
+                        s.scheduled(), Math.round(s.onPhone() * 1e4) / 1e4, Math.round(s.shortfall() * 1e4) / 1e4,
+                        s.reason().name(), s.onLeave(), s.contractExhausted(),
                         s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()),
                 e.preferencesNotGranted().stream().map(m -> new PreferenceMissView(m.employeeNo(), m.date(),
                         m.kind().name(), m.shift())).toList());

@@ -145,6 +145,8 @@ class RosterPlanning {
 
         RosterProblemBuilder builder = RosterProblemBuilder.forHorizon(run.from(), days).slotMinutes(slot)
                 .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required);
+        java.time.DayOfWeek weekStart = contractWeekStart(run);
+        builder.contractWeekStart(weekStart);
         List<LocalDate> busy = new ArrayList<>();
         List<LocalDate> idle = new ArrayList<>();
         Set<LocalDate> special = settings.specialBusyDates(run.centerId(), run.from(), run.to());
@@ -222,6 +224,7 @@ class RosterPlanning {
                 builder.shiftOutsideHorizon(solverAgents.get(s.agentId()), s.start(), s.end());
             }
         }
+        plannedDaysOfEdgeWeeks(run, weekStart, solverAgents, builder);
         Set<String> plannedOff = new HashSet<>();
         Set<String> ownFree = new HashSet<>();
         if (asSolved && saved != null) {
@@ -330,6 +333,74 @@ class RosterPlanning {
             UnavailabilityType type, LocalDate date, int startMinute, int endMinute, int creditedMinutes) {
         return new Unavailability(id, agent, type, date.atStartOfDay().plusMinutes(startMinute),
                 date.atStartOfDay().plusMinutes(endMinute), creditedMinutes);
+    }
+
+    /**
+     * The day contract weeks start on: a roster that starts inside the period of a published roster's last week
+     * (the day before {@code from} is published and that roster started earlier) continues that roster's 7-day weeks,
+     * so the week it shares is one contract week; otherwise its weeks are the 7-day blocks from {@code from}.
+     */
+    private java.time.DayOfWeek contractWeekStart(RosterRun run) {
+        LocalDate before = run.from().minusDays(1);
+        return repository.published(run.centerId(), before, before).stream()
+                .filter(p -> p.id() != run.id() && p.from().isBefore(run.from()))
+                .map(p -> p.from().getDayOfWeek()).findFirst().orElse(run.from().getDayOfWeek());
+    }
+
+    /**
+     * The days of the contract weeks the period shares with the days just before {@code from} or after {@code to}:
+     * where the agent's part of such a week is planned (a published shift in it, or a published roster of the agent
+     * covering it), each of its days counts towards that week's contract with its published paid minutes and credited
+     * leave or time off (0 for a day off).
+     */
+    private void plannedDaysOfEdgeWeeks(RosterRun run, java.time.DayOfWeek contractWeekStart,
+            Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents, RosterProblemBuilder builder) {
+        LocalDate weekStart = run.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(contractWeekStart));
+        LocalDate weekEnd = run.to().with(java.time.temporal.TemporalAdjusters.nextOrSame(contractWeekStart.minus(1)));
+        List<LocalDate[]> parts = new ArrayList<>(2);
+        if (weekStart.isBefore(run.from())) {
+            parts.add(new LocalDate[] {weekStart, run.from().minusDays(1)});
+        }
+        if (weekEnd.isAfter(run.to())) {
+            parts.add(new LocalDate[] {run.to().plusDays(1), weekEnd});
+        }
+        for (LocalDate[] part : parts) {
+            Map<String, Long> minutes = new HashMap<>();
+            Set<Long> planned = new HashSet<>();
+            for (PublishedShift s : shifts.ofCenter(run.centerId(), part[0], part[1])) {
+                if (solverAgents.containsKey(s.agentId())) {
+                    minutes.merge(key(s.agentId(), s.date()), s.workSeconds() / 60, Long::sum);
+                    planned.add(s.agentId());
+                }
+            }
+            for (RosterRun p : repository.published(run.centerId(), part[0], part[1])) {
+                if (!p.from().isAfter(part[0]) && !p.to().isBefore(part[1])) {
+                    planned.addAll(repository.agentIds(p.id()));
+                }
+            }
+            for (Long id : solverAgents.keySet()) {
+                if (!planned.contains(id)) {
+                    continue;
+                }
+                for (LeaveRecord r : leave.leave(id, part[0], part[1])) {
+                    minutes.merge(key(id, r.date()), r.seconds() / 60, Long::sum);
+                }
+            }
+            for (TimeOffRequest r : timeOff.approved(run.centerId(), part[0], part[1])) {
+                if (planned.contains(r.agentId())) {
+                    minutes.merge(key(r.agentId(), r.date()), r.seconds() / 60, Long::sum);
+                }
+            }
+            for (Long id : planned) {
+                if (!solverAgents.containsKey(id)) {
+                    continue;
+                }
+                for (LocalDate d = part[0]; !d.isAfter(part[1]); d = d.plusDays(1)) {
+                    builder.plannedDayOutsideHorizon(solverAgents.get(id), d,
+                            (int) (long) minutes.getOrDefault(key(id, d), 0L));
+                }
+            }
+        }
     }
 
     /** The working days of a solution as assignments (with their breaks, when placed). */

@@ -21,7 +21,8 @@ import com.timebank.wfm.schedule.ShiftService;
 /**
  * The time-off quota derived from the published roster: on a date covered by a published roster, how many more of
  * the day's working agents could take the day off while every interval keeps the service-level target (Erlang C
- * with the roster's service-level target, seconds and shrinkage; see {@link RosterCoverage#timeOffSlots}). The
+ * with the roster's service-level target, seconds and shrinkage, agents net of their breaks; see
+ * {@link RosterCoverage#timeOffSlots}). The
  * shifts counted are the published shifts (so hand imports and later re-solves count); the requirement is the one
  * of the newest published roster covering the date.
  */
@@ -33,11 +34,14 @@ public class RosterQuotaService implements RosterQuota {
     private final RosterRepository repository;
     private final ShiftService shifts;
     private final OrganisationService organisation;
+    private final ShiftTemplateService templates;
 
-    RosterQuotaService(RosterRepository repository, ShiftService shifts, OrganisationService organisation) {
+    RosterQuotaService(RosterRepository repository, ShiftService shifts, OrganisationService organisation,
+            ShiftTemplateService templates) {
         this.repository = repository;
         this.shifts = shifts;
         this.organisation = organisation;
+        this.templates = templates;
     }
 
     /** A date's derived quota; {@code slots} null when no published roster covers it. */
@@ -77,11 +81,12 @@ public class RosterQuotaService implements RosterQuota {
         Set<Long> agents = new HashSet<>(repository.agentIds(run.id()));
         List<RosterCoverage.Span> removable = new ArrayList<>();
         List<RosterCoverage.Span> others = new ArrayList<>();
+        List<ShiftTemplate> centerTemplates = templates.templatesOf(center.id());
         for (PublishedShift s : shifts.ofCenter(center.id(), date.minusDays(1), date)) {
             if (!agents.contains(s.agentId())) {
                 continue;
             }
-            (s.date().equals(date) ? removable : others).add(new RosterCoverage.Span(s.start(), s.end()));
+            (s.date().equals(date) ? removable : others).add(RosterCoverage.span(s, centerTemplates));
         }
         int slots = RosterCoverage.timeOffSlots(repository.intervals(run.id(), date), removable, others,
                 RosterService.policy(run, center));

@@ -114,12 +114,18 @@ public class RosterService {
     public record RosterDetail(RosterRun run, Center center, List<Shift> shifts,
             List<RosterCoverage.Interval> coverage, List<RosterAgentIssue> agentIssues) {
 
-        public long shortfallAgentIntervals() {
-            return coverage.stream().mapToLong(RosterCoverage.Interval::shortfall).sum();
+        /** Agents on the phone (net of breaks) missing, summed over the intervals. */
+        public double shortfallAgentIntervals() {
+            return hundredths(coverage.stream().mapToDouble(RosterCoverage.Interval::shortfall).sum());
         }
 
-        public long overstaffedAgentIntervals() {
-            return coverage.stream().mapToLong(i -> Math.max(0, i.scheduled() - i.required())).sum();
+        /** Agents on the phone (net of breaks) above the requirement, summed over the intervals. */
+        public double overstaffedAgentIntervals() {
+            return hundredths(coverage.stream().mapToDouble(RosterCoverage.Interval::overstaffing).sum());
+        }
+
+        private static double hundredths(double agentIntervals) {
+            return Math.round(agentIntervals * 100) / 100.0;
         }
     }
 
@@ -341,7 +347,7 @@ public class RosterService {
                 })
                 .sorted(Comparator.comparing(Shift::date).thenComparing(Shift::employeeNo)).toList();
         List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(),
-                a.end())).toList();
+                a.end(), a.breaks())).toList();
         return new RosterDetail(run, center, out, RosterCoverage.of(repository.intervals(id), spans, policy(run,
                 center)), agentIssues(run));
     }

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
-import com.timebank.wfm.roster.solver.BreakPlanner;
 import com.timebank.wfm.roster.solver.RosterSolution;
 
 import jakarta.annotation.PreDestroy;
@@ -350,9 +349,8 @@ class RosterSolving {
         }
     }
 
-    /** Places the breaks on the (solver's private clone of the) best solution and saves it with its score. */
+    /** Saves the (solver's private clone of the) best solution with its score; each shift carries its breaks. */
     private void save(Job job, RosterSolution solution) {
-        new BreakPlanner().planBreaks(solution);
         List<RosterAssignment> assignments = RosterPlanning.assignments(solution, job.agentIds);
         HardSoftLongScore score = solution.getScore() == null ? HardSoftLongScore.ZERO : solution.getScore();
         List<ScorePoint> points = job.drainPoints();

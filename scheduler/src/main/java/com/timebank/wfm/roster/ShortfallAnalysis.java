@@ -42,8 +42,8 @@ public final class ShortfallAnalysis {
      * @param pinnedOff         free agents kept off by the published roster
      * @param available         agents who could still take a shift covering it
      */
-    public record ShortInterval(String queue, LocalDateTime start, int required, int scheduled, int shortfall,
-            Reason reason, int onLeave, int contractExhausted, int pinnedOff, int available) {
+    public record ShortInterval(String queue, LocalDateTime start, int required, int scheduled, double onPhone,
+            double shortfall, Reason reason, int onLeave, int contractExhausted, int pinnedOff, int available) {
     }
 
     private ShortfallAnalysis() {
@@ -53,7 +53,7 @@ public final class ShortfallAnalysis {
         CoverageGrid grid = solution.getCoverageGrid();
         Map<String, AgentDay[]> daysOf = new HashMap<>();
         Map<String, int[]> weekMinutes = new HashMap<>();
-        int weeks = (solution.getHorizonDays() + 6) / 7;
+        int weeks = solution.getContractWeeks().count();
         for (AgentDay d : solution.getAgentDays()) {
             String no = d.getAgent().getEmployeeNo();
             daysOf.computeIfAbsent(no, k -> new AgentDay[solution.getHorizonDays()])[d.getDayIndex()] = d;
@@ -108,7 +108,8 @@ public final class ShortfallAnalysis {
             }
             Reason reason = available > 0 ? Reason.AGENTS_NOT_USED : onLeave > 0 ? Reason.LEAVE
                     : exhausted > 0 ? Reason.CONTRACTS_EXHAUSTED : pinned > 0 ? Reason.PINNED : Reason.NO_AGENT_AVAILABLE;
-            out.add(new ShortInterval(i.skill(), i.start(), i.required(), i.scheduled(), i.shortfall(), reason, onLeave,
+            out.add(new ShortInterval(i.skill(), i.start(), i.required(), i.scheduled(), i.onPhone(), i.shortfall(),
+                    reason, onLeave,
                     exhausted, pinned, available));
         }
         return out;
@@ -122,9 +123,9 @@ public final class ShortfallAnalysis {
     /** Whether the agent could work {@code option} on the day without breaking a hard rule. */
     private static boolean allowed(Agent agent, AgentDay[] days, int dayIndex, ShiftOption option, int[] weekMinutes,
             int horizonDays) {
-        int week = dayIndex / 7;
-        int daysInWeek = Math.min(7, horizonDays - week * 7);
-        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesFor(daysInWeek)) {
+        int week = days[dayIndex].getWeekIndex();
+        int daysInWeek = days[dayIndex].getDay().getContractWeeks().daysIn(week);
+        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesIn(week, daysInWeek)) {
             return false;
         }
         int run = 1;

@@ -5,8 +5,10 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * Shrinkage: the share of paid time agents are off the phones (breaks, training, leave, aux). Turns agents
- * needed on the phones into agents to schedule: {@code scheduled = ceil(onPhones / (1 − shrinkage))}.
+ * Unplanned shrinkage: the share of scheduled time agents are off the phones without it being in the roster
+ * (absence, sickness, unplanned aux). Planned meal and short breaks are not part of it: the roster places them and
+ * counts agents net of them, so counting them here too would count them twice. Turns agents needed on the phones
+ * into agents to schedule on the phones (outside their breaks): {@code scheduled = ceil(onPhones / (1 − shrinkage))}.
  *
  * <p>Done in decimal, not binary floating point: 14 / (1 − 0.3) is exactly 20, while the double division
  * gives 20.000000000000004 and a ceiling of 21. The shrinkage is taken as the decimal the planner typed

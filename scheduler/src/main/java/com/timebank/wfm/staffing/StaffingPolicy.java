@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
  * @param serviceLevelTarget  share of contacts to answer within {@code serviceLevelSeconds}, in (0, 1)
  * @param serviceLevelSeconds the service-level time T, seconds
  * @param maxOccupancy        cap on the share of time agents spend on contacts, in (0, 1]
- * @param shrinkage           share of scheduled time off the phones, in [0, 1)
+ * @param shrinkage           unplanned shrinkage: share of scheduled time off the phones outside the roster's
+ *                            planned breaks (absence, sickness, unplanned aux), in [0, 1)
  * @param patienceSeconds     average caller patience; present = Erlang A (callers hang up), empty = Erlang C
  */
 public record StaffingPolicy(

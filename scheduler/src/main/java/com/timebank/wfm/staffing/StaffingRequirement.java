@@ -5,7 +5,8 @@ package com.timebank.wfm.staffing;
  *
  * @param trafficErlangs          offered traffic {@code contacts × AHT / intervalSeconds}
  * @param agents                  agents required on the phones
- * @param scheduledAgents         agents to schedule, {@code ceil(agents / (1 − shrinkage))}
+ * @param scheduledAgents         agents to schedule on the phones (net of their planned breaks),
+ *                                {@code ceil(agents / (1 − shrinkage))} with the unplanned shrinkage
  * @param serviceLevel            share answered within the service-level time, with {@code agents}
  * @param probabilityOfWaiting    share of contacts that wait at all
  * @param asaSeconds              average speed of answer, seconds

@@ -31,38 +31,42 @@ public final class RosterGrids {
             return "cov-" + name().toLowerCase().replace('_', '-');
         }
 
-        static Level of(int required, int scheduled) {
-            if (required == 0 && scheduled == 0) {
+        /** {@code onPhone}: agents on the phone, net of breaks (fractions where a break takes part of the interval). */
+        static Level of(int required, double onPhone) {
+            if (required == 0 && onPhone < 1e-9) {
                 return NONE;
             }
-            int shortfall = required - scheduled;
-            if (shortfall > 0) {
+            double shortfall = required - onPhone;
+            if (shortfall > 1e-9) {
                 // a whole agent missing where three are needed is worse than where twenty are
-                double share = (double) shortfall / required;
+                double share = shortfall / required;
                 return share > 0.25 ? SHORT_3 : share > 0.10 ? SHORT_2 : SHORT_1;
             }
-            int over = scheduled - required;
-            if (over == 0) {
+            double over = onPhone - required;
+            if (over < 1e-9) {
                 return MET;
             }
             return over >= 2 && over > required * 0.25 ? OVER_2 : OVER_1;
         }
     }
 
-    /** {@code title} is the cell's tooltip (date, time, required, scheduled, predicted service level). */
-    public record Cell(LocalTime time, int required, int scheduled, double serviceLevel, Level level, String title) {
+    /**
+     * {@code scheduled}: agents on the phone, net of breaks; {@code title} is the cell's tooltip (date, time,
+     * required, on the phone, predicted service level).
+     */
+    public record Cell(LocalTime time, int required, double scheduled, double serviceLevel, Level level, String title) {
 
         public String css() {
             return level.css();
         }
 
-        public int difference() {
+        public double difference() {
             return scheduled - required;
         }
     }
 
     /** One day of the heatmap; a cell is null where the day has no interval at that time. */
-    public record HeatRow(LocalDate date, List<Cell> cells, int shortfall) {
+    public record HeatRow(LocalDate date, List<Cell> cells, double shortfall) {
     }
 
     public record Heatmap(List<LocalTime> times, List<HeatRow> rows) {
@@ -86,18 +90,18 @@ public final class RosterGrids {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Map<LocalTime, RosterCoverage.Interval> day = byDay.getOrDefault(d, Map.of());
             List<Cell> cells = new ArrayList<>(columns.size());
-            int shortfall = 0;
+            double shortfall = 0;
             for (LocalTime t : columns) {
                 RosterCoverage.Interval i = day.get(t);
                 if (i == null) {
                     cells.add(null);
                 } else {
-                    cells.add(new Cell(t, i.required(), i.scheduled(), i.serviceLevel(),
-                            Level.of(i.required(), i.scheduled()), tooltip.of(d, i)));
+                    cells.add(new Cell(t, i.required(), i.onPhone(), i.serviceLevel(),
+                            Level.of(i.required(), i.onPhone()), tooltip.of(d, i)));
                     shortfall += i.shortfall();
                 }
             }
-            rows.add(new HeatRow(d, cells, shortfall));
+            rows.add(new HeatRow(d, cells, Math.round(shortfall * 100) / 100.0));
         }
         return new Heatmap(columns, rows);
     }
@@ -141,14 +145,14 @@ public final class RosterGrids {
      * Consecutive short intervals of a day that are short alike (same requirement, staffing, reason and counts),
      * as one row: a steady gap across an afternoon reads as one line, not sixteen.
      */
-    public record ShortRange(LocalDate date, LocalTime from, LocalTime to, int intervals, int required, int scheduled,
-            int shortfall, ShortfallAnalysis.Reason reason, int onLeave, int contractExhausted, int pinnedOff,
+    public record ShortRange(LocalDate date, LocalTime from, LocalTime to, int intervals, int required, double scheduled,
+            double shortfall, ShortfallAnalysis.Reason reason, int onLeave, int contractExhausted, int pinnedOff,
             int available) {
 
         boolean continuedBy(ShortfallAnalysis.ShortInterval i, int intervalMinutes) {
             return i.start().toLocalDate().equals(date) && i.start().toLocalTime().equals(to)
                     && !i.start().toLocalTime().plusMinutes(intervalMinutes).isBefore(to)
-                    && i.required() == required && i.scheduled() == scheduled && i.reason() == reason
+                    && i.required() == required && i.onPhone() == scheduled && i.reason() == reason
                     && i.onLeave() == onLeave && i.contractExhausted() == contractExhausted
                     && i.pinnedOff() == pinnedOff && i.available() == available;
         }
@@ -167,7 +171,7 @@ public final class RosterGrids {
                         last.pinnedOff(), last.available()));
             } else {
                 out.add(new ShortRange(i.start().toLocalDate(), i.start().toLocalTime(),
-                        i.start().toLocalTime().plusMinutes(intervalMinutes), 1, i.required(), i.scheduled(),
+                        i.start().toLocalTime().plusMinutes(intervalMinutes), 1, i.required(), i.onPhone(),
                         i.shortfall(), i.reason(), i.onLeave(), i.contractExhausted(), i.pinnedOff(), i.available()));
             }
         }

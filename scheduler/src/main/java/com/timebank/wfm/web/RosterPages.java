@@ -241,7 +241,7 @@ class RosterPages {
         model.addAttribute("explanation", e);
         model.addAttribute("constraints", constraints);
         model.addAttribute("shortRanges", RosterGrids.shortRanges(e.shortIntervals(), e.center().intervalMinutes()));
-        model.addAttribute("shortTotal", e.shortIntervals().stream().mapToLong(s -> s.shortfall()).sum());
+        model.addAttribute("shortTotal", Math.round(e.shortIntervals().stream().mapToDouble(s -> s.shortfall()).sum() * 100) / 100.0);
         return "roster/explanation";
     }
 
@@ -374,7 +374,7 @@ class RosterPages {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("heatmap", RosterGrids.heatmap(d.run().from(), d.run().to(), d.coverage(),
                 (date, i) -> messages.getMessage("roster.heatmap.cell", new Object[] {fmt.day(date),
-                        fmt.time(i.start()), i.required(), i.scheduled(), fmt.percent(i.serviceLevel())}, locale)));
+                        fmt.time(i.start()), i.required(), fmt.number(Math.round(i.onPhone() * 100) / 100.0), fmt.percent(i.serviceLevel())}, locale)));
         model.addAttribute("agents", RosterGrids.shifts(d.run().from(), d.run().to(), d.shifts()).agents());
         model.addAttribute("levels", RosterGrids.Level.values());
         model.addAttribute("agentIssues", d.agentIssues().stream().map(i -> new AgentIssueLine(i.employeeNo(),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,9 @@ class TransactionsTest {
     }
 
     final ScriptedTransactions manager = new ScriptedTransactions();
-    final Transactions transactions = new Transactions(manager);
+    /** The waits between attempts, recorded instead of slept through. */
+    final List<Long> pauses = new ArrayList<>();
+    final Transactions transactions = new Transactions(manager, pauses::add);
     final AtomicInteger runs = new AtomicInteger();
 
     static RuntimeException certificationFailure() {
@@ -110,5 +114,12 @@ class TransactionsTest {
         assertThatThrownBy(() -> transactions.write(runs::incrementAndGet))
                 .isInstanceOf(TransactionSystemException.class);
         assertThat(runs).hasValue(Transactions.MAX_ATTEMPTS);
+        // the wait doubles from 20 ms up to 1 s, plus up to as much again at random
+        assertThat(pauses).hasSize(Transactions.MAX_ATTEMPTS - 1);
+        long backoff = 20;
+        for (long pause : pauses) {
+            assertThat(pause).isBetween(backoff, 2 * backoff - 1);
+            backoff = Math.min(1_000, backoff * 2);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,16 +18,40 @@ import java.util.TreeSet;
 /**
  * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
  * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
- * minutes with absences credited up to the maximum, no shift on leave, the queue's skill, no shift in part-day
- * absences, dated unavailability or outside weekly availability windows) and the coverage per
- * interval recomputed from the shifts. Returns one line per violation.
+ * minutes per contract week, with the published shifts of the same week outside the period and absences credited
+ * up to the maximum, no shift on leave, the queue's skill, no shift in part-day absences, dated unavailability or
+ * outside weekly availability windows) and the coverage per
+ * interval recomputed from the shifts: scheduled (the span) and on the phone, net of the breaks the API lists, minute
+ * by minute. Returns one line per violation.
  */
 final class IndependentRosterCheck {
 
     static final int MIN_REST_MINUTES = 11 * 60;
     static final int MAX_CONSECUTIVE_DAYS = 6;
 
-    record Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes) {
+    /** A break as the API lists it: {@code MEAL} or {@code SHORT}, from {@code start} to {@code end}. */
+    record Break(String kind, LocalDateTime start, LocalDateTime end) {
+    }
+
+    record Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes, List<Break> breaks) {
+
+        /** A shift whose breaks are not known (published shifts around the period: only rest and days count). */
+        Shift(String employeeNo, LocalDateTime start, LocalDateTime end, int mealBreakMinutes) {
+            this(employeeNo, start, end, mealBreakMinutes, List.of());
+        }
+
+        boolean onThePhoneAt(LocalDateTime minute) {
+            if (minute.isBefore(start) || !minute.isBefore(end)) {
+                return false;
+            }
+            for (Break b : breaks) {
+                if (!minute.isBefore(b.start()) && minute.isBefore(b.end())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         LocalDate date() {
             return start.toLocalDate();
         }
@@ -55,7 +80,18 @@ final class IndependentRosterCheck {
     static List<String> violations(LocalDate from, LocalDate to, List<Shift> shifts, List<Shift> around,
             Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences, String queue,
             Set<Reported> reported) {
-        return violations(from, to, shifts, around, contracts, absences, Map.of(), queue, reported);
+        return violations(from, to, from.getDayOfWeek(), shifts, around, contracts, absences, queue, reported);
+    }
+
+    /**
+     * As above with contract weeks starting on {@code weekStart} (a roster continuing the weeks of a published roster
+     * before it): the part of a week outside the period counts, with all its days, where the agent has a published
+     * shift in it.
+     */
+    static List<String> violations(LocalDate from, LocalDate to, DayOfWeek weekStartDay, List<Shift> shifts,
+            List<Shift> around, Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
+            String queue, Set<Reported> reported) {
+        return violations(from, to, weekStartDay, shifts, around, contracts, absences, Map.of(), queue, reported);
     }
 
     /**
@@ -64,6 +100,13 @@ final class IndependentRosterCheck {
      */
     static List<String> violations(LocalDate from, LocalDate to, List<Shift> shifts, List<Shift> around,
             Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
+            Map<String, Map<LocalDate, Integer>> partDayAbsences, String queue, Set<Reported> reported) {
+        return violations(from, to, from.getDayOfWeek(), shifts, around, contracts, absences, partDayAbsences, queue,
+                reported);
+    }
+
+    static List<String> violations(LocalDate from, LocalDate to, DayOfWeek weekStartDay, List<Shift> shifts,
+            List<Shift> around, Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
             Map<String, Map<LocalDate, Integer>> partDayAbsences, String queue, Set<Reported> reported) {
         Map<String, Map<LocalDate, Integer>> credits = new HashMap<>();
         for (Map<String, Map<LocalDate, Integer>> m : List.of(absences, partDayAbsences)) {
@@ -114,34 +157,53 @@ final class IndependentRosterCheck {
                 }
             }
         }
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
         for (Map.Entry<String, Contract> e : contracts.entrySet()) {
             String no = e.getKey();
             Contract c = e.getValue();
             if (queue != null && !c.skills().contains(queue)) {
                 continue;
             }
-            for (long w = 0; w * 7 < days; w++) {
-                LocalDate weekStart = from.plusDays(w * 7);
-                int daysInWeek = (int) Math.min(7, days - w * 7);
+            List<Shift> own = byAgent.getOrDefault(no, List.of());
+            // the part of a contract week outside the period counts when it is planned (the agent has a published
+            // shift there): all its days and their minutes
+            for (LocalDate weekStart = from.with(TemporalAdjusters.previousOrSame(weekStartDay));
+                    !weekStart.isAfter(to); weekStart = weekStart.plusDays(7)) {
+                LocalDate weekEnd = weekStart.plusDays(6);
+                LocalDate first = weekStart.isBefore(from) ? from : weekStart;
+                LocalDate last = weekEnd.isAfter(to) ? to : weekEnd;
+                LocalDate start = weekStart;
+                if (own.stream().anyMatch(s -> s.date().isBefore(from) && !s.date().isBefore(start))) {
+                    first = weekStart;
+                }
+                LocalDate end = weekEnd;
+                if (own.stream().anyMatch(s -> s.date().isAfter(to) && !s.date().isAfter(end))) {
+                    last = weekEnd;
+                }
+                int daysInWeek = (int) ChronoUnit.DAYS.between(first, last) + 1;
                 long max = daysInWeek == 7 ? c.maxWeeklyMinutes() : (c.maxWeeklyMinutes() * daysInWeek + 6) / 7;
                 long min = daysInWeek == 7 ? c.minWeeklyMinutes() : (long) c.minWeeklyMinutes() * daysInWeek / 7;
                 long paid = 0;
-                for (Shift s : byAgent.getOrDefault(no, List.of())) {
-                    if (!s.date().isBefore(weekStart) && s.date().isBefore(weekStart.plusDays(daysInWeek))) {
+                long paidInPeriod = 0;
+                for (Shift s : own) {
+                    if (!s.date().isBefore(first) && !s.date().isAfter(last)) {
                         paid += s.paidMinutes();
+                        if (!s.date().isBefore(from) && !s.date().isAfter(to)) {
+                            paidInPeriod += s.paidMinutes();
+                        }
                     }
                 }
                 long credited = 0;
                 for (Map.Entry<LocalDate, Integer> a : credits.getOrDefault(no, Map.of()).entrySet()) {
-                    if (!a.getKey().isBefore(weekStart) && a.getKey().isBefore(weekStart.plusDays(daysInWeek))) {
+                    if (!a.getKey().isBefore(first) && !a.getKey().isAfter(last)) {
                         credited += a.getValue();
                     }
                 }
                 credited = Math.min(credited, max);
-                if (reported.contains(new Reported(no, weekStart))) {
-                    if (paid > 0) {
-                        out.add(no + ": reported for the week of " + weekStart + " but given " + paid + " min of shifts");
+                LocalDate firstInPeriod = weekStart.isBefore(from) ? from : weekStart;
+                if (reported.contains(new Reported(no, firstInPeriod))) {
+                    if (paidInPeriod > 0) {
+                        out.add(no + ": reported for the week of " + firstInPeriod + " but given " + paidInPeriod
+                                + " min of shifts");
                     }
                     continue;
                 }
@@ -195,6 +257,57 @@ final class IndependentRosterCheck {
             if (outside > 0) {
                 out.add(s + ": " + outside + " min outside the agent's availability");
             }
+        }
+        return out;
+    }
+
+    /**
+     * The breaks of each shift: inside the shift, apart from each other, the meal breaks as long as the unpaid break
+     * the shift carries. One line per problem.
+     */
+    static List<String> breakViolations(List<Shift> shifts) {
+        List<String> out = new ArrayList<>();
+        for (Shift s : shifts) {
+            long meal = 0;
+            List<Break> sorted = new ArrayList<>(s.breaks());
+            sorted.sort(Comparator.comparing(Break::start));
+            for (int i = 0; i < sorted.size(); i++) {
+                Break b = sorted.get(i);
+                if (b.start().isBefore(s.start()) || b.end().isAfter(s.end()) || !b.end().isAfter(b.start())) {
+                    out.add(s + ": break " + b + " not inside the shift");
+                }
+                if (i > 0 && b.start().isBefore(sorted.get(i - 1).end())) {
+                    out.add(s + ": breaks " + sorted.get(i - 1) + " and " + b + " overlap");
+                }
+                if (b.kind().equals("MEAL")) {
+                    meal += Duration.between(b.start(), b.end()).toMinutes();
+                }
+            }
+            if (meal != s.mealBreakMinutes()) {
+                out.add(s + ": " + meal + " min of meal breaks listed for a " + s.mealBreakMinutes() + " min meal");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Agents on the phone per interval start: minute by minute, the shifts on duty and not on one of their breaks,
+     * averaged over the interval (an agent on a 15-minute break counts half in a 30-minute interval).
+     */
+    static Map<LocalDateTime, Double> onThePhone(List<Shift> shifts, List<LocalDateTime> intervalStarts,
+            int intervalMinutes) {
+        Map<LocalDateTime, Double> out = new HashMap<>();
+        for (LocalDateTime t : intervalStarts) {
+            long agentMinutes = 0;
+            for (int m = 0; m < intervalMinutes; m++) {
+                LocalDateTime minute = t.plusMinutes(m);
+                for (Shift s : shifts) {
+                    if (s.onThePhoneAt(minute)) {
+                        agentMinutes++;
+                    }
+                }
+            }
+            out.put(t, (double) agentMinutes / intervalMinutes);
         }
         return out;
     }

@@ -301,11 +301,12 @@ class RosterApiTest {
         LocalDate day = f.from();
         assertThat(rosterQuota.slots(f.center().id(), day)).isEmpty();
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
-        // by hand from the published shifts: release agents one at a time while every interval keeps the target
+        // by hand from the published shifts and their breaks: release agents one at a time while every interval keeps
+        // the target with the agents on the phone, net of their breaks
         RosterService.RosterDetail detail = rosters.roster(id, org.admin());
         List<RosterInterval> intervals = new ArrayList<>();
         List<RosterCoverage.Span> spans = detail.shifts().stream().filter(s -> s.date().equals(day))
-                .map(s -> new RosterCoverage.Span(s.start(), s.end())).toList();
+                .map(s -> new RosterCoverage.Span(s.start(), s.end(), s.breaks())).toList();
         RosterCoverage.Policy policy = RosterService.policy(detail.run(), detail.center());
         for (int h = 9; h < 17; h++) {
             intervals.add(new RosterInterval(day.atTime(h, 0), 6, 300, 0));
@@ -318,9 +319,11 @@ class RosterApiTest {
         int expected = RosterCoverage.timeOffSlots(intervals, spans, List.of(), policy);
         long covering = spans.stream().filter(s -> !s.start().isAfter(day.atTime(9, 0))
                 && !s.end().isBefore(day.atTime(17, 0))).count();
-        // every shift covers the whole opening 09:00-17:00 (the only start that fits), so all but five can go
+        // every shift covers the whole opening 09:00-17:00 (the only start that fits), so all take their breaks at the
+        // same times and are on the phone for half of the intervals with a break: all but twice five can go
         assertThat(covering).isEqualTo(spans.size());
-        assertThat(expected).isEqualTo(Math.max(0, spans.size() - minimum));
+        assertThat(detail.shifts()).allSatisfy(s -> assertThat(s.breaks()).isNotEmpty());
+        assertThat(expected).isEqualTo(Math.max(0, spans.size() - 2 * minimum));
         assertThat(rosterQuota.slots(f.center().id(), day)).hasValue(expected);
         mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code() + "/roster-quota?from=" + day
                         + "&to=" + f.to().plusDays(1))))

@@ -1,6 +1,7 @@
 package com.timebank.wfm.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -127,7 +128,10 @@ class RosterInputsApiTest {
     private static List<IndependentRosterCheck.Shift> shiftsOf(Map<String, Object> roster) {
         return list(roster, "assignments").stream().map(a -> new IndependentRosterCheck.Shift(
                 (String) a.get("employeeNo"), LocalDateTime.parse((String) a.get("start")),
-                LocalDateTime.parse((String) a.get("end")), ((Number) a.get("breakMinutes")).intValue())).toList();
+                LocalDateTime.parse((String) a.get("end")), ((Number) a.get("breakMinutes")).intValue(),
+                list(a, "breaks").stream().map(b -> new IndependentRosterCheck.Break((String) b.get("kind"),
+                        LocalDateTime.parse((String) b.get("start")), LocalDateTime.parse((String) b.get("end"))))
+                        .toList())).toList();
     }
 
     private static Map<String, Contract> contracts(List<Agent> agents) {
@@ -144,13 +148,31 @@ class RosterInputsApiTest {
         return out;
     }
 
-    /** Coverage as the API reports it equals the coverage recomputed from the API's own shifts. */
-    private static void assertCoverageRecomputes(Map<String, Object> roster) {
+    /**
+     * Coverage as the API reports it equals the coverage recomputed from the API's own shifts and breaks: scheduled
+     * by span, on the phone net of breaks, and the roster's short and overstaffed agent-intervals from those.
+     */
+    static void assertCoverageRecomputes(Map<String, Object> roster, int intervalMinutes) {
         List<Map<String, Object>> coverage = list(roster, "coverage");
         List<LocalDateTime> starts = coverage.stream().map(c -> LocalDateTime.parse((String) c.get("start"))).toList();
-        Map<LocalDateTime, Integer> recomputed = IndependentRosterCheck.coverage(shiftsOf(roster), starts);
-        assertThat(coverage).allSatisfy(c -> assertThat(((Number) c.get("scheduled")).intValue())
-                .isEqualTo(recomputed.get(LocalDateTime.parse((String) c.get("start")))));
+        List<IndependentRosterCheck.Shift> shifts = shiftsOf(roster);
+        assertThat(IndependentRosterCheck.breakViolations(shifts)).isEmpty();
+        Map<LocalDateTime, Integer> recomputed = IndependentRosterCheck.coverage(shifts, starts);
+        Map<LocalDateTime, Double> onThePhone = IndependentRosterCheck.onThePhone(shifts, starts, intervalMinutes);
+        double shortfall = 0;
+        double overstaffed = 0;
+        for (Map<String, Object> c : coverage) {
+            LocalDateTime start = LocalDateTime.parse((String) c.get("start"));
+            assertThat(((Number) c.get("scheduled")).intValue()).as("scheduled at %s", start)
+                    .isEqualTo(recomputed.get(start));
+            assertThat(((Number) c.get("onPhone")).doubleValue()).as("on the phone at %s", start)
+                    .isCloseTo(onThePhone.get(start), within(1e-4));
+            int required = ((Number) c.get("required")).intValue();
+            shortfall += Math.max(0, required - onThePhone.get(start));
+            overstaffed += Math.max(0, onThePhone.get(start) - required);
+        }
+        assertThat(((Number) roster.get("shortfallAgentIntervals")).doubleValue()).isCloseTo(shortfall, within(0.01));
+        assertThat(((Number) roster.get("overstaffedAgentIntervals")).doubleValue()).isCloseTo(overstaffed, within(0.01));
     }
 
     @Test
@@ -191,7 +213,7 @@ class RosterInputsApiTest {
         assertThat(list(roster, "agentIssues")).isEmpty();
         assertThat(IndependentRosterCheck.violations(week2, week2.plusDays(6), shiftsOf(roster), around,
                 contracts(agents), Map.of(), null, Set.of())).isEmpty();
-        assertCoverageRecomputes(roster);
+        assertCoverageRecomputes(roster, f.center().intervalMinutes());
         for (int i = 0; i < agents.size(); i++) {
             String no = agents.get(i).employeeNo();
             List<IndependentRosterCheck.Shift> monday = shiftsOf(roster).stream()
@@ -212,6 +234,49 @@ class RosterInputsApiTest {
         assertThat(resolved.get("feasible")).isEqualTo(true);
         assertThat(IndependentRosterCheck.violations(week2, week2.plusDays(6), shiftsOf(resolved), around,
                 contracts(agents), Map.of(), null, Set.of())).isEmpty();
+    }
+
+    @Test
+    void aRosterStartingMidWeekCountsThePublishedDaysOfThatWeekTowardsTheWeeklyContract() throws Exception {
+        Fixture f = fixture(8, 14, null);
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            agents.add(agent(f.team(), 1440, 2400, "voice"));
+        }
+        // roster 1: the first three days of a week, published; then each agent is given 3 x 8 h there (1,440 min)
+        LocalDate first = f.from();
+        LocalDate fourth = first.plusDays(3);
+        LocalDate last = first.plusDays(6);
+        long r1 = startRoster(f, first, first.plusDays(2), 2);
+        assertThat(solved(f, r1).get("feasible")).isEqualTo(true);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + r1 + "/publish"))).andExpect(status().isOk());
+        List<PublishedShift> published = new ArrayList<>();
+        for (Agent a : agents) {
+            for (LocalDate d = first; d.isBefore(fourth); d = d.plusDays(1)) {
+                published.add(new PublishedShift(a.id(), d, d.atTime(9, 0), d.atTime(17, 30), 30, "ROSTER"));
+            }
+        }
+        transactions.write(() -> shifts.replace(f.center().id(), agents.stream().map(Agent::id).toList(), first,
+                first.plusDays(2), published, "test"));
+        List<IndependentRosterCheck.Shift> around = published.stream().map(s -> new IndependentRosterCheck.Shift(
+                agents.stream().filter(a -> a.id() == s.agentId()).findFirst().orElseThrow().employeeNo(),
+                s.start(), s.end(), s.breakMinutes())).toList();
+
+        // roster 2: the rest of that week; the week's maximum (2,400) leaves 960 min, where pro-rating the four days
+        // alone would allow 1,372 (and with the 1,440 published, 2,812 in the week)
+        long id = startRoster(f, fourth, last, 3);
+        Map<String, Object> roster = solved(f, id);
+        assertThat(roster.get("feasible")).isEqualTo(true);
+        assertThat(list(roster, "agentIssues")).isEmpty();
+        for (Agent a : agents) {
+            long paid = shiftsOf(roster).stream().filter(s -> s.employeeNo().equals(a.employeeNo()))
+                    .mapToLong(IndependentRosterCheck.Shift::paidMinutes).sum();
+            assertThat(paid + 1440).as("minutes of %s in the week", a.employeeNo()).isBetween(1440L, 2400L);
+        }
+        assertThat(IndependentRosterCheck.violations(fourth, last, first.getDayOfWeek(), shiftsOf(roster), around,
+                contracts(agents), Map.of(), null, Set.of())).isEmpty();
+        assertCoverageRecomputes(roster, f.center().intervalMinutes());
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
     }
 
     @Test
@@ -248,7 +313,7 @@ class RosterInputsApiTest {
         assertThat(shiftsOf(roster)).noneMatch(s -> s.employeeNo().equals(partTimer.employeeNo()));
         assertThat(IndependentRosterCheck.violations(f.from(), f.from().plusDays(6), shiftsOf(roster), List.of(),
                 contracts(agents), Map.of(partTimer.employeeNo(), leaveDays), null, reported(roster))).isEmpty();
-        assertCoverageRecomputes(roster);
+        assertCoverageRecomputes(roster, f.center().intervalMinutes());
         mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.agentIssues[0].employeeNo").value(partTimer.employeeNo()));
         mvc.perform(get("/planner/rosters/" + id).with(user(users.loadUserByUsername(f.planner()))))
@@ -286,8 +351,9 @@ class RosterInputsApiTest {
                 .andExpect(jsonPath("$.agentIssues[0].rule").value("SKILL")));
         // the explanation is computed on the solution the header shows
         assertThat(explanation.get("score")).isEqualTo(roster.get("score"));
-        assertThat(list(explanation, "shortIntervals").stream().mapToLong(i -> ((Number) i.get("shortfall")).longValue())
-                .sum()).isEqualTo(((Number) roster.get("shortfallAgentIntervals")).longValue());
+        assertThat(list(explanation, "shortIntervals").stream().mapToDouble(i -> ((Number) i.get("shortfall")).doubleValue())
+                .sum()).isCloseTo(((Number) roster.get("shortfallAgentIntervals")).doubleValue(), within(0.01));
+        assertCoverageRecomputes(roster, f.center().intervalMinutes());
     }
 
     private MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {

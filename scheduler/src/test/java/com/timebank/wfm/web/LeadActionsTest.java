@@ -1,11 +1,11 @@
 package com.timebank.wfm.web;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.leave.TimeOffStatus;
@@ -49,8 +47,6 @@ class LeadActionsTest {
     Org org;
     @Autowired
     PageSeed seed;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     TimeOffService timeOff;
     @Autowired
@@ -88,10 +84,6 @@ class LeadActionsTest {
         while (settings.isBusyDay(center.id(), day)) {
             day = day.plusDays(1);
         }
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     @Test

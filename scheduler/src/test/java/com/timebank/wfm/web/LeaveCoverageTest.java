@@ -123,12 +123,13 @@ class LeaveCoverageTest {
         DateCoverageService.DateCoverage c = coverage.withAndWithout(center.id(), day, agent.id()).orElseThrow();
         assertThat(c.scheduled()).isTrue();
         assertThat(c.rosterId()).isEqualTo(rosterId);
-        // with the agent: the roster's own coverage of that day (every interval has the same twenty calls)
+        // with the agent: the roster's own coverage of that day (every interval has the same twenty calls), agents
+        // counted on the phone net of their breaks, as the published shifts' breaks follow the roster's
         List<RosterCoverage.Interval> ofDay = detail.coverage().stream()
                 .filter(i -> i.start().toLocalDate().equals(day) && i.required() > 0).toList();
         long required = ofDay.stream().mapToLong(RosterCoverage.Interval::required).sum();
-        long covered = ofDay.stream().mapToLong(i -> Math.min(i.required(), i.scheduled())).sum();
-        assertThat(c.with().coverage()).isCloseTo((double) covered / required, offset(1e-9));
+        double covered = ofDay.stream().mapToDouble(i -> Math.min(i.required(), i.onPhone())).sum();
+        assertThat(c.with().coverage()).isCloseTo(covered / required, offset(1e-9));
         assertThat(c.with().serviceLevel()).isCloseTo(
                 ofDay.stream().mapToDouble(RosterCoverage.Interval::serviceLevel).average().orElseThrow(),
                 offset(1e-3));

@@ -1,7 +1,7 @@
 package com.timebank.wfm.web;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,10 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerService;
@@ -43,8 +41,6 @@ class ReportPagesTest {
     Org org;
     @Autowired
     PageSeed seed;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     LedgerService ledger;
     @Autowired
@@ -75,10 +71,6 @@ class ReportPagesTest {
         seed.settledDay(center, day, Map.of(ana, new long[] {28_800, 600}, bo, new long[] {28_800, 3_000},
                 cai, new long[] {28_800, 0}));
         ledger.post(Posting.of(cai.id(), day, EntryKind.TIME_BONUS, 3_723, "test", "bonus", Org.unique("RP")));
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     private String page(MockHttpServletRequestBuilder request, String username, String language) throws Exception {

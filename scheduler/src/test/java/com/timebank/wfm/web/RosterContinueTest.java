@@ -1,10 +1,10 @@
 package com.timebank.wfm.web;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.roster.RosterRun;
 import com.timebank.wfm.roster.RosterService;
@@ -42,12 +40,6 @@ class RosterContinueTest {
     RosterSeed seed;
     @Autowired
     RosterService rosters;
-    @Autowired
-    UserDetailsService users;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     @Test
     void theProgressCarriesTheCardsAndASolvedRosterContinuesFromItsBestSolution() throws Exception {
@@ -62,7 +54,9 @@ class RosterContinueTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.firstSaved").value(true))
                 .andExpect(jsonPath("$.shortfall").value(before.shortfallAgentIntervals()))
-                .andExpect(jsonPath("$.overstaffedText").value(before.overstaffedAgentIntervals() + " overstaffed"));
+                .andExpect(jsonPath("$.overstaffedText").value(
+                        java.text.NumberFormat.getNumberInstance(java.util.Locale.ENGLISH)
+                                .format(before.overstaffedAgentIntervals()) + " overstaffed"));
         mvc.perform(get("/planner/rosters/" + id).with(as(s.planner())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-live=\"shortfall\"")))

@@ -52,12 +52,12 @@ class RosterGridsTest {
         var notUsed = com.timebank.wfm.roster.ShortfallAnalysis.Reason.AGENTS_NOT_USED;
         var leave = com.timebank.wfm.roster.ShortfallAnalysis.Reason.LEAVE;
         List<com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval> intervals = List.of(
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(9, 30), 3, 2, 1, notUsed, 0, 0, 0, 1),
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(9, 0), 3, 2, 1, notUsed, 0, 0, 0, 1),
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(10, 0), 3, 1, 2, notUsed, 0, 0, 0, 1),
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(11, 0), 3, 1, 2, notUsed, 0, 0, 0, 1),
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(11, 30), 3, 1, 2, leave, 1, 0, 0, 0),
-                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.plusDays(1).atTime(0, 0), 3, 1, 2, leave, 1, 0, 0, 0));
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(9, 30), 3, 2, 2, 1, notUsed, 0, 0, 0, 1),
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(9, 0), 3, 2, 2, 1, notUsed, 0, 0, 0, 1),
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(10, 0), 3, 1, 1, 2, notUsed, 0, 0, 0, 1),
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(11, 0), 3, 1, 1, 2, notUsed, 0, 0, 0, 1),
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.atTime(11, 30), 3, 1, 1, 2, leave, 1, 0, 0, 0),
+                new com.timebank.wfm.roster.ShortfallAnalysis.ShortInterval("q", d.plusDays(1).atTime(0, 0), 3, 1, 1, 2, leave, 1, 0, 0, 0));
         List<RosterGrids.ShortRange> ranges = RosterGrids.shortRanges(intervals, 30);
         assertThat(ranges).extracting(r -> r.date() + " " + r.from() + "-" + r.to() + " x" + r.intervals())
                 .containsExactly("2026-11-23 09:00-10:00 x2", "2026-11-23 10:00-10:30 x1", "2026-11-23 11:00-11:30 x1",

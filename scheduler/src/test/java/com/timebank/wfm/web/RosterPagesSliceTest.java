@@ -1,5 +1,6 @@
 package com.timebank.wfm.web;
 
+import static com.timebank.wfm.web.PageSliceTest.CENTER;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -13,89 +14,49 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.timebank.wfm.forecast.app.ForecastRun;
 import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.roster.RosterService;
-import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.security.Role;
-import com.timebank.wfm.security.WfmPrincipal;
-import com.timebank.wfm.users.UserService;
+import com.timebank.wfm.web.PageSliceTest.Planner;
 
 /** The "start a roster" form as a slice: typed fields bound and refused by field, with the services mocked. */
-@WebMvcTest(controllers = RosterPages.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = ".*\\.(IdempotencyFilter|UploadLimit)"))
-@Import(RosterPagesSliceTest.Fixed.class)
+@PageSliceTest
 class RosterPagesSliceTest {
 
-    private static final Center CENTER = new Center(7, "SH", "Shanghai", ZoneId.of("Asia/Shanghai"), 30);
-    private static final CurrentUser PLANNER = new CurrentUser(3, "planner", Role.PLANNER, null, null, null, null,
-            Set.of(7L), Set.of(), Set.of());
     private static final ForecastRun FORECAST = new ForecastRun(11, 7, null, "SEASONAL", null,
             LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 22), null, LocalDate.of(2026, 3, 9), 30, null, null,
             List.of(), "planner", LocalDateTime.of(2026, 3, 10, 1, 0));
 
-    /** The ICU message source and the beans the templates and the controller use, by name (package-private). */
-    @TestConfiguration
-    @ComponentScan(basePackages = {"com.timebank.wfm.api", "com.timebank.wfm.web"}, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.timebank\\.wfm\\."
-                    + "(api\\.(MessagesConfig|Problems)|web\\.(Navigation|PageFormat|Flash|EntryReasons))"))
-    static class Fixed {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-03-10T04:00:00Z"), ZoneOffset.UTC);
-        }
-    }
-
     @Autowired
     MockMvc mvc;
-    @MockitoBean
+    @Autowired
     RosterService rosters;
-    @MockitoBean
+    @Autowired
     ForecastService forecasts;
-    @MockitoBean
+    @Autowired
     OrganisationService organisation;
-    @MockitoBean
-    UserService users;
 
     @BeforeEach
     void scope() {
-        when(organisation.centers(any())).thenReturn(List.of(CENTER));
-        when(organisation.plannedCenter(eq("SH"), any())).thenReturn(CENTER);
+        Planner.scope(organisation);
         when(forecasts.forecasts(eq("SH"), any(), any()))
                 .thenReturn(new ForecastService.InCenter<>(CENTER, new ForecastService.Page<>(List.of(FORECAST), 1)));
         when(rosters.rosters(eq("SH"), any(), any())).thenReturn(new RosterService.Page(List.of(), 0));
     }
 
-    private static WfmPrincipal principal() {
-        return new WfmPrincipal(PLANNER, "x", true);
-    }
-
     @Test
     void proposesTheNewestForecastAndItsPeriod() throws Exception {
-        mvc.perform(get("/planner/rosters").param("center", "SH").with(user(principal())))
+        mvc.perform(get("/planner/rosters").param("center", "SH").with(user(Planner.principal())))
                 .andExpect(status().isOk())
                 .andExpect(view().name("roster/list"))
                 .andExpect(model().attribute("maxSolveSeconds", RosterService.MAX_SOLVE_SECONDS))
@@ -109,7 +70,7 @@ class RosterPagesSliceTest {
     @Test
     void refusesValuesThatDoNotParseAndOutOfLimitsByTheirFields() throws Exception {
         mvc.perform(post("/planner/rosters").param("center", "SH").param("from", "16.03.2026").param("to", "")
-                        .param("forecastId", "eleven").param("solveSeconds", "0").with(user(principal())).with(csrf()))
+                        .param("forecastId", "eleven").param("solveSeconds", "0").with(user(Planner.principal())).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("roster/list"))
                 .andExpect(model().attributeHasFieldErrorCode("rosterStartForm", "from", "typeMismatch"))
@@ -119,7 +80,7 @@ class RosterPagesSliceTest {
                         "roster.error.solve-seconds"));
         mvc.perform(post("/planner/rosters").param("center", "SH").param("from", "2026-03-16")
                         .param("to", "2026-03-22").param("forecastId", "11").param("solveSeconds", "many")
-                        .with(user(principal())).with(csrf()))
+                        .with(user(Planner.principal())).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attributeHasFieldErrorCode("rosterStartForm", "solveSeconds", "typeMismatch"));
         verify(rosters, never()).start(any(), any(), any());

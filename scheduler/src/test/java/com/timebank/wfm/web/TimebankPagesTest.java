@@ -1,11 +1,11 @@
 package com.timebank.wfm.web;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,10 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
@@ -42,8 +39,6 @@ class TimebankPagesTest {
     Org org;
     @Autowired
     PageSeed seed;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     LedgerService ledger;
 
@@ -66,11 +61,6 @@ class TimebankPagesTest {
         stranger = seed.agent(otherTeam, "Cai Wen");
         anaUser = org.agentUser(ana);
         lead = org.leadUser(team);
-    }
-
-    private RequestPostProcessor as(String username) {
-        UserDetails principal = users.loadUserByUsername(username);
-        return user(principal);
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class Agent {
     /** Weeks (index) whose minimum / maximum the inputs alone make impossible: reported, not judged. */
     private Set<Integer> waivedMinimumWeeks = Set.of();
     private Set<Integer> waivedMaximumWeeks = Set.of();
+    /** Per contract week: counted minutes and days of the week outside the horizon; set by the problem builder. */
+    private java.util.Map<Integer, int[]> outsideHorizonByWeek = java.util.Map.of();
 
     private Agent(Builder b) {
         this.employeeNo = Objects.requireNonNull(b.employeeNo, "employeeNo");
@@ -81,6 +83,35 @@ public final class Agent {
     /** Maximum contract minutes for a (possibly partial) week with {@code daysInWeek} days in the horizon. */
     public int maxWeeklyMinutesFor(int daysInWeek) {
         return daysInWeek >= 7 ? maxWeeklyMinutes : (int) (((long) maxWeeklyMinutes * daysInWeek + 6) / 7);
+    }
+
+    /**
+     * The minimum the horizon's days of contract week {@code week} must reach: the contract minimum for those days
+     * plus the planned days of the same week outside the horizon (pro-rated as a whole), less the minutes those
+     * outside days already count (published shifts, credited absences). Equals {@link #minWeeklyMinutesFor} when
+     * nothing of the week lies outside the horizon.
+     */
+    public int minWeeklyMinutesIn(int week, int daysInHorizon) {
+        int[] outside = outsideHorizonByWeek.get(week);
+        return outside == null ? minWeeklyMinutesFor(daysInHorizon)
+                : minWeeklyMinutesFor(daysInHorizon + outside[1]) - outside[0];
+    }
+
+    /** The maximum for the horizon's days of contract week {@code week}, as {@link #minWeeklyMinutesIn}. */
+    public int maxWeeklyMinutesIn(int week, int daysInHorizon) {
+        int[] outside = outsideHorizonByWeek.get(week);
+        return outside == null ? maxWeeklyMinutesFor(daysInHorizon)
+                : maxWeeklyMinutesFor(daysInHorizon + outside[1]) - outside[0];
+    }
+
+    /** Minutes of contract week {@code week} counted outside the horizon (published shifts, absences). */
+    public int minutesOutsideHorizon(int week) {
+        int[] outside = outsideHorizonByWeek.get(week);
+        return outside == null ? 0 : outside[0];
+    }
+
+    void setOutsideHorizonByWeek(java.util.Map<Integer, int[]> minutesAndDaysByWeek) {
+        this.outsideHorizonByWeek = java.util.Map.copyOf(minutesAndDaysByWeek);
     }
 
     public boolean hasSkill(String skill) {

@@ -45,9 +45,6 @@ public class AgentDay {
     /** Exactly one agent-day per date carries the coverage seeds of that date; see {@link SlotCoverage}. */
     private boolean coverageSeed;
 
-    /** Breaks placed by {@link BreakPlanner} after solving; not part of the score. */
-    private List<PlannedBreak> breaks = List.of();
-
     /** For the solution cloner. */
     public AgentDay() {
     }
@@ -74,7 +71,6 @@ public class AgentDay {
         copy.pinned = pinned;
         copy.creditedMinutes = creditedMinutes;
         copy.coverageSeed = coverageSeed;
-        copy.breaks = breaks;
         return copy;
     }
 
@@ -149,7 +145,7 @@ public class AgentDay {
         return Math.abs(shift.getStartMinuteOfDay() - other.shift.getStartMinuteOfDay());
     }
 
-    /** The requirement slots this agent-day contributes to: its shift's span, plus the seeds if it is the seed. */
+    /** The requirement slots this agent-day contributes to (its shift's span, net of breaks), plus the seeds if it is the seed. */
     public List<SlotCoverage> getCoverage() {
         CoverageGrid grid = day.getCoverageGrid();
         List<SlotCoverage> shiftCoverage = shift == null ? List.of() : grid.coverageOf(day.getDayIndex(), shift);
@@ -223,12 +219,9 @@ public class AgentDay {
         return coverageSeed;
     }
 
+    /** The shift's breaks ({@link ShiftBreaks}): the same the score counts coverage net of; empty on a day off. */
     public List<PlannedBreak> getBreaks() {
-        return breaks;
-    }
-
-    public void setBreaks(List<PlannedBreak> breaks) {
-        this.breaks = List.copyOf(breaks);
+        return shift == null ? List.of() : shift.breaksOn(day.getDate());
     }
 
     @Override

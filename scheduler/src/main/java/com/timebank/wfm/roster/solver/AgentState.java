@@ -10,6 +10,7 @@ import java.util.List;
 final class AgentState {
     final Agent agent;
     final int horizonDays;
+    final ContractWeeks contractWeeks;
     final AgentDay[] days;
     final ShiftOption[] shifts;
     final int[] weekMinutes;
@@ -17,17 +18,18 @@ final class AgentState {
     int weekendDays;
     int lateShifts;
 
-    AgentState(Agent agent, int horizonDays) {
+    AgentState(Agent agent, ContractWeeks contractWeeks) {
         this.agent = agent;
-        this.horizonDays = horizonDays;
+        this.horizonDays = contractWeeks.horizonDays();
+        this.contractWeeks = contractWeeks;
         this.days = new AgentDay[horizonDays];
         this.shifts = new ShiftOption[horizonDays];
-        this.weekMinutes = new int[(horizonDays + 6) / 7];
+        this.weekMinutes = new int[contractWeeks.count()];
     }
 
     void assign(int dayIndex, ShiftOption shift) {
         shifts[dayIndex] = shift;
-        weekMinutes[dayIndex / 7] += shift.getPaidMinutes();
+        weekMinutes[contractWeeks.weekOf(dayIndex)] += shift.getPaidMinutes();
         if (days[dayIndex] != null && days[dayIndex].getDay().isWeekend()) {
             weekendDays++;
         }
@@ -39,7 +41,7 @@ final class AgentState {
     void unassign(int dayIndex) {
         ShiftOption shift = shifts[dayIndex];
         shifts[dayIndex] = null;
-        weekMinutes[dayIndex / 7] -= shift.getPaidMinutes();
+        weekMinutes[contractWeeks.weekOf(dayIndex)] -= shift.getPaidMinutes();
         if (days[dayIndex] != null && days[dayIndex].getDay().isWeekend()) {
             weekendDays--;
         }

@@ -14,8 +14,9 @@ import java.util.Set;
  * (days × slots per day), plus the lookups the coverage stream needs.
  * <p>
  * A shift's coverage is a contiguous range of the slot array (shifts may run past midnight into the next
- * day's slots; anything past the horizon end is clipped), so {@link #coverageOf} is a sub-list view of a
- * precomputed array: no per-slot work and no allocation beyond the view.
+ * day's slots; anything past the horizon end is clipped) with the minutes it is on the phone in each slot, net of
+ * its breaks ({@link NetCoverage#onPhoneMinutesPerSlot}). {@link #coverageOf} builds that list once per shift option
+ * and day and then hands out the same list: no per-slot work and no allocation per move.
  */
 public final class CoverageGrid {
 
@@ -24,8 +25,11 @@ public final class CoverageGrid {
     private final int slotMinutes;
     private final int slotsPerDay;
     private final Map<String, RequirementSlot[]> slotsBySkill;
-    private final Map<String, List<SlotCoverage>> oneAgentBySkill;
     private final List<List<SlotCoverage>> seedsByDay;
+    /** Per shift option, its coverage per day of the horizon (filled on first use; options are shared facts). */
+    private final Map<ShiftOption, List<SlotCoverage>[]> coverageByShift = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per shift option, its coverage vector ({@link NetCoverage#onPhoneMinutesPerSlot}). */
+    private final Map<ShiftOption, int[]> onPhoneByShift = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param requiredBySkill per skill, required agents for every slot of the horizon
@@ -40,7 +44,6 @@ public final class CoverageGrid {
         this.slotMinutes = slotMinutes;
         this.slotsPerDay = 1440 / slotMinutes;
         this.slotsBySkill = new LinkedHashMap<>();
-        this.oneAgentBySkill = new LinkedHashMap<>();
         List<List<SlotCoverage>> seeds = new ArrayList<>(days);
         for (int d = 0; d < days; d++) {
             seeds.add(new ArrayList<>());
@@ -52,30 +55,48 @@ public final class CoverageGrid {
                         + " slots, expected " + horizonSlots + " (" + days + " days × " + slotsPerDay + ").");
             }
             RequirementSlot[] slots = new RequirementSlot[horizonSlots];
-            SlotCoverage[] oneAgent = new SlotCoverage[horizonSlots];
             for (int i = 0; i < horizonSlots; i++) {
                 int dayIndex = i / slotsPerDay;
                 int slotOfDay = i % slotsPerDay;
                 slots[i] = new RequirementSlot(skill, i, dayIndex, slotOfDay,
-                        start.plusDays(dayIndex).atStartOfDay().plusMinutes((long) slotOfDay * slotMinutes), required[i]);
-                oneAgent[i] = slots[i].oneAgent();
+                        start.plusDays(dayIndex).atStartOfDay().plusMinutes((long) slotOfDay * slotMinutes), required[i],
+                        slotMinutes);
                 seeds.get(dayIndex).add(slots[i].seed());
             }
             slotsBySkill.put(skill, slots);
-            oneAgentBySkill.put(skill, List.of(oneAgent));
         });
         this.seedsByDay = seeds.stream().map(List::copyOf).toList();
     }
 
-    /** The slots a shift on day {@code dayIndex} covers (its whole span, breaks included). */
+    /**
+     * The slots a shift on day {@code dayIndex} covers, each with the minutes the agent is on the phone in it (net of
+     * the shift's breaks); clipped at the horizon end.
+     */
+    @SuppressWarnings("unchecked")
     public List<SlotCoverage> coverageOf(int dayIndex, ShiftOption shift) {
-        List<SlotCoverage> all = oneAgentBySkill.get(shift.getSkill());
-        if (all == null) {
+        RequirementSlot[] slots = slotsBySkill.get(shift.getSkill());
+        if (slots == null) {
             return Collections.emptyList();
         }
-        int from = firstSlotOf(dayIndex, shift);
-        int to = Math.min(all.size(), from + lengthInSlots(shift));
-        return from >= to ? Collections.emptyList() : all.subList(from, to);
+        List<SlotCoverage>[] byDay = coverageByShift.computeIfAbsent(shift, s -> new List[days]);
+        List<SlotCoverage> coverage = byDay[dayIndex];
+        if (coverage == null) {
+            int[] minutes = onPhoneMinutesPerSlot(shift);
+            int from = firstSlotOf(dayIndex, shift);
+            int to = Math.min(slots.length, from + minutes.length);
+            List<SlotCoverage> built = new ArrayList<>(Math.max(0, to - from));
+            for (int i = from; i < to; i++) {
+                built.add(new SlotCoverage(slots[i], minutes[i - from]));
+            }
+            coverage = List.copyOf(built);
+            byDay[dayIndex] = coverage;
+        }
+        return coverage;
+    }
+
+    /** The shift's coverage vector on this grid ({@link NetCoverage#onPhoneMinutesPerSlot}), from its first slot. */
+    public int[] onPhoneMinutesPerSlot(ShiftOption shift) {
+        return onPhoneByShift.computeIfAbsent(shift, s -> NetCoverage.onPhoneMinutesPerSlot(s, slotMinutes));
     }
 
     /** Index (in the skill's grid) of the first slot a shift on {@code dayIndex} covers. */

@@ -3,32 +3,37 @@ package com.timebank.wfm.roster.solver;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Coverage quality of a roster, per queue and interval: required, scheduled (whole shift spans, what the
- * solver optimises) and on the phone (scheduled minus the breaks {@link BreakPlanner} placed).
+ * Coverage quality of a roster, per queue and interval: required, scheduled (agents whose shift spans the interval)
+ * and on the phone (net of their breaks, {@link NetCoverage}: what the solver optimises and the requirement asks
+ * for). Shortfall and overstaffing are counted on the phone, in agents (fractions where a break takes part of an
+ * interval).
  *
- * @param shortfallAgentIntervals   sum over intervals of max(0, required − scheduled)
- * @param overstaffedAgentIntervals sum over intervals of max(0, scheduled − required)
- * @param shortIntervals            intervals with scheduled < required
+ * @param shortfallAgentIntervals   sum over intervals of max(0, required − on the phone)
+ * @param overstaffedAgentIntervals sum over intervals of max(0, on the phone − required)
+ * @param shortIntervals            intervals with on the phone < required
  * @param intervalsWithRequirement  intervals with required > 0
  */
-public record CoverageReport(List<Interval> intervals, long shortfallAgentIntervals, long overstaffedAgentIntervals,
+public record CoverageReport(List<Interval> intervals, double shortfallAgentIntervals, double overstaffedAgentIntervals,
         int shortIntervals, int intervalsWithRequirement) {
 
     public record Interval(String skill, LocalDateTime start, int required, int scheduled, double onPhone) {
-        public int shortfall() {
-            return Math.max(0, required - scheduled);
+        public double shortfall() {
+            return Math.max(0, required - onPhone);
         }
     }
 
     public static CoverageReport of(RosterSolution solution) {
         CoverageGrid grid = solution.getCoverageGrid();
-        BreakPlanner.OnPhone onPhone = new BreakPlanner.OnPhone(grid);
-        java.util.Map<String, int[]> scheduled = new java.util.HashMap<>();
+        Map<String, int[]> scheduled = new HashMap<>();
+        Map<String, int[]> onPhoneMinutes = new HashMap<>();
         for (String skill : grid.getSkills()) {
             scheduled.put(skill, new int[grid.slotsOf(skill).length]);
+            onPhoneMinutes.put(skill, new int[grid.slotsOf(skill).length]);
         }
         for (AgentDay agentDay : solution.getAgentDays()) {
             ShiftOption shift = agentDay.getShift();
@@ -37,34 +42,34 @@ public record CoverageReport(List<Interval> intervals, long shortfallAgentInterv
             }
             for (SlotCoverage coverage : grid.coverageOf(agentDay.getDayIndex(), shift)) {
                 scheduled.get(shift.getSkill())[coverage.slot().getIndex()]++;
+                onPhoneMinutes.get(shift.getSkill())[coverage.slot().getIndex()] += coverage.onPhoneMinutes();
             }
-            onPhone.addShift(agentDay);
-            agentDay.getBreaks().forEach(b -> onPhone.subtractBreak(agentDay, b));
         }
         List<Interval> intervals = new ArrayList<>();
-        long shortfall = 0;
-        long overstaffed = 0;
+        long shortMinutes = 0;
+        long overMinutes = 0;
         int shortCount = 0;
         int withRequirement = 0;
         for (String skill : grid.getSkills()) {
             for (RequirementSlot slot : grid.slotsOf(skill)) {
-                int n = scheduled.get(skill)[slot.getIndex()];
-                intervals.add(new Interval(skill, slot.getStart(), slot.getRequired(), n,
-                        onPhone.agentsAt(skill, slot.getIndex())));
-                shortfall += slot.shortfall(n);
-                overstaffed += slot.overstaffing(n);
+                int minutes = onPhoneMinutes.get(skill)[slot.getIndex()];
+                intervals.add(new Interval(skill, slot.getStart(), slot.getRequired(), scheduled.get(skill)[slot.getIndex()],
+                        (double) minutes / grid.getSlotMinutes()));
+                shortMinutes += Math.max(0, slot.getRequiredMinutes() - minutes);
+                overMinutes += Math.max(0, minutes - slot.getRequiredMinutes());
                 if (slot.getRequired() > 0) {
                     withRequirement++;
-                    if (n < slot.getRequired()) {
+                    if (minutes < slot.getRequiredMinutes()) {
                         shortCount++;
                     }
                 }
             }
         }
-        return new CoverageReport(List.copyOf(intervals), shortfall, overstaffed, shortCount, withRequirement);
+        return new CoverageReport(List.copyOf(intervals), (double) shortMinutes / grid.getSlotMinutes(),
+                (double) overMinutes / grid.getSlotMinutes(), shortCount, withRequirement);
     }
 
-    /** Share of intervals with a requirement whose scheduled agents meet it. */
+    /** Share of intervals with a requirement whose agents on the phone meet it. */
     public double coveredIntervalShare() {
         return intervalsWithRequirement == 0 ? 1.0 : 1.0 - (double) shortIntervals / intervalsWithRequirement;
     }
@@ -72,13 +77,13 @@ public record CoverageReport(List<Interval> intervals, long shortfallAgentInterv
     /** The {@code n} intervals with the largest shortfall. */
     public List<Interval> worstIntervals(int n) {
         return intervals.stream().filter(i -> i.shortfall() > 0)
-                .sorted(Comparator.comparingInt(Interval::shortfall).reversed().thenComparing(Interval::start))
+                .sorted(Comparator.comparingDouble(Interval::shortfall).reversed().thenComparing(Interval::start))
                 .limit(n).toList();
     }
 
     @Override
     public String toString() {
-        return "shortfall " + shortfallAgentIntervals + " agent-intervals in " + shortIntervals + "/"
-                + intervalsWithRequirement + " intervals, overstaffing " + overstaffedAgentIntervals + " agent-intervals";
+        return "shortfall %.2f agent-intervals in %d/%d intervals, overstaffing %.2f agent-intervals (on the phone)"
+                .formatted(shortfallAgentIntervals, shortIntervals, intervalsWithRequirement, overstaffedAgentIntervals);
     }
 }

@@ -23,6 +23,7 @@ final class GreedyRoster {
     private final Random random;
     private final CoverageGrid grid;
     private final int horizonDays;
+    private final ContractWeeks contractWeeks;
     private final Map<String, int[]> residualBySkill = new HashMap<>();
     private final long wShort;
     private final long wOver;
@@ -47,6 +48,7 @@ final class GreedyRoster {
         this.random = random;
         this.grid = solution.getCoverageGrid();
         this.horizonDays = solution.getHorizonDays();
+        this.contractWeeks = solution.getContractWeeks();
         RosterConstraintConfiguration c = solution.getConstraintConfiguration() == null
                 ? new RosterConstraintConfiguration() : solution.getConstraintConfiguration();
         wShort = c.getCoverageShortfall().softScore();
@@ -62,13 +64,13 @@ final class GreedyRoster {
             RequirementSlot[] slots = grid.slotsOf(skill);
             int[] residual = new int[slots.length];
             for (int i = 0; i < slots.length; i++) {
-                residual[i] = slots[i].getRequired();
+                residual[i] = slots[i].getRequiredMinutes();
             }
             residualBySkill.put(skill, residual);
         }
         Map<Agent, AgentState> stateByAgent = new HashMap<>();
         for (AgentDay agentDay : solution.getAgentDays()) {
-            AgentState state = stateByAgent.computeIfAbsent(agentDay.getAgent(), a -> new AgentState(a, horizonDays));
+            AgentState state = stateByAgent.computeIfAbsent(agentDay.getAgent(), a -> new AgentState(a, contractWeeks));
             state.days[agentDay.getDayIndex()] = agentDay;
         }
         for (Unavailability unavailability : solution.getUnavailabilities()) {
@@ -108,7 +110,7 @@ final class GreedyRoster {
      * agent-week), each within its time budget.
      */
     Map<AgentDay, ShiftOption> plan(int improvementPasses, long ruinIterations) {
-        int weeks = (horizonDays + 6) / 7;
+        int weeks = contractWeeks.count();
         for (int week = 0; week < weeks; week++) {
             planWeek(week);
         }
@@ -155,15 +157,15 @@ final class GreedyRoster {
 
     /** Hill climbing, then ruin and recreate, each within the time budget, on the plan as it is. */
     Map<AgentDay, ShiftOption> polish() {
-        int weeks = (horizonDays + 6) / 7;
+        int weeks = contractWeeks.count();
         improve(MAX_IMPROVEMENT_PASSES, System.nanoTime() + budgetNanos);
         ruinAndRecreate((long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + budgetNanos);
         return currentPlan();
     }
 
     private void planWeek(int week) {
-        int firstDay = week * 7;
-        int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+        int firstDay = contractWeeks.firstDay(week);
+        int lastDay = contractWeeks.lastDay(week);
         int daysInWeek = lastDay - firstDay + 1;
         fillWeek(agents, week, firstDay, lastDay, daysInWeek);
         for (AgentState state : agents) {
@@ -184,7 +186,7 @@ final class GreedyRoster {
             Collections.shuffle(active, random);
             List<AgentState> stillActive = new ArrayList<>(active.size());
             for (AgentState state : active) {
-                boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesFor(daysInWeek);
+                boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesIn(week, daysInWeek);
                 Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
                 if (best == null || (!belowMinimum && best.value <= 0)) {
                     continue;
@@ -205,7 +207,7 @@ final class GreedyRoster {
      * run to another free day of its own week (same minutes there), then add the missing shift.
      */
     private void repairWeeklyMinimum(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
-        int minimum = state.agent.minWeeklyMinutesFor(daysInWeek);
+        int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
         for (int guard = 0; guard < 7 && state.weekMinutes[week] < minimum; guard++) {
             Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
             if (direct != null) {
@@ -228,8 +230,8 @@ final class GreedyRoster {
                 if (x == y || moved == null || state.days[x].isPinned()) {
                     continue;
                 }
-                int weekOfX = x / 7;
-                for (int z = weekOfX * 7; z < Math.min(weekOfX * 7 + 7, horizonDays); z++) {
+                int weekOfX = contractWeeks.weekOf(x);
+                for (int z = contractWeeks.firstDay(weekOfX); z <= contractWeeks.lastDay(weekOfX); z++) {
                     if (z == x || z == y || !state.isFree(z)) {
                         continue;
                     }
@@ -266,7 +268,7 @@ final class GreedyRoster {
     int improve(int maxPasses, long deadline) {
         int total = 0;
         List<AgentState> order = new ArrayList<>(agents);
-        int weeks = (horizonDays + 6) / 7;
+        int weeks = contractWeeks.count();
         for (int pass = 0; pass < maxPasses && System.nanoTime() < deadline; pass++) {
             Collections.shuffle(order, random);
             int improved = 0;
@@ -284,10 +286,10 @@ final class GreedyRoster {
     }
 
     private int improveWeek(AgentState state, int week) {
-        int firstDay = week * 7;
-        int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+        int firstDay = contractWeeks.firstDay(week);
+        int lastDay = contractWeeks.lastDay(week);
         int daysInWeek = lastDay - firstDay + 1;
-        int minimum = state.agent.minWeeklyMinutesFor(daysInWeek);
+        int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
         int improved = 0;
         for (int d = firstDay; d <= lastDay; d++) {
             ShiftOption old = state.shifts[d];
@@ -331,15 +333,15 @@ final class GreedyRoster {
      * or at the deadline; returns the number of strict improvements.
      */
     int ruinAndRecreate(long iterations, long deadline) {
-        int weeks = (horizonDays + 6) / 7;
+        int weeks = contractWeeks.count();
         int improvements = 0;
         for (long iteration = 0; iteration < iterations; iteration++) {
             if ((iteration & 31) == 0 && System.nanoTime() >= deadline) {
                 break;
             }
             int week = random.nextInt(weeks);
-            int firstDay = week * 7;
-            int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
+            int firstDay = contractWeeks.firstDay(week);
+            int lastDay = contractWeeks.lastDay(week);
             int daysInWeek = lastDay - firstDay + 1;
             int date = firstDay + random.nextInt(daysInWeek);
             List<AgentState> group = new ArrayList<>(RUIN_AGENTS);
@@ -358,7 +360,7 @@ final class GreedyRoster {
             for (int g = 0; g < group.size(); g++) {
                 AgentState state = group.get(g);
                 saved[g] = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
-                floors[g] = Math.min(state.agent.minWeeklyMinutesFor(daysInWeek), state.weekMinutes[week]);
+                floors[g] = Math.min(state.agent.minWeeklyMinutesIn(week, daysInWeek), state.weekMinutes[week]);
                 for (int d = firstDay; d <= lastDay; d++) {
                     ShiftOption old = state.shifts[d];
                     if (old != null && !state.days[d].isPinned()) {
@@ -435,7 +437,7 @@ final class GreedyRoster {
     private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
             int floor) {
         Agent agent = state.agent;
-        int maxMinutes = agent.maxWeeklyMinutesFor(daysInWeek);
+        int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
         Candidate best = null;
         for (int d = firstDay; d <= lastDay; d++) {
             AgentDay agentDay = state.days[d];
@@ -528,33 +530,50 @@ final class GreedyRoster {
         throw new IllegalArgumentException("Not an agent of this roster: " + agentDay.getAgent());
     }
 
-    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent covers the shift's slots. */
+    /**
+     * Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift: its coverage
+     * vector net of breaks ({@link CoverageGrid#onPhoneMinutesPerSlot}) taken off the residual agent-minutes, with
+     * the penalties of {@link NetCoverage}, exactly as the constraints count them.
+     */
     private long coverageValue(int dayIndex, ShiftOption shift) {
         int[] residual = residualBySkill.get(shift.getSkill());
         if (residual == null) {
             return 0;
         }
+        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
         int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        int to = Math.min(residual.length, from + onPhone.length);
         long value = 0;
         for (int i = from; i < to; i++) {
-            int r = residual[i];
-            // shortfall² goes from r² to (r-1)²: a gain of 2r - 1
-            value += r > 0 ? wShort * (2L * r - 1) : -wOver;
+            int minutes = onPhone[i - from];
+            if (minutes != 0) {
+                value += coveragePenalty(residual[i]) - coveragePenalty(residual[i] - minutes);
+            }
         }
         return value;
     }
 
-    /** Adds {@code residualDelta} (-1: one more agent scheduled) to the residual requirement of the shift's slots. */
+    /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
+    private long coveragePenalty(int residual) {
+        int slotMinutes = grid.getSlotMinutes();
+        return residual > 0 ? wShort * NetCoverage.shortfallPenalty(residual, slotMinutes)
+                : wOver * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);
+    }
+
+    /**
+     * Adds {@code residualDelta} times the shift's coverage vector (-1: one more agent on the shift) to the residual
+     * agent-minutes of its slots.
+     */
     private void addCoverage(int dayIndex, ShiftOption shift, int residualDelta) {
         int[] residual = residualBySkill.get(shift.getSkill());
         if (residual == null) {
             return;
         }
+        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
         int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + grid.lengthInSlots(shift));
+        int to = Math.min(residual.length, from + onPhone.length);
         for (int i = from; i < to; i++) {
-            residual[i] += residualDelta;
+            residual[i] += residualDelta * onPhone[i - from];
         }
     }
 }

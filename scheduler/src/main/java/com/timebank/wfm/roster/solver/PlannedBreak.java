@@ -2,7 +2,7 @@ package com.timebank.wfm.roster.solver;
 
 import java.time.LocalDateTime;
 
-/** A break placed by {@link BreakPlanner}. */
+/** A break of a shift, where {@link ShiftBreaks} puts it. */
 public record PlannedBreak(Kind kind, LocalDateTime start, int minutes) {
 
     public enum Kind {

@@ -7,9 +7,8 @@ import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 /**
  * Required scheduled agents for one queue (skill) in one interval of the horizon: a problem fact.
- * The requirement is "scheduled agents" in the staffing sense, i.e. already grossed up for shrinkage
- * (breaks included), so shifts cover their whole span while solving and {@link BreakPlanner} staggers
- * the breaks afterwards.
+ * The requirement is agents on the phone, grossed up only for unplanned shrinkage (absence): the planned breaks
+ * are explicit in the roster, so a slot is covered by agents net of their breaks ({@link NetCoverage}).
  */
 public final class RequirementSlot {
 
@@ -21,10 +20,11 @@ public final class RequirementSlot {
     private final int slotOfDay;
     private final LocalDateTime start;
     private final int required;
-    private final SlotCoverage oneAgent;
+    private final int slotMinutes;
     private final SlotCoverage seed;
 
-    public RequirementSlot(String skill, int index, int dayIndex, int slotOfDay, LocalDateTime start, int required) {
+    public RequirementSlot(String skill, int index, int dayIndex, int slotOfDay, LocalDateTime start, int required,
+            int slotMinutes) {
         this.skill = Objects.requireNonNull(skill);
         this.index = index;
         this.dayIndex = dayIndex;
@@ -34,19 +34,28 @@ public final class RequirementSlot {
             throw new IllegalArgumentException("Required agents must not be negative: " + required + " at " + start);
         }
         this.required = required;
+        this.slotMinutes = slotMinutes;
         this.id = skill + "#" + index;
-        this.oneAgent = new SlotCoverage(this, 1);
         this.seed = new SlotCoverage(this, 0);
     }
 
-    /** Shortfall of {@code scheduled} agents against the requirement (0 if covered). */
-    public int shortfall(int scheduled) {
-        return Math.max(0, required - scheduled);
+    /** Agent-minutes on the phone the requirement asks for: required agents for the whole slot. */
+    public int getRequiredMinutes() {
+        return required * slotMinutes;
     }
 
-    /** Agents scheduled above the requirement (0 if not overstaffed). */
-    public int overstaffing(int scheduled) {
-        return Math.max(0, scheduled - required);
+    /** Shortfall penalty ({@link NetCoverage#shortfallPenalty}) with {@code onPhoneMinutes} agent-minutes covered. */
+    public long shortfallPenalty(int onPhoneMinutes) {
+        return NetCoverage.shortfallPenalty(getRequiredMinutes() - (long) onPhoneMinutes, slotMinutes);
+    }
+
+    /** Overstaffing penalty ({@link NetCoverage#overstaffingPenalty}) with {@code onPhoneMinutes} covered. */
+    public long overstaffingPenalty(int onPhoneMinutes) {
+        return NetCoverage.overstaffingPenalty(onPhoneMinutes - (long) getRequiredMinutes(), slotMinutes);
+    }
+
+    public int getSlotMinutes() {
+        return slotMinutes;
     }
 
     public String getId() {
@@ -76,10 +85,6 @@ public final class RequirementSlot {
 
     public int getRequired() {
         return required;
-    }
-
-    public SlotCoverage oneAgent() {
-        return oneAgent;
     }
 
     public SlotCoverage seed() {

@@ -67,12 +67,16 @@ public class RosterConstraintConfiguration {
     @ConstraintWeight(CONSECUTIVE_DAYS_NEXT_TO_PUBLISHED)
     private HardSoftLongScore consecutiveDaysNextToPublished = HardSoftLongScore.ofHard(480);
 
-    /** Per squared missing agent in an interval: a gap of 2 costs 4, two gaps of 1 cost 2, so gaps spread. */
+    /**
+     * Per hundredth of a squared missing agent on the phone in an interval (net of breaks, see {@link NetCoverage}):
+     * a gap of 2 agents costs 400, two gaps of 1 cost 200, so gaps spread; half an agent (a 15-minute break in a
+     * 30-minute interval) costs 25.
+     */
     @ConstraintWeight(COVERAGE_SHORTFALL)
-    private HardSoftLongScore coverageShortfall = HardSoftLongScore.ofSoft(100);
-    /** Per agent above the requirement in an interval. */
+    private HardSoftLongScore coverageShortfall = HardSoftLongScore.ofSoft(1);
+    /** Per tenth of an agent on the phone above the requirement in an interval (10 per whole agent). */
     @ConstraintWeight(OVERSTAFFING)
-    private HardSoftLongScore overstaffing = HardSoftLongScore.ofSoft(10);
+    private HardSoftLongScore overstaffing = HardSoftLongScore.ofSoft(1);
     /** Per shift worked on one of the agent's preferred days off. */
     @ConstraintWeight(PREFERRED_DAY_OFF)
     private HardSoftLongScore preferredDayOff = HardSoftLongScore.ofSoft(150);

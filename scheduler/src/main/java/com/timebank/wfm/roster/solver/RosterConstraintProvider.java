@@ -20,8 +20,8 @@ import org.optaplanner.core.api.score.stream.quad.QuadConstraintStream;
  * <p>
  * Performance notes (2,000 agents × 28 days × 48 slots):
  * <ul>
- * <li>Coverage: every agent-day flattens to the requirement slots its shift spans (a sub-list view of a
- * precomputed array, see {@link CoverageGrid}), grouped by slot with a sum. A change move touches only the
+ * <li>Coverage: every agent-day flattens to the requirement slots its shift spans with its minutes on the phone
+ * net of breaks (a precomputed list per shift option and day, see {@link CoverageGrid}), grouped by slot with a sum. A change move touches only the
  * ~18 slots of the old and new shift. Shortfall and overstaffing read the same group node: Bavet does not
  * share flattenLast/groupBy nodes by itself, so {@link #defineConstraints} builds the grouping once.</li>
  * <li>Weekly contract: one group per agent × week, also shared by the minimum and maximum constraints.</li>
@@ -71,30 +71,37 @@ public class RosterConstraintProvider implements ConstraintProvider {
     // Hard constraints
     // ************************************************************************
 
-    /** Paid minutes (plus credited absence minutes) per agent and week must reach the contract minimum. */
+    /**
+     * Paid minutes (plus credited absence minutes) per agent and contract week must reach the contract minimum; a week
+     * the horizon shares with published days outside it counts those days and their minutes too
+     * ({@link Agent#minWeeklyMinutesIn}).
+     */
     Constraint weeklyMinutesBelowContract(ConstraintFactory factory) {
         return weeklyMinutesBelowContract(weeklyMinutes(factory));
     }
 
     private static Constraint weeklyMinutesBelowContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesFor(days)
+                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesIn(week, days)
                         && !agent.isMinimumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesFor(days) - minutes)
+                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesIn(week, days) - minutes)
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_BELOW_CONTRACT);
     }
 
-    /** Paid minutes (plus credited absence minutes) per agent and week must not exceed the contract maximum. */
+    /**
+     * Paid minutes (plus credited absence minutes) per agent and contract week must not exceed the contract maximum,
+     * published days of the same week outside the horizon included ({@link Agent#maxWeeklyMinutesIn}).
+     */
     Constraint weeklyMinutesAboveContract(ConstraintFactory factory) {
         return weeklyMinutesAboveContract(weeklyMinutes(factory));
     }
 
     private static Constraint weeklyMinutesAboveContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesFor(days)
+                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesIn(week, days)
                         && !agent.isMaximumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesFor(days))
+                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesIn(week, days))
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_ABOVE_CONTRACT);
     }
@@ -230,8 +237,9 @@ public class RosterConstraintProvider implements ConstraintProvider {
     // ************************************************************************
 
     /**
-     * Per interval and queue, the shortfall of scheduled agents against the requirement, squared: one gap of two
-     * agents costs more than two gaps of one, so the solver spreads unavoidable gaps.
+     * Per interval and queue, the shortfall of agents on the phone (net of breaks, {@link NetCoverage}) against the
+     * requirement, squared (in hundredths of agents²): one gap of two agents costs more than two gaps of one, so the
+     * solver spreads unavoidable gaps.
      */
     Constraint coverageShortfall(ConstraintFactory factory) {
         return coverageShortfall(scheduledAgentsPerSlot(factory));
@@ -239,33 +247,30 @@ public class RosterConstraintProvider implements ConstraintProvider {
 
     private static Constraint coverageShortfall(BiConstraintStream<RequirementSlot, Integer> scheduledAgents) {
         return scheduledAgents
-                .filter((slot, scheduled) -> scheduled < slot.getRequired())
-                .penalizeConfigurableLong((slot, scheduled) -> {
-                    long shortfall = slot.shortfall(scheduled);
-                    return shortfall * shortfall;
-                })
+                .filter((slot, onPhoneMinutes) -> onPhoneMinutes < slot.getRequiredMinutes())
+                .penalizeConfigurableLong(RequirementSlot::shortfallPenalty)
                 .indictWith((slot, scheduled) -> List.of(slot))
                 .asConstraint(COVERAGE_SHORTFALL);
     }
 
-    /** Per interval and queue, each scheduled agent above the requirement. */
+    /** Per interval and queue, the agents on the phone above the requirement (in tenths of agents). */
     Constraint overstaffing(ConstraintFactory factory) {
         return overstaffing(scheduledAgentsPerSlot(factory));
     }
 
     private static Constraint overstaffing(BiConstraintStream<RequirementSlot, Integer> scheduledAgents) {
         return scheduledAgents
-                .filter((slot, scheduled) -> scheduled > slot.getRequired())
-                .penalizeConfigurableLong(RequirementSlot::overstaffing)
+                .filter((slot, onPhoneMinutes) -> onPhoneMinutes > slot.getRequiredMinutes())
+                .penalizeConfigurableLong(RequirementSlot::overstaffingPenalty)
                 .indictWith((slot, scheduled) -> List.of(slot))
                 .asConstraint(OVERSTAFFING);
     }
 
-    /** (requirement slot, scheduled agents) for every slot of the horizon, uncovered slots included. */
+    /** (requirement slot, agent-minutes on the phone) for every slot of the horizon, uncovered slots included. */
     private static BiConstraintStream<RequirementSlot, Integer> scheduledAgentsPerSlot(ConstraintFactory factory) {
         return factory.forEachIncludingNullVars(AgentDay.class) // the per-date seed may be a day off
                 .flattenLast(AgentDay::getCoverage)
-                .groupBy(SlotCoverage::slot, sum(SlotCoverage::agents));
+                .groupBy(SlotCoverage::slot, sum(SlotCoverage::onPhoneMinutes));
     }
 
     /** Agents would rather not work on their preferred days off. */

@@ -21,13 +21,20 @@ public final class RosterDay {
     private final boolean idle;
     private final boolean busy;
     private final CoverageGrid coverageGrid;
+    private final ContractWeeks contractWeeks;
     private final long startMinute;
 
     public RosterDay(LocalDate date, int dayIndex, int horizonDays, boolean weekend, boolean idle, boolean busy,
             CoverageGrid coverageGrid) {
+        this(date, dayIndex, horizonDays, weekend, idle, busy, coverageGrid, ContractWeeks.fromHorizonStart(horizonDays));
+    }
+
+    public RosterDay(LocalDate date, int dayIndex, int horizonDays, boolean weekend, boolean idle, boolean busy,
+            CoverageGrid coverageGrid, ContractWeeks contractWeeks) {
         this.date = date;
         this.dayIndex = dayIndex;
-        this.weekIndex = dayIndex / 7;
+        this.contractWeeks = contractWeeks;
+        this.weekIndex = contractWeeks.weekOf(dayIndex);
         this.horizonDays = horizonDays;
         this.weekend = weekend;
         this.idle = idle;
@@ -54,9 +61,13 @@ public final class RosterDay {
         return dayIndex;
     }
 
-    /** Contract week: the 7-day block of the horizon this day falls in (the horizon starts a week). */
+    /** Contract week of this day ({@link ContractWeeks}; without a week start, the 7-day blocks of the horizon). */
     public int getWeekIndex() {
         return weekIndex;
+    }
+
+    public ContractWeeks getContractWeeks() {
+        return contractWeeks;
     }
 
     public int getHorizonDays() {

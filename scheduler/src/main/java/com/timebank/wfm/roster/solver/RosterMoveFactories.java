@@ -138,8 +138,9 @@ public final class RosterMoveFactories {
         Move<RosterSolution> nextMove(RosterIndex index, Random random) {
             AgentDay left = index.movable.get(random.nextInt(index.movable.size()));
             AgentDay[] days = index.byAgent.get(left.getAgent());
-            int weekStart = left.getWeekIndex() * 7;
-            int weekEnd = Math.min(weekStart + 7, index.horizonDays);
+            ContractWeeks weeks = left.getDay().getContractWeeks();
+            int weekStart = weeks.firstDay(left.getWeekIndex());
+            int weekEnd = weeks.lastDay(left.getWeekIndex()) + 1;
             if (weekEnd - weekStart < 2) {
                 return null;
             }

@@ -45,6 +45,8 @@ public final class RosterProblemBuilder {
     private final Set<DayOfWeek> weekendDays = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     private final Map<String, ShiftOption> pinnedShifts = new HashMap<>();
     private final Map<String, List<LocalDateTime[]>> shiftsOutside = new HashMap<>();
+    private final Map<String, Map<LocalDate, Integer>> plannedDaysOutside = new HashMap<>();
+    private DayOfWeek contractWeekStart;
     private RosterConstraintConfiguration constraintConfiguration = new RosterConstraintConfiguration();
 
     private RosterProblemBuilder(LocalDate start, int days) {
@@ -146,6 +148,30 @@ public final class RosterProblemBuilder {
         return this;
     }
 
+    /**
+     * Contract weeks start on this day rather than at the horizon start ({@link ContractWeeks}): a horizon that starts
+     * mid-week shares its first (last) week with days before (after) it.
+     */
+    public RosterProblemBuilder contractWeekStart(DayOfWeek weekStart) {
+        this.contractWeekStart = Objects.requireNonNull(weekStart);
+        return this;
+    }
+
+    /**
+     * A planned (published) day of the agent outside the horizon in a contract week the horizon shares, with the
+     * minutes it counts towards the weekly contract (paid shift minutes plus credited absence; 0 for a day off). The
+     * weekly minimum and maximum of that week then count the day and its minutes; days further away are ignored.
+     */
+    public RosterProblemBuilder plannedDayOutsideHorizon(Agent agent, LocalDate date, int countedMinutes) {
+        long index = date.toEpochDay() - start.toEpochDay();
+        if (index >= 0 && index < days) {
+            throw new IllegalArgumentException(date + " is inside the horizon; pin the agent-day instead.");
+        }
+        plannedDaysOutside.computeIfAbsent(agent.getEmployeeNo(), k -> new HashMap<>()).merge(date, countedMinutes,
+                Integer::sum);
+        return this;
+    }
+
     public RosterProblemBuilder constraintConfiguration(RosterConstraintConfiguration configuration) {
         this.constraintConfiguration = Objects.requireNonNull(configuration);
         return this;
@@ -173,12 +199,14 @@ public final class RosterProblemBuilder {
             required.computeIfAbsent(option.getSkill(), k -> new int[days * slotsPerDay]);
         }
         CoverageGrid grid = new CoverageGrid(start, days, slotMinutes, required);
+        ContractWeeks weeks = contractWeekStart == null ? ContractWeeks.fromHorizonStart(days)
+                : ContractWeeks.startingOn(contractWeekStart, start, days);
 
         List<RosterDay> rosterDays = new ArrayList<>(days);
         for (int d = 0; d < days; d++) {
             LocalDate date = start.plusDays(d);
             rosterDays.add(new RosterDay(date, d, days, weekendDays.contains(date.getDayOfWeek()),
-                    idleDays.contains(date), busyDays.contains(date), grid));
+                    idleDays.contains(date), busyDays.contains(date), grid, weeks));
         }
 
         // Agents with the same skills and lengths share one eligible list (memory at 2,000 agents).
@@ -231,13 +259,29 @@ public final class RosterProblemBuilder {
         for (int a = 0; a < agents.size(); a++) {
             Agent agent = agents.get(a);
             agent.setEdges(edgesOf(agent));
-            issues.addAll(checkInputs(agent, agentDays.subList(a * days, (a + 1) * days), grid,
+            agent.setOutsideHorizonByWeek(outsideByWeek(agent, weeks));
+            issues.addAll(checkInputs(agent, agentDays.subList(a * days, (a + 1) * days), grid, weeks,
                     unavailabilityByAgent.getOrDefault(agent.getEmployeeNo(), List.of())));
         }
         RosterSolution solution = new RosterSolution(grid, List.copyOf(agents), List.copyOf(rosterDays),
                 List.copyOf(shiftOptions), List.copyOf(unavailabilities), agentDays, constraintConfiguration);
         solution.setAgentIssues(issues);
         return solution;
+    }
+
+    /** Per edge week: {minutes, days} of the agent's planned days outside the horizon. */
+    private Map<Integer, int[]> outsideByWeek(Agent agent, ContractWeeks weeks) {
+        Map<Integer, int[]> out = new HashMap<>();
+        plannedDaysOutside.getOrDefault(agent.getEmployeeNo(), Map.of()).forEach((date, minutes) -> {
+            long index = date.toEpochDay() - start.toEpochDay();
+            long week = Math.floorDiv(index + weeks.offset(), 7);
+            if (week >= 0 && week < weeks.count()) {
+                int[] minutesAndDays = out.computeIfAbsent((int) week, k -> new int[2]);
+                minutesAndDays[0] += minutes;
+                minutesAndDays[1]++;
+            }
+        });
+        return out;
     }
 
     private PeriodEdges edgesOf(Agent agent) {
@@ -272,7 +316,7 @@ public final class RosterProblemBuilder {
      * "over"), and finds the weeks whose minimum or maximum the inputs alone make impossible. Those are reported,
      * not judged: the agent keeps only the fixed days that week.
      */
-    private List<AgentIssue> checkInputs(Agent agent, List<AgentDay> own, CoverageGrid grid,
+    private List<AgentIssue> checkInputs(Agent agent, List<AgentDay> own, CoverageGrid grid, ContractWeeks weeks,
             List<Unavailability> agentUnavailabilities) {
         List<AgentIssue> issues = new ArrayList<>();
         Set<Integer> waivedMinimum = new HashSet<>();
@@ -283,10 +327,11 @@ public final class RosterProblemBuilder {
                     List.of(String.join(", ", grid.getSkills()))));
         }
         int longestPaid = agent.getEligibleShiftOptions().stream().mapToInt(ShiftOption::getPaidMinutes).max().orElse(0);
-        for (int week = 0; week * 7 < days; week++) {
-            List<AgentDay> weekDays = own.subList(week * 7, Math.min(days, week * 7 + 7));
-            int maxMinutes = agent.maxWeeklyMinutesFor(weekDays.size());
-            int minMinutes = agent.minWeeklyMinutesFor(weekDays.size());
+        for (int week = 0; week < weeks.count(); week++) {
+            List<AgentDay> weekDays = own.subList(weeks.firstDay(week), weeks.lastDay(week) + 1);
+            int maxMinutes = agent.maxWeeklyMinutesIn(week, weekDays.size());
+            int minMinutes = agent.minWeeklyMinutesIn(week, weekDays.size());
+            int outside = agent.minutesOutsideHorizon(week);
             int credited = 0;
             int absent = 0;
             int fixed = 0;
@@ -307,23 +352,23 @@ public final class RosterProblemBuilder {
             int reachable = credited + fixed + (skilled ? workable * longestPaid : 0);
             int reachableWhenAvailable = credited + fixed
                     + (skilled ? longestWorkable(free, workable, agentUnavailabilities) : 0);
-            LocalDate weekStart = start.plusDays(week * 7L);
+            LocalDate weekStart = start.plusDays(weeks.firstDay(week));
             if (!skilled) {
                 waivedMinimum.add(week);
             } else if (reachable < minMinutes) {
                 waivedMinimum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MINIMUM, weekStart,
-                        "roster.issue.weekly-minimum", List.of(minMinutes, reachable, credited)));
+                        "roster.issue.weekly-minimum", List.of(minMinutes + outside, reachable + outside, credited)));
             } else if (reachableWhenAvailable < minMinutes) {
                 // the agent's availability windows and dated unavailability leave too few hours to work
                 waivedMinimum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MINIMUM, weekStart,
-                        "roster.issue.weekly-minimum-availability", List.of(minMinutes, reachableWhenAvailable,
-                                credited)));
-            } else if (fixed > 0 && fixed + credited > maxMinutes) {
+                        "roster.issue.weekly-minimum-availability", List.of(minMinutes + outside,
+                                reachableWhenAvailable + outside, credited)));
+            } else if ((fixed > 0 || outside > 0) && fixed + credited > maxMinutes) {
                 waivedMaximum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MAXIMUM, weekStart,
-                        "roster.issue.weekly-maximum", List.of(maxMinutes, fixed + credited)));
+                        "roster.issue.weekly-maximum", List.of(maxMinutes + outside, fixed + credited + outside)));
             } else if (absent > credited) {
                 // leave and time off alone fill the week beyond the contract: credited up to it, no shifts
                 waivedMaximum.add(week);

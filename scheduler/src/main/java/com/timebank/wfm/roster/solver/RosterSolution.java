@@ -106,6 +106,11 @@ public class RosterSolution {
         return days;
     }
 
+    /** The contract weeks of the horizon ({@link ContractWeeks}). */
+    public ContractWeeks getContractWeeks() {
+        return days.get(0).getContractWeeks();
+    }
+
     public List<ShiftOption> getShiftOptions() {
         return shiftOptions;
     }

@@ -26,16 +26,15 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * Facade: solve a {@link RosterSolution} within a time limit, then place the breaks.
+ * Facade: solve a {@link RosterSolution} within a time limit (each shift carries its breaks, {@link ShiftBreaks}).
  * <pre>{@code
  * RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(30)));
- * RosterSolution roster = solver.solve(problem);              // best solution, breaks placed
+ * RosterSolution roster = solver.solve(problem);              // best solution, with its breaks
  * ScoreExplanation<RosterSolution, HardSoftLongScore> why = solver.explain(roster);
  * CoverageReport coverage = CoverageReport.of(roster);
  * }</pre>
  * The configuration is plain {@link SolverConfig} built in code ({@link #solverConfig(Settings)}), so the
- * application can hand it to a {@code SolverManager} for background solving with live progress and stopping;
- * run {@link BreakPlanner} on the final solution there.
+ * application can hand it to a {@code SolverManager} for background solving with live progress and stopping.
  */
 public final class RosterSolver {
 
@@ -153,15 +152,13 @@ public final class RosterSolver {
         return solve(problem, null);
     }
 
-    /** As {@link #solve(RosterSolution)}, reporting each new best solution (without breaks) to the listener. */
+    /** As {@link #solve(RosterSolution)}, reporting each new best solution to the listener. */
     public RosterSolution solve(RosterSolution problem, Consumer<RosterSolution> bestSolutionListener) {
         Solver<RosterSolution> solver = solverFactory.buildSolver();
         if (bestSolutionListener != null) {
             solver.addEventListener(event -> bestSolutionListener.accept(event.getNewBestSolution()));
         }
-        RosterSolution best = solver.solve(problem);
-        new BreakPlanner().planBreaks(best);
-        return best;
+        return solver.solve(problem);
     }
 
     /** Constraint match totals and indictments: which constraints cost what, and why. */

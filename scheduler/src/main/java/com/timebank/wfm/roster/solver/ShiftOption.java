@@ -1,6 +1,8 @@
 package com.timebank.wfm.roster.solver;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Objects;
 
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -25,6 +27,7 @@ public final class ShiftOption {
     private final LocalTime start;
     private final int lengthMinutes;
     private final BreakRule breakRule;
+    private final List<ShiftBreaks.Offset> breakOffsets;
     private final int startMinuteOfDay;
     private final int paidMinutes;
     private final boolean early;
@@ -48,6 +51,7 @@ public final class ShiftOption {
         }
         this.lengthMinutes = lengthMinutes;
         this.breakRule = Objects.requireNonNull(breakRule, "breakRule");
+        this.breakOffsets = ShiftBreaks.of(lengthMinutes, breakRule);
         this.startMinuteOfDay = start.getHour() * 60 + start.getMinute();
         this.paidMinutes = lengthMinutes - breakRule.mealBreakMinutes();
         this.early = early;
@@ -100,6 +104,16 @@ public final class ShiftOption {
 
     public BreakRule getBreakRule() {
         return breakRule;
+    }
+
+    /** Where this shift's breaks fall ({@link ShiftBreaks}): fixed per option, so its net coverage is too. */
+    public List<ShiftBreaks.Offset> getBreakOffsets() {
+        return breakOffsets;
+    }
+
+    /** The breaks of this shift worked on {@code date}. */
+    public List<PlannedBreak> breaksOn(LocalDate date) {
+        return ShiftBreaks.at(date.atTime(start), breakOffsets);
     }
 
     public boolean isEarly() {

@@ -23,16 +23,18 @@
  * // or, in tests and benchmarks: new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(500, 28));
  * RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60))
  *         .withUnimprovedTimeLimit(Duration.ofSeconds(10)));
- * RosterSolution roster = solver.solve(problem);     // breaks placed by BreakPlanner
+ * RosterSolution roster = solver.solve(problem);     // each shift with its breaks (ShiftBreaks)
  * solver.explain(roster);                            // cost per constraint, indictments
- * CoverageReport.of(roster);                         // shortfall per interval
- * // background solving: SolverManager.create(RosterSolver.solverConfig(settings)), then BreakPlanner.
+ * CoverageReport.of(roster);                         // shortfall per interval, net of breaks
+ * // background solving: SolverManager.create(RosterSolver.solverConfig(settings)).
  * }</pre>
  *
  * <h2>Solving</h2>
  * {@link com.timebank.wfm.roster.solver.RosterInitializer} (custom phase: greedy, rule-aware, round-robin per
  * week; feasible in about a second at 500–2,000 agents), then late acceptance local search over the generic
- * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. Breaks:
- * {@link com.timebank.wfm.roster.solver.BreakPlanner} post-pass.
+ * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. Breaks: a fixed rule per shift option
+ * ({@link com.timebank.wfm.roster.solver.ShiftBreaks}), so coverage is scored net of breaks
+ * ({@link com.timebank.wfm.roster.solver.NetCoverage}; the coverage vector of a shift:
+ * {@link com.timebank.wfm.roster.solver.CoverageGrid#onPhoneMinutesPerSlot}).
  */
 package com.timebank.wfm.roster.solver;

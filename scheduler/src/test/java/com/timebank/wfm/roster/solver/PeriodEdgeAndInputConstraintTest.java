@@ -198,4 +198,58 @@ class PeriodEdgeAndInputConstraintTest {
             assertThat(problem(7, fullTime).getAgentIssues()).isEmpty();
         }
     }
+
+    /**
+     * A horizon from Wednesday with contract weeks from Monday: the published Monday and Tuesday (480 paid minutes
+     * each) count towards the first week's contract of 2,400 minutes, so Wednesday to Sunday need exactly 1,440.
+     */
+    @Nested
+    class WeeklyMinutesAcrossTheWeekStart {
+        private final java.time.LocalDate wednesday = MONDAY.plusDays(2);
+        private final Agent ann = agent("ANN").weeklyMinutes(2400, 2400).build();
+
+        private RosterSolution fromWednesday(boolean mondayAndTuesdayPublished) {
+            RosterProblemBuilder b = RosterProblemBuilder.forHorizon(wednesday, 7).shiftOptions(OPTIONS).agent(ann)
+                    .contractWeekStart(java.time.DayOfWeek.MONDAY);
+            if (mondayAndTuesdayPublished) {
+                b.plannedDayOutsideHorizon(ann, MONDAY, 480).plannedDayOutsideHorizon(ann, MONDAY.plusDays(1), 480);
+            }
+            return b.build();
+        }
+
+        @Test
+        void contractWeeksStartOnMondayInsideTheHorizon() {
+            RosterSolution s = fromWednesday(false);
+            assertThat(s.getContractWeeks().count()).isEqualTo(2);
+            assertThat(day(s, ann, 4).getWeekIndex()).isZero();   // Sunday
+            assertThat(day(s, ann, 5).getWeekIndex()).isEqualTo(1); // next Monday
+            assertThat(s.getContractWeeks().daysIn(0)).isEqualTo(5);
+        }
+
+        @Test
+        void thePublishedDaysBeforeTheHorizonCountTowardsTheWeeklyMinimum() {
+            RosterSolution s = fromWednesday(true);
+            work(s, ann, DAY_9, DAY_9, DAY_9); // 1,440 + 960 published = 2,400
+            VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesBelowContract).given(entities(s))
+                    .penalizesBy(2 * 2400 / 7); // only the 2-day second week (Mon, Tue) is short: 685 min
+            VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesAboveContract).given(entities(s))
+                    .penalizes(0);
+        }
+
+        @Test
+        void thePublishedDaysBeforeTheHorizonCountTowardsTheWeeklyMaximum() {
+            RosterSolution s = fromWednesday(true);
+            work(s, ann, DAY_9, DAY_9, DAY_9, DAY_9, DAY_9); // 2,400 in the horizon + 960 published
+            VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesAboveContract).given(entities(s))
+                    .penalizesBy(960);
+        }
+
+        @Test
+        void withoutPublishedDaysThePartialWeekIsProRated() {
+            RosterSolution s = fromWednesday(false);
+            work(s, ann, DAY_9, DAY_9, DAY_9, DAY_9, DAY_9); // 2,400 against 5/7 of the contract
+            VERIFIER.verifyThat(RosterConstraintProvider::weeklyMinutesAboveContract).given(entities(s))
+                    .penalizesBy(2400 - (2400 * 5 + 6) / 7);
+        }
+    }
 }

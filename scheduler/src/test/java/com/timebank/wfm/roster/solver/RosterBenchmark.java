@@ -103,7 +103,7 @@ public final class RosterBenchmark {
                 System.out.printf("  first feasible at %d ms: %s%n", firstFeasible.get(), score);
             }
         });
-        long[] objective = new long[checkpoints.length];
+        double[] objective = new double[checkpoints.length];
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         for (int c = 0; c < checkpoints.length - 1; c++) {
             int index = c;

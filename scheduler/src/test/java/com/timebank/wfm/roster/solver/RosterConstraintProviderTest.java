@@ -256,6 +256,11 @@ class RosterConstraintProviderTest {
     // Soft
     // ************************************************************************
 
+    /**
+     * Coverage counts agents on the phone, net of their breaks (ShiftBreaks): EARLY_8 (07:00–15:00) takes its short
+     * breaks 08:45–09:00 and 13:00–13:15 and its meal 10:45–11:15, so it is on the phone 15 of the 30 minutes of four
+     * intervals (08:30, 10:30, 11:00, 13:00). Penalties in hundredths of agents² (shortfall), tenths of agents (over).
+     */
     @Nested
     class CoverageShortfall {
         private final Agent ann = agent("ANN").build();
@@ -266,7 +271,7 @@ class RosterConstraintProviderTest {
             RosterSolution s = builder(1, ann, bob).requirement("general", MONDAY, dayRequirement(14, 15, 3)).build();
             day(s, ann, 0).setShift(EARLY_8); // 1 of 3 at 07:00
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(s)).penalizesBy(2 * 2);
+                    .given(entities(s)).penalizesBy(100 * 2 * 2);
         }
 
         @Test
@@ -274,7 +279,7 @@ class RosterConstraintProviderTest {
             RosterSolution s = builder(1, ann, bob).requirement("general", MONDAY, dayRequirement(40, 42, 2)).build();
             day(s, ann, 0).setShift(EARLY_8); // nobody at 20:00–21:00
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(s)).penalizesBy(2 * 2 * 2);
+                    .given(entities(s)).penalizesBy(100 * 2 * 2 * 2);
         }
 
         @Test
@@ -282,11 +287,12 @@ class RosterConstraintProviderTest {
             int[] twoAllDay = dayRequirement(14, 30, 2); // 07:00–15:00, 16 slots
             RosterSolution oneShort = builder(1, ann, bob).requirement("general", MONDAY, twoAllDay).build();
             day(oneShort, ann, 0).setShift(EARLY_8);
+            // 12 intervals 1 short (100 each), 4 intervals 1.5 short while Ann is on a break (225 each)
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(oneShort)).penalizesBy(16);
+                    .given(entities(oneShort)).penalizesBy(12 * 100 + 4 * 225);
             RosterSolution twoShort = builder(1, ann, bob).requirement("general", MONDAY, twoAllDay).build();
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(twoShort)).penalizesBy(16 * 4);
+                    .given(entities(twoShort)).penalizesBy(16 * 400);
         }
 
         @Test
@@ -294,24 +300,33 @@ class RosterConstraintProviderTest {
             RosterSolution s = builder(1, ann).requirement("billing", MONDAY, dayRequirement(16, 17, 1)).build();
             day(s, ann, 0).setShift(EARLY_8); // general shift at 08:00, billing needs 1
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(s)).penalizesBy(1);
+                    .given(entities(s)).penalizesBy(100);
         }
 
         @Test
-        void countsAShiftPastMidnightOnTheNextDay() {
+        void countsAShiftPastMidnightOnTheNextDayNetOfItsBreaks() {
             RosterSolution s = builder(2, ann).requirement("general", MONDAY.plusDays(1), dayRequirement(0, 8, 1)).build();
-            day(s, ann, 0).setShift(NIGHT_8); // 20:00–04:00 covers Tuesday 00:00–04:00
+            // 20:00–04:00 covers Tuesday 00:00–04:00 but for the end of its meal (to 00:15) and a break at 02:00
+            day(s, ann, 0).setShift(NIGHT_8);
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
-                    .given(entities(s)).penalizes(0);
+                    .given(entities(s)).penalizesBy(25 + 25);
         }
 
         @Test
         void doesNotPenalizeFullCoverage() {
-            RosterSolution s = builder(1, ann, bob).requirement("general", MONDAY, dayRequirement(14, 30, 2)).build();
+            RosterSolution s = builder(1, ann, bob).requirement("general", MONDAY, dayRequirement(14, 30, 1)).build();
             day(s, ann, 0).setShift(EARLY_8);
-            day(s, bob, 0).setShift(EARLY_8);
+            day(s, bob, 0).setShift(EARLY_8); // both on the same breaks: still one agent on the phone throughout
             VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
                     .given(entities(s)).penalizes(0);
+        }
+
+        @Test
+        void anAgentOnABreakIsNotOnThePhone() {
+            RosterSolution s = builder(1, ann).requirement("general", MONDAY, dayRequirement(14, 30, 1)).build();
+            day(s, ann, 0).setShift(EARLY_8); // half an agent short in each of the 4 intervals with a break
+            VERIFIER.verifyThat(RosterConstraintProvider::coverageShortfall)
+                    .given(entities(s)).penalizesBy(4 * 25);
         }
     }
 
@@ -325,16 +340,17 @@ class RosterConstraintProviderTest {
             RosterSolution s = builder(1, ann, bob).requirement("general", MONDAY, dayRequirement(14, 30, 1)).build();
             day(s, ann, 0).setShift(EARLY_8);
             day(s, bob, 0).setShift(EARLY_8);
+            // 12 intervals 1 agent over (10 each); in the 4 with a break both are on it for half the interval: exact
             VERIFIER.verifyThat(RosterConstraintProvider::overstaffing)
-                    .given(entities(s)).penalizesBy(16);
+                    .given(entities(s)).penalizesBy(12 * 10);
         }
 
         @Test
         void penalizesAShiftWhereNothingIsRequired() {
             RosterSolution s = problem(1, ann);
-            day(s, ann, 0).setShift(PART_4);
+            day(s, ann, 0).setShift(PART_4); // 09:00–13:00, its break 10:45–11:00
             VERIFIER.verifyThat(RosterConstraintProvider::overstaffing)
-                    .given(entities(s)).penalizesBy(8);
+                    .given(entities(s)).penalizesBy(7 * 10 + 5);
         }
 
         @Test

@@ -1,10 +1,10 @@
 package com.timebank.wfm.web.admin;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,9 +14,7 @@ import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
@@ -34,17 +32,11 @@ class AdminPagesTest {
     @Autowired
     Org org;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     CenterSettingsService settings;
     @Autowired
     Clock clock;
     @Autowired
     OrganisationService organisation;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     @Test
     void onlyAdminsOpenTheAdminPagesAndUnknownCentersAreNotFound() throws Exception {
@@ -59,6 +51,17 @@ class AdminPagesTest {
         mvc.perform(get("/admin/agents").param("team", "NO-SUCH-CENTER/T").with(as("admin"))).andExpect(status().isNotFound());
         mvc.perform(post("/admin/centers/" + center.code() + "/teams").param("code", "T1").param("name", "Team")
                 .with(as("admin"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSettingsPageSaysShrinkageIsTheUnplannedPartOnly() throws Exception {
+        String path = "/admin/centers/" + org.center().code() + "/settings";
+        mvc.perform(get(path).header("Accept-Language", "en").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Unplanned shrinkage"),
+                        containsString("data-testid=\"shrinkage-hint\""),
+                        containsString("Do not include meal and short breaks"))));
+        mvc.perform(get(path).header("Accept-Language", "zh-CN").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("非计划损耗率"), containsString("不要包含用餐和短休"))));
     }
 
     @Test

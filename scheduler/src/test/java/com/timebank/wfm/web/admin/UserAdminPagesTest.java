@@ -1,5 +1,6 @@
 package com.timebank.wfm.web.admin;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -16,9 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.security.Role;
@@ -35,15 +34,9 @@ class UserAdminPagesTest {
     @Autowired
     Org org;
     @Autowired
-    UserDetailsService details;
-    @Autowired
     UserService users;
     @Autowired
     com.timebank.wfm.org.OrganisationService organisation;
-
-    private RequestPostProcessor as(String username) {
-        return user(details.loadUserByUsername(username));
-    }
 
     @Test
     void theUsersListIsSearchedByNameAndRoleAndPagedWithTheSearchKept() throws Exception {

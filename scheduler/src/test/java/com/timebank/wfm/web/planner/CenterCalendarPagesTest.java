@@ -1,11 +1,11 @@
 package com.timebank.wfm.web.planner;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -18,10 +18,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.forecast.app.CalendarService;
 import com.timebank.wfm.forecast.app.PlannerCalendar;
@@ -38,15 +36,9 @@ class CenterCalendarPagesTest {
     @Autowired
     Org org;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     CalendarService calendars;
     @Autowired
     Clock clock;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     private MockHttpServletRequestBuilder add(Center c, String kind, LocalDate date, String text) {
         return post("/planner/center-calendar").param("center", c.code()).param("kind", kind)

@@ -1,5 +1,6 @@
 package com.timebank.wfm.web.planner;
 
+import static com.timebank.wfm.web.PageSliceTest.CENTER;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -13,67 +14,41 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.timebank.wfm.forecast.app.ForecastService;
-import com.timebank.wfm.history.ContactHistoryService;
-import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.security.CurrentUser;
-import com.timebank.wfm.security.Role;
-import com.timebank.wfm.security.WfmPrincipal;
-import com.timebank.wfm.users.UserService;
+import com.timebank.wfm.web.PageSliceTest;
+import com.timebank.wfm.web.PageSliceTest.Planner;
 
 /** The forecast page's form as a slice: typed dates bound and refused by field, with the services mocked. */
-@WebMvcTest(controllers = ForecastPages.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = ".*\\.(IdempotencyFilter|UploadLimit)"))
-@Import(JobPagesSliceTest.Fixed.class)
+@PageSliceTest
 class ForecastPagesSliceTest {
-
-    private static final Center CENTER = new Center(7, "SH", "Shanghai", ZoneId.of("Asia/Shanghai"), 30);
-    private static final CurrentUser PLANNER = new CurrentUser(3, "planner", Role.PLANNER, null, null, null, null,
-            Set.of(7L), Set.of(), Set.of());
 
     @Autowired
     MockMvc mvc;
-    @MockitoBean
+    @Autowired
     ForecastService forecasts;
-    @MockitoBean
-    ContactHistoryService history;
-    @MockitoBean
+    @Autowired
     OrganisationService organisation;
-    @MockitoBean
-    UserService users;
 
     @BeforeEach
     void scope() {
-        when(organisation.centers(any())).thenReturn(List.of(CENTER));
-        when(organisation.plannedCenter(eq("SH"), any())).thenReturn(CENTER);
+        Planner.scope(organisation);
         when(forecasts.forecasts(eq("SH"), any(), any()))
                 .thenReturn(new ForecastService.InCenter<>(CENTER, new ForecastService.Page<>(List.of(), 0)));
         when(forecasts.methods()).thenReturn(List.of("SEASONAL"));
     }
 
-    private static WfmPrincipal principal() {
-        return new WfmPrincipal(PLANNER, "x", true);
-    }
-
     @Test
     void proposesTheNextDaysAsTypedDates() throws Exception {
-        mvc.perform(get("/planner/forecasts").param("center", "SH").with(user(principal())))
+        mvc.perform(get("/planner/forecasts").param("center", "SH").with(user(Planner.principal())))
                 .andExpect(status().isOk())
                 .andExpect(view().name("planner/forecasts"))
                 .andExpect(model().attribute("forecastForm", org.hamcrest.Matchers.hasProperty("from",
@@ -83,7 +58,7 @@ class ForecastPagesSliceTest {
     @Test
     void refusesDatesThatAreNoDatesAndMissingOnesByTheirFields() throws Exception {
         mvc.perform(post("/planner/forecasts").param("center", "SH").param("from", "11/03/2026").param("to", "")
-                        .param("asOf", "soon").with(user(principal())).with(csrf()))
+                        .param("asOf", "soon").with(user(Planner.principal())).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("planner/forecasts"))
                 .andExpect(model().attributeHasFieldErrorCode("forecastForm", "from", "typeMismatch"))
@@ -97,7 +72,7 @@ class ForecastPagesSliceTest {
         when(forecasts.create(eq("SH"), any(), any())).thenThrow(
                 com.timebank.wfm.api.BusinessRuleException.of("forecast.cannot-forecast", "no history"));
         mvc.perform(post("/planner/forecasts").param("center", "SH").param("from", "2026-03-11")
-                        .param("to", "2026-03-17").with(user(principal())).with(csrf()))
+                        .param("to", "2026-03-17").with(user(Planner.principal())).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(model().attributeHasErrors("forecastForm"));
         verify(forecasts).create(eq("SH"), eq(new ForecastService.ForecastRequest(LocalDate.of(2026, 3, 11),

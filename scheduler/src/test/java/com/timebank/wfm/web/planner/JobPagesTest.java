@@ -1,10 +1,10 @@
 package com.timebank.wfm.web.planner;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,9 +17,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.jobs.NightlyJobs;
 import com.timebank.wfm.org.Center;
@@ -35,15 +33,9 @@ class JobPagesTest {
     @Autowired
     Org org;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     NightlyJobs jobs;
     @Autowired
     Clock clock;
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     @Test
     void everyJobIsNamedAndTheSchedulesLookShowsEvenWhenItFoundNothing() throws Exception {

@@ -1,11 +1,11 @@
 package com.timebank.wfm.web.planner;
 
+import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,9 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.history.ContactHistoryService;
@@ -46,8 +44,6 @@ class PlannerPagesTest {
     MockMvc mvc;
     @Autowired
     Org org;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     ContactHistoryService history;
     @Autowired
@@ -70,10 +66,6 @@ class PlannerPagesTest {
         theirs = org.center();
         planner = org.plannerUser(mine);
         otherPlanner = org.plannerUser(theirs);
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     private static MockMultipartFile csv(String text) {
