@@ -34,8 +34,9 @@ class LeaveController {
 
     @PostMapping(path = "/leave", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record leave {employeeNo, date, seconds, type: PERSONAL|SICK|ANNUAL} (lead of the agent's "
-            + "team, planner, admin); 409 when the month is closed")
+    @Operation(summary = "Record leave {employeeNo, date, seconds, type: PERSONAL|SICK|ANNUAL, from?, to?} (lead of the "
+            + "agent's team, planner, admin); from..to (HH:mm, seconds their length) = part of the day, which rosters "
+            + "block only for those hours; 409 when the month is closed")
     LeaveService.Item record(@RequestBody LeaveService.NewLeave l, CurrentUser user) {
         return leave.record(l, user);
     }

@@ -97,6 +97,7 @@ class LeaveRepository {
                     .set(LEAVE_RECORD.BUSINESS_DATE, r.date()).set(LEAVE_RECORD.SECONDS, r.seconds())
                     .set(LEAVE_RECORD.TYPE, r.type().name()).set(LEAVE_RECORD.SOURCE, r.source().name())
                     .set(LEAVE_RECORD.REFERENCE, r.reference()).set(LEAVE_RECORD.CREATED_BY, actor)
+                    .set(LEAVE_RECORD.START_MINUTE, r.startMinute()).set(LEAVE_RECORD.END_MINUTE, r.endMinute())
                     .set(LEAVE_RECORD.CREATED_AT, now).execute();
             ids.add(Ids.lastInserted(db));
         }
@@ -211,6 +212,7 @@ class LeaveRepository {
 
     private static LeaveRecord record(LeaveRecordRecord r) {
         return new LeaveRecord(r.getId(), r.getAgentId(), r.getBusinessDate(), r.getSeconds(),
-                LeaveType.valueOf(r.getType()), LeaveSource.valueOf(r.getSource()), r.getReference());
+                LeaveType.valueOf(r.getType()), LeaveSource.valueOf(r.getSource()), r.getReference(),
+                r.getStartMinute(), r.getEndMinute());
     }
 }

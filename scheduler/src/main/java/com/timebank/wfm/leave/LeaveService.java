@@ -25,6 +25,7 @@ import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.TimeOfDay;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -175,7 +176,12 @@ public class LeaveService {
         return months;
     }
 
-    public record NewLeave(String employeeNo, LocalDate date, Long seconds, String type) {
+    public record NewLeave(String employeeNo, LocalDate date, Long seconds, String type, String from, String to) {
+
+        /** Leave without a time of day (the whole day for rosters). */
+        public NewLeave(String employeeNo, LocalDate date, Long seconds, String type) {
+            this(employeeNo, date, seconds, type, null, null);
+        }
     }
 
     /** One leave item as the agent's month shows it; {@code offset} is chosen (open month) or posted (closed). */
@@ -201,6 +207,12 @@ public class LeaveService {
                 "leave.seconds-between");
         LeaveType type = parseType(l.type());
         v.require(type != null, "type", "leave.type-personal-sick-annual");
+        // part of a day (from..to): rosters keep the agent off only those hours
+        Integer[] part = TimeOfDay.partOfDay(l.from(), l.to(), "from", "to", v);
+        if (part[0] != null && part[1] != null && l.seconds() != null) {
+            long length = (part[1] - part[0]) * 60L;
+            v.require(l.seconds() == length, "seconds", "range.timeoff.part-of-day-seconds", length);
+        }
         v.throwIfInvalid();
         Agent agent = organisation.agent(l.employeeNo().trim(), user);
         if (!user.leadsAgent(agent.centerId(), agent.teamId())) {
@@ -208,12 +220,15 @@ public class LeaveService {
         }
         Center center = organisation.centerById(agent.centerId());
         requireOpen(center, YearMonth.from(l.date()));
-        LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, null);
+        LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, null,
+                part[0], part[1]);
         long id = transactions.write(() -> {
             long inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
                     now()).get(0);
             audit.record(user.actor(), "LEAVE_RECORDED", "agent:" + agent.employeeNo(),
-                    type + " " + l.date() + " " + l.seconds() + " s (leave " + inserted + ")");
+                    type + " " + l.date() + " " + l.seconds() + " s"
+                            + (part[0] == null ? "" : " " + TimeOfDay.format(part[0]) + "-" + TimeOfDay.format(part[1]))
+                            + " (leave " + inserted + ")");
             return inserted;
         });
         boolean busy = calendar.busyDays(center.id(), l.date(), l.date()).get(l.date());

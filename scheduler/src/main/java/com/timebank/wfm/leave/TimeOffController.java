@@ -33,17 +33,18 @@ class TimeOffController {
         this.quotas = quotas;
     }
 
-    record NewRequest(String employeeNo, LocalDate date, Long seconds) {
+    record NewRequest(String employeeNo, LocalDate date, Long seconds, String from, String to) {
     }
 
     record Decision(String note) {
     }
 
     @PostMapping("/time-off-requests")
-    @Operation(summary = "Request time off {employeeNo, date, seconds} (the agent or their lead); seconds left out = "
-            + "the whole scheduled shift; reserves the seconds at once; 422 when the balance or the notice is short")
+    @Operation(summary = "Request time off {employeeNo, date, seconds, from?, to?} (the agent or their lead); seconds "
+            + "left out = the whole scheduled shift, or the length of from..to (HH:mm) for part of the day, which then "
+            + "blocks only those hours for rosters; reserves the seconds at once; 422 when the balance or the notice is short")
     ResponseEntity<TimeOffService.View> request(@RequestBody NewRequest r, CurrentUser user) {
-        TimeOffService.View v = timeOff.request(r.employeeNo(), r.date(), r.seconds(), user);
+        TimeOffService.View v = timeOff.request(r.employeeNo(), r.date(), r.seconds(), r.from(), r.to(), user);
         return ResponseEntity.created(URI.create("/api/time-off-requests/" + v.id())).body(v);
     }
 

@@ -31,12 +31,13 @@ class TimeOffRepository {
         this.db = db;
     }
 
-    long insert(long centerId, long teamId, long agentId, LocalDate date, long seconds, String actor,
-            LocalDateTime now) {
+    long insert(long centerId, long teamId, long agentId, LocalDate date, long seconds, Integer startMinute,
+            Integer endMinute, String actor, LocalDateTime now) {
         db.insertInto(TIME_OFF_REQUEST)
                 .set(TIME_OFF_REQUEST.CENTER_ID, centerId).set(TIME_OFF_REQUEST.TEAM_ID, teamId)
                 .set(TIME_OFF_REQUEST.AGENT_ID, agentId).set(TIME_OFF_REQUEST.BUSINESS_DATE, date)
                 .set(TIME_OFF_REQUEST.SECONDS, seconds).set(TIME_OFF_REQUEST.STATUS, TimeOffStatus.PENDING.name())
+                .set(TIME_OFF_REQUEST.START_MINUTE, startMinute).set(TIME_OFF_REQUEST.END_MINUTE, endMinute)
                 .set(TIME_OFF_REQUEST.CREATED_BY, actor).set(TIME_OFF_REQUEST.CREATED_AT, now)
                 .execute();
         return Ids.lastInserted(db);
@@ -196,6 +197,6 @@ class TimeOffRepository {
         return new TimeOffRequest(r.getId(), r.getCenterId(), r.getTeamId(), r.getAgentId(), r.getBusinessDate(),
                 r.getSeconds(), TimeOffStatus.valueOf(r.getStatus()), r.getReservationId(), r.getEntryId(),
                 r.getWaitlistedAt(), r.getOfferedAt(), r.getCreatedBy(), r.getCreatedAt(), r.getDecidedBy(),
-                r.getDecidedAt(), r.getNote());
+                r.getDecidedAt(), r.getNote(), r.getStartMinute(), r.getEndMinute());
     }
 }

@@ -23,6 +23,7 @@ import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.api.TimeOfDay;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
@@ -84,7 +85,7 @@ public class TimeOffService {
     public record View(long id, String employeeNo, String agentName, String teamCode, LocalDate date, long seconds,
             String duration, TimeOffStatus status, Integer waitlistPosition, boolean offered, boolean posted,
             long availableSeconds, boolean busy, int slots, int used, OffsetDateTime createdAt, String createdBy,
-            String decidedBy, OffsetDateTime decidedAt, String note) {
+            String decidedBy, OffsetDateTime decidedAt, String note, String from, String to) {
     }
 
     public record Page(List<View> requests, long total) {
@@ -94,11 +95,28 @@ public class TimeOffService {
 
     /** The agent (or their lead) asks for {@code seconds} of {@code date}; null seconds = the whole shift. */
     public View request(String employeeNo, LocalDate date, Long seconds, CurrentUser user) {
-        new Validation()
+        return request(employeeNo, date, seconds, null, null, user);
+    }
+
+    /**
+     * As {@link #request(String, LocalDate, Long, CurrentUser)}, for part of the day from..to ({@code HH:mm}, both or
+     * neither): such time off blocks only those hours for rosters. Seconds left out are the length of from..to; given,
+     * they must be that length.
+     */
+    public View request(String employeeNo, LocalDate date, Long seconds, String from, String to, CurrentUser user) {
+        Validation check = new Validation()
                 .require(employeeNo != null && !employeeNo.isBlank(), "employeeNo", "timeoff.employeeno-required")
                 .require(date != null, "date", "timeoff.date-required-yyyy-mm")
-                .require(seconds == null || seconds > 0, "seconds", "timeoff.seconds-positive-left-out")
-                .throwIfInvalid();
+                .require(seconds == null || seconds > 0, "seconds", "timeoff.seconds-positive-left-out");
+        Integer[] part = TimeOfDay.partOfDay(from, to, "from", "to", check);
+        if (part[0] != null && part[1] != null && seconds != null) {
+            long length = (part[1] - part[0]) * 60L;
+            check.require(seconds == length, "seconds", "range.timeoff.part-of-day-seconds", length);
+        }
+        check.throwIfInvalid();
+        if (part[0] != null && seconds == null) {
+            seconds = (part[1] - part[0]) * 60L;
+        }
         Agent agent = organisation.agent(employeeNo.trim(), user);
         if (!self(user, agent) && !user.leadsAgent(agent.centerId(), agent.teamId())) {
             throw ForbiddenException.of("timeoff.only-agent-their-team");
@@ -126,13 +144,15 @@ public class TimeOffService {
             if (repository.hasActive(agent.id(), date)) {
                 throw ConflictException.of("timeoff.agent-already-has-open", agent.employeeNo(), date);
             }
-            long requestId = repository.insert(center.id(), agent.teamId(), agent.id(), date, amount, user.actor(),
-                    now());
+            long requestId = repository.insert(center.id(), agent.teamId(), agent.id(), date, amount, part[0],
+                    part[1], user.actor(), now());
             Reservation r = ledger.reserve(agent.id(), date, amount, "time off request " + requestId,
                     PostingKeys.timeOffReservation(requestId));
             repository.setReservation(requestId, r.id());
             audit.record(user.actor(), "TIME_OFF_REQUESTED", "time-off:" + requestId,
-                    agent.employeeNo() + " " + date + " " + amount + " s, reserved");
+                    agent.employeeNo() + " " + date + " " + amount + " s"
+                            + (part[0] == null ? "" : " " + TimeOfDay.format(part[0]) + "-" + TimeOfDay.format(part[1]))
+                            + ", reserved");
             return requestId;
         });
         return view(id);
@@ -364,7 +384,9 @@ public class TimeOffService {
             views.add(new View(r.id(), a.employeeNo(), a.name(), a.teamCode(), r.date(), r.seconds(),
                     Seconds.format(r.seconds()), r.status(), position, r.offered(), r.entryId() != null,
                     accounts.get(r.agentId()).availableSeconds(), q.busy(), q.slots(), q.used(), utc(r.createdAt()),
-                    r.createdBy(), r.decidedBy(), utc(r.decidedAt()), r.note()));
+                    r.createdBy(), r.decidedBy(), utc(r.decidedAt()), r.note(),
+                    r.startMinute() == null ? null : TimeOfDay.format(r.startMinute()),
+                    r.endMinute() == null ? null : TimeOfDay.format(r.endMinute())));
         }
         return views;
     }

@@ -112,7 +112,12 @@ class RosterController {
     }
 
     record ExplanationView(long id, String status, String score, List<ConstraintView> constraints,
-            List<ShortIntervalView> shortIntervals, List<AgentIssueView> agentIssues) {
+            List<ShortIntervalView> shortIntervals, List<AgentIssueView> agentIssues,
+            List<PreferenceMissView> preferencesNotGranted) {
+    }
+
+    /** A preference not granted: DAY_OFF (worked a preferred day off), SHIFT_TIME (early/late), SHIFT (template). */
+    record PreferenceMissView(String employeeNo, LocalDate date, String preference, String shift) {
     }
 
     @PostMapping("/api/centers/{center}/rosters")
@@ -150,7 +155,8 @@ class RosterController {
     }
 
     @GetMapping("/api/rosters/{id}/explanation")
-    @Operation(summary = "Score by constraint and the short intervals with their reasons")
+    @Operation(summary = "Score by constraint, the short intervals with their reasons, the agents not judged and the "
+            + "preferences not granted")
     ExplanationView explanation(@PathVariable long id, CurrentUser user) {
         RosterService.Explanation e = rosters.explanation(id, user);
         return new ExplanationView(e.run().id(), e.run().status().name(), e.score().toString(),
@@ -159,7 +165,9 @@ class RosterController {
                 e.shortIntervals().stream().map(s -> new ShortIntervalView(s.queue(), s.start().toString(), s.required(),
                         s.scheduled(), Math.round(s.onPhone() * 1e4) / 1e4, Math.round(s.shortfall() * 1e4) / 1e4,
                         s.reason().name(), s.onLeave(), s.contractExhausted(),
-                        s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()));
+                        s.pinnedOff(), s.available())).toList(), AgentIssueView.of(e.agentIssues()),
+                e.preferencesNotGranted().stream().map(m -> new PreferenceMissView(m.employeeNo(), m.date(),
+                        m.kind().name(), m.shift())).toList());
     }
 
     @PostMapping("/api/rosters/{id}/stop")

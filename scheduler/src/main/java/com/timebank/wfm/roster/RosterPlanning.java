@@ -1,8 +1,10 @@
 package com.timebank.wfm.roster;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import com.timebank.wfm.availability.AvailabilityService;
 import com.timebank.wfm.leave.LeaveRecord;
 import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.TimeOffRequest;
@@ -25,6 +28,8 @@ import com.timebank.wfm.roster.solver.BreakRule;
 import com.timebank.wfm.roster.solver.RosterProblemBuilder;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.roster.solver.ShiftOption;
+import com.timebank.wfm.roster.solver.ShiftTimePreference;
+import com.timebank.wfm.roster.solver.WeeklyAvailability;
 import com.timebank.wfm.roster.solver.Unavailability;
 import com.timebank.wfm.roster.solver.UnavailabilityType;
 import com.timebank.wfm.ledger.LedgerService;
@@ -34,7 +39,8 @@ import com.timebank.wfm.schedule.ShiftService;
 /**
  * Turns a stored roster into a planning problem: the center's agents of the roster, the center's shift templates
  * ({@link ShiftTemplateService}; starts on the interval grid, by default within the requirement's opening hours), the stored requirement, approved leave and approved time off (a day
- * with either is a day off), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
+ * with either is a day off; with a time of day, only those hours are), the agents' availability and preferences
+ * ({@link AvailabilityService}), time-bank balances, busy/idle days, and the pins: published shifts, and days off of published rosters,
  * except on the dates or agents a re-solve reopens. Optionally a saved solution is put back on the unpinned days
  * (resuming after a restart, explaining).
  */
@@ -55,9 +61,12 @@ class RosterPlanning {
     private final ShiftService shifts;
     private final LedgerService ledger;
     private final RosterRepository repository;
+    private final AvailabilityService availability;
 
     RosterPlanning(OrganisationService organisation, CenterSettingsService settings, LeaveService leave,
-            TimeOffService timeOff, ShiftTemplateService templates, ShiftService shifts, LedgerService ledger, RosterRepository repository) {
+            TimeOffService timeOff, ShiftTemplateService templates, ShiftService shifts, LedgerService ledger,
+            RosterRepository repository, AvailabilityService availability) {
+        this.availability = availability;
         this.organisation = organisation;
         this.settings = settings;
         this.leave = leave;
@@ -107,6 +116,9 @@ class RosterPlanning {
                 .add(o.getLengthMinutes()));
 
         Map<Long, Agent> agents = organisation.agentsById(agentIds);
+        Map<Long, AvailabilityService.ForRoster> declared = availability.forRoster(agentIds, run.from(), run.to());
+        Set<String> templateCodes = new HashSet<>();
+        options.values().forEach(o -> templateCodes.add(o.getTemplate()));
         Map<String, Long> idByEmployeeNo = new LinkedHashMap<>();
         Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents = new LinkedHashMap<>();
         for (Long id : agentIds) {
@@ -117,6 +129,10 @@ class RosterPlanning {
             // a roster of one queue is covered only by the agents who have that skill; the others are reported
             if (RosterRun.ALL_QUEUES.equals(run.skill()) || a.skills().contains(run.skill())) {
                 b.skills(run.skill());
+            }
+            AvailabilityService.ForRoster own = declared.get(id);
+            if (own != null) {
+                withAvailabilityAndPreferences(b, own, templateCodes);
             }
             if (a.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
                 b.allowedShiftLengths(longLengths);
@@ -140,9 +156,20 @@ class RosterPlanning {
         builder.busyDays(busy).idleDays(idle);
 
         Set<String> onLeave = new HashSet<>();
+        // hours of part-day absences and declared unavailability by agent-day: a published shift that overlaps them
+        // (or lies outside the weekly windows) is not pinned, the solver places that day again around them
+        Map<String, List<int[]>> blockedInPart = new HashMap<>();
         for (Long id : agentIds) {
             Map<LocalDate, Long> seconds = new LinkedHashMap<>();
             for (LeaveRecord r : leave.leave(id, run.from(), run.to())) {
+                if (r.partOfDay()) {
+                    // part-day leave keeps the agent off only its hours; the rest of the day may be worked
+                    builder.unavailability(partOfDay("leave:" + r.id(), solverAgents.get(id), UnavailabilityType.LEAVE,
+                            r.date(), r.startMinute(), r.endMinute(), (int) (r.seconds() / 60)));
+                    blockedInPart.computeIfAbsent(key(id, r.date()), k -> new ArrayList<>())
+                            .add(new int[] {r.startMinute(), r.endMinute()});
+                    continue;
+                }
                 seconds.merge(r.date(), r.seconds(), Long::sum);
             }
             seconds.forEach((date, s) -> {
@@ -151,16 +178,34 @@ class RosterPlanning {
                 onLeave.add(key(id, date));
             });
         }
-        // Approved time off keeps the agent off the whole day, even a part-day request: the request has no time of
-        // day to avoid, and its seconds count towards the week's contract like leave. Pending, waitlisted (even
+        // Approved time off without a time of day keeps the agent off the whole day; with one (from..to), only those
+        // hours. Its seconds count towards the week's contract like leave. Pending, waitlisted (even
         // offered) requests do not: until the lead approves, the agent is expected to work.
         for (TimeOffRequest r : timeOff.approved(run.centerId(), run.from(), run.to())) {
             com.timebank.wfm.roster.solver.Agent agent = solverAgents.get(r.agentId());
-            if (agent != null && onLeave.add(key(r.agentId(), r.date()))) {
+            if (agent != null && r.partOfDay() && !onLeave.contains(key(r.agentId(), r.date()))) {
+                builder.unavailability(partOfDay("time-off:" + r.id(), agent, UnavailabilityType.TIME_OFF, r.date(),
+                        r.startMinute(), r.endMinute(), (int) (r.seconds() / 60)));
+                blockedInPart.computeIfAbsent(key(r.agentId(), r.date()), k -> new ArrayList<>())
+                        .add(new int[] {r.startMinute(), r.endMinute()});
+            } else if (agent != null && !r.partOfDay() && onLeave.add(key(r.agentId(), r.date()))) {
                 builder.unavailability(Unavailability.fullDay(agent, r.date(), UnavailabilityType.TIME_OFF,
                         (int) (r.seconds() / 60)));
             }
         }
+
+        // declared unavailability (training, a doctor's appointment): forbidden hours, not a credited absence
+        declared.forEach((id, own) -> {
+            for (AvailabilityService.DatedUnavailability u : own.unavailability()) {
+                builder.unavailability(u.wholeDay()
+                        ? partOfDay("unavailable:" + u.id(), solverAgents.get(id), UnavailabilityType.UNAVAILABLE,
+                                u.date(), 0, 1440, 0)
+                        : partOfDay("unavailable:" + u.id(), solverAgents.get(id), UnavailabilityType.UNAVAILABLE,
+                                u.date(), u.startMinute(), u.endMinute(), 0));
+                blockedInPart.computeIfAbsent(key(id, u.date()), k -> new ArrayList<>()).add(u.wholeDay()
+                        ? new int[] {0, 1440} : new int[] {u.startMinute(), u.endMinute()});
+            }
+        });
 
         Map<String, PublishedShift> published = new HashMap<>();
         for (PublishedShift s : shifts.ofCenter(run.centerId(), run.from(), run.to())) {
@@ -207,7 +252,8 @@ class RosterPlanning {
                 }
                 PublishedShift s = published.get(k);
                 ShiftOption option = s == null ? null : optionOf(s, run.skill(), options);
-                boolean reopened = run.reopenedDates().contains(d) || run.reopenedAgents().contains(a.employeeNo());
+                boolean reopened = run.reopenedDates().contains(d) || run.reopenedAgents().contains(a.employeeNo())
+                        || (option != null && !fits(solverAgents.get(id), d, option, blockedInPart.get(k)));
                 if (reopened || ownFree.contains(k)) {
                     if (option != null) {
                         warm.put(a.employeeNo() + "/" + d, option);
@@ -254,6 +300,39 @@ class RosterPlanning {
             }
         }
         return new Problem(solution, idByEmployeeNo, options);
+    }
+
+    /** The agent's weekly windows and preferences; a preferred template the roster does not offer is left out. */
+    private static void withAvailabilityAndPreferences(com.timebank.wfm.roster.solver.Agent.Builder b,
+            AvailabilityService.ForRoster own, Set<String> templateCodes) {
+        Map<DayOfWeek, List<int[]>> windows = new EnumMap<>(DayOfWeek.class);
+        for (AvailabilityService.Window w : own.windows()) {
+            windows.computeIfAbsent(w.day(), k -> new ArrayList<>()).add(new int[] {w.startMinute(), w.endMinute()});
+        }
+        b.availability(WeeklyAvailability.of(windows));
+        AvailabilityService.Preferences p = own.preferences();
+        b.preferredDaysOff(p.daysOff());
+        b.shiftTimePreference(ShiftTimePreference.valueOf(p.shiftTime().name()));
+        if (p.shiftTemplate() != null && templateCodes.contains(p.shiftTemplate())) {
+            b.preferredTemplate(p.shiftTemplate());
+        }
+    }
+
+    /** Whether a published shift lies inside the agent's weekly windows and clear of the day's blocked hours. */
+    private static boolean fits(com.timebank.wfm.roster.solver.Agent agent, LocalDate date, ShiftOption option,
+            List<int[]> blocked) {
+        if (agent.minutesOutsideAvailability(date.getDayOfWeek(), option) > 0) {
+            return false;
+        }
+        return blocked == null || blocked.stream().noneMatch(b -> b[0] < option.getEndMinuteOfDay()
+                && option.getStartMinuteOfDay() < b[1]);
+    }
+
+    /** A part of one day, [startMinute, endMinute) of the center's local day (1440 = midnight after it). */
+    private static Unavailability partOfDay(String id, com.timebank.wfm.roster.solver.Agent agent,
+            UnavailabilityType type, LocalDate date, int startMinute, int endMinute, int creditedMinutes) {
+        return new Unavailability(id, agent, type, date.atStartOfDay().plusMinutes(startMinute),
+                date.atStartOfDay().plusMinutes(endMinute), creditedMinutes);
     }
 
     /**

@@ -33,6 +33,7 @@ import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.roster.solver.AgentIssue;
+import com.timebank.wfm.roster.solver.PreferenceMiss;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.staffing.app.StaffingService;
@@ -138,7 +139,7 @@ public class RosterService {
     /** Score by constraint and the short intervals with their reasons. */
     public record Explanation(RosterRun run, Center center, HardSoftLongScore score,
             List<ConstraintCost> constraints, List<ShortfallAnalysis.ShortInterval> shortIntervals,
-            List<RosterAgentIssue> agentIssues) {
+            List<RosterAgentIssue> agentIssues, List<PreferenceMiss> preferencesNotGranted) {
     }
 
     public record ConstraintCost(String constraint, HardSoftLongScore score, int matches) {
@@ -379,7 +380,7 @@ public class RosterService {
                         t.getConstraintMatchSet().size()))
                 .sorted(Comparator.comparing(ConstraintCost::score)).toList();
         return new Explanation(run, center, why.getScore(), costs, ShortfallAnalysis.of(problem.solution()),
-                agentIssues(run));
+                agentIssues(run), PreferenceMiss.of(problem.solution()));
     }
 
     /**

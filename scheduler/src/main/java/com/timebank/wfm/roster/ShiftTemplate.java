@@ -154,7 +154,7 @@ public record ShiftTemplate(String code, String queue, int lengthMinutes, int me
                 }
                 out.add(new ShiftOption(id, skill, at, t.lengthMinutes(), rule,
                         at.isBefore(ShiftOption.DEFAULT_EARLY_BEFORE),
-                        start + t.lengthMinutes() > minute(ShiftOption.DEFAULT_LATE_AFTER)));
+                        start + t.lengthMinutes() > minute(ShiftOption.DEFAULT_LATE_AFTER), t.code()));
             }
         }
         return out;

@@ -18,6 +18,7 @@ class AgentNavigation implements NavContributor {
         }
         String base = AgentPages.path(user.employeeNo());
         return List.of(new NavItem(base, "agent.nav.timebank", 100),
-                new NavItem(base + "/statement", "agent.nav.statement", 110));
+                new NavItem(base + "/statement", "agent.nav.statement", 110),
+                new NavItem(base + "/availability", "agent.nav.availability", 140));
     }
 }

@@ -203,7 +203,8 @@ class LeadTimeOffPages {
         if (!binding.hasErrors()) {
             try {
                 LeaveService.Item item = leave.record(new LeaveService.NewLeave(leaveForm.getEmployeeNo(),
-                        leaveForm.getDate(), leaveForm.seconds(), leaveForm.getType().name()), user);
+                        leaveForm.getDate(), leaveForm.seconds(), leaveForm.getType().name(), leaveForm.partFrom(),
+                        leaveForm.partTo()), user);
                 Agent agent = organisation.agent(leaveForm.getEmployeeNo(), user);
                 flash.success(redirect, item.eligible() ? "lead.leave.recorded" : "lead.leave.recorded-busy",
                         fmt.duration(item.seconds()), agent.name(), fmt.day(item.date()));
@@ -220,7 +221,7 @@ class LeadTimeOffPages {
                 binding.rejectValue("date", "lead.leave.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours"), "lead.leave.invalid");
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "to", "from"), "lead.leave.invalid");
             } catch (com.timebank.wfm.api.NotFoundException e) {
                 binding.rejectValue("employeeNo", "lead.leave.error.agent");
             }

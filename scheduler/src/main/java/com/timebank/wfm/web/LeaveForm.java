@@ -13,6 +13,8 @@ public class LeaveForm extends DurationForm {
     private LeaveType type = LeaveType.PERSONAL;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
+    /** Optional start (HH:mm) of part of a day: rosters then keep the agent off only those hours. */
+    private String from;
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -36,6 +38,29 @@ public class LeaveForm extends DurationForm {
 
     public void setDate(LocalDate date) {
         this.date = date;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    /** The start of part of a day, or null (no time of day). */
+    String partFrom() {
+        return from == null || from.isBlank() ? null : from.trim();
+    }
+
+    /** The end of part of a day: the start plus the duration (24:00 at most), or null. */
+    String partTo() {
+        Integer start = com.timebank.wfm.api.TimeOfDay.parse(partFrom());
+        if (start == null) {
+            return null;
+        }
+        long end = start + seconds() / 60;
+        return end > 1440 ? "24:01" : com.timebank.wfm.api.TimeOfDay.format((int) end);
     }
 
     long seconds() {

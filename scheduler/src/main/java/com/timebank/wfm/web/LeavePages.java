@@ -182,7 +182,7 @@ class LeavePages {
         if (!binding.hasErrors()) {
             try {
                 TimeOffService.View v = timeOff.request(agent.employeeNo(), timeOffForm.getDate(), timeOffForm.seconds(),
-                        user);
+                        timeOffForm.partFrom(), timeOffForm.partTo(), user);
                 flash.success(redirect, "agent.timeoff.requested", fmt.duration(v.seconds()), fmt.day(v.date()));
                 return "redirect:" + timeOffPath(agent.employeeNo());
             } catch (InsufficientBalanceException e) {
@@ -192,7 +192,7 @@ class LeavePages {
             } catch (ConflictException e) {
                 binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.reason()}, e.getMessage());
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "employeeNo", "date"),
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "employeeNo", "date", "to", "from"),
                         "agent.timeoff.invalid");
             }
         }

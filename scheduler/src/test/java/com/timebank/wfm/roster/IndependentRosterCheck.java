@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * Re-checks a roster solved through the API with plain code that shares nothing with the constraint provider: the
  * hard rules (rest and consecutive days also against the published shifts around the period, weekly contract
  * minutes per contract week, with the published shifts of the same week outside the period and absences credited
- * up to the maximum, no shift on leave, the queue's skill) and the coverage per
+ * up to the maximum, no shift on leave, the queue's skill, no shift in part-day absences, dated unavailability or
+ * outside weekly availability windows) and the coverage per
  * interval recomputed from the shifts: scheduled (the span) and on the phone, net of the breaks the API lists, minute
  * by minute. Returns one line per violation.
  */
@@ -89,6 +91,28 @@ final class IndependentRosterCheck {
     static List<String> violations(LocalDate from, LocalDate to, DayOfWeek weekStartDay, List<Shift> shifts,
             List<Shift> around, Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
             String queue, Set<Reported> reported) {
+        return violations(from, to, weekStartDay, shifts, around, contracts, absences, Map.of(), queue, reported);
+    }
+
+    /**
+     * As above, with part-day absences: their credited minutes count towards the week like whole-day ones, but a
+     * shift on their day is allowed (see {@link #availabilityViolations} for their hours).
+     */
+    static List<String> violations(LocalDate from, LocalDate to, List<Shift> shifts, List<Shift> around,
+            Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
+            Map<String, Map<LocalDate, Integer>> partDayAbsences, String queue, Set<Reported> reported) {
+        return violations(from, to, from.getDayOfWeek(), shifts, around, contracts, absences, partDayAbsences, queue,
+                reported);
+    }
+
+    static List<String> violations(LocalDate from, LocalDate to, DayOfWeek weekStartDay, List<Shift> shifts,
+            List<Shift> around, Map<String, Contract> contracts, Map<String, Map<LocalDate, Integer>> absences,
+            Map<String, Map<LocalDate, Integer>> partDayAbsences, String queue, Set<Reported> reported) {
+        Map<String, Map<LocalDate, Integer>> credits = new HashMap<>();
+        for (Map<String, Map<LocalDate, Integer>> m : List.of(absences, partDayAbsences)) {
+            m.forEach((no, byDate) -> byDate.forEach((d, minutes) -> credits.computeIfAbsent(no, k -> new HashMap<>())
+                    .merge(d, minutes, Integer::sum)));
+        }
         List<String> out = new ArrayList<>();
         Map<String, List<Shift>> byAgent = new HashMap<>();
         for (Shift s : shifts) {
@@ -169,7 +193,7 @@ final class IndependentRosterCheck {
                     }
                 }
                 long credited = 0;
-                for (Map.Entry<LocalDate, Integer> a : absences.getOrDefault(no, Map.of()).entrySet()) {
+                for (Map.Entry<LocalDate, Integer> a : credits.getOrDefault(no, Map.of()).entrySet()) {
                     if (!a.getKey().isBefore(first) && !a.getKey().isAfter(last)) {
                         credited += a.getValue();
                     }
@@ -189,6 +213,49 @@ final class IndependentRosterCheck {
                 if (paid + credited > max) {
                     out.add(no + ": " + (paid + credited) + " min in the week of " + weekStart + ", above " + max);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Hours the agent must not work: part-day leave or time off, dated unavailability (training, a doctor). */
+    record Blocked(String employeeNo, LocalDateTime start, LocalDateTime end) {
+    }
+
+    /** A weekly availability window: the day of the week, from, to ({@code null} to = midnight at the end). */
+    record Window(DayOfWeek day, LocalTime from, LocalTime to) {
+        boolean contains(LocalDateTime minute) {
+            LocalTime t = minute.toLocalTime();
+            return minute.getDayOfWeek() == day && !t.isBefore(from) && (to == null || t.isBefore(to));
+        }
+    }
+
+    /**
+     * Every shift minute that falls in blocked hours or, for an agent with weekly windows, outside all of them (a
+     * shift past midnight is checked against the next day's windows), one line per shift and rule.
+     */
+    static List<String> availabilityViolations(List<Shift> shifts, List<Blocked> blocked,
+            Map<String, List<Window>> windows) {
+        List<String> out = new ArrayList<>();
+        for (Shift s : shifts) {
+            for (Blocked b : blocked) {
+                if (b.employeeNo().equals(s.employeeNo()) && s.start().isBefore(b.end()) && b.start().isBefore(s.end())) {
+                    out.add(s + ": overlaps blocked hours " + b.start() + "–" + b.end());
+                }
+            }
+            List<Window> own = windows.getOrDefault(s.employeeNo(), List.of());
+            if (own.isEmpty()) {
+                continue;
+            }
+            int outside = 0;
+            for (LocalDateTime t = s.start(); t.isBefore(s.end()); t = t.plusMinutes(1)) {
+                LocalDateTime minute = t;
+                if (own.stream().noneMatch(w -> w.contains(minute))) {
+                    outside++;
+                }
+            }
+            if (outside > 0) {
+                out.add(s + ": " + outside + " min outside the agent's availability");
             }
         }
         return out;

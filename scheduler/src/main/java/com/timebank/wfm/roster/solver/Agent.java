@@ -33,6 +33,10 @@ public final class Agent {
     private final long timeBankBalanceSeconds;
     private final int minRestMinutes;
     private final int maxConsecutiveWorkingDays;
+    /** When the agent can work (hard); {@link WeeklyAvailability#ALWAYS} when nothing is declared. */
+    private final WeeklyAvailability availability;
+    /** The shift template the agent would rather work (soft); null for none. */
+    private final String preferredTemplate;
 
     /** The shift options this agent may be given (skills and allowed lengths); set by the problem builder. */
     private List<ShiftOption> eligibleShiftOptions = List.of();
@@ -60,6 +64,8 @@ public final class Agent {
         this.timeBankBalanceSeconds = b.timeBankBalanceSeconds;
         this.minRestMinutes = b.minRestMinutes;
         this.maxConsecutiveWorkingDays = b.maxConsecutiveWorkingDays;
+        this.availability = Objects.requireNonNull(b.availability);
+        this.preferredTemplate = b.preferredTemplate;
         if (maxConsecutiveWorkingDays < 1) {
             throw new IllegalArgumentException("Agent " + employeeNo + ": max consecutive working days must be >= 1.");
         }
@@ -172,6 +178,24 @@ public final class Agent {
         return maxConsecutiveWorkingDays;
     }
 
+    public WeeklyAvailability getAvailability() {
+        return availability;
+    }
+
+    /** Minutes of {@code shift} on a {@code day} outside the agent's weekly availability. */
+    public int minutesOutsideAvailability(DayOfWeek day, ShiftOption shift) {
+        return availability.minutesOutside(day, shift.getStartMinuteOfDay(), shift.getEndMinuteOfDay());
+    }
+
+    public String getPreferredTemplate() {
+        return preferredTemplate;
+    }
+
+    /** Whether working {@code shift} goes against the agent's preferred shift template. */
+    public boolean isPreferredShiftMissedBy(ShiftOption shift) {
+        return preferredTemplate != null && !preferredTemplate.equals(shift.getTemplate());
+    }
+
     public List<ShiftOption> getEligibleShiftOptions() {
         return eligibleShiftOptions;
     }
@@ -218,6 +242,8 @@ public final class Agent {
         private long timeBankBalanceSeconds = 0;
         private int minRestMinutes = DEFAULT_MIN_REST_MINUTES;
         private int maxConsecutiveWorkingDays = DEFAULT_MAX_CONSECUTIVE_WORKING_DAYS;
+        private WeeklyAvailability availability = WeeklyAvailability.ALWAYS;
+        private String preferredTemplate;
 
         private Builder(String employeeNo) {
             this.employeeNo = employeeNo;
@@ -282,6 +308,17 @@ public final class Agent {
 
         public Builder maxConsecutiveWorkingDays(int days) {
             this.maxConsecutiveWorkingDays = days;
+            return this;
+        }
+
+        public Builder availability(WeeklyAvailability availability) {
+            this.availability = availability;
+            return this;
+        }
+
+        /** The code of the shift template the agent would rather work; null for none. */
+        public Builder preferredTemplate(String templateCode) {
+            this.preferredTemplate = templateCode;
             return this;
         }
 

@@ -122,6 +122,11 @@ public class AgentDay {
         return day.getStartMinute() + shift.getEndMinuteOfDay();
     }
 
+    /** Minutes of this working day's shift outside the agent's weekly availability. */
+    public int getMinutesOutsideAvailability() {
+        return agent.minutesOutsideAvailability(day.getDayOfWeek(), shift);
+    }
+
     /** Rest in minutes between this working day's shift end and {@code next}'s shift start. */
     public long restMinutesUntil(AgentDay next) {
         return next.getStartMinute() - getEndMinute();

@@ -62,6 +62,12 @@ final class AgentState {
                 && !overlapsUnavailability(days[dayIndex].getDay(), shift);
     }
 
+    /** Declared unavailability (dated) and the weekly availability windows. */
+    boolean overlapsUnavailability(RosterDay day, ShiftOption shift) {
+        return overlapsDatedUnavailability(day, shift)
+                || agent.minutesOutsideAvailability(day.getDayOfWeek(), shift) > 0;
+    }
+
     int runLengthIfWorking(int dayIndex) {
         int run = 1;
         int d = dayIndex - 1;
@@ -88,7 +94,7 @@ final class AgentState {
                 || 1440 + shifts[dayIndex + 1].getStartMinuteOfDay() - shift.getEndMinuteOfDay() >= minRest;
     }
 
-    boolean overlapsUnavailability(RosterDay day, ShiftOption shift) {
+    private boolean overlapsDatedUnavailability(RosterDay day, ShiftOption shift) {
         if (unavailabilities.isEmpty()) {
             return false;
         }

@@ -29,6 +29,7 @@ final class GreedyRoster {
     private final long wOver;
     private final long wPreferredDayOff;
     private final long wShiftTime;
+    private final long wPreferredShift;
     private final long wWeekend;
     private final long wLate;
     private final long wStable;
@@ -54,6 +55,7 @@ final class GreedyRoster {
         wOver = c.getOverstaffing().softScore();
         wPreferredDayOff = c.getPreferredDayOff().softScore();
         wShiftTime = c.getShiftTimePreference().softScore();
+        wPreferredShift = c.getPreferredShift().softScore();
         wWeekend = c.getFairWeekendWork().softScore();
         wLate = c.getFairLateShifts().softScore();
         wStable = c.getStableStartTimes().softScore();
@@ -422,6 +424,9 @@ final class GreedyRoster {
         if (agent.getShiftTimePreference().isViolatedBy(shift)) {
             value -= wShiftTime;
         }
+        if (agent.isPreferredShiftMissedBy(shift)) {
+            value -= wPreferredShift;
+        }
         if (shift.isLate()) {
             value -= wLate * (2L * state.lateShifts + 1);
         }
@@ -459,6 +464,9 @@ final class GreedyRoster {
                 long value = dayValue + coverageValue(d, shift);
                 if (agent.getShiftTimePreference().isViolatedBy(shift)) {
                     value -= wShiftTime;
+                }
+                if (agent.isPreferredShiftMissedBy(shift)) {
+                    value -= wPreferredShift;
                 }
                 if (shift.isLate()) {
                     value -= wLate * (2L * state.lateShifts + 1);

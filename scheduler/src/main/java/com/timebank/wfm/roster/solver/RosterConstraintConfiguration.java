@@ -29,6 +29,7 @@ public class RosterConstraintConfiguration {
     public static final String REQUIRED_SKILL = "Required skill";
     public static final String MINIMUM_REST_NEXT_TO_PUBLISHED = "Minimum rest next to published shifts";
     public static final String CONSECUTIVE_DAYS_NEXT_TO_PUBLISHED = "Consecutive working days next to published shifts";
+    public static final String OUTSIDE_AVAILABILITY = "Outside availability";
     // Soft
     public static final String COVERAGE_SHORTFALL = "Coverage shortfall";
     public static final String OVERSTAFFING = "Overstaffing";
@@ -38,6 +39,7 @@ public class RosterConstraintConfiguration {
     public static final String FAIR_LATE_SHIFTS = "Fair late shifts";
     public static final String STABLE_START_TIMES = "Stable start times";
     public static final String TIME_BANK_IDLE_DAY_OFF = "Time-bank days off on idle days";
+    public static final String PREFERRED_SHIFT = "Preferred shift";
 
     /** Per minute below the (pro-rated) weekly contract minimum. */
     @ConstraintWeight(WEEKLY_MINUTES_BELOW_CONTRACT)
@@ -93,6 +95,13 @@ public class RosterConstraintConfiguration {
     /** Per whole hour of positive time-bank balance of an agent who works on an idle day. */
     @ConstraintWeight(TIME_BANK_IDLE_DAY_OFF)
     private HardSoftLongScore timeBankIdleDayOff = HardSoftLongScore.ofSoft(2);
+
+    /** Per minute of a shift outside the agent's weekly availability windows. */
+    @ConstraintWeight(OUTSIDE_AVAILABILITY)
+    private HardSoftLongScore outsideAvailability = HardSoftLongScore.ofHard(1);
+    /** Per shift of another template than the one the agent prefers. */
+    @ConstraintWeight(PREFERRED_SHIFT)
+    private HardSoftLongScore preferredShift = HardSoftLongScore.ofSoft(50);
 
     public RosterConstraintConfiguration() {
     }
@@ -223,5 +232,21 @@ public class RosterConstraintConfiguration {
 
     public void setTimeBankIdleDayOff(HardSoftLongScore weight) {
         this.timeBankIdleDayOff = weight;
+    }
+
+    public HardSoftLongScore getOutsideAvailability() {
+        return outsideAvailability;
+    }
+
+    public void setOutsideAvailability(HardSoftLongScore weight) {
+        this.outsideAvailability = weight;
+    }
+
+    public HardSoftLongScore getPreferredShift() {
+        return preferredShift;
+    }
+
+    public void setPreferredShift(HardSoftLongScore weight) {
+        this.preferredShift = weight;
     }
 }

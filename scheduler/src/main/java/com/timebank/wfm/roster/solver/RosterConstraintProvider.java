@@ -53,6 +53,7 @@ public class RosterConstraintProvider implements ConstraintProvider {
                 requiredSkill(factory),
                 minimumRestNextToPublishedShifts(factory),
                 consecutiveDaysNextToPublishedShifts(workingDays),
+                outsideAvailability(factory),
                 // Soft
                 coverageShortfall(scheduledAgents),
                 overstaffing(scheduledAgents),
@@ -61,7 +62,8 @@ public class RosterConstraintProvider implements ConstraintProvider {
                 fairWeekendWork(factory),
                 fairLateShifts(factory),
                 stableStartTimes(factory),
-                timeBankDaysOffOnIdleDays(factory)
+                timeBankDaysOffOnIdleDays(factory),
+                preferredShift(factory)
         };
     }
 
@@ -327,5 +329,21 @@ public class RosterConstraintProvider implements ConstraintProvider {
                 .filter(day -> day.getDay().isIdle() && day.getAgent().getPositiveTimeBankHours() > 0)
                 .penalizeConfigurableLong(day -> day.getAgent().getPositiveTimeBankHours())
                 .asConstraint(TIME_BANK_IDLE_DAY_OFF);
+    }
+
+    /** A shift must lie inside the agent's weekly availability windows (per minute outside). */
+    Constraint outsideAvailability(ConstraintFactory factory) {
+        return factory.forEach(AgentDay.class)
+                .filter(day -> day.getMinutesOutsideAvailability() > 0)
+                .penalizeConfigurableLong(AgentDay::getMinutesOutsideAvailability)
+                .asConstraint(OUTSIDE_AVAILABILITY);
+    }
+
+    /** Agents with a preferred shift template would rather work it. */
+    Constraint preferredShift(ConstraintFactory factory) {
+        return factory.forEach(AgentDay.class)
+                .filter(day -> day.getAgent().isPreferredShiftMissedBy(day.getShift()))
+                .penalizeConfigurable()
+                .asConstraint(PREFERRED_SHIFT);
     }
 }

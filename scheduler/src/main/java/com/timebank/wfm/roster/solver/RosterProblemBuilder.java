@@ -250,12 +250,18 @@ public final class RosterProblemBuilder {
             agentDay.setShift(shift);
             agentDay.setPinned(true);
         });
+        Map<String, List<Unavailability>> unavailabilityByAgent = new HashMap<>();
+        for (Unavailability unavailability : unavailabilities) {
+            unavailabilityByAgent.computeIfAbsent(unavailability.getAgent().getEmployeeNo(), k -> new ArrayList<>())
+                    .add(unavailability);
+        }
         List<AgentIssue> issues = new ArrayList<>();
         for (int a = 0; a < agents.size(); a++) {
             Agent agent = agents.get(a);
             agent.setEdges(edgesOf(agent));
             agent.setOutsideHorizonByWeek(outsideByWeek(agent, weeks));
-            issues.addAll(checkInputs(agent, agentDays.subList(a * days, (a + 1) * days), grid, weeks));
+            issues.addAll(checkInputs(agent, agentDays.subList(a * days, (a + 1) * days), grid, weeks,
+                    unavailabilityByAgent.getOrDefault(agent.getEmployeeNo(), List.of())));
         }
         RosterSolution solution = new RosterSolution(grid, List.copyOf(agents), List.copyOf(rosterDays),
                 List.copyOf(shiftOptions), List.copyOf(unavailabilities), agentDays, constraintConfiguration);
@@ -310,7 +316,8 @@ public final class RosterProblemBuilder {
      * "over"), and finds the weeks whose minimum or maximum the inputs alone make impossible. Those are reported,
      * not judged: the agent keeps only the fixed days that week.
      */
-    private List<AgentIssue> checkInputs(Agent agent, List<AgentDay> own, CoverageGrid grid, ContractWeeks weeks) {
+    private List<AgentIssue> checkInputs(Agent agent, List<AgentDay> own, CoverageGrid grid, ContractWeeks weeks,
+            List<Unavailability> agentUnavailabilities) {
         List<AgentIssue> issues = new ArrayList<>();
         Set<Integer> waivedMinimum = new HashSet<>();
         Set<Integer> waivedMaximum = new HashSet<>();
@@ -343,6 +350,8 @@ public final class RosterProblemBuilder {
             int workable = Math.min(free.size(),
                     weekDays.size() - weekDays.size() / (agent.getMaxConsecutiveWorkingDays() + 1));
             int reachable = credited + fixed + (skilled ? workable * longestPaid : 0);
+            int reachableWhenAvailable = credited + fixed
+                    + (skilled ? longestWorkable(free, workable, agentUnavailabilities) : 0);
             LocalDate weekStart = start.plusDays(weeks.firstDay(week));
             if (!skilled) {
                 waivedMinimum.add(week);
@@ -350,6 +359,12 @@ public final class RosterProblemBuilder {
                 waivedMinimum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MINIMUM, weekStart,
                         "roster.issue.weekly-minimum", List.of(minMinutes + outside, reachable + outside, credited)));
+            } else if (reachableWhenAvailable < minMinutes) {
+                // the agent's availability windows and dated unavailability leave too few hours to work
+                waivedMinimum.add(week);
+                issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MINIMUM, weekStart,
+                        "roster.issue.weekly-minimum-availability", List.of(minMinutes + outside,
+                                reachableWhenAvailable + outside, credited)));
             } else if ((fixed > 0 || outside > 0) && fixed + credited > maxMinutes) {
                 waivedMaximum.add(week);
                 issues.add(new AgentIssue(agent.getEmployeeNo(), AgentIssue.Rule.WEEKLY_MAXIMUM, weekStart,
@@ -369,6 +384,33 @@ public final class RosterProblemBuilder {
         }
         agent.waiveWeeks(waivedMinimum, waivedMaximum);
         return issues;
+    }
+
+    /**
+     * The most paid minutes the agent can work on at most {@code workable} of the {@code free} days, each day's
+     * longest eligible shift that lies inside the availability windows and clear of dated unavailability.
+     */
+    private static int longestWorkable(List<AgentDay> free, int workable, List<Unavailability> agentUnavailabilities) {
+        List<Integer> longest = new ArrayList<>(free.size());
+        for (AgentDay agentDay : free) {
+            Agent agent = agentDay.getAgent();
+            RosterDay day = agentDay.getDay();
+            int best = 0;
+            for (ShiftOption option : agent.getEligibleShiftOptions()) {
+                if (option.getPaidMinutes() <= best
+                        || agent.minutesOutsideAvailability(day.getDayOfWeek(), option) > 0) {
+                    continue;
+                }
+                long from = day.getStartMinute() + option.getStartMinuteOfDay();
+                long to = day.getStartMinute() + option.getEndMinuteOfDay();
+                if (agentUnavailabilities.stream().noneMatch(u -> u.overlapMinutes(from, to) > 0)) {
+                    best = option.getPaidMinutes();
+                }
+            }
+            longest.add(best);
+        }
+        longest.sort(java.util.Comparator.reverseOrder());
+        return longest.stream().limit(workable).mapToInt(Integer::intValue).sum();
     }
 
     private int dayIndexOf(LocalDate date) {

@@ -32,9 +32,17 @@ public final class ShiftOption {
     private final int paidMinutes;
     private final boolean early;
     private final boolean late;
+    /** The code of the shift template this option starts, null when made elsewhere (a published import). */
+    private final String template;
 
     public ShiftOption(String id, String skill, LocalTime start, int lengthMinutes, BreakRule breakRule,
             boolean early, boolean late) {
+        this(id, skill, start, lengthMinutes, breakRule, early, late, null);
+    }
+
+    public ShiftOption(String id, String skill, LocalTime start, int lengthMinutes, BreakRule breakRule,
+            boolean early, boolean late, String template) {
+        this.template = template;
         this.id = Objects.requireNonNull(id, "id");
         this.skill = Objects.requireNonNull(skill, "skill");
         this.start = Objects.requireNonNull(start, "start");
@@ -114,6 +122,11 @@ public final class ShiftOption {
 
     public boolean isLate() {
         return late;
+    }
+
+    /** The code of the shift template this option starts, or null. */
+    public String getTemplate() {
+        return template;
     }
 
     @Override
