@@ -17,6 +17,7 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.TimeOffRequest;
 import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Contract;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
@@ -107,20 +108,32 @@ class RosterPlanning {
                 .add(o.getLengthMinutes()));
 
         Map<Long, Agent> agents = organisation.agentsById(agentIds);
+        // each week of the horizon under the contract valid on its first day (contract changes take effect by date)
+        List<Map<Long, Contract>> weekContracts = new ArrayList<>();
+        for (int week = 0; week * 7 < days; week++) {
+            weekContracts.add(organisation.contractsOn(agentIds, run.from().plusDays(7L * week)));
+        }
         Map<String, Long> idByEmployeeNo = new LinkedHashMap<>();
         Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents = new LinkedHashMap<>();
         for (Long id : agentIds) {
             Agent a = agents.get(id);
+            Contract first = weekContracts.get(0).get(id);
             com.timebank.wfm.roster.solver.Agent.Builder b = com.timebank.wfm.roster.solver.Agent.builder(a.employeeNo())
-                    .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes())
+                    .team(a.teamCode()).weeklyMinutes(first.weeklyMinMinutes(), first.weeklyMaxMinutes())
                     .timeBankBalanceSeconds(ledger.account(id).balanceSeconds());
+            for (int week = 1; week < weekContracts.size(); week++) {
+                Contract c = weekContracts.get(week).get(id);
+                if (c.weeklyMinMinutes() != first.weeklyMinMinutes() || c.weeklyMaxMinutes() != first.weeklyMaxMinutes()) {
+                    b.weeklyMinutesInWeek(week, c.weeklyMinMinutes(), c.weeklyMaxMinutes());
+                }
+            }
             // a roster of one queue is covered only by the agents who have that skill; the others are reported
             if (RosterRun.ALL_QUEUES.equals(run.skill()) || a.skills().contains(run.skill())) {
                 b.skills(run.skill());
             }
-            if (a.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
+            if (first.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
                 b.allowedShiftLengths(longLengths);
-            } else if (a.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
+            } else if (first.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
                 b.allowedShiftLengths(shortLengths);
             }
             solverAgents.put(id, b.build());

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,6 +34,8 @@ public final class Agent {
     private final long timeBankBalanceSeconds;
     private final int minRestMinutes;
     private final int maxConsecutiveWorkingDays;
+    /** Weeks of the horizon (index) under another contract than the agent's own: {min, max} weekly minutes. */
+    private final Map<Integer, int[]> weekContracts;
 
     /** The shift options this agent may be given (skills and allowed lengths); set by the problem builder. */
     private List<ShiftOption> eligibleShiftOptions = List.of();
@@ -58,6 +61,13 @@ public final class Agent {
         this.timeBankBalanceSeconds = b.timeBankBalanceSeconds;
         this.minRestMinutes = b.minRestMinutes;
         this.maxConsecutiveWorkingDays = b.maxConsecutiveWorkingDays;
+        b.weekContracts.forEach((week, c) -> {
+            if (c[0] < 0 || c[1] < c[0]) {
+                throw new IllegalArgumentException("Agent " + b.employeeNo + ", week " + week
+                        + ": weekly minutes must satisfy 0 <= min (" + c[0] + ") <= max (" + c[1] + ").");
+            }
+        });
+        this.weekContracts = Map.copyOf(b.weekContracts);
         if (maxConsecutiveWorkingDays < 1) {
             throw new IllegalArgumentException("Agent " + employeeNo + ": max consecutive working days must be >= 1.");
         }
@@ -75,6 +85,18 @@ public final class Agent {
     /** Maximum contract minutes for a (possibly partial) week with {@code daysInWeek} days in the horizon. */
     public int maxWeeklyMinutesFor(int daysInWeek) {
         return daysInWeek >= 7 ? maxWeeklyMinutes : (int) (((long) maxWeeklyMinutes * daysInWeek + 6) / 7);
+    }
+
+    /** Minimum minutes of week {@code weekIndex} of the horizon under the contract valid that week. */
+    public int minWeeklyMinutesFor(int weekIndex, int daysInWeek) {
+        int min = weekContracts.containsKey(weekIndex) ? weekContracts.get(weekIndex)[0] : minWeeklyMinutes;
+        return daysInWeek >= 7 ? min : (int) ((long) min * daysInWeek / 7);
+    }
+
+    /** Maximum minutes of week {@code weekIndex} of the horizon under the contract valid that week. */
+    public int maxWeeklyMinutesFor(int weekIndex, int daysInWeek) {
+        int max = weekContracts.containsKey(weekIndex) ? weekContracts.get(weekIndex)[1] : maxWeeklyMinutes;
+        return daysInWeek >= 7 ? max : (int) (((long) max * daysInWeek + 6) / 7);
     }
 
     public boolean hasSkill(String skill) {
@@ -187,6 +209,7 @@ public final class Agent {
         private long timeBankBalanceSeconds = 0;
         private int minRestMinutes = DEFAULT_MIN_REST_MINUTES;
         private int maxConsecutiveWorkingDays = DEFAULT_MAX_CONSECUTIVE_WORKING_DAYS;
+        private final Map<Integer, int[]> weekContracts = new java.util.HashMap<>();
 
         private Builder(String employeeNo) {
             this.employeeNo = employeeNo;
@@ -200,6 +223,12 @@ public final class Agent {
         public Builder weeklyMinutes(int min, int max) {
             this.minWeeklyMinutes = min;
             this.maxWeeklyMinutes = max;
+            return this;
+        }
+
+        /** Another contract for week {@code weekIndex} of the horizon (a contract change takes effect). */
+        public Builder weeklyMinutesInWeek(int weekIndex, int min, int max) {
+            this.weekContracts.put(weekIndex, new int[] {min, max});
             return this;
         }
 
