@@ -2,6 +2,7 @@ package com.timebank.wfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -108,6 +109,9 @@ class PlannerHistoryAndCoveragePagesTest {
                 .andExpect(model().attribute("date", s.center().today(clock)));
 
         rosters.publish(rosterId, org.as(s.planner()));
+        // the roster's timestamps carry their zone (UTC), so an API client reads them unambiguously
+        mvc.perform(get("/api/rosters/" + rosterId).with(as(s.planner())))
+                .andExpect(jsonPath("$.createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));
         DateCoverageService.DateCoverage expected = coverage.byInterval(s.center().id(), day).orElseThrow();
         assertThat(expected.intervals()).hasSize(16);
         String page = mvc.perform(get("/planner/coverage").param("center", code).param("date", day.toString())
