@@ -63,6 +63,7 @@ public class BalanceMoveService {
     }
 
     public Moved transfer(String employeeNo, String toEmployeeNo, String reason, String clientKey, CurrentUser user) {
+        requireAdmin(user);
         Validation v = new Validation();
         v.require(toEmployeeNo != null && !toEmployeeNo.isBlank(), "toEmployeeNo", "balance-move.to-required");
         v.throwIfInvalid();

@@ -110,8 +110,9 @@ class PlannerHistoryAndCoveragePagesTest {
 
         rosters.publish(rosterId, org.as(s.planner()));
         // the roster's timestamps carry their zone (UTC), so an API client reads them unambiguously
-        mvc.perform(get("/api/rosters/" + rosterId).with(as(s.planner())))
-                .andExpect(jsonPath("$.createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));
+        mvc.perform(get("/api/centers/" + code + "/rosters").with(as(s.planner())))
+                .andExpect(jsonPath("$[0].id").value(rosterId))
+                .andExpect(jsonPath("$[0].createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));
         DateCoverageService.DateCoverage expected = coverage.byInterval(s.center().id(), day).orElseThrow();
         assertThat(expected.intervals()).hasSize(16);
         String page = mvc.perform(get("/planner/coverage").param("center", code).param("date", day.toString())
