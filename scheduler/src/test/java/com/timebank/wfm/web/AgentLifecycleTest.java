@@ -200,6 +200,17 @@ class AgentLifecycleTest {
         assertThat(audit.recent(agent.employeeNo(), 0, 20)).anyMatch(e -> e.action().equals("AGENT_CONTRACT_CHANGED"));
         mvc.perform(get("/admin/agents/" + agent.employeeNo() + "/edit").with(admin()))
                 .andExpect(content().string(containsString("8:00")));
+        // the API lists the same history and refuses a date out of range with the field (422)
+        mvc.perform(get("/api/agents/" + agent.employeeNo() + "/contracts")
+                        .with(httpBasic("admin", "admin-test-password")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].effectiveFrom").value(change.toString()))
+                .andExpect(jsonPath("$[1].weeklyMaxMinutes").value(480));
+        mvc.perform(post("/api/agents/" + agent.employeeNo() + "/contracts").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effectiveFrom\":\"2099-01-01\",\"weeklyMinMinutes\":0,\"weeklyMaxMinutes\":600}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("effectiveFrom"));
 
         long forecastId = forecasts.create(s.center().code(), new ForecastService.ForecastRequest(from, from.plusDays(13),
                 SeasonalNaive.NAME, null, null), org.as(s.planner())).value().run().id();
