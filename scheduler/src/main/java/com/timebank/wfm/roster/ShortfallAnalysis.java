@@ -124,7 +124,7 @@ public final class ShortfallAnalysis {
             int horizonDays) {
         int week = dayIndex / 7;
         int daysInWeek = Math.min(7, horizonDays - week * 7);
-        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesFor(week, daysInWeek)) {
+        if (weekMinutes[week] + option.getPaidMinutes() > agent.maxWeeklyMinutesIn(week, daysInWeek)) {
             return false;
         }
         int run = 1;

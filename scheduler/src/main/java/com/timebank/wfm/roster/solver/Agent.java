@@ -88,13 +88,13 @@ public final class Agent {
     }
 
     /** Minimum minutes of week {@code weekIndex} of the horizon under the contract valid that week. */
-    public int minWeeklyMinutesFor(int weekIndex, int daysInWeek) {
+    public int minWeeklyMinutesIn(int weekIndex, int daysInWeek) {
         int min = weekContracts.containsKey(weekIndex) ? weekContracts.get(weekIndex)[0] : minWeeklyMinutes;
         return daysInWeek >= 7 ? min : (int) ((long) min * daysInWeek / 7);
     }
 
     /** Maximum minutes of week {@code weekIndex} of the horizon under the contract valid that week. */
-    public int maxWeeklyMinutesFor(int weekIndex, int daysInWeek) {
+    public int maxWeeklyMinutesIn(int weekIndex, int daysInWeek) {
         int max = weekContracts.containsKey(weekIndex) ? weekContracts.get(weekIndex)[1] : maxWeeklyMinutes;
         return daysInWeek >= 7 ? max : (int) (((long) max * daysInWeek + 6) / 7);
     }

@@ -182,7 +182,7 @@ final class GreedyRoster {
             Collections.shuffle(active, random);
             List<AgentState> stillActive = new ArrayList<>(active.size());
             for (AgentState state : active) {
-                boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesFor(week, daysInWeek);
+                boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesIn(week, daysInWeek);
                 Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
                 if (best == null || (!belowMinimum && best.value <= 0)) {
                     continue;
@@ -203,7 +203,7 @@ final class GreedyRoster {
      * run to another free day of its own week (same minutes there), then add the missing shift.
      */
     private void repairWeeklyMinimum(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
-        int minimum = state.agent.minWeeklyMinutesFor(week, daysInWeek);
+        int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
         for (int guard = 0; guard < 7 && state.weekMinutes[week] < minimum; guard++) {
             Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
             if (direct != null) {
@@ -285,7 +285,7 @@ final class GreedyRoster {
         int firstDay = week * 7;
         int lastDay = Math.min(firstDay + 7, horizonDays) - 1;
         int daysInWeek = lastDay - firstDay + 1;
-        int minimum = state.agent.minWeeklyMinutesFor(week, daysInWeek);
+        int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
         int improved = 0;
         for (int d = firstDay; d <= lastDay; d++) {
             ShiftOption old = state.shifts[d];
@@ -356,7 +356,7 @@ final class GreedyRoster {
             for (int g = 0; g < group.size(); g++) {
                 AgentState state = group.get(g);
                 saved[g] = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
-                floors[g] = Math.min(state.agent.minWeeklyMinutesFor(week, daysInWeek), state.weekMinutes[week]);
+                floors[g] = Math.min(state.agent.minWeeklyMinutesIn(week, daysInWeek), state.weekMinutes[week]);
                 for (int d = firstDay; d <= lastDay; d++) {
                     ShiftOption old = state.shifts[d];
                     if (old != null && !state.days[d].isPinned()) {
@@ -430,7 +430,7 @@ final class GreedyRoster {
     private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
             int floor) {
         Agent agent = state.agent;
-        int maxMinutes = agent.maxWeeklyMinutesFor(week, daysInWeek);
+        int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
         Candidate best = null;
         for (int d = firstDay; d <= lastDay; d++) {
             AgentDay agentDay = state.days[d];

@@ -76,9 +76,9 @@ public class RosterConstraintProvider implements ConstraintProvider {
 
     private static Constraint weeklyMinutesBelowContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesFor(week, days)
+                .filter((agent, week, minutes, days) -> minutes < agent.minWeeklyMinutesIn(week, days)
                         && !agent.isMinimumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesFor(week, days) - minutes)
+                .penalizeConfigurableLong((agent, week, minutes, days) -> agent.minWeeklyMinutesIn(week, days) - minutes)
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_BELOW_CONTRACT);
     }
@@ -90,9 +90,9 @@ public class RosterConstraintProvider implements ConstraintProvider {
 
     private static Constraint weeklyMinutesAboveContract(QuadConstraintStream<Agent, Integer, Integer, Integer> weeklyMinutes) {
         return weeklyMinutes
-                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesFor(week, days)
+                .filter((agent, week, minutes, days) -> minutes > agent.maxWeeklyMinutesIn(week, days)
                         && !agent.isMaximumWaived(week))
-                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesFor(week, days))
+                .penalizeConfigurableLong((agent, week, minutes, days) -> minutes - agent.maxWeeklyMinutesIn(week, days))
                 .indictWith((agent, week, minutes, days) -> List.of(agent))
                 .asConstraint(WEEKLY_MINUTES_ABOVE_CONTRACT);
     }

@@ -278,8 +278,8 @@ public final class RosterProblemBuilder {
         int longestPaid = agent.getEligibleShiftOptions().stream().mapToInt(ShiftOption::getPaidMinutes).max().orElse(0);
         for (int week = 0; week * 7 < days; week++) {
             List<AgentDay> weekDays = own.subList(week * 7, Math.min(days, week * 7 + 7));
-            int maxMinutes = agent.maxWeeklyMinutesFor(week, weekDays.size());
-            int minMinutes = agent.minWeeklyMinutesFor(week, weekDays.size());
+            int maxMinutes = agent.maxWeeklyMinutesIn(week, weekDays.size());
+            int minMinutes = agent.minWeeklyMinutesIn(week, weekDays.size());
             int credited = 0;
             int absent = 0;
             int fixed = 0;
