@@ -24,7 +24,9 @@
     band95: 'rgba(1, 114, 173, 0.12)',
     agents: '#b54708',
     scheduled: '#027a48',
-    contacts: 'rgba(82, 95, 122, 0.35)'
+    contacts: 'rgba(82, 95, 122, 0.35)',
+    aht: '#b54708',
+    required: '#b54708'
   };
 
   function line(label, data, colour, extra) {
@@ -102,6 +104,39 @@
         options: options(canvas, d.yTitle, d.y2Title, d.xTitle)
       });
     }
+  };
+
+  // stored history: contacts as bars (left axis), AHT in seconds as a line (right axis)
+  draw.history = function (canvas, d) {
+    var n = d.names;
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: d.labels,
+        datasets: [
+          line(n.aht, d.aht, colours.aht, { type: 'line', yAxisID: 'y2', borderWidth: 1.5 }),
+          { label: n.contacts, data: d.contacts, backgroundColor: colours.forecast, yAxisID: 'y' }
+        ]
+      },
+      options: options(canvas, d.yTitle, d.y2Title, d.xTitle)
+    });
+  };
+
+  // a day of the published roster: agents required against scheduled, contacts behind (right axis)
+  draw.coverage = function (canvas, d) {
+    var n = d.names;
+    return new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: d.labels,
+        datasets: [
+          line(n.scheduled, d.scheduled, colours.scheduled, { stepped: 'middle' }),
+          line(n.required, d.required, colours.required, { stepped: 'middle', borderDash: [6, 4] }),
+          line(n.contacts, d.contacts, colours.contacts, { yAxisID: 'y2', borderWidth: 1, fill: 'origin' })
+        ]
+      },
+      options: options(canvas, d.yTitle, d.y2Title, d.xTitle)
+    });
   };
 
   document.querySelectorAll('canvas[data-chart][data-src]').forEach(function (canvas) {

@@ -58,7 +58,8 @@ class ForecastDemo implements DemoData.DemoStep {
                     new ForecastService.BacktestRequest(null, 10, 8, null, null), admin).value();
             log.info("Demo forecast {} for {}..{} by {} ({}); requirements at /api/forecasts/{}/requirements; "
                     + "backtest {} best method: {}", forecast.run().id(), forecast.run().from(), forecast.run().to(),
-                    forecast.run().method(), forecast.run().selectionNote(), forecast.run().id(), backtest.id(),
+                    forecast.run().method(), forecast.run().selectionMessage() == null ? "-"
+                    : forecast.run().selectionMessage().english(), forecast.run().id(), backtest.id(),
                     backtest.best().orElse("-"));
         } catch (RuntimeException e) {
             log.warn("Demo forecast could not be made; the rest of the demo is unaffected", e);

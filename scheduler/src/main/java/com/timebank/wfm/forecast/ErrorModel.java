@@ -129,13 +129,11 @@ final class ErrorModel {
         return base <= 0 ? 0 : Math.max(0, m * base * base * base - 0.5);
     }
 
-    String describe() {
+    Note describe() {
         if (fallback) {
-            return String.format("prediction intervals: too little history for calibration, using wide defaults "
-                    + "(dispersion %.2f, relative sd %.0f%%)", dispersion, 100 * Math.sqrt(relativeVariance));
+            return Note.of("forecast.note.intervals-default", dispersion, Math.sqrt(relativeVariance));
         }
-        return String.format("prediction intervals: calibrated on %d held-out intervals of the last %d days "
-                        + "(dispersion %.2f, relative sd %.1f%%)", residuals, HOLDOUT_WINDOWS * HOLDOUT_DAYS, dispersion,
-                100 * Math.sqrt(relativeVariance));
+        return Note.of("forecast.note.intervals-calibrated", residuals, HOLDOUT_WINDOWS * HOLDOUT_DAYS, dispersion,
+                Math.sqrt(relativeVariance));
     }
 }

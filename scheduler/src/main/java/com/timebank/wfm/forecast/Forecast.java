@@ -13,7 +13,7 @@ import java.util.Optional;
  * how the prediction intervals were calibrated).
  */
 public record Forecast(String method, LocalDate from, LocalDate to, LocalDate learnedUpTo, int intervalMinutes,
-                       List<IntervalForecast> intervals, List<LocalDate> closedDays, List<String> notes) {
+                       List<IntervalForecast> intervals, List<LocalDate> closedDays, List<Note> notes) {
 
     public Forecast {
         intervals = List.copyOf(intervals);
@@ -35,8 +35,8 @@ public record Forecast(String method, LocalDate from, LocalDate to, LocalDate le
     }
 
     /** The same forecast with a different method label and extra notes (e.g. after automatic selection). */
-    public Forecast withMethodAndNote(String methodName, String note) {
-        List<String> n = new ArrayList<>(notes);
+    public Forecast withMethodAndNote(String methodName, Note note) {
+        List<Note> n = new ArrayList<>(notes);
         n.add(0, note);
         return new Forecast(methodName, from, to, learnedUpTo, intervalMinutes, intervals, closedDays, n);
     }

@@ -37,7 +37,7 @@ final class ForecastAssembler {
         if (h.openDayCount() == 0) {
             throw new IllegalArgumentException("no open day in the history before " + from);
         }
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         Points p = points(method, h, calendar, from, to, notes);
         AhtProfile aht = AhtProfile.estimate(h, calendar);
         ErrorModel errors = withIntervals ? ErrorModel.calibrate(method, h, calendar) : null;
@@ -72,7 +72,7 @@ final class ForecastAssembler {
      * then planner special days. {@code notes} (nullable) collects what a planner should know.
      */
     static Points points(ForecastMethod method, IntervalHistory h, ForecastCalendar calendar,
-                         LocalDate from, LocalDate to, List<String> notes) {
+                         LocalDate from, LocalDate to, List<Note> notes) {
         DayOutlook outlook = DayOutlook.of(h, calendar);
         List<LocalDate> methodDays = new ArrayList<>();
         List<LocalDate> closed = new ArrayList<>();
@@ -86,7 +86,7 @@ final class ForecastAssembler {
             } else {
                 closed.add(d);
                 if (special != null && notes != null) {
-                    notes.add("special day " + d + " ignored: the center is predicted closed that day");
+                    notes.add(Note.of("forecast.note.special-day-closed", d));
                 }
             }
         }
@@ -119,7 +119,7 @@ final class ForecastAssembler {
                         }
                         row = likeDay(h, effects, x, row, mask);
                     } else if (notes != null) {
-                        notes.add("special day " + d + " ignored: 'like' date " + like.like() + " is not an open day in the history");
+                        notes.add(Note.of("forecast.note.special-day-like-closed", d, like.like()));
                     }
                 }
                 days.add(d);
@@ -139,7 +139,7 @@ final class ForecastAssembler {
                 masks.add(mask);
                 mu.add(row);
                 if (notes != null) {
-                    notes.add("special day " + d + " is normally closed; forecast as a copy of " + like);
+                    notes.add(Note.of("forecast.note.special-day-copy", d, like));
                 }
                 li++;
             }

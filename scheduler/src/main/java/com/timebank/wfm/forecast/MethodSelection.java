@@ -9,8 +9,8 @@ import java.util.List;
  */
 public final class MethodSelection {
 
-    /** The chosen method, the backtest behind the choice, and a sentence saying why. */
-    public record Choice(ForecastMethod method, Backtest.Report report, String explanation) {
+    /** The chosen method, the backtest behind the choice, and a note saying why. */
+    public record Choice(ForecastMethod method, Backtest.Report report, Note explanation) {
         public String methodName() {
             return method.name();
         }
@@ -26,9 +26,8 @@ public final class MethodSelection {
         }
         Backtest.Report report = Backtest.run(history, calendar, methods, options);
         if (report.origins().isEmpty()) {
-            return new Choice(methods.get(0), report, "history too short for a backtest (" + history.openDayCount()
-                    + " open days, need " + (Backtest.MIN_TRAIN_OPEN_DAYS + options.horizonDays())
-                    + "); using " + methods.get(0).name());
+            return new Choice(methods.get(0), report, Note.of("forecast.note.history-too-short",
+                    history.openDayCount(), Backtest.MIN_TRAIN_OPEN_DAYS + options.horizonDays(), methods.get(0).name()));
         }
         Comparator<Backtest.MethodResult> byError = Comparator
                 .comparingDouble((Backtest.MethodResult r) -> Double.isNaN(r.mase()) ? Double.MAX_VALUE : r.mase())
@@ -40,15 +39,20 @@ public final class MethodSelection {
             }
         }
         Backtest.MethodResult b = report.results().get(best);
-        StringBuilder why = new StringBuilder(String.format(
-                "auto: picked %s (backtest MASE %.3f, wMAPE %.1f%% over %d origins x %d open days)",
-                b.method(), b.mase(), 100 * b.wmape(), report.origins().size(), report.horizonDays()));
-        why.append("; others:");
+        // the others' scores are one text argument: names and numbers read the same in every language
+        StringBuilder others = new StringBuilder();
         for (Backtest.MethodResult r : report.results()) {
             if (r != b) {
-                why.append(String.format(" %s %.3f", r.method(), r.mase()));
+                others.append(others.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.3f",
+                        r.method(), r.mase()));
             }
         }
-        return new Choice(methods.get(best), report, why.toString());
+        return new Choice(methods.get(best), report, Note.of("forecast.note.auto-picked", b.method(),
+                finite(b.mase()), finite(b.wmape()), report.origins().size(), report.horizonDays(), others.toString()));
+    }
+
+    /** NaN cannot be stored as a number; a score that cannot be computed is shown as 0. */
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
     }
 }

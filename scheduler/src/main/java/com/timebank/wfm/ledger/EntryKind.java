@@ -15,5 +15,11 @@ public enum EntryKind {
     /** Service 6: time off taken (debit of a reservation). */
     TIME_OFF,
     /** Cancels an earlier entry (the opposite sign); corrections never update entries. */
-    REVERSAL
+    REVERSAL,
+    /** A disabled agent's available balance paid out (debit). */
+    PAYOUT,
+    /** A disabled agent's available balance moved to another agent (debit; the other side is TRANSFER_IN). */
+    TRANSFER_OUT,
+    /** The credit of a balance moved from another agent (the other side is TRANSFER_OUT). */
+    TRANSFER_IN
 }

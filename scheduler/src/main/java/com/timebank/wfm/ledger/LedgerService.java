@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
@@ -58,6 +59,48 @@ public class LedgerService {
         }
         batch.post(posting);
         return new Posted(batch.write().get(0), false);
+    }
+
+    /** A balance moved: the debit of the source and, for a transfer, the credit of the target (null for a payout). */
+    public record BalanceMove(LedgerEntry out, LedgerEntry in, boolean duplicate) {
+    }
+
+    /**
+     * Moves the whole available balance of {@code fromAgentId} out in one transaction: paid out ({@code toAgentId}
+     * null, one PAYOUT entry) or to another account (TRANSFER_OUT and TRANSFER_IN of the same seconds, so the sum
+     * over both accounts is unchanged). Time held for approved time off stays. {@code key} makes a retry return the
+     * entries already posted.
+     *
+     * @throws BusinessRuleException {@code ledger.balance-move.nothing} when nothing is available to move
+     */
+    public BalanceMove moveBalance(long fromAgentId, Long toAgentId, LocalDate date, String actor, String key,
+            String reference, Message outReason, Message inReason) {
+        return transactions.writeIdempotent(() -> {
+            List<Long> ids = toAgentId == null ? List.of(fromAgentId) : List.of(fromAgentId, toAgentId);
+            LedgerBatch batch = lock(ids);
+            String outKey = PostingKeys.balanceMove(actor, key, false);
+            String inKey = PostingKeys.balanceMove(actor, key, true);
+            Map<String, LedgerEntry> done = repository.entriesByKey(List.of(outKey, inKey));
+            if (done.containsKey(outKey)) {
+                LedgerEntry out = done.get(outKey);
+                if (out.agentId() != fromAgentId || (toAgentId == null) != (out.kind() == EntryKind.PAYOUT)) {
+                    throw ConflictException.of("ledger.posting-already-made-other", outKey);
+                }
+                return new BalanceMove(out, done.get(inKey), true);
+            }
+            long seconds = batch.account(fromAgentId).availableSeconds();
+            if (seconds <= 0) {
+                throw BusinessRuleException.of("ledger.balance-move.nothing");
+            }
+            batch.post(new Posting(fromAgentId, date, toAgentId == null ? EntryKind.PAYOUT : EntryKind.TRANSFER_OUT,
+                    -seconds, actor, reference, outKey, null, outReason));
+            if (toAgentId != null) {
+                batch.post(new Posting(toAgentId, date, EntryKind.TRANSFER_IN, seconds, actor, reference, inKey, null,
+                        inReason));
+            }
+            List<LedgerEntry> written = batch.write();
+            return new BalanceMove(written.get(0), written.size() > 1 ? written.get(1) : null, false);
+        });
     }
 
     /** Locks the accounts for a batch of postings in the caller's transaction. */

@@ -31,8 +31,8 @@ public record Posting(
         }
         boolean credit = seconds > 0;
         switch (kind) {
-            case AUX_SAVING, EMERGENCY_OVERTIME, TIME_BONUS -> require(credit, kind);
-            case AUX_OVERDRAFT, LEAVE_OFFSET, TIME_OFF -> require(!credit, kind);
+            case AUX_SAVING, EMERGENCY_OVERTIME, TIME_BONUS, TRANSFER_IN -> require(credit, kind);
+            case AUX_OVERDRAFT, LEAVE_OFFSET, TIME_OFF, PAYOUT, TRANSFER_OUT -> require(!credit, kind);
             case REVERSAL -> {
                 if (reversesEntryId == null) {
                     throw new IllegalArgumentException("A reversal names the entry it reverses");

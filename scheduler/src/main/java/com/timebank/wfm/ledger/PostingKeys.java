@@ -57,4 +57,9 @@ public final class PostingKeys {
     public static String reservationPosting(long reservationId) {
         return "RES:" + reservationId;
     }
+
+    /** A balance moved out of an account by an admin's request (client key), and its other side. */
+    public static String balanceMove(String actor, String clientKey, boolean in) {
+        return (in ? "MOVEIN:" : "MOVE:") + actor + ":" + clientKey;
+    }
 }

@@ -1,10 +1,12 @@
 package com.timebank.wfm.org;
 
 import static com.timebank.wfm.db.Tables.AGENT;
+import static com.timebank.wfm.db.Tables.AGENT_CONTRACT;
 import static com.timebank.wfm.db.Tables.AGENT_SKILL;
 import static com.timebank.wfm.db.Tables.CENTER;
 import static com.timebank.wfm.db.Tables.TEAM;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -118,6 +120,41 @@ class OrganisationRepository {
             }
             insert.execute();
         }
+    }
+
+    /** The agent's contracts, oldest first. */
+    List<Contract> contracts(long agentId) {
+        return contracts(List.of(agentId)).getOrDefault(agentId, List.of());
+    }
+
+    /** The agents' contracts by agent, each list oldest first. */
+    Map<Long, List<Contract>> contracts(Collection<Long> agentIds) {
+        if (agentIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.selectFrom(AGENT_CONTRACT).where(AGENT_CONTRACT.AGENT_ID.in(agentIds))
+                .orderBy(AGENT_CONTRACT.AGENT_ID, AGENT_CONTRACT.EFFECTIVE_FROM)
+                .fetch(r -> new Contract(r.getAgentId(), r.getEffectiveFrom(), r.getWeeklyMinMinutes(),
+                        r.getWeeklyMaxMinutes(), r.getCreatedBy(), r.getCreatedAt()))
+                .stream().collect(Collectors.groupingBy(Contract::agentId, java.util.LinkedHashMap::new,
+                        Collectors.toList()));
+    }
+
+    /** Records a contract from a date on; one from the same date is replaced. */
+    void putContract(long agentId, LocalDate from, int min, int max, String actor, LocalDateTime now) {
+        db.insertInto(AGENT_CONTRACT)
+                .set(AGENT_CONTRACT.AGENT_ID, agentId).set(AGENT_CONTRACT.EFFECTIVE_FROM, from)
+                .set(AGENT_CONTRACT.WEEKLY_MIN_MINUTES, min).set(AGENT_CONTRACT.WEEKLY_MAX_MINUTES, max)
+                .set(AGENT_CONTRACT.CREATED_BY, actor).set(AGENT_CONTRACT.CREATED_AT, now)
+                .onDuplicateKeyUpdate()
+                .set(AGENT_CONTRACT.WEEKLY_MIN_MINUTES, min).set(AGENT_CONTRACT.WEEKLY_MAX_MINUTES, max)
+                .set(AGENT_CONTRACT.CREATED_BY, actor).set(AGENT_CONTRACT.CREATED_AT, now)
+                .execute();
+    }
+
+    void setContract(long agentId, int min, int max) {
+        db.update(AGENT).set(AGENT.WEEKLY_MIN_MINUTES, min).set(AGENT.WEEKLY_MAX_MINUTES, max)
+                .where(AGENT.ID.eq(agentId)).execute();
     }
 
     void setAgentActive(long id, boolean active) {

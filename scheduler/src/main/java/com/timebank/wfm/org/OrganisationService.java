@@ -2,10 +2,12 @@ package com.timebank.wfm.org;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +37,16 @@ public class OrganisationService {
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public OrganisationService(OrganisationRepository repository, CenterSettingsService settings, AuditLog audit,
-            Transactions transactions, Clock clock) {
+            Transactions transactions, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.settings = settings;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     public record NewCenter(String code, String name, String timeZone, Integer intervalMinutes) {
@@ -279,6 +284,10 @@ public class OrganisationService {
                 }
             }
             v.throwIfInvalid();
+            if (min != before.weeklyMinMinutes() || max != before.weeklyMaxMinutes()) {
+                // a contract changed without a date takes effect today, in the history like a dated change
+                recordContract(before, centerById(before.centerId()).today(clock), min, max, user.actor());
+            }
             repository.updateAgent(before.id(), name, teamId, min, max, skills);
             Agent after = repository.agentById(before.id()).orElseThrow();
             String detail = AgentDifference.of(before, after);
@@ -287,6 +296,88 @@ public class OrganisationService {
             }
             return after;
         });
+    }
+
+    /** A new weekly contract taking effect on {@code effectiveFrom} (earlier weeks keep the contract they had). */
+    public record ContractChange(LocalDate effectiveFrom, Integer weeklyMinMinutes, Integer weeklyMaxMinutes) {
+    }
+
+    /** How far from the center's today a contract change may take effect. */
+    static final int MAX_CONTRACT_DAYS = 366;
+
+    /**
+     * Records a contract change effective from a date (admin). Rosters use, for each week, the contract valid on
+     * its first day; the agent's own contract fields show the contract valid today. Audited with before and after.
+     */
+    public Agent changeContract(String employeeNo, ContractChange change, CurrentUser user) {
+        return transactions.write(() -> {
+            requireAdmin(user);
+            Agent before = agent(employeeNo, user);
+            LocalDate today = centerById(before.centerId()).today(clock);
+            Validation v = new Validation();
+            v.require(change.effectiveFrom() != null, "effectiveFrom", "org.contract.from-required");
+            v.require(change.weeklyMinMinutes() != null, "weeklyMinMinutes", "org.contract.minutes-required");
+            v.require(change.weeklyMaxMinutes() != null, "weeklyMaxMinutes", "org.contract.minutes-required");
+            v.throwIfInvalid();
+            int min = change.weeklyMinMinutes();
+            int max = change.weeklyMaxMinutes();
+            v.require(!change.effectiveFrom().isBefore(today.minusDays(MAX_CONTRACT_DAYS))
+                    && !change.effectiveFrom().isAfter(today.plusDays(MAX_CONTRACT_DAYS)), "effectiveFrom",
+                    "range.contract.from", today.minusDays(MAX_CONTRACT_DAYS), today.plusDays(MAX_CONTRACT_DAYS));
+            v.require(min >= 0 && min <= MAX_WEEKLY_MINUTES, "weeklyMinMinutes", "org.agent.weekly-minutes-range", 0,
+                    MAX_WEEKLY_MINUTES);
+            v.require(max >= 0 && max <= MAX_WEEKLY_MINUTES, "weeklyMaxMinutes", "org.agent.weekly-minutes-range", 0,
+                    MAX_WEEKLY_MINUTES);
+            v.require(min <= max, "weeklyMinMinutes", "org.weeklyminminutes-not-exceed-weeklymaxminutes");
+            v.throwIfInvalid();
+            recordContract(before, change.effectiveFrom(), min, max, user.actor());
+            Contract valid = contractOn(repository.contracts(before.id()), before, today);
+            repository.setContract(before.id(), valid.weeklyMinMinutes(), valid.weeklyMaxMinutes());
+            return repository.agentById(before.id()).orElseThrow();
+        });
+    }
+
+    /** Writes a dated contract (the first change also keeps the contract the agent had before), audited. */
+    private void recordContract(Agent agent, LocalDate from, int min, int max, String actor) {
+        List<Contract> history = repository.contracts(agent.id());
+        if (history.isEmpty()) {
+            repository.putContract(agent.id(), Contract.FROM_THE_START, agent.weeklyMinMinutes(),
+                    agent.weeklyMaxMinutes(), actor, now());
+        }
+        Contract was = contractOn(history, agent, from);
+        repository.putContract(agent.id(), from, min, max, actor, now());
+        audit.record(actor, "AGENT_CONTRACT_CHANGED", "agent:" + agent.employeeNo(), "contract from " + from + ": "
+                + was.weeklyMinMinutes() + "–" + was.weeklyMaxMinutes() + " min → " + min + "–" + max + " min a week");
+    }
+
+    /** The agent's contracts, oldest first (the one from the start included once a dated change exists). */
+    @Transactional(readOnly = true)
+    public List<Contract> contracts(String employeeNo, CurrentUser user) {
+        Agent a = agent(employeeNo, user);
+        List<Contract> history = repository.contracts(a.id());
+        return history.isEmpty() ? List.of(new Contract(a.id(), Contract.FROM_THE_START, a.weeklyMinMinutes(),
+                a.weeklyMaxMinutes(), null, null)) : history;
+    }
+
+    /** The contract valid on {@code date} for each agent (for services acting without a user, e.g. rosters). */
+    @Transactional(readOnly = true)
+    public Map<Long, Contract> contractsOn(Collection<Long> agentIds, LocalDate date) {
+        Map<Long, List<Contract>> histories = repository.contracts(agentIds);
+        Map<Long, Agent> agents = agentsById(agentIds);
+        Map<Long, Contract> valid = new HashMap<>();
+        agents.forEach((id, a) -> valid.put(id, contractOn(histories.getOrDefault(id, List.of()), a, date)));
+        return valid;
+    }
+
+    static Contract contractOn(List<Contract> history, Agent agent, LocalDate date) {
+        Contract valid = null;
+        for (Contract c : history) {
+            if (!c.effectiveFrom().isAfter(date)) {
+                valid = c;
+            }
+        }
+        return valid != null ? valid : new Contract(agent.id(), Contract.FROM_THE_START, agent.weeklyMinMinutes(),
+                agent.weeklyMaxMinutes(), null, null);
     }
 
     /**
@@ -301,6 +392,10 @@ public class OrganisationService {
                 repository.setAgentActive(before.id(), active);
                 audit.record(user.actor(), active ? "AGENT_ENABLED" : "AGENT_DISABLED", "agent:" + employeeNo,
                         "active: " + before.active() + " → " + active);
+                if (!active) {
+                    events.publishEvent(new AgentDisabled(before.id(), before.centerId(), before.employeeNo(),
+                            centerById(before.centerId()).today(clock).plusDays(1), user.actor()));
+                }
             }
             return repository.agentById(before.id()).orElseThrow();
         });

@@ -42,8 +42,17 @@ public class DateCoverageService {
     public record DayFigures(double coverage, double serviceLevel) {
     }
 
-    /** {@code scheduled}: whether the agent works that day (otherwise both figures are the same). */
-    public record DateCoverage(LocalDate date, long rosterId, boolean scheduled, DayFigures with, DayFigures without) {
+    /**
+     * {@code scheduled}: whether the agent works that day (otherwise both figures are the same). {@code intervals}:
+     * the roster's requirement of the date with the coverage of all its shifts (the agent's included), interval by
+     * interval, for pages that show required against scheduled.
+     */
+    public record DateCoverage(LocalDate date, long rosterId, boolean scheduled, DayFigures with, DayFigures without,
+            List<IntervalCoverage> intervals) {
+    }
+
+    /** One interval of the date: the roster's forecast workload and its coverage by the published shifts. */
+    public record IntervalCoverage(RosterInterval requirement, RosterCoverage.Interval coverage) {
     }
 
     /** Empty when no published roster covers the date (or it has no requirement for it). */
@@ -77,15 +86,26 @@ public class DateCoverageService {
             }
         }
         RosterCoverage.Policy policy = RosterService.policy(run, center);
+        List<RosterCoverage.Interval> withAll = RosterCoverage.of(intervals, all, policy);
+        List<IntervalCoverage> byInterval = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            byInterval.add(new IntervalCoverage(intervals.get(i), withAll.get(i)));
+        }
         return Optional.of(new DateCoverage(date, run.id(), scheduled,
-                figures(RosterCoverage.of(intervals, all, policy), intervals),
-                figures(RosterCoverage.of(intervals, without, policy), intervals)));
+                figures(withAll, intervals),
+                figures(RosterCoverage.of(intervals, without, policy), intervals), byInterval));
     }
 
     /** The published roster's figures of a date (empty without a published roster for it). */
     @Transactional(readOnly = true)
     public Optional<DayFigures> ofDate(long centerId, LocalDate date) {
         return withAndWithout(centerId, date, NO_AGENT).map(DateCoverage::with);
+    }
+
+    /** The published roster's date interval by interval (empty without a published roster for it). */
+    @Transactional(readOnly = true)
+    public Optional<DateCoverage> byInterval(long centerId, LocalDate date) {
+        return withAndWithout(centerId, date, NO_AGENT);
     }
 
     /** No agent has this id: "without" equals "with". */

@@ -20,6 +20,7 @@ import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.leave.TimeOffRequest;
 import com.timebank.wfm.leave.TimeOffService;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Contract;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
@@ -119,13 +120,27 @@ class RosterPlanning {
         Map<Long, AvailabilityService.ForRoster> declared = availability.forRoster(agentIds, run.from(), run.to());
         Set<String> templateCodes = new HashSet<>();
         options.values().forEach(o -> templateCodes.add(o.getTemplate()));
+        // each contract week of the horizon under the contract valid on its first day (changes take effect by date)
+        java.time.DayOfWeek weekStart = contractWeekStart(run);
+        List<Map<Long, Contract>> weekContracts = new ArrayList<>();
+        for (LocalDate first = run.from(); !first.isAfter(run.to());
+                first = first.plusDays(1).with(java.time.temporal.TemporalAdjusters.nextOrSame(weekStart))) {
+            weekContracts.add(organisation.contractsOn(agentIds, first));
+        }
         Map<String, Long> idByEmployeeNo = new LinkedHashMap<>();
         Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents = new LinkedHashMap<>();
         for (Long id : agentIds) {
             Agent a = agents.get(id);
+            Contract first = weekContracts.get(0).get(id);
             com.timebank.wfm.roster.solver.Agent.Builder b = com.timebank.wfm.roster.solver.Agent.builder(a.employeeNo())
-                    .team(a.teamCode()).weeklyMinutes(a.weeklyMinMinutes(), a.weeklyMaxMinutes())
+                    .team(a.teamCode()).weeklyMinutes(first.weeklyMinMinutes(), first.weeklyMaxMinutes())
                     .timeBankBalanceSeconds(ledger.account(id).balanceSeconds());
+            for (int week = 1; week < weekContracts.size(); week++) {
+                Contract c = weekContracts.get(week).get(id);
+                if (c.weeklyMinMinutes() != first.weeklyMinMinutes() || c.weeklyMaxMinutes() != first.weeklyMaxMinutes()) {
+                    b.weeklyMinutesInWeek(week, c.weeklyMinMinutes(), c.weeklyMaxMinutes());
+                }
+            }
             // a roster of one queue is covered only by the agents who have that skill; the others are reported
             if (RosterRun.ALL_QUEUES.equals(run.skill()) || a.skills().contains(run.skill())) {
                 b.skills(run.skill());
@@ -134,9 +149,9 @@ class RosterPlanning {
             if (own != null) {
                 withAvailabilityAndPreferences(b, own, templateCodes);
             }
-            if (a.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
+            if (first.weeklyMaxMinutes() >= 35 * 60 && !longLengths.isEmpty()) {
                 b.allowedShiftLengths(longLengths);
-            } else if (a.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
+            } else if (first.weeklyMaxMinutes() <= 20 * 60 && !shortLengths.isEmpty()) {
                 b.allowedShiftLengths(shortLengths);
             }
             solverAgents.put(id, b.build());
@@ -145,7 +160,6 @@ class RosterPlanning {
 
         RosterProblemBuilder builder = RosterProblemBuilder.forHorizon(run.from(), days).slotMinutes(slot)
                 .shiftOptions(options.values()).agents(solverAgents.values()).requirement(run.skill(), required);
-        java.time.DayOfWeek weekStart = contractWeekStart(run);
         builder.contractWeekStart(weekStart);
         List<LocalDate> busy = new ArrayList<>();
         List<LocalDate> idle = new ArrayList<>();

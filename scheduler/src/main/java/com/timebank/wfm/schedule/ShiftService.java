@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import com.timebank.wfm.api.Message;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.AgentDisabled;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -100,6 +102,22 @@ public class ShiftService {
             return removed;
         });
     }
+
+    /**
+     * A disabled agent leaves the future rosters: their published shifts from the event's date on are removed (in
+     * the transaction that disables them), so coverage and requirements no longer count them. Audited.
+     */
+    @EventListener
+    void agentDisabled(AgentDisabled e) {
+        int removed = repository.delete(e.centerId(), List.of(e.agentId()), e.from(), FAR_FUTURE);
+        if (removed > 0) {
+            audit.record(e.actor(), "SHIFTS_REMOVED", "agent:" + e.employeeNo(), removed
+                    + " published shift(s) from " + e.from() + " on: the agent was disabled");
+        }
+    }
+
+    /** Later than any published shift (rosters cover weeks ahead, not centuries). */
+    private static final LocalDate FAR_FUTURE = LocalDate.of(9999, 12, 31);
 
     /** Every published shift of the center dated within the period (for services acting without a user). */
     @Transactional(readOnly = true)

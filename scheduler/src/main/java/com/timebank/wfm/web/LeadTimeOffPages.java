@@ -187,10 +187,16 @@ class LeadTimeOffPages {
     @GetMapping("/lead/leave")
     String leaveForm(@RequestParam(required = false) String employeeNo, CurrentUser user, Model model) {
         LeaveForm form = new LeaveForm();
+        // the date defaults to the center's today (the agent's center, else the lead's first), not the server's
+        Center center = null;
         if (employeeNo != null) {
-            form.setEmployeeNo(organisation.agent(employeeNo, user).employeeNo());
+            Agent agent = organisation.agent(employeeNo, user);
+            form.setEmployeeNo(agent.employeeNo());
+            center = organisation.centerById(agent.centerId());
+        } else {
+            center = organisation.centers(user).stream().findFirst().orElse(null);
         }
-        form.setDate(java.time.LocalDate.now(clock));
+        form.setDate(center != null ? center.today(clock) : java.time.LocalDate.now(clock));
         model.addAttribute("leaveForm", form);
         leaveModel(user, model);
         return "lead/leave";

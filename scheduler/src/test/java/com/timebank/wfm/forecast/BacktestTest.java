@@ -70,7 +70,9 @@ class BacktestTest {
         assertThat(choice.report().result(choice.methodName()).orElseThrow().mase()).isEqualTo(best);
         // Only the model with calendar effects foresees month-end peaks.
         assertThat(choice.methodName()).isEqualTo(DailyVolumeTimesProfile.NAME);
-        assertThat(choice.explanation()).startsWith("auto: picked daily-volume-profile").contains("seasonal-naive");
+        assertThat(choice.explanation().code()).isEqualTo("forecast.note.auto-picked");
+        assertThat(choice.explanation().args().get(0)).isEqualTo("daily-volume-profile");
+        assertThat((String) choice.explanation().args().get(5)).contains("seasonal-naive");
         Backtest.MethodResult naive = choice.report().result(SeasonalNaive.NAME).orElseThrow();
         assertThat(best).isLessThan(0.8 * naive.mase());
         assertThat(naive.rmse()).isGreaterThanOrEqualTo(naive.mae());
@@ -82,6 +84,7 @@ class BacktestTest {
         MethodSelection.Choice choice = MethodSelection.select(center.history(), ForecastCalendar.none(),
                 List.of(HistoricalAverage.mean(4), new SeasonalNaive()), new Backtest.Options(5, 5, 5, false));
         assertThat(choice.methodName()).isEqualTo("historical-mean");
-        assertThat(choice.explanation()).contains("too short");
+        assertThat(choice.explanation().code()).isEqualTo("forecast.note.history-too-short");
+        assertThat(choice.explanation().args()).endsWith("historical-mean");
     }
 }

@@ -85,7 +85,7 @@ class ClosedDaysTest {
                 Forecast f = m.forecast(center.history(), ForecastCalendar.defaults(), from, from.plusDays(6));
                 assertThat(f.intervals()).as("%s after %d days", m.name(), days).isNotEmpty()
                         .allSatisfy(i -> assertThat(i.upper95()).isGreaterThanOrEqualTo(i.contacts()).isFinite());
-                assertThat(f.notes()).anyMatch(n -> n.contains("too little history"));
+                assertThat(f.notes()).anyMatch(n -> n.code().equals("forecast.note.intervals-default"));
             }
         }
     }

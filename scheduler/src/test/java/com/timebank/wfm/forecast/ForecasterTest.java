@@ -40,7 +40,8 @@ class ForecasterTest {
         Forecast f = new Forecaster().forecast(CENTER.history(), ForecastCalendar.defaults(),
                 new Forecaster.Request(CENTER.end().plusDays(1), CENTER.end().plusDays(42), null, null));
         assertThat(ForecastMethods.names()).contains(f.method());
-        assertThat(f.notes().get(0)).startsWith("auto: picked " + f.method());
+        assertThat(f.notes().get(0).code()).isEqualTo("forecast.note.auto-picked");
+        assertThat(f.notes().get(0).args().get(0)).isEqualTo(f.method());
         assertThat(f.intervals()).hasSize(30 * 20);
     }
 

@@ -82,6 +82,6 @@ class PredictionIntervalCoverageTest {
             assertThat(i.contacts()).isLessThanOrEqualTo(i.upper80());
             assertThat(i.upper80()).isLessThanOrEqualTo(i.upper95());
         });
-        assertThat(f.notes()).anyMatch(n -> n.startsWith("prediction intervals: calibrated"));
+        assertThat(f.notes()).anyMatch(n -> n.code().equals("forecast.note.intervals-calibrated"));
     }
 }

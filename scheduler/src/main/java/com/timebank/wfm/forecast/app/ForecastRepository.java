@@ -8,7 +8,6 @@ import static com.timebank.wfm.db.Tables.FORECAST_ADJUSTMENT;
 import static com.timebank.wfm.db.Tables.FORECAST_INTERVAL;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import com.timebank.wfm.db.tables.records.BacktestRecord;
 import com.timebank.wfm.db.tables.records.ForecastRecord;
 import com.timebank.wfm.forecast.Backtest;
 import com.timebank.wfm.forecast.IntervalForecast;
+import com.timebank.wfm.forecast.Note;
 
 @Repository
 class ForecastRepository {
@@ -44,9 +44,9 @@ class ForecastRepository {
                 .set(FORECAST.AS_OF, run.asOf())
                 .set(FORECAST.LEARNED_UP_TO, run.learnedUpTo())
                 .set(FORECAST.INTERVAL_MINUTES, run.intervalMinutes())
-                .set(FORECAST.SELECTION_NOTE, truncate(run.selectionNote(), 2000))
+                .set(FORECAST.SELECTION_NOTE, run.selectionNote() == null ? null : truncate(NoteJson.write(run.selectionNote()), 2000))
                 .set(FORECAST.SELECTION_BACKTEST_ID, run.selectionBacktestId())
-                .set(FORECAST.NOTES, run.notes().isEmpty() ? null : String.join("\n", run.notes()))
+                .set(FORECAST.NOTES, run.notes().isEmpty() ? null : NoteJson.write(run.notes()))
                 .set(FORECAST.CREATED_BY, run.createdBy())
                 .set(FORECAST.CREATED_AT, run.createdAt())
                 .execute();
@@ -168,10 +168,10 @@ class ForecastRepository {
     }
 
     private static ForecastRun run(ForecastRecord r) {
-        List<String> notes = r.getNotes() == null ? List.of() : Arrays.asList(r.getNotes().split("\n"));
+        List<Note> notes = NoteJson.readList(r.getNotes());
         return new ForecastRun(r.getId(), r.getCenterId(), r.getQueue(), r.getMethod(), r.getRequestedMethod(),
                 r.getFromDate(), r.getToDate(), r.getAsOf(), r.getLearnedUpTo(), r.getIntervalMinutes(),
-                r.getSelectionNote(), r.getSelectionBacktestId(), notes, r.getCreatedBy(), r.getCreatedAt());
+                NoteJson.read(r.getSelectionNote()), r.getSelectionBacktestId(), notes, r.getCreatedBy(), r.getCreatedAt());
     }
 
     /** MariaDB has no NaN: a measure that cannot be computed is stored as NULL. */

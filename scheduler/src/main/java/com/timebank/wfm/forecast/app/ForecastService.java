@@ -31,6 +31,7 @@ import com.timebank.wfm.forecast.IntervalForecast;
 import com.timebank.wfm.forecast.IntervalHistory;
 import com.timebank.wfm.forecast.IntradayReforecast;
 import com.timebank.wfm.forecast.MethodSelection;
+import com.timebank.wfm.forecast.Note;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.history.IntervalTotal;
 import com.timebank.wfm.org.Center;
@@ -135,7 +136,7 @@ public class ForecastService {
         if (lead > MAX_LEAD_DAYS) {
             throw BusinessRuleException.of("forecast.forecast-would-end-days", lead, h.lastDate(), MAX_LEAD_DAYS);
         }
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         ForecastCalendar calendar = calendar(center, r.from(), notes);
         Forecast forecast;
         MethodSelection.Choice choice = null;
@@ -397,13 +398,12 @@ public class ForecastService {
      * settings count calendar days (for time-off quotas); the forecast counts the first and last open days of
      * the month and learns a multiplier for each, so the same numbers are passed on.
      */
-    private ForecastCalendar calendar(Center center, LocalDate on, List<String> notes) {
+    private ForecastCalendar calendar(Center center, LocalDate on, List<Note> notes) {
         CenterSettings s = settings.on(center.id(), on);
         int first = Math.min(MAX_BUSY_DAYS, s.busyFirstDays());
         int last = Math.min(MAX_BUSY_DAYS, s.busyLastDays());
         if (notes != null && (first != s.busyFirstDays() || last != s.busyLastDays())) {
-            notes.add("busy days of the month limited to the first " + first + " and last " + last
-                    + " open days (center settings: " + s.busyFirstDays() + " and " + s.busyLastDays() + ")");
+            notes.add(Note.of("forecast.note.busy-days-limited", first, last, s.busyFirstDays(), s.busyLastDays()));
         }
         return calendars.forecastCalendar(center.id(), first, last);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.forecast.Backtest;
 import com.timebank.wfm.forecast.IntervalForecast;
 import com.timebank.wfm.forecast.IntradayReforecast;
@@ -29,6 +30,10 @@ final class ForecastViews {
     private ForecastViews() {
     }
 
+    private static String english(Message m) {
+        return m == null ? null : m.english();
+    }
+
     record IntervalView(@JsonFormat(pattern = LOCAL_MINUTES) LocalDateTime start, double contacts, long ahtSeconds,
             double lower80, double upper80, double lower95, double upper95) {
 
@@ -47,28 +52,31 @@ final class ForecastViews {
         }
     }
 
-    /** Why a method was chosen automatically: the sentence and the selection backtest behind it. */
-    record SelectionView(String method, String explanation, Long backtestId, Integer horizonDays,
+    /**
+     * Why a method was chosen automatically: the sentence (English) with its message code and arguments, and the
+     * selection backtest behind it.
+     */
+    record SelectionView(String method, String explanation, Message explanationMessage, Long backtestId, Integer horizonDays,
             List<LocalDate> originDates, List<MethodResultView> results) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ForecastView(long id, String centerCode, String queue, String method, boolean autoSelected,
             String requestedMethod, LocalDate from, LocalDate to, LocalDate asOf, LocalDate learnedUpTo,
-            int intervalMinutes, SelectionView selection, List<String> notes, List<LocalDate> closedDays,
+            int intervalMinutes, SelectionView selection, List<String> notes, List<Message> noteMessages, List<LocalDate> closedDays,
             Instant createdAt, String createdBy, List<IntervalView> intervals) {
 
         static ForecastView of(Center center, StoredForecast f) {
             ForecastRun run = f.run();
             SelectionView selection = null;
             if (run.autoSelected()) {
-                selection = f.selection().map(b -> new SelectionView(run.method(), run.selectionNote(), b.id(),
+                selection = f.selection().map(b -> new SelectionView(run.method(), english(run.selectionMessage()), run.selectionMessage(), b.id(),
                         b.horizonDays(), b.origins(), b.results().stream().map(MethodResultView::of).toList()))
-                        .orElse(new SelectionView(run.method(), run.selectionNote(), null, null, List.of(), List.of()));
+                        .orElse(new SelectionView(run.method(), english(run.selectionMessage()), run.selectionMessage(), null, null, List.of(), List.of()));
             }
             return new ForecastView(run.id(), center.code(), run.queue(), run.method(), run.autoSelected(),
                     run.requestedMethod(), run.from(), run.to(), run.asOf(), run.learnedUpTo(), run.intervalMinutes(),
-                    selection, run.notes(), f.closedDays(), utc(run.createdAt()), run.createdBy(),
+                    selection, run.noteMessages().stream().map(Message::english).toList(), run.noteMessages(), f.closedDays(), utc(run.createdAt()), run.createdBy(),
                     f.intervals().stream().map(IntervalView::of).toList());
         }
     }

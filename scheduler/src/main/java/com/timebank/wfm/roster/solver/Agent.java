@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,6 +38,8 @@ public final class Agent {
     private final WeeklyAvailability availability;
     /** The shift template the agent would rather work (soft); null for none. */
     private final String preferredTemplate;
+    /** Weeks of the horizon (index) under another contract than the agent's own: {min, max} weekly minutes. */
+    private final Map<Integer, int[]> weekContracts;
 
     /** The shift options this agent may be given (skills and allowed lengths); set by the problem builder. */
     private List<ShiftOption> eligibleShiftOptions = List.of();
@@ -66,6 +69,13 @@ public final class Agent {
         this.maxConsecutiveWorkingDays = b.maxConsecutiveWorkingDays;
         this.availability = Objects.requireNonNull(b.availability);
         this.preferredTemplate = b.preferredTemplate;
+        b.weekContracts.forEach((week, c) -> {
+            if (c[0] < 0 || c[1] < c[0]) {
+                throw new IllegalArgumentException("Agent " + b.employeeNo + ", week " + week
+                        + ": weekly minutes must satisfy 0 <= min (" + c[0] + ") <= max (" + c[1] + ").");
+            }
+        });
+        this.weekContracts = Map.copyOf(b.weekContracts);
         if (maxConsecutiveWorkingDays < 1) {
             throw new IllegalArgumentException("Agent " + employeeNo + ": max consecutive working days must be >= 1.");
         }
@@ -85,23 +95,34 @@ public final class Agent {
         return daysInWeek >= 7 ? maxWeeklyMinutes : (int) (((long) maxWeeklyMinutes * daysInWeek + 6) / 7);
     }
 
+    /** The contract minimum of week {@code week} (the contract valid that week), pro-rated to {@code days}. */
+    private int contractMinFor(int week, int days) {
+        int min = weekContracts.containsKey(week) ? weekContracts.get(week)[0] : minWeeklyMinutes;
+        return days >= 7 ? min : (int) ((long) min * days / 7);
+    }
+
+    /** The contract maximum of week {@code week} (the contract valid that week), pro-rated to {@code days}. */
+    private int contractMaxFor(int week, int days) {
+        int max = weekContracts.containsKey(week) ? weekContracts.get(week)[1] : maxWeeklyMinutes;
+        return days >= 7 ? max : (int) (((long) max * days + 6) / 7);
+    }
+
     /**
-     * The minimum the horizon's days of contract week {@code week} must reach: the contract minimum for those days
-     * plus the planned days of the same week outside the horizon (pro-rated as a whole), less the minutes those
-     * outside days already count (published shifts, credited absences). Equals {@link #minWeeklyMinutesFor} when
-     * nothing of the week lies outside the horizon.
+     * The minimum the horizon's days of contract week {@code week} must reach: the minimum of the contract valid that
+     * week for those days plus the planned days of the same week outside the horizon (pro-rated as a whole), less
+     * the minutes those outside days already count (published shifts, credited absences).
      */
     public int minWeeklyMinutesIn(int week, int daysInHorizon) {
         int[] outside = outsideHorizonByWeek.get(week);
-        return outside == null ? minWeeklyMinutesFor(daysInHorizon)
-                : minWeeklyMinutesFor(daysInHorizon + outside[1]) - outside[0];
+        return outside == null ? contractMinFor(week, daysInHorizon)
+                : contractMinFor(week, daysInHorizon + outside[1]) - outside[0];
     }
 
     /** The maximum for the horizon's days of contract week {@code week}, as {@link #minWeeklyMinutesIn}. */
     public int maxWeeklyMinutesIn(int week, int daysInHorizon) {
         int[] outside = outsideHorizonByWeek.get(week);
-        return outside == null ? maxWeeklyMinutesFor(daysInHorizon)
-                : maxWeeklyMinutesFor(daysInHorizon + outside[1]) - outside[0];
+        return outside == null ? contractMaxFor(week, daysInHorizon)
+                : contractMaxFor(week, daysInHorizon + outside[1]) - outside[0];
     }
 
     /** Minutes of contract week {@code week} counted outside the horizon (published shifts, absences). */
@@ -244,6 +265,7 @@ public final class Agent {
         private int maxConsecutiveWorkingDays = DEFAULT_MAX_CONSECUTIVE_WORKING_DAYS;
         private WeeklyAvailability availability = WeeklyAvailability.ALWAYS;
         private String preferredTemplate;
+        private final Map<Integer, int[]> weekContracts = new java.util.HashMap<>();
 
         private Builder(String employeeNo) {
             this.employeeNo = employeeNo;
@@ -257,6 +279,12 @@ public final class Agent {
         public Builder weeklyMinutes(int min, int max) {
             this.minWeeklyMinutes = min;
             this.maxWeeklyMinutes = max;
+            return this;
+        }
+
+        /** Another contract for week {@code weekIndex} of the horizon (a contract change takes effect). */
+        public Builder weeklyMinutesInWeek(int weekIndex, int min, int max) {
+            this.weekContracts.put(weekIndex, new int[] {min, max});
             return this;
         }
 

@@ -46,8 +46,10 @@ class OrganisationPages {
 
     private final OrganisationService organisation;
     private final Flash flash;
+    private final com.timebank.wfm.timebank.BalanceMoveService moves;
 
-    OrganisationPages(OrganisationService organisation, Flash flash) {
+    OrganisationPages(OrganisationService organisation, Flash flash, com.timebank.wfm.timebank.BalanceMoveService moves) {
+        this.moves = moves;
         this.organisation = organisation;
         this.flash = flash;
     }
@@ -332,6 +334,10 @@ class OrganisationPages {
     private String editModel(Agent agent, CurrentUser user, Model model) {
         model.addAttribute("agent", agent);
         model.addAttribute("teams", organisation.teams(agent.centerCode(), user));
+        // contract history and the balance of a disabled agent (AgentLifecyclePages acts on them)
+        model.addAttribute("contracts", organisation.contracts(agent.employeeNo(), user));
+        model.addAttribute("account", moves.account(agent.employeeNo(), user));
+        model.addAttribute("moveKey", java.util.UUID.randomUUID().toString());
         return "admin/agent-edit";
     }
 

@@ -21,6 +21,7 @@ class PlannerNavigation implements NavContributor {
         return List.of(new NavItem("/planner/history", "planner.nav.history", 300),
                 new NavItem("/planner/forecasts", "planner.nav.forecasts", 310),
                 new NavItem("/planner/center-calendar", "planner.nav.center-calendar", 320),
+                new NavItem("/planner/coverage", "planner.nav.coverage", 330),
                 new NavItem("/planner/emergencies", "planner.nav.emergencies", 340),
                 new NavItem("/planner/calendar", "planner.nav.calendar", 350),
                 new NavItem("/planner/jobs", "planner.nav.jobs", 360));

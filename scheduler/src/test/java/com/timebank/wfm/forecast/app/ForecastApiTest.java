@@ -134,7 +134,8 @@ class ForecastApiTest {
         Map<String, Object> auto = body(createForecast(planner, center, range(today, today.plusDays(41), ""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.autoSelected").value(true))
-                .andExpect(jsonPath("$.selection.explanation").value(containsString("auto: picked")))
+                .andExpect(jsonPath("$.selection.explanation").value(containsString("Chosen automatically")))
+                .andExpect(jsonPath("$.selection.explanationMessage.code").value("forecast.note.auto-picked"))
                 .andExpect(jsonPath("$.selection.results.length()").value(6)));
         @SuppressWarnings("unchecked")
         Map<String, Object> selection = (Map<String, Object>) auto.get("selection");
