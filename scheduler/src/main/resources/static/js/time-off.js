@@ -19,10 +19,10 @@
     document.getElementById('request').scrollIntoView({ behavior: 'smooth', block: 'start' });
     date.focus({ preventScroll: true });
   });
-  // typing hours or minutes means part of the shift
+  // typing hours, minutes, from or to means part of the shift
   var part = date.form.querySelector('input[name=length][value=hours]');
   date.form.addEventListener('input', function (e) {
-    if (part && (e.target.id === 'hours' || e.target.id === 'minutes') && e.target.value !== '') {
+    if (part && ['hours', 'minutes', 'from', 'to'].indexOf(e.target.id) >= 0 && e.target.value !== '') {
       part.checked = true;
     }
   });

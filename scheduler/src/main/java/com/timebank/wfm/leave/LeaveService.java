@@ -184,9 +184,12 @@ public class LeaveService {
         }
     }
 
-    /** One leave item as the agent's month shows it; {@code offset} is chosen (open month) or posted (closed). */
+    /**
+     * One leave item as the agent's month shows it; {@code offset} is chosen (open month) or posted (closed);
+     * {@code from}..{@code to} ({@code HH:mm}) for part of a day, else both null.
+     */
     public record Item(long id, LocalDate date, long seconds, LeaveType type, LeaveSource source, boolean busy,
-            boolean eligible, boolean offset) {
+            boolean eligible, boolean offset, String from, String to) {
     }
 
     /**
@@ -233,7 +236,11 @@ public class LeaveService {
         });
         boolean busy = calendar.busyDays(center.id(), l.date(), l.date()).get(l.date());
         return new Item(id, l.date(), l.seconds(), type, LeaveSource.LEAVE, busy,
-                LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false);
+                LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false, timeOfDay(part[0]), timeOfDay(part[1]));
+    }
+
+    private static String timeOfDay(Integer minute) {
+        return minute == null ? null : TimeOfDay.format(minute);
     }
 
     public record Imported(int accepted) {
@@ -356,7 +363,8 @@ public class LeaveService {
             boolean b = busy.get(r.date());
             boolean eligible = LeaveEligibility.eligible(r.source(), b);
             boolean offset = closed ? offsets.get(r.id()) != null : offsets.containsKey(r.id());
-            items.add(new Item(r.id(), r.date(), r.seconds(), r.type(), r.source(), b, eligible, offset));
+            items.add(new Item(r.id(), r.date(), r.seconds(), r.type(), r.source(), b, eligible, offset,
+                    timeOfDay(r.startMinute()), timeOfDay(r.endMinute())));
             leaveSeconds += r.seconds();
             eligibleSeconds += eligible ? r.seconds() : 0;
             chosenSeconds += offsets.containsKey(r.id()) ? r.seconds() : 0;

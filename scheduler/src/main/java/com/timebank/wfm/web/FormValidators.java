@@ -28,6 +28,15 @@ final class FormValidators {
         }
     }
 
+    /** As {@link #duration}, but the hours and minutes may be left empty when from and to give the length. */
+    private static void partDayDuration(DurationForm f, String from, String to, Errors errors, String minutesCode,
+            String amountCode) {
+        if (PartOfDay.givesLength(from, to) && f.getHours() == null && f.getMinutes() == null) {
+            return;
+        }
+        duration(f, errors, LeaveService.DAY_SECONDS, minutesCode, amountCode);
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -68,7 +77,9 @@ final class FormValidators {
                 errors.rejectValue("date", "agent.timeoff.error.date");
             }
             if (!f.wholeShift()) {
-                duration(f, errors, LeaveService.DAY_SECONDS, "agent.timeoff.error.minutes", "agent.timeoff.error.amount");
+                partDayDuration(f, f.getFrom(), f.getTo(), errors, "agent.timeoff.error.minutes",
+                        "agent.timeoff.error.amount");
+                PartOfDay.check(f.getFrom(), f.getTo(), f, errors, "agent.timeoff");
             }
         }
     }
@@ -91,7 +102,8 @@ final class FormValidators {
             if (!errors.hasFieldErrors("date") && f.getDate() == null) {
                 errors.rejectValue("date", "lead.leave.error.date");
             }
-            duration(f, errors, LeaveService.DAY_SECONDS, "lead.leave.error.minutes", "lead.leave.error.amount");
+            partDayDuration(f, f.getFrom(), f.getTo(), errors, "lead.leave.error.minutes", "lead.leave.error.amount");
+            PartOfDay.check(f.getFrom(), f.getTo(), f, errors, "lead.leave");
         }
     }
 }

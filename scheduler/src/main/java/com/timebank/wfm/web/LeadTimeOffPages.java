@@ -227,7 +227,7 @@ class LeadTimeOffPages {
                 binding.rejectValue("date", "lead.leave.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "to", "from"), "lead.leave.invalid");
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours"), "lead.leave.invalid");
             } catch (com.timebank.wfm.api.NotFoundException e) {
                 binding.rejectValue("employeeNo", "lead.leave.error.agent");
             }

@@ -15,6 +15,8 @@ public class LeaveForm extends DurationForm {
     private LocalDate date;
     /** Optional start (HH:mm) of part of a day: rosters then keep the agent off only those hours. */
     private String from;
+    /** Optional end (HH:mm, after from, 24:00 at most); left out, the end is the start plus the duration. */
+    private String to;
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -48,22 +50,26 @@ public class LeaveForm extends DurationForm {
         this.from = from;
     }
 
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
     /** The start of part of a day, or null (no time of day). */
     String partFrom() {
-        return from == null || from.isBlank() ? null : from.trim();
+        return PartOfDay.from(from);
     }
 
-    /** The end of part of a day: the start plus the duration (24:00 at most), or null. */
+    /** The end of part of a day: the given end, else the start plus the duration; or null. */
     String partTo() {
-        Integer start = com.timebank.wfm.api.TimeOfDay.parse(partFrom());
-        if (start == null) {
-            return null;
-        }
-        long end = start + seconds() / 60;
-        return end > 1440 ? "24:01" : com.timebank.wfm.api.TimeOfDay.format((int) end);
+        return PartOfDay.to(from, to, durationSeconds());
     }
 
+    /** The duration, or from..to's length when only they are given. */
     long seconds() {
-        return durationSeconds();
+        return PartOfDay.seconds(from, to, durationSeconds());
     }
 }

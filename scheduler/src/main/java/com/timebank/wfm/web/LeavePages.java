@@ -192,7 +192,7 @@ class LeavePages {
             } catch (ConflictException e) {
                 binding.rejectValue("date", "agent.timeoff.conflict", new Object[] {e.reason()}, e.getMessage());
             } catch (InvalidInputException e) {
-                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "employeeNo", "date", "to", "from"),
+                FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours", "employeeNo", "date"),
                         "agent.timeoff.invalid");
             }
         }

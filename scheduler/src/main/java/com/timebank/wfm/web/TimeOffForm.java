@@ -13,6 +13,8 @@ public class TimeOffForm extends DurationForm {
     private String length = "shift";
     /** Optional start (HH:mm) of part of the shift: rosters then keep the agent off only those hours. */
     private String from;
+    /** Optional end (HH:mm, after from, 24:00 at most); left out, the end is the start plus the hours and minutes. */
+    private String to;
 
     public LocalDate getDate() {
         return date;
@@ -38,28 +40,30 @@ public class TimeOffForm extends DurationForm {
         this.from = from;
     }
 
-    /** The start of part of the shift, or null (the whole shift, or hours with no time of day). */
-    String partFrom() {
-        return wholeShift() || from == null || from.isBlank() ? null : from.trim();
+    public String getTo() {
+        return to;
     }
 
-    /** The end of part of the shift: the start plus its length (24:00 at most), or null. */
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    /** The start of part of the shift, or null (the whole shift, or hours with no time of day). */
+    String partFrom() {
+        return wholeShift() ? null : PartOfDay.from(from);
+    }
+
+    /** The end of part of the shift: the given end, else the start plus the hours and minutes; or null. */
     String partTo() {
-        Integer start = com.timebank.wfm.api.TimeOfDay.parse(partFrom());
-        Long seconds = seconds();
-        if (start == null || seconds == null) {
-            return null;
-        }
-        long end = start + seconds / 60;
-        return end > 1440 ? "24:01" : com.timebank.wfm.api.TimeOfDay.format((int) end);
+        return wholeShift() ? null : PartOfDay.to(from, to, durationSeconds());
     }
 
     boolean wholeShift() {
         return !"hours".equals(length);
     }
 
-    /** Null for the whole shift; empty fields count as 0. */
+    /** Null for the whole shift; from..to's length when only they are given; else the hours and minutes. */
     Long seconds() {
-        return wholeShift() ? null : durationSeconds();
+        return wholeShift() ? null : PartOfDay.seconds(from, to, durationSeconds());
     }
 }
