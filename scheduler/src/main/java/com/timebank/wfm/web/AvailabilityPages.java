@@ -40,6 +40,8 @@ import com.timebank.wfm.security.CurrentUser;
 class AvailabilityPages {
 
     private static final Pattern WINDOW_FIELD = Pattern.compile("windows\\[(\\d+)]\\.(day|from|to)");
+    /** Windows a day on the page: one, or two for a split shift (08:00–12:00 and 14:00–18:00). */
+    static final int WINDOWS_A_DAY = 2;
 
     private final OrganisationService organisation;
     private final AvailabilityService availability;
@@ -58,10 +60,41 @@ class AvailabilityPages {
         return "/agents/" + employeeNo + "/availability";
     }
 
-    /** One window per day of the week (Monday first), times {@code HH:mm}; all empty = available at any time. */
+    /**
+     * Up to two windows per day of the week (Monday first; {@code from2}/{@code to2} the second, for a split shift),
+     * times {@code HH:mm}; all empty = available at any time.
+     */
     public static class WeeklyForm {
         private String[] from = new String[7];
         private String[] to = new String[7];
+        private String[] from2 = new String[7];
+        private String[] to2 = new String[7];
+
+        public String[] getFrom2() {
+            return from2;
+        }
+
+        public void setFrom2(String[] from2) {
+            this.from2 = Arrays.copyOf(from2, 7);
+        }
+
+        public String[] getTo2() {
+            return to2;
+        }
+
+        public void setTo2(String[] to2) {
+            this.to2 = Arrays.copyOf(to2, 7);
+        }
+
+        /** The times of the day's first (0) or second (1) window: {from, to}. */
+        String[] window(int day, int n) {
+            return n == 0 ? new String[] {from[day], to[day]} : new String[] {from2[day], to2[day]};
+        }
+
+        void setWindow(int day, int n, String start, String end) {
+            (n == 0 ? from : from2)[day] = start;
+            (n == 0 ? to : to2)[day] = end;
+        }
 
         public String[] getFrom() {
             return from;
@@ -155,11 +188,11 @@ class AvailabilityPages {
         Agent agent = organisation.agent(employeeNo, user);
         AvailabilityService.Weekly weekly = availability.weekly(agent.employeeNo(), user);
         WeeklyForm weeklyForm = new WeeklyForm();
+        int[] shown = new int[7];
         for (AvailabilityService.WindowView w : weekly.windows()) {
             int i = w.day().getValue() - 1;
-            if (weeklyForm.from[i] == null) {
-                weeklyForm.from[i] = w.from();
-                weeklyForm.to[i] = w.to();
+            if (shown[i] < WINDOWS_A_DAY) {
+                weeklyForm.setWindow(i, shown[i]++, w.from(), w.to());
             }
         }
         AvailabilityService.PreferencesView p = availability.preferences(agent.employeeNo(), user);
@@ -178,15 +211,17 @@ class AvailabilityPages {
             CurrentUser user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Agent agent = organisation.agent(employeeNo, user);
         List<WindowInput> windows = new ArrayList<>();
-        List<Integer> dayOfWindow = new ArrayList<>();
+        List<String> suffixOfWindow = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            String from = weeklyForm.from[i];
-            String to = weeklyForm.to[i];
-            if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-                continue;
+            for (int n = 0; n < WINDOWS_A_DAY; n++) {
+                String from = weeklyForm.window(i, n)[0];
+                String to = weeklyForm.window(i, n)[1];
+                if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+                    continue;
+                }
+                windows.add(new WindowInput(DayOfWeek.of(i + 1).name(), from, to));
+                suffixOfWindow.add((n == 0 ? "" : "2") + "[" + i + "]");
             }
-            windows.add(new WindowInput(DayOfWeek.of(i + 1).name(), from, to));
-            dayOfWindow.add(i);
         }
         try {
             availability.replaceWeekly(agent.employeeNo(), windows, user);
@@ -195,9 +230,11 @@ class AvailabilityPages {
         } catch (InvalidInputException e) {
             for (FieldError f : e.errors()) {
                 Matcher m = WINDOW_FIELD.matcher(f.field() == null ? "" : f.field());
-                String field = m.matches() ? ("to".equals(m.group(2)) ? "to" : "from") + "["
-                        + dayOfWindow.get(Integer.parseInt(m.group(1))) + "]" : null;
-                if (field != null) {
+                String field = m.matches() ? ("to".equals(m.group(2)) ? "to" : "from")
+                        + suffixOfWindow.get(Integer.parseInt(m.group(1))) : null;
+                if (field != null && "range.availability.windows-overlap".equals(f.reason().code())) {
+                    binding.rejectValue(field, "availability.page.windows-overlap");
+                } else if (field != null) {
                     binding.rejectValue(field, f.reason().code(), f.reason().getArguments(), f.message());
                 } else {
                     binding.reject(f.reason().code(), f.reason().getArguments(), f.message());
@@ -267,6 +304,7 @@ class AvailabilityPages {
         model.addAttribute("canEdit", user.leadsAgent(agent.centerId(), agent.teamId()));
         model.addAttribute("days", List.of(DayOfWeek.values()));
         model.addAttribute("windows", availability.weekly(agent.employeeNo(), user).windows());
+        model.addAttribute("windowsADay", WINDOWS_A_DAY);
         model.addAttribute("unavailability", availability.unavailability(agent.employeeNo(), null, null, user));
         model.addAttribute("preferences", availability.preferences(agent.employeeNo(), user));
         model.addAttribute("templateCodes", templates.templatesOf(agent.centerId()).stream()

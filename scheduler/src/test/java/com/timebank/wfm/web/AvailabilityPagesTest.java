@@ -128,6 +128,34 @@ class AvailabilityPagesTest {
     }
 
     @Test
+    void theLeadGivesADayTwoWindowsForASplitShiftThatMustNotOverlap() throws Exception {
+        String page = "/agents/" + ana.employeeNo() + "/availability";
+        mvc.perform(post(page).param("from[0]", "08:00").param("to[0]", "12:00").param("from2[0]", "11:00")
+                        .param("to2[0]", "18:00").with(csrf()).with(as(lead)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(allOf(containsString("data-testid=\"weekly-form\""),
+                        containsString("id=\"from2[0]-error\""),
+                        containsString("Overlaps the other window of this day."))));
+        assertThat(availability.weekly(ana.employeeNo(), org.admin()).windows()).isEmpty();
+        mvc.perform(post(page).param("from[0]", "08:00").param("to[0]", "12:00").param("from2[0]", "14:00")
+                        .param("to2[0]", "18:00").param("from[4]", "09:00").param("to[4]", "17:00").with(csrf())
+                        .with(as(lead)))
+                .andExpect(redirectedUrl(page));
+        assertThat(availability.weekly(ana.employeeNo(), org.admin()).windows())
+                .extracting(w -> w.day() + " " + w.from() + "-" + w.to())
+                .containsExactly("MONDAY 08:00-12:00", "MONDAY 14:00-18:00", "FRIDAY 09:00-17:00");
+        mvc.perform(get(page).with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"from2[0]\" value=\"14:00\""),
+                        containsString("name=\"to2[0]\" value=\"18:00\""))));
+        mvc.perform(get(page).with(as(anaUser))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("08:00–12:00"), containsString("14:00–18:00"))));
+        mvc.perform(post(page).param("from[0]", "08:00").param("to[0]", "12:00").param("from2[0]", "10:00")
+                        .param("to2[0]", "11:00").with(csrf()).with(as(lead)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("与当天另一个时段重叠。")));
+    }
+
+    @Test
     void aLeadRecordsPartDayLeaveWithAStartTime() throws Exception {
         LocalDate day = seed.today(center).plusDays(3);
         mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "PERSONAL")
