@@ -383,6 +383,60 @@ public class RosterService {
                 agentIssues(run), PreferenceMiss.of(problem.solution()));
     }
 
+    /** At most this many published rosters are read for one agent's notes (each is rebuilt as it was solved). */
+    static final int MAX_NOTE_ROSTERS = 4;
+
+    /**
+     * A preference of one agent a published roster does not grant: the roster's period, the day, what was not granted
+     * and the shift worked instead ({@code start}..{@code end} of the center's day).
+     */
+    public record AgentPreferenceMiss(long rosterId, LocalDate rosterFrom, LocalDate rosterTo, LocalDate date,
+            PreferenceMiss.Kind kind, java.time.LocalTime start, java.time.LocalTime end, String template) {
+    }
+
+    /** What the published rosters give one agent less than asked: preferences not granted and the agent's issues. */
+    public record AgentRosterNotes(List<AgentPreferenceMiss> preferencesNotGranted, List<RosterAgentIssue> issues) {
+    }
+
+    /**
+     * The agent's preferences not granted and the agent's issues (weekly minimum out of reach inside the availability,
+     * skill…) in the center's published rosters overlapping from..to, each date from its newest roster, as the roster
+     * explanation lists them. For the agent and whoever may see the agent (else 404).
+     */
+    public AgentRosterNotes notesOf(String employeeNo, LocalDate from, LocalDate to, CurrentUser user) {
+        Agent agent = organisation.agent(employeeNo, user);
+        List<AgentPreferenceMiss> misses = new ArrayList<>();
+        List<RosterAgentIssue> issues = new ArrayList<>();
+        Set<LocalDate> covered = new HashSet<>();
+        for (RosterRun run : repository.published(agent.centerId(), from, to).stream().limit(MAX_NOTE_ROSTERS)
+                .toList()) {
+            List<Long> agentIds = repository.agentIds(run.id());
+            if (agentIds.contains(agent.id())) {
+                RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()), agentIds,
+                        repository.assignments(run.id()), true);
+                for (PreferenceMiss m : PreferenceMiss.of(problem.solution())) {
+                    if (m.employeeNo().equals(agent.employeeNo()) && !m.date().isBefore(from)
+                            && !m.date().isAfter(to) && !covered.contains(m.date())) {
+                        com.timebank.wfm.roster.solver.ShiftOption o = problem.options().get(m.shift());
+                        misses.add(new AgentPreferenceMiss(run.id(), run.from(), run.to(), m.date(), m.kind(),
+                                o == null ? null : o.getStart(), o == null ? null
+                                        : java.time.LocalTime.MIN.plusMinutes(o.getEndMinuteOfDay() % 1440),
+                                o == null ? null : o.getTemplate()));
+                    }
+                }
+            }
+            agentIssues(run).stream().filter(i -> i.employeeNo().equals(agent.employeeNo())
+                    && issues.stream().noneMatch(seen -> seen.rule().equals(i.rule())
+                            && seen.weekStart().equals(i.weekStart()))).forEach(issues::add);
+            for (LocalDate d = run.from(); !d.isAfter(run.to()); d = d.plusDays(1)) {
+                covered.add(d);
+            }
+        }
+        misses.sort(Comparator.comparing(AgentPreferenceMiss::date).thenComparing(AgentPreferenceMiss::kind));
+        issues.sort(Comparator.comparing(RosterAgentIssue::weekStart));
+        return new AgentRosterNotes(misses, issues);
+    }
+
     /**
      * The agents the roster could not judge (inputs alone make a hard rule impossible) and the center's agents left
      * out because they lack the roster's queue skill.

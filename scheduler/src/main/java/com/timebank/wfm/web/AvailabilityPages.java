@@ -43,17 +43,31 @@ class AvailabilityPages {
     /** Windows a day on the page: one, or two for a split shift (08:00–12:00 and 14:00–18:00). */
     static final int WINDOWS_A_DAY = 2;
 
+    /** Days before today whose published rosters the page still explains. */
+    static final int NOTES_PAST_DAYS = 7;
+    /** Days from today the page explains (the time-off calendar's six weeks). */
+    static final int NOTES_DAYS_AHEAD = 41;
+
     private final OrganisationService organisation;
     private final AvailabilityService availability;
     private final ShiftTemplateService templates;
     private final Flash flash;
+    private final com.timebank.wfm.roster.RosterService rosters;
+    private final org.springframework.context.MessageSource messages;
+    private final PageFormat fmt;
+    private final java.time.Clock clock;
 
     AvailabilityPages(OrganisationService organisation, AvailabilityService availability,
-            ShiftTemplateService templates, Flash flash) {
+            ShiftTemplateService templates, Flash flash, com.timebank.wfm.roster.RosterService rosters,
+            org.springframework.context.MessageSource messages, PageFormat fmt, java.time.Clock clock) {
         this.organisation = organisation;
         this.availability = availability;
         this.templates = templates;
         this.flash = flash;
+        this.rosters = rosters;
+        this.messages = messages;
+        this.fmt = fmt;
+        this.clock = clock;
     }
 
     static String path(String employeeNo) {
@@ -309,6 +323,31 @@ class AvailabilityPages {
         model.addAttribute("preferences", availability.preferences(agent.employeeNo(), user));
         model.addAttribute("templateCodes", templates.templatesOf(agent.centerId()).stream()
                 .map(ShiftTemplate::code).toList());
+        model.addAttribute("rosterNotes", rosterNotes(agent, user));
         return "agent/availability";
+    }
+
+    /**
+     * The published rosters' preferences not granted and the agent's issues around today, as sentences in the
+     * reader's language (the roster explanation's own list, for this agent).
+     */
+    private List<String> rosterNotes(Agent agent, CurrentUser user) {
+        LocalDate today = organisation.centerById(agent.centerId()).today(clock);
+        com.timebank.wfm.roster.RosterService.AgentRosterNotes notes = rosters.notesOf(agent.employeeNo(),
+                today.minusDays(NOTES_PAST_DAYS), today.plusDays(NOTES_DAYS_AHEAD), user);
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<String> lines = new ArrayList<>();
+        for (com.timebank.wfm.roster.RosterService.AgentPreferenceMiss m : notes.preferencesNotGranted()) {
+            String day = messages.getMessage("availability.day." + m.date().getDayOfWeek().name(), null, locale);
+            lines.add(messages.getMessage("availability.page.notes." + m.kind().name(), new Object[] {day,
+                    m.start() == null ? "?" : fmt.time(m.start()), m.end() == null ? "?" : fmt.time(m.end()),
+                    fmt.day(m.date()), fmt.day(m.rosterFrom()), fmt.day(m.rosterTo()),
+                    m.template() == null ? "—" : m.template()}, locale));
+        }
+        for (com.timebank.wfm.roster.RosterAgentIssue i : notes.issues()) {
+            lines.add(messages.getMessage("availability.page.notes.issue", new Object[] {fmt.day(i.weekStart()),
+                    messages.getMessage(i.reason(), i.args().toArray(), locale)}, locale));
+        }
+        return lines;
     }
 }

@@ -3,6 +3,7 @@ package com.timebank.wfm.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -147,7 +148,8 @@ class AvailabilityRosterApiTest {
                 .andExpect(status().isCreated());
         // the fifth agent would rather work the 4 h template, which a full-time contract is never given
         Agent prefersPartTime = agents.get(4);
-        mvc.perform(as(org.agentUser(prefersPartTime), put("/api/agents/" + prefersPartTime.employeeNo() + "/preferences"))
+        String prefersPartTimeUser = org.agentUser(prefersPartTime);
+        mvc.perform(as(prefersPartTimeUser, put("/api/agents/" + prefersPartTime.employeeNo() + "/preferences"))
                 .content("{\"shiftTemplate\":\"PART4\"}")).andExpect(status().isOk());
         List<Blocked> blocked = List.of(
                 new Blocked(doctor.employeeNo(), doctorDay.atTime(14, 0), doctorDay.atTime(18, 0)),
@@ -198,6 +200,23 @@ class AvailabilityRosterApiTest {
 
         mvc.perform(as(planner, post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
+
+        // the agents see on their availability page what the published roster did not grant them
+        long partTimeShifts = shifts.stream().filter(s -> s.employeeNo().equals(prefersPartTime.employeeNo())).count();
+        String page = mvc.perform(get("/agents/" + prefersPartTime.employeeNo() + "/availability")
+                        .with(user(users.loadUserByUsername(prefersPartTimeUser))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-testid=\"roster-notes\"");
+        assertThat(page.split("The preferred shift was not granted on", -1)).hasSize((int) partTimeShifts + 1);
+        mvc.perform(get("/agents/" + mondayMornings.employeeNo() + "/availability").header("Accept-Language", "zh-CN")
+                        .with(user(users.loadUserByUsername(org.agentUser(mondayMornings)))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"roster-notes\""),
+                        containsString("已发布排班未满足的内容"), containsString("那一周"))));
+        mvc.perform(get("/agents/" + weekdays.employeeNo() + "/availability")
+                        .with(user(users.loadUserByUsername(org.agentUser(weekdays)))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-testid=\"roster-notes\""))));
     }
 
     @Test
