@@ -53,7 +53,7 @@ public class DemoData implements ApplicationRunner {
     private final List<DemoStep> steps;
 
     DemoData(OrganisationService organisation, UserService users, ContactHistoryService history, Clock clock,
-            @Value(PASSWORD) String password, ForecastDemo forecast, RosterDemo roster,
+            @Value(PASSWORD) String password, ForecastDemo forecast, AvailabilityDemo availability, RosterDemo roster,
             TimebankDemo timebank, LeaveDemo leave) {
         this.organisation = organisation;
         this.users = users;
@@ -61,8 +61,9 @@ public class DemoData implements ApplicationRunner {
         this.clock = clock;
         this.password = password;
         // the order matters: the calendar before the roster's forecast, the published roster before the time bank
-        // (bonus cap, shifts) and time off (a request needs a published shift), settled balances before time off
-        this.steps = List.of(forecast, roster, timebank, leave);
+        // (bonus cap, shifts) and time off (a request needs a published shift), settled balances before time off;
+        // availability and preferences before the roster that reads them
+        this.steps = List.of(forecast, availability, roster, timebank, leave);
     }
 
     /** A capability's part of the demo, run once after the organisation exists, in the order above. */

@@ -66,11 +66,14 @@ class DemoDataTest {
     LeaveService leave;
     @Autowired
     Org org;
+    @Autowired
+    com.timebank.wfm.availability.AvailabilityService availability;
 
     @Test
     void seedsACenterWithAPublishedFeasibleRosterAndEveryLaterPart() {
         DemoData demo = new DemoData(organisation, users, history, clock, "demo-pass-123",
-                beans.createBean(ForecastDemo.class), beans.createBean(RosterDemo.class),
+                beans.createBean(ForecastDemo.class), beans.createBean(AvailabilityDemo.class),
+                beans.createBean(RosterDemo.class),
                 beans.createBean(TimebankDemo.class), beans.createBean(LeaveDemo.class));
         demo.run(null);
 
@@ -89,6 +92,22 @@ class DemoDataTest {
                 .isSubsetOf(agents.stream().map(Agent::id).toList());
 
         assertThat(calendars.calendar(DemoData.CENTER, admin).holidays()).isNotEmpty();
+
+        // availability is entered before the roster, which keeps inside it and reaches every contract minimum
+        assertThat(availability.weekly("E1002", admin).windows()).hasSize(7);
+        assertThat(availability.weekly("E1005", admin).windows()).hasSize(14);
+        assertThat(availability.unavailability("E1004", null, null, admin)).singleElement()
+                .satisfies(u -> assertThat(u.wholeDay()).isFalse());
+        assertThat(availability.preferences("E1001", admin).daysOff()).containsExactly(java.time.DayOfWeek.SATURDAY,
+                java.time.DayOfWeek.SUNDAY);
+        assertThat(rosters.roster(published.id(), admin).agentIssues()).as("agents the demo roster could not judge")
+                .isEmpty();
+        Agent e1002 = agents.stream().filter(a -> a.employeeNo().equals("E1002")).findFirst().orElseThrow();
+        assertThat(shifts.shiftsOfAgent(e1002.id(), published.from(), published.to())).isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.start()).isAfterOrEqualTo(s.date().atTime(8, 0));
+                    assertThat(s.end()).isBeforeOrEqualTo(s.date().atTime(18, 0));
+                });
 
         Agent e1001 = agents.stream().filter(a -> a.employeeNo().equals("E1001")).findFirst().orElseThrow();
         assertThat(ledger.account(e1001.id()).balanceSeconds()).isPositive();
