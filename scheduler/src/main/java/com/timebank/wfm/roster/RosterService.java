@@ -388,10 +388,11 @@ public class RosterService {
 
     /**
      * A preference of one agent a published roster does not grant: the roster's period, the day, what was not granted
-     * and the shift worked instead ({@code start}..{@code end} of the center's day).
+     * ({@code kind}: DAY_OFF, SHIFT_TIME or SHIFT) and the shift worked instead ({@code start}..{@code end} of the
+     * center's day).
      */
     public record AgentPreferenceMiss(long rosterId, LocalDate rosterFrom, LocalDate rosterTo, LocalDate date,
-            PreferenceMiss.Kind kind, java.time.LocalTime start, java.time.LocalTime end, String template) {
+            String kind, java.time.LocalTime start, java.time.LocalTime end, String template) {
     }
 
     /** What the published rosters give one agent less than asked: preferences not granted and the agent's issues. */
@@ -418,7 +419,7 @@ public class RosterService {
                     if (m.employeeNo().equals(agent.employeeNo()) && !m.date().isBefore(from)
                             && !m.date().isAfter(to) && !covered.contains(m.date())) {
                         com.timebank.wfm.roster.solver.ShiftOption o = problem.options().get(m.shift());
-                        misses.add(new AgentPreferenceMiss(run.id(), run.from(), run.to(), m.date(), m.kind(),
+                        misses.add(new AgentPreferenceMiss(run.id(), run.from(), run.to(), m.date(), m.kind().name(),
                                 o == null ? null : o.getStart(), o == null ? null
                                         : java.time.LocalTime.MIN.plusMinutes(o.getEndMinuteOfDay() % 1440),
                                 o == null ? null : o.getTemplate()));

@@ -339,7 +339,7 @@ class AvailabilityPages {
         List<String> lines = new ArrayList<>();
         for (com.timebank.wfm.roster.RosterService.AgentPreferenceMiss m : notes.preferencesNotGranted()) {
             String day = messages.getMessage("availability.day." + m.date().getDayOfWeek().name(), null, locale);
-            lines.add(messages.getMessage("availability.page.notes." + m.kind().name(), new Object[] {day,
+            lines.add(messages.getMessage("availability.page.notes." + m.kind(), new Object[] {day,
                     m.start() == null ? "?" : fmt.time(m.start()), m.end() == null ? "?" : fmt.time(m.end()),
                     fmt.day(m.date()), fmt.day(m.rosterFrom()), fmt.day(m.rosterTo()),
                     m.template() == null ? "—" : m.template()}, locale));
