@@ -107,6 +107,12 @@ class PartDayFormsTest {
         mvc.perform(timeOffPost(day, "3", "22:00", "")).andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString(form), containsString("id=\"hours-error\""),
                         containsString("past the end of the day"))));
+        mvc.perform(post("/agents/" + ana.employeeNo() + "/time-off").param("date", "tomorrow")
+                        .param("length", "hours").param("minutes", "x").param("from", "9:00").param("to", "9:30")
+                        .with(csrf()).with(as(anaUser)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString(form), containsString("id=\"date-error\""),
+                        containsString("id=\"minutes-error\""), containsString("id=\"from-error\""))));
         mvc.perform(timeOffPost(day, null, "11:00", "09:00").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"to-error\""),
@@ -139,6 +145,13 @@ class PartDayFormsTest {
                 .andExpect(content().string(allOf(containsString(form), containsString("id=\"hours-error\""))));
         mvc.perform(leavePost(day, null, "", "")).andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString(form), containsString("id=\"hours-error\""))));
+        mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "PERSONAL")
+                        .param("date", "3 Dec").param("hours", "two").param("from", "9").param("to", "10")
+                        .with(csrf()).with(as(lead)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString(form), containsString("id=\"date-error\""),
+                        containsString("id=\"hours-error\""), containsString("id=\"from-error\""),
+                        containsString("id=\"to-error\""))));
         assertThat(leave.leave(ana.id(), day, day)).isEmpty();
 
         mvc.perform(leavePost(day, null, "10:00", "12:30"))
