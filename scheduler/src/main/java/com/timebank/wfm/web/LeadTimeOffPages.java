@@ -213,7 +213,8 @@ class LeadTimeOffPages {
                         leaveForm.partTo()), user);
                 Agent agent = organisation.agent(leaveForm.getEmployeeNo(), user);
                 flash.success(redirect, item.eligible() ? "lead.leave.recorded" : "lead.leave.recorded-busy",
-                        fmt.duration(item.seconds()), agent.name(), fmt.day(item.date()));
+                        fmt.duration(item.seconds()), agent.name(),
+                        fmt.day(item.date()) + (item.from() == null ? "" : " " + item.from() + "–" + item.to()));
                 return "redirect:/lead/leave?employeeNo=" + org.springframework.web.util.UriUtils
                         .encodeQueryParam(agent.employeeNo(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (ConflictException e) {

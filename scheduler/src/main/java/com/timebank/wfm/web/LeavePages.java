@@ -183,7 +183,8 @@ class LeavePages {
             try {
                 TimeOffService.View v = timeOff.request(agent.employeeNo(), timeOffForm.getDate(), timeOffForm.seconds(),
                         timeOffForm.partFrom(), timeOffForm.partTo(), user);
-                flash.success(redirect, "agent.timeoff.requested", fmt.duration(v.seconds()), fmt.day(v.date()));
+                flash.success(redirect, "agent.timeoff.requested", fmt.duration(v.seconds()),
+                        fmt.day(v.date()) + (v.from() == null ? "" : " " + v.from() + "–" + v.to()));
                 return "redirect:" + timeOffPath(agent.employeeNo());
             } catch (InsufficientBalanceException e) {
                 binding.rejectValue("hours", "agent.timeoff.refused", new Object[] {e.reason()}, e.getMessage());

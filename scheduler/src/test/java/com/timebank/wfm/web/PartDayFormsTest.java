@@ -155,7 +155,8 @@ class PartDayFormsTest {
         assertThat(leave.leave(ana.id(), day, day)).isEmpty();
 
         mvc.perform(leavePost(day, null, "10:00", "12:30"))
-                .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
+                .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()))
+                .andExpect(r -> assertThat(r.getFlashMap().get("flash").toString()).contains("10:00–12:30"));
         assertThat(leave.leave(ana.id(), day, day)).singleElement().satisfies(r -> {
             assertThat(r.seconds()).isEqualTo(9_000);
             assertThat(r.startMinute()).isEqualTo(10 * 60);

@@ -65,7 +65,7 @@ class PartDayPagesBrowserTest extends BrowserTest {
         setValue("#from", "09:00");
         setValue("#to", "09:30");
         submitAndWait("request");
-        assertThat(text("[data-testid=flash]")).startsWith("Requested 30 min off on ");
+        assertThat(text("[data-testid=flash]")).startsWith("Requested 30 min off on ").contains(" 09:00–09:30");
         assertThat(text("[data-testid=requests] tbody tr [data-testid=part]")).isEqualTo("09:00–09:30");
         assertThat(cspViolations()).isEmpty();
         screenshot("agent-time-off-part-day");
