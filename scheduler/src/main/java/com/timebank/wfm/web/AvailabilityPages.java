@@ -317,8 +317,12 @@ class AvailabilityPages {
         model.addAttribute("own", user.agentId() != null && user.agentId() == agent.id());
         model.addAttribute("canEdit", user.leadsAgent(agent.centerId(), agent.teamId()));
         model.addAttribute("days", List.of(DayOfWeek.values()));
-        model.addAttribute("windows", availability.weekly(agent.employeeNo(), user).windows());
-        model.addAttribute("windowsADay", WINDOWS_A_DAY);
+        List<AvailabilityService.WindowView> windows = availability.weekly(agent.employeeNo(), user).windows();
+        model.addAttribute("windows", windows);
+        model.addAttribute("moreWindowsThanShown", windows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(AvailabilityService.WindowView::day,
+                        java.util.stream.Collectors.counting()))
+                .values().stream().anyMatch(n -> n > WINDOWS_A_DAY));
         model.addAttribute("unavailability", availability.unavailability(agent.employeeNo(), null, null, user));
         model.addAttribute("preferences", availability.preferences(agent.employeeNo(), user));
         model.addAttribute("templateCodes", templates.templatesOf(agent.centerId()).stream()

@@ -153,6 +153,16 @@ class AvailabilityPagesTest {
                         .param("to2[0]", "11:00").with(csrf()).with(as(lead)).header("Accept-Language", "zh-CN"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("与当天另一个时段重叠。")));
+        mvc.perform(get(page).with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-testid=\"more-windows\""))));
+        // three windows of a day through the API: the page says that saving would keep two
+        availability.replaceWeekly(ana.employeeNo(), java.util.List.of(
+                new AvailabilityService.WindowInput("TUESDAY", "06:00", "08:00"),
+                new AvailabilityService.WindowInput("TUESDAY", "10:00", "12:00"),
+                new AvailabilityService.WindowInput("TUESDAY", "14:00", "16:00")), org.admin());
+        mvc.perform(get(page).with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"more-windows\""),
+                        containsString("saving here keeps the first two of each day"))));
     }
 
     @Test
