@@ -79,7 +79,8 @@ class RosterController {
     record RosterView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible,
             double shortfallAgentIntervals, double overstaffedAgentIntervals, String error, List<AssignmentView> assignments,
-            List<CoverageView> coverage, List<AgentIssueView> agentIssues) {
+            List<CoverageView> coverage, List<AgentIssueView> agentIssues, String createdBy, OffsetDateTime createdAt,
+            String publishedBy, OffsetDateTime publishedAt) {
 
         static RosterView of(RosterService.RosterDetail d) {
             RosterRun r = d.run();
@@ -91,7 +92,9 @@ class RosterController {
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),
                     d.coverage().stream().map(c -> new CoverageView(c.start().toString(), c.required(), c.scheduled(),
-                            Math.round(c.onPhone() * 1e4) / 1e4, c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()));
+                            Math.round(c.onPhone() * 1e4) / 1e4, c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()),
+                    r.createdBy(), RosterSummaryView.utc(r.createdAt()), r.publishedBy(),
+                    RosterSummaryView.utc(r.publishedAt()));
         }
     }
 

@@ -117,6 +117,12 @@ class PlannerHistoryAndCoveragePagesTest {
         mvc.perform(get("/api/centers/" + code + "/rosters").with(as(s.planner())))
                 .andExpect(jsonPath("$[0].id").value(rosterId))
                 .andExpect(jsonPath("$[0].createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));
+        // the single roster too, with who created and published it (fields added to the view)
+        mvc.perform(get("/api/rosters/" + rosterId).with(as(s.planner())))
+                .andExpect(jsonPath("$.createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")))
+                .andExpect(jsonPath("$.publishedAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")))
+                .andExpect(jsonPath("$.createdBy").value("user:" + s.planner()))
+                .andExpect(jsonPath("$.publishedBy").value("user:" + s.planner()));
         DateCoverageService.DateCoverage expected = coverage.byInterval(s.center().id(), day).orElseThrow();
         assertThat(expected.intervals()).hasSize(16);
         String page = mvc.perform(get("/planner/coverage").param("center", code).param("date", day.toString())
