@@ -76,8 +76,9 @@ public final class RosterBenchmark {
     record Row(String instance, int agents, String weights, String threads, long firstFeasibleMillis, long[] objective,
             CoverageBound.Result bound, long shortfall, long overstaffed, long speed) {
 
+        /** Null when there was no feasible roster yet at that checkpoint (an infeasible one may beat the bound). */
         Double gap(int checkpoint) {
-            return CoverageBound.gap(objective[checkpoint], bound.bound());
+            return objective[checkpoint] < 0 ? null : CoverageBound.gap(objective[checkpoint], bound.bound());
         }
     }
 
@@ -196,7 +197,7 @@ public final class RosterBenchmark {
             int index = c;
             clock.schedule(() -> {
                 RosterSolution best = latest.get();
-                objective[index] = best == null ? -1 : CoverageBound.objectiveOf(best);
+                objective[index] = best == null || !best.getScore().isFeasible() ? -1 : CoverageBound.objectiveOf(best);
                 System.out.printf("  after %d s: %s; coverage objective %,d%n", checkpoints[index],
                         best == null ? "-" : best.getScore(), objective[index]);
             }, checkpoints[c], TimeUnit.SECONDS);
@@ -205,7 +206,7 @@ public final class RosterBenchmark {
         RosterSolution best = solver.solve(problem);
         clock.shutdownNow();
         CoverageReport report = CoverageReport.of(best);
-        objective[checkpoints.length - 1] = CoverageBound.objectiveOf(best);
+        objective[checkpoints.length - 1] = best.getScore().isFeasible() ? CoverageBound.objectiveOf(best) : -1;
         long speed = ((DefaultSolver<RosterSolution>) solver).getSolverScope().getScoreCalculationSpeed();
         CoverageBound.Result result = bound.get();
         System.out.printf("  after %d s: %s; coverage objective %,d; %s; score calculation speed %d/s%n", limit,
