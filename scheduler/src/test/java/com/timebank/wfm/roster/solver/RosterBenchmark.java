@@ -221,13 +221,15 @@ public final class RosterBenchmark {
     /**
      * Center weights that put coverage first: overstaffing weighs like a first interval of shortfall (the squared
      * shortfall still spreads gaps), preferences and fairness weigh less than one agent-interval of coverage.
-     * {@code -Dbench.overstaffing=W} tries another overstaffing weight.
+     * {@code -Dbench.overstaffing=W} tries another overstaffing weight, {@code -Dbench.fairWeekend=W} another weight of
+     * fair weekend work (whose squared weekend days the coverage bound does not see).
      */
     static RosterConstraintConfiguration coverageFirst() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
         weights.setOverstaffing(HardSoftLongScore.ofSoft(Long.getLong("bench.overstaffing", 100)));
         weights.setPreferredDayOff(HardSoftLongScore.ofSoft(20));
         weights.setShiftTimePreference(HardSoftLongScore.ofSoft(10));
+        weights.setFairWeekendWork(HardSoftLongScore.ofSoft(Long.getLong("bench.fairWeekend", 10)));
         return weights;
     }
 
