@@ -129,7 +129,7 @@ public final class RosterBenchmark {
         header.append(" objective @").append(checkpoints[checkpoints.length - 1])
                 .append(" s | LP bound | bound time | short / over agent-intervals | score calc/s |");
         System.out.println(header);
-        System.out.println("|---".repeat(8 + checkpoints.length) + "|");
+        System.out.println("|---".repeat(9 + checkpoints.length) + "|");
         for (Row r : rows) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %s | %s |", r.instance(),
                     r.agents(), r.weights(), r.firstFeasibleMillis() < 0 ? "none"
