@@ -122,7 +122,8 @@
     });
   };
 
-  // a day of the published roster: agents required against scheduled, contacts behind (right axis)
+  // a day of the published roster: agents required against agents on the phone (net of breaks), the head count
+  // thin beside them, contacts behind (right axis)
   draw.coverage = function (canvas, d) {
     var n = d.names;
     return new Chart(canvas, {
@@ -130,7 +131,8 @@
       data: {
         labels: d.labels,
         datasets: [
-          line(n.scheduled, d.scheduled, colours.scheduled, { stepped: 'middle' }),
+          line(n.onPhone, d.onPhone, colours.scheduled, { stepped: 'middle' }),
+          line(n.scheduled, d.scheduled, colours.history, { stepped: 'middle', borderWidth: 1, borderDash: [2, 3] }),
           line(n.required, d.required, colours.required, { stepped: 'middle', borderDash: [6, 4] }),
           line(n.contacts, d.contacts, colours.contacts, { yAxisID: 'y2', borderWidth: 1, fill: 'origin' })
         ]

@@ -59,7 +59,8 @@
 
   function show(d) {
     var fields = { soft: d.soft, hard: d.hard, solvedSeconds: d.solvedSeconds, statusText: d.statusText,
-                   shortfall: d.shortfall, overstaffedText: d.overstaffedText };
+                   shortfall: d.shortfall, overstaffedText: d.overstaffedText,
+                   boundGap: d.boundGap, boundText: d.boundText };
     Object.keys(fields).forEach(function (k) {
       var el = section.querySelector('[data-live="' + k + '"]');
       // the cards outside the chart's section follow the same solution

@@ -38,8 +38,12 @@ public record WfmProperties(@DefaultValue Jobs jobs, @DefaultValue Settlement se
     public record MonthClose(@DefaultValue("500") int batchSize) {
     }
 
-    /** {@code parallelSolvers}: a number or OptaPlanner's {@code AUTO}. */
-    public record Roster(@DefaultValue("2") String parallelSolvers, @DefaultValue("10") long orphanCheckSeconds) {
+    /**
+     * {@code parallelSolvers}: a number or OptaPlanner's {@code AUTO}; {@code coverageBoundLimit}: the most time the
+     * coverage bound (LP) may take next to a solve before it is reported as not available.
+     */
+    public record Roster(@DefaultValue("2") String parallelSolvers, @DefaultValue("10") long orphanCheckSeconds,
+            @DefaultValue("120s") Duration coverageBoundLimit) {
     }
 
     public record Health(@DefaultValue("2s") Duration databaseTimeout) {

@@ -10,14 +10,19 @@ import com.timebank.wfm.ledger.EntryKind;
 /**
  * One line of the balance sheet (an agent, a team or the center) for a month, in seconds:
  * {@code opening + Σ flows + Σ reversals = closing}; {@code reserved} is held at the end of the month.
- * Flows are keyed by the six services; reversals by the flow they correct.
+ * Flows are keyed by the six services and the balance moves of a disabled agent (paid out, transferred out to or in
+ * from another agent); reversals by the flow they correct.
  */
 public record BalanceLine(String key, String name, String team, int agents, long opening, Map<EntryKind, Long> flows,
         Map<EntryKind, Long> reversals, long emergencyWorked, long closing, long reserved) {
 
-    /** The six services in the order the sheet shows them. */
+    /**
+     * The six services, then the balance moves, in the order the sheet shows them: every kind an entry can have
+     * but a reversal, so that no posting escapes the identity's columns.
+     */
     public static final List<EntryKind> FLOWS = List.of(EntryKind.AUX_SAVING, EntryKind.AUX_OVERDRAFT,
-            EntryKind.EMERGENCY_OVERTIME, EntryKind.TIME_BONUS, EntryKind.LEAVE_OFFSET, EntryKind.TIME_OFF);
+            EntryKind.EMERGENCY_OVERTIME, EntryKind.TIME_BONUS, EntryKind.LEAVE_OFFSET, EntryKind.TIME_OFF,
+            EntryKind.PAYOUT, EntryKind.TRANSFER_OUT, EntryKind.TRANSFER_IN);
 
     public BalanceLine {
         flows = Collections.unmodifiableMap(new EnumMap<>(flows));

@@ -78,20 +78,26 @@ class RosterController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RosterView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible,
-            double shortfallAgentIntervals, double overstaffedAgentIntervals, String error, List<AssignmentView> assignments,
-            List<CoverageView> coverage, List<AgentIssueView> agentIssues) {
+            double shortfallAgentIntervals, double overstaffedAgentIntervals, String coverageBoundState,
+            Double coverageBound, Long coverageObjective, Double gapToBound, String error,
+            List<AssignmentView> assignments, List<CoverageView> coverage, List<AgentIssueView> agentIssues,
+            String createdBy, OffsetDateTime createdAt, String publishedBy, OffsetDateTime publishedAt) {
 
         static RosterView of(RosterService.RosterDetail d) {
             RosterRun r = d.run();
             return new RosterView(r.id(), r.status().name(), r.score() == null ? null : r.score().toString(),
                     d.center().code(), r.forecastId(), r.parentId(), r.from(), r.to(), r.solveSeconds(),
                     r.solvedMillis(), r.score() == null ? null : r.score().isFeasible(), d.shortfallAgentIntervals(),
-                    d.overstaffedAgentIntervals(), r.error(),
+                    d.overstaffedAgentIntervals(),
+                    d.quality().boundState() == null ? null : d.quality().boundState().name(), d.quality().bound(),
+                    d.quality().objective(), d.quality().gap(), r.error(),
                     d.shifts().stream().map(s -> new AssignmentView(s.employeeNo(), s.agentName(), s.teamCode(), s.date(),
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),
                     d.coverage().stream().map(c -> new CoverageView(c.start().toString(), c.required(), c.scheduled(),
-                            Math.round(c.onPhone() * 1e4) / 1e4, c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()));
+                            Math.round(c.onPhone() * 1e4) / 1e4, c.serviceLevel())).toList(), AgentIssueView.of(d.agentIssues()),
+                    r.createdBy(), RosterSummaryView.utc(r.createdAt()), r.publishedBy(),
+                    RosterSummaryView.utc(r.publishedAt()));
         }
     }
 

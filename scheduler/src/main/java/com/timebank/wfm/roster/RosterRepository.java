@@ -221,6 +221,25 @@ class RosterRepository {
                 .where(ROSTER.ID.eq(rosterId)).execute();
     }
 
+    /** The coverage objective of the best solution just saved (see {@link CoverageQuality}). */
+    void saveCoverageObjective(long rosterId, long objective) {
+        db.update(ROSTER).set(ROSTER.COVERAGE_OBJECTIVE, objective).where(ROSTER.ID.eq(rosterId)).execute();
+    }
+
+    /** Records the coverage bound's state, and its value once available. */
+    void saveCoverageBound(long rosterId, CoverageQuality.BoundState state, Double bound) {
+        db.update(ROSTER).set(ROSTER.COVERAGE_BOUND_STATE, state.name()).set(ROSTER.COVERAGE_BOUND, bound)
+                .where(ROSTER.ID.eq(rosterId)).execute();
+    }
+
+    CoverageQuality coverageQuality(long rosterId) {
+        return db.select(ROSTER.COVERAGE_BOUND_STATE, ROSTER.COVERAGE_BOUND, ROSTER.COVERAGE_OBJECTIVE).from(ROSTER)
+                .where(ROSTER.ID.eq(rosterId))
+                .fetchOptional(r -> new CoverageQuality(r.value1() == null ? null
+                        : CoverageQuality.BoundState.valueOf(r.value1()), r.value2(), r.value3()))
+                .orElse(CoverageQuality.NONE);
+    }
+
     List<ScorePoint> timeline(long rosterId) {
         return db.selectFrom(ROSTER_SCORE_POINT).where(ROSTER_SCORE_POINT.ROSTER_ID.eq(rosterId))
                 .orderBy(ROSTER_SCORE_POINT.ELAPSED_MILLIS)

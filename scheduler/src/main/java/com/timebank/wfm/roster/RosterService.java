@@ -112,7 +112,7 @@ public class RosterService {
 
     /** A roster with its best solution so far: shifts per agent and coverage per interval. */
     public record RosterDetail(RosterRun run, Center center, List<Shift> shifts,
-            List<RosterCoverage.Interval> coverage, List<RosterAgentIssue> agentIssues) {
+            List<RosterCoverage.Interval> coverage, List<RosterAgentIssue> agentIssues, CoverageQuality quality) {
 
         /** Agents on the phone (net of breaks) missing, summed over the intervals. */
         public double shortfallAgentIntervals() {
@@ -349,7 +349,7 @@ public class RosterService {
         List<RosterCoverage.Span> spans = assignments.stream().map(a -> new RosterCoverage.Span(a.start(),
                 a.end(), a.breaks())).toList();
         return new RosterDetail(run, center, out, RosterCoverage.of(repository.intervals(id), spans, policy(run,
-                center)), agentIssues(run));
+                center)), agentIssues(run), repository.coverageQuality(id));
     }
 
     public Center centerOf(RosterRun run) {

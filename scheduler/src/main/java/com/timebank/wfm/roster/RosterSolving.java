@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.roster.solver.CoverageBound;
 import com.timebank.wfm.roster.solver.RosterSolution;
 
 import jakarta.annotation.PreDestroy;
@@ -46,6 +48,9 @@ import jakarta.annotation.PreDestroy;
  * <li>A restart loses nothing: every roster left SOLVING is <b>resumed</b> from its last saved best solution (warm
  * start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve saves its best
  * solution and stays SOLVING, unowned, for that reason.</li>
+ * <li>At solve start the coverage bound ({@link CoverageBound}) is computed on its own thread next to the solve, so
+ * it never delays the first roster; over {@code wfm.roster.coverage-bound-limit} (120 s) or on failure it is
+ * recorded as not available. Each saved best solution stores its coverage objective next to it.</li>
  * </ul>
  */
 @Component
@@ -66,6 +71,14 @@ class RosterSolving {
         t.setDaemon(true);
         return t;
     });
+    /** One LP at a time: it runs next to the solves and must not take more than one core from them. */
+    private final ExecutorService bounds = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-coverage-bound");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private Duration coverageBoundLimit = Duration.ofSeconds(120);
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
     final String instanceId;
@@ -79,6 +92,9 @@ class RosterSolving {
             WfmProperties wfm) {
         this(repository, planning, solverManager, transactions, clock, instanceName());
         this.orphanCheckSeconds = wfm.roster().orphanCheckSeconds();
+        if (wfm.roster().coverageBoundLimit() != null) {
+            this.coverageBoundLimit = wfm.roster().coverageBoundLimit();
+        }
     }
 
     RosterSolving(RosterRepository repository, RosterPlanning planning,
@@ -115,6 +131,7 @@ class RosterSolving {
             return null;
         });
         Job job = new Job(run.id(), problem.agentIds(), 0);
+        computeCoverageBound(run.id(), problem.solution());
         jobs.put(run.id(), job);
         // keeps the claim fresh, so no other instance takes the roster over while it is solved here
         job.flush = timers.scheduleWithFixedDelay(() -> {
@@ -254,6 +271,10 @@ class RosterSolving {
             return null;
         });
         Job job = new Job(run.id(), problem.agentIds(), run.solvedMillis());
+        CoverageQuality quality = repository.coverageQuality(run.id());
+        if (quality.boundState() == null || quality.boundState() == CoverageQuality.BoundState.COMPUTING) {
+            computeCoverageBound(run.id(), problem.solution());
+        }
         long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
         jobs.put(run.id(), job);
         try {
@@ -281,6 +302,29 @@ class RosterSolving {
                 Thread.currentThread().interrupt();
             }
         }, SAVE_MILLIS, SAVE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Computes the coverage bound of a roster's problem on the bound thread. The LP reads only what the solver never
+     * changes (agents, requirement, pinned days), so it may read the problem the solver is working on.
+     */
+    private void computeCoverageBound(long rosterId, RosterSolution problem) {
+        repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);
+        try {
+            bounds.execute(() -> {
+                CoverageBound.Result result = CoverageBound.of(problem, coverageBoundLimit);
+                log.info("Roster {}: coverage bound {} ({}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
+                        result.state(), result.columns(), result.rows(), result.millis());
+                try {
+                    repository.saveCoverageBound(rosterId, result.available() ? CoverageQuality.BoundState.AVAILABLE
+                            : CoverageQuality.BoundState.NOT_AVAILABLE, result.available() ? result.bound() : null);
+                } catch (RuntimeException e) {
+                    log.warn("Roster {}: saving the coverage bound failed", rosterId, e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
+        }
     }
 
     /** The first best solution is saved at once (the planner sees a roster quickly), later ones at most every 2 s. */
@@ -354,9 +398,11 @@ class RosterSolving {
         List<RosterAssignment> assignments = RosterPlanning.assignments(solution, job.agentIds);
         HardSoftLongScore score = solution.getScore() == null ? HardSoftLongScore.ZERO : solution.getScore();
         List<ScorePoint> points = job.drainPoints();
+        long coverageObjective = CoverageBound.objectiveOf(solution);
         transactions.write(() -> {
             repository.saveBest(job.rosterId, assignments, score.hardScore(), score.softScore(), job.solvedMillis(),
                     points, now());
+            repository.saveCoverageObjective(job.rosterId, coverageObjective);
             return null;
         });
         job.lastSaveNanos = Math.max(1, System.nanoTime());
@@ -375,6 +421,7 @@ class RosterSolving {
             await(job, 10);
         }
         timers.shutdownNow();
+        bounds.shutdownNow();
         try {
             // a look for orphans still running must end before the solver manager closes under it
             timers.awaitTermination(10, TimeUnit.SECONDS);

@@ -35,6 +35,7 @@ import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.roster.RosterRun;
+import com.timebank.wfm.roster.CoverageQuality;
 import com.timebank.wfm.roster.RosterService;
 import com.timebank.wfm.roster.RosterStatus;
 import com.timebank.wfm.security.CurrentUser;
@@ -280,6 +281,17 @@ class RosterPages {
         out.put("shortfall", d.shortfallAgentIntervals());
         out.put("overstaffedText", messages.getMessage("roster.figure.overstaffed",
                 new Object[] {fmt.number(d.overstaffedAgentIntervals())}, LocaleContextHolder.getLocale()));
+        Locale locale = LocaleContextHolder.getLocale();
+        CoverageQuality quality = d.quality();
+        Double gap = quality.gap();
+        out.put("boundGap", gap == null ? "—" : fmt.percent(gap));
+        String boundKey = quality.boundState() == null ? "roster.bound.not-available"
+                : switch (quality.boundState()) {
+                    case COMPUTING -> "roster.bound.computing";
+                    case NOT_AVAILABLE -> "roster.bound.not-available";
+                    case AVAILABLE -> gap == null ? "roster.bound.waiting" : "roster.bound.within";
+                };
+        out.put("boundText", messages.getMessage(boundKey, new Object[] {gap == null ? "" : fmt.percent(gap)}, locale));
         List<Map<String, Object>> points = new ArrayList<>();
         p.timeline().forEach(s -> points.add(Map.of("t", s.elapsedMillis() / 1000.0, "hard", s.hardScore(),
                 "soft", s.softScore())));
@@ -380,8 +392,10 @@ class RosterPages {
         model.addAttribute("agentIssues", d.agentIssues().stream().map(i -> new AgentIssueLine(i.employeeNo(),
                 messages.getMessage("roster.issue.rule." + i.rule(), null, locale), fmt.day(i.weekStart()),
                 messages.getMessage(i.reason(), i.args().toArray(), locale))).toList());
+        Map<String, Object> progressData = progressData(p, d);
+        model.addAttribute("progressData", progressData);
         try {
-            model.addAttribute("progressJson", json.writeValueAsString(progressData(p, d)));
+            model.addAttribute("progressJson", json.writeValueAsString(progressData));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

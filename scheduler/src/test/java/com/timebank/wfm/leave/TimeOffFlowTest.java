@@ -170,7 +170,12 @@ class TimeOffFlowTest {
                 .andExpect(jsonPath("$.busy").value(false));
 
         // a freed slot goes to the head of the waitlist, which the lead still approves
-        act(logins.get(1), r2, "cancel").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        // the cancel answers with the date's quota as it is now: the freed slot is already held for the waitlist's head
+        act(logins.get(1), r2, "cancel").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"))
+                .andExpect(jsonPath("$.used").value(2));
+        mvc.perform(get("/api/centers/" + center.code() + "/time-off-quota?date=" + MAR10)
+                        .with(httpBasic(logins.get(3), Org.PASSWORD)))
+                .andExpect(jsonPath("$.used").value(2));
         assertThat(ledger.account(agents.get(1).id()).reservedSeconds()).isZero();
         mvc.perform(get("/api/time-off-requests/" + r3).with(httpBasic(lead, Org.PASSWORD)))
                 .andExpect(jsonPath("$.status").value("PENDING"))

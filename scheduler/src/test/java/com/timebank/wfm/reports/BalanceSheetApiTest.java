@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import com.jayway.jsonpath.JsonPath;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -98,9 +99,29 @@ class BalanceSheetApiTest {
         return new Generated(center, t1, t2, agents, month);
     }
 
+    /** Balances moved in the month: one agent's paid out, another's transferred to an agent of the other team. */
+    private record Moves(long paidOut, long transferred) {
+    }
+
+    private Moves moveBalances(Generated g) {
+        Agent leaver = g.agents().get(3);
+        Agent mover = g.agents().get(4);
+        Agent receiver = g.agents().get(1);
+        LedgerService.BalanceMove payout = ledger.moveBalance(leaver.id(), null, g.month().atDay(20), "test",
+                "R16-payout-" + leaver.id(), "paid out", Message.of("reason.payout", "left"), null);
+        LedgerService.BalanceMove transfer = ledger.moveBalance(mover.id(), receiver.id(), g.month().atDay(21), "test",
+                "R16-transfer-" + mover.id(), "transferred",
+                Message.of("reason.transfer-out", receiver.employeeNo(), receiver.name(), "left"),
+                Message.of("reason.transfer-in", mover.employeeNo(), mover.name(), "left"));
+        assertThat(payout.out().kind()).isEqualTo(EntryKind.PAYOUT);
+        assertThat(transfer.in().seconds()).isEqualTo(-transfer.out().seconds()).isPositive();
+        return new Moves(-payout.out().seconds(), transfer.in().seconds());
+    }
+
     @Test
     void theSheetReconcilesWithTheLedgerForEveryAgentAndAggregate() throws Exception {
         Generated g = generate();
+        Moves moves = moveBalances(g);
         String planner = org.plannerUser(g.center());
         String json = mvc.perform(get("/api/centers/{c}/reports/balance-sheet", g.center().code())
                         .param("month", g.month().toString()).with(httpBasic(planner, Org.PASSWORD)))
@@ -129,6 +150,18 @@ class BalanceSheetApiTest {
         Map<?, ?> reversals = JsonPath.read(json, "$.total.reversals");
         assertThat(num(reversals.get("AUX_SAVING"))).isZero();
         assertThat(num(JsonPath.read(json, "$.total.flows.AUX_OVERDRAFT"))).isNegative();
+        // the balance moves are flows of their own: paid out, and a transfer whose two sides cancel in the center
+        assertThat(num(JsonPath.read(json, "$.total.flows.PAYOUT"))).isEqualTo(-moves.paidOut());
+        assertThat(num(JsonPath.read(json, "$.total.flows.TRANSFER_OUT"))).isEqualTo(-moves.transferred());
+        assertThat(num(JsonPath.read(json, "$.total.flows.TRANSFER_IN"))).isEqualTo(moves.transferred());
+        Map<String, Object> leaver = lines.stream().filter(l -> l.get("key").equals(g.agents().get(3).employeeNo()))
+                .findFirst().orElseThrow();
+        assertThat(num(((Map<?, ?>) leaver.get("flows")).get("PAYOUT"))).isEqualTo(-moves.paidOut());
+        List<Map<String, Object>> teamLines = JsonPath.read(json, "$.teams");
+        Map<String, Object> t2 = teamLines.stream().filter(t -> t.get("key").equals(g.t2().code())).findFirst()
+                .orElseThrow();
+        assertThat(num(((Map<?, ?>) t2.get("flows")).get("TRANSFER_OUT"))).isEqualTo(-moves.transferred());
+        assertThat(num(((Map<?, ?>) t2.get("flows")).get("TRANSFER_IN"))).isZero();
         // the agent without entries closes at zero; the reservation, made today, is not held at that month's end
         Map<String, Object> idle = lines.stream().filter(l -> l.get("key").equals(g.agents().get(5).employeeNo()))
                 .findFirst().orElseThrow();
@@ -177,6 +210,7 @@ class BalanceSheetApiTest {
     @Test
     void csvAndXlsxReadBackAsTheJsonFigures() throws Exception {
         Generated g = generate();
+        Moves moves = moveBalances(g);
         String planner = org.plannerUser(g.center());
         String json = mvc.perform(get("/api/centers/{c}/reports/balance-sheet", g.center().code())
                         .param("month", g.month().toString()).with(httpBasic(planner, Org.PASSWORD)))
@@ -202,6 +236,21 @@ class BalanceSheetApiTest {
         CSVRecord center = records.get(records.size() - 1);
         assertThat(center.get("level")).isEqualTo("center");
         assertThat(Long.parseLong(center.get("closing_seconds"))).isEqualTo(num(JsonPath.read(json, "$.total.closing")));
+        assertThat(Long.parseLong(center.get("payout_seconds"))).isEqualTo(-moves.paidOut());
+        assertThat(Long.parseLong(center.get("transfer_out_seconds"))).isEqualTo(-moves.transferred());
+        assertThat(Long.parseLong(center.get("transfer_in_seconds"))).isEqualTo(moves.transferred());
+        // opening + every flow and reversal column = closing, row by row
+        for (CSVRecord r : records) {
+            long sum = Long.parseLong(r.get("opening_seconds"));
+            for (String column : r.toMap().keySet()) {
+                if (column.endsWith("_seconds") && !List.of("opening_seconds", "emergency_worked_seconds",
+                        "emergency_interest_seconds", "closing_seconds", "reserved_seconds", "available_seconds")
+                        .contains(column)) {
+                    sum += Long.parseLong(r.get(column));
+                }
+            }
+            assertThat(sum).as(r.get("key")).isEqualTo(Long.parseLong(r.get("closing_seconds")));
+        }
 
         MvcResult xlsx = mvc.perform(get("/api/centers/{c}/reports/balance-sheet.xlsx", g.center().code())
                         .param("month", g.month().toString()).with(httpBasic(planner, Org.PASSWORD)))
@@ -213,11 +262,17 @@ class BalanceSheetApiTest {
             List<Row> rows = wb.getFirstSheet().read();
             assertThat(rows).hasSize(1 + 6 + 2 + 1);
             int closingColumn = -1;
+            int payoutColumn = -1;
             for (int c = 0; c < rows.get(0).getCellCount(); c++) {
                 if ("closing_seconds".equals(rows.get(0).getCellText(c))) {
                     closingColumn = c;
                 }
+                if ("payout_seconds".equals(rows.get(0).getCellText(c))) {
+                    payoutColumn = c;
+                }
             }
+            assertThat(rows.get(rows.size() - 1).getCellAsNumber(payoutColumn).orElseThrow().longValueExact())
+                    .isEqualTo(-moves.paidOut());
             for (Row r : rows.subList(1, 7)) {
                 assertThat(r.getCellAsNumber(closingColumn).orElseThrow().longValueExact())
                         .isEqualTo(closing.get(r.getCellText(1)));

@@ -2,6 +2,7 @@ package com.timebank.wfm.roster;
 
 import static com.timebank.wfm.db.Tables.ROSTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThan;
@@ -206,6 +207,26 @@ class RosterApiTest {
         mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code() + "/rosters"))).andExpect(status().isOk())
                 .andExpect(header().string("X-Total-Count", "2"))
                 .andExpect(jsonPath("$[0].id").value(again)).andExpect(jsonPath("$[1].status").value("PUBLISHED"));
+    }
+
+    @Test
+    void showsTheCoverageBoundTheCoverageObjectiveAndTheGapBetweenThem() throws Exception {
+        Fixture f = fixture(6, 12);
+        long id = startRoster(f, 2);
+        Map<String, Object> r = solvedRoster(f, id);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ("COMPUTING".equals(r.get("coverageBoundState")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            r = body(mvc.perform(as(f.planner(), get("/api/rosters/" + id))).andExpect(status().isOk()));
+        }
+
+        assertThat(r.get("coverageBoundState")).isEqualTo("AVAILABLE");
+        double bound = ((Number) r.get("coverageBound")).doubleValue();
+        long objective = ((Number) r.get("coverageObjective")).longValue();
+        assertThat(bound).isPositive();
+        assertThat(objective).as("no roster beats the bound").isGreaterThanOrEqualTo((long) Math.floor(bound - 1e-6));
+        assertThat(((Number) r.get("gapToBound")).doubleValue())
+                .isCloseTo(Math.max(0, (objective - bound) / bound), within(1e-9));
     }
 
     @Test

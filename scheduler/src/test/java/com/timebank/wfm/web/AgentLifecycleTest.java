@@ -172,6 +172,13 @@ class AgentLifecycleTest {
                 .andExpect(content().string(containsString("team merge")));
     }
 
+    /** The contract history's row of a date on the agent's page. */
+    private static String row(String page, LocalDate from) {
+        int at = page.indexOf("data-from=\"" + from + "\"");
+        assertThat(at).as("row from " + from).isNotNegative();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
     private List<LedgerEntry> entries(Agent agent, LocalDate today) {
         return ledger.statement(agent.id(), today.minusDays(40), today.plusDays(1), 0, 1000).entries();
     }
@@ -198,8 +205,23 @@ class AgentLifecycleTest {
                 .isEqualTo(2400);
         assertThat(organisation.contractsOn(List.of(agent.id()), change).get(agent.id()).weeklyMaxMinutes()).isEqualTo(480);
         assertThat(audit.recent(agent.employeeNo(), 0, 20)).anyMatch(e -> e.action().equals("AGENT_CONTRACT_CHANGED"));
-        mvc.perform(get("/admin/agents/" + agent.employeeNo() + "/edit").with(admin()))
-                .andExpect(content().string(containsString("8:00")));
+        // the page lists the history: from when, at least–at most as h:mm, by whom and when, the one valid today
+        String page = mvc.perform(get("/admin/agents/" + agent.employeeNo() + "/edit").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String start = row(page, Contract.FROM_THE_START);
+        String changed = row(page, change);
+        assertThat(start).contains("data-today=\"true\"", "From the start", ">40:00<", "valid today");
+        assertThat(changed).contains("data-today=\"false\"", ">0:00<", ">8:00<", ">" + history.get(1).createdBy() + "<")
+                .doesNotContain("valid today");
+        java.time.LocalDateTime enteredAt = history.get(1).createdAt().atOffset(java.time.ZoneOffset.UTC)
+                .atZoneSameInstant(s.center().timeZone()).toLocalDateTime();
+        assertThat(changed).contains(java.time.format.DateTimeFormatter
+                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(java.util.Locale.ENGLISH).format(enteredAt));
+        assertThat(page).contains("Entered on (center time)");
+        assertThat(mvc.perform(get("/admin/agents/" + agent.employeeNo() + "/edit").header("Accept-Language", "zh-CN")
+                        .with(admin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("录入时间（中心时间）", "今日有效", "最初");
         // the API lists the same history and refuses a date out of range with the field (422)
         mvc.perform(get("/api/agents/" + agent.employeeNo() + "/contracts")
                         .with(httpBasic("admin", "admin-test-password")))

@@ -1,6 +1,7 @@
 package com.timebank.wfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -14,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +117,12 @@ class PlannerHistoryAndCoveragePagesTest {
         mvc.perform(get("/api/centers/" + code + "/rosters").with(as(s.planner())))
                 .andExpect(jsonPath("$[0].id").value(rosterId))
                 .andExpect(jsonPath("$[0].createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")));
+        // the single roster too, with who created and published it (fields added to the view)
+        mvc.perform(get("/api/rosters/" + rosterId).with(as(s.planner())))
+                .andExpect(jsonPath("$.createdAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")))
+                .andExpect(jsonPath("$.publishedAt").value(matchesPattern(".*T.*(Z|[+-]\\d\\d:\\d\\d)$")))
+                .andExpect(jsonPath("$.createdBy").value("user:" + s.planner()))
+                .andExpect(jsonPath("$.publishedBy").value("user:" + s.planner()));
         DateCoverageService.DateCoverage expected = coverage.byInterval(s.center().id(), day).orElseThrow();
         assertThat(expected.intervals()).hasSize(16);
         String page = mvc.perform(get("/planner/coverage").param("center", code).param("date", day.toString())
@@ -120,13 +130,40 @@ class PlannerHistoryAndCoveragePagesTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-testid=\"coverage-intervals\"").contains("/planner/rosters/" + rosterId)
-                .contains("Required").contains("Scheduled");
+                .contains("Required").contains("On the phone").contains("Head count");
+        // the table's agents on the phone are the service's, net of breaks, with two decimals
+        List<String> onPhoneCells = Pattern.compile("data-testid=\"on-phone\">([^<]*)<")
+                .matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(onPhoneCells).containsExactlyElementsOf(expected.intervals().stream()
+                .map(i -> String.format(Locale.ENGLISH, "%.2f", i.coverage().onPhone())).toList());
         String chart = mvc.perform(get("/planner/coverage/chart").param("center", code).param("date", day.toString())
                         .with(as(s.planner())))
                 .andExpect(jsonPath("$.yTitle").value("Agents (people)"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<Integer> required = JsonPath.read(chart, "$.required");
         List<Integer> scheduled = JsonPath.read(chart, "$.scheduled");
+        List<Double> onPhone = JsonPath.read(chart, "$.onPhone");
+        assertThat(onPhone).containsExactlyElementsOf(expected.intervals().stream()
+                .map(i -> Math.round(i.coverage().onPhone() * 100) / 100.0).toList());
+        // agents on a break are not on the phone: the head count is the secondary figure
+        assertThat(onPhone).anySatisfy(n -> assertThat(n).isGreaterThan(0));
+        for (int i = 0; i < onPhone.size(); i++) {
+            assertThat(onPhone.get(i)).isLessThanOrEqualTo(scheduled.get(i).doubleValue());
+        }
+        assertThat(expected.intervals()).anyMatch(i -> i.coverage().onPhone() < i.coverage().scheduled());
+        // the same agents on the phone and service level as the roster API reports for that day
+        String roster = mvc.perform(get("/api/rosters/" + rosterId).with(as(s.planner())))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> apiDay = JsonPath.<List<Map<String, Object>>>read(roster,
+                "$.coverage").stream().filter(c -> ((String) c.get("start")).startsWith(day.toString())).toList();
+        assertThat(apiDay).hasSize(expected.intervals().size());
+        for (int i = 0; i < apiDay.size(); i++) {
+            var c = expected.intervals().get(i).coverage();
+            assertThat(((Number) apiDay.get(i).get("onPhone")).doubleValue()).isCloseTo(c.onPhone(),
+                    within(1e-4));
+            assertThat(((Number) apiDay.get(i).get("serviceLevel")).doubleValue()).isEqualTo(c.serviceLevel());
+        }
+        assertThat(JsonPath.<String>read(chart, "$.names.onPhone")).isEqualTo("On the phone");
         assertThat(required).containsExactlyElementsOf(expected.intervals().stream()
                 .map(i -> i.coverage().required()).toList());
         assertThat(scheduled).containsExactlyElementsOf(expected.intervals().stream()

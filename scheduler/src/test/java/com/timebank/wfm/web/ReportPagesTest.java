@@ -87,7 +87,8 @@ class ReportPagesTest {
                 planner, "en");
         BalanceSheet sheet = sheets.sheet(center.code(), month, null, org.as(planner));
         assertThat(html).contains("Balance sheet", "Ana Ferreira", "Bo Chen", "Cai Wen", "Aux savings (零存整取)",
-                "Time bonuses (时间红包)", "Top holders", "data-report-chart",
+                "Time bonuses (时间红包)", "Paid out (balance of a leaver)", "Transferred out (to another agent)",
+                "Transferred in (from another agent)", "data-kind=\"PAYOUT\"", "Top holders", "data-report-chart",
                 "/agents/" + ana.employeeNo() + "/statement?month=" + month,
                 "/api/centers/" + center.code() + "/reports/balance-sheet.csv?month=" + month,
                 "/api/centers/" + center.code() + "/reports/balance-sheet.xlsx?month=" + month,
@@ -99,7 +100,8 @@ class ReportPagesTest {
 
         String zh = page(get("/lead/reports").param("center", center.code()).param("month", month.toString()),
                 planner, "zh-CN");
-        assertThat(zh).contains("资产负债表", "零存整取", "时间红包", "未结余额", "报表", "Cai Wen");
+        assertThat(zh).contains("资产负债表", "零存整取", "时间红包", "余额兑付", "余额转出", "余额转入", "未结余额", "报表",
+                "Cai Wen");
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.timebank.wfm.web;
 
 import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.timebank.wfm.roster.CoverageQuality;
 import com.timebank.wfm.roster.RosterRun;
 import com.timebank.wfm.roster.RosterService;
 import com.timebank.wfm.roster.RosterStatus;
@@ -61,6 +64,22 @@ class RosterContinueTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-live=\"shortfall\"")))
                 .andExpect(content().string(containsString("data-testid=\"continue\"")));
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (rosters.roster(id, org.as(s.planner())).quality().boundState() == CoverageQuality.BoundState.COMPUTING
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        CoverageQuality quality = rosters.roster(id, org.as(s.planner())).quality();
+        assertThat(quality.boundState()).isEqualTo(CoverageQuality.BoundState.AVAILABLE);
+        assertThat(quality.gap()).isNotNull();
+        mvc.perform(get("/planner/rosters/" + id + "/progress").with(as(s.planner())))
+                .andExpect(jsonPath("$.boundText").value(startsWith("coverage within ")))
+                .andExpect(jsonPath("$.boundText").value(endsWith(
+                        " of the best any roster could do with these agents")));
+        mvc.perform(get("/planner/rosters/" + id).header("Accept-Language", "zh-CN").with(as(s.planner())))
+                .andExpect(content().string(containsString("data-testid=\"bound-gap\"")))
+                .andExpect(content().string(containsString("距最佳可能覆盖")));
 
         // through the API: one more second from the saved solution; time solved and the timeline carry on
         mvc.perform(post("/api/rosters/" + id + "/continue").with(httpBasic(s.planner(), Org.PASSWORD))

@@ -1,6 +1,8 @@
 package com.timebank.wfm.web.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.Contract;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
@@ -47,8 +50,11 @@ class OrganisationPages {
     private final OrganisationService organisation;
     private final Flash flash;
     private final com.timebank.wfm.timebank.BalanceMoveService moves;
+    private final Clock clock;
 
-    OrganisationPages(OrganisationService organisation, Flash flash, com.timebank.wfm.timebank.BalanceMoveService moves) {
+    OrganisationPages(OrganisationService organisation, Flash flash, com.timebank.wfm.timebank.BalanceMoveService moves,
+            Clock clock) {
+        this.clock = clock;
         this.moves = moves;
         this.organisation = organisation;
         this.flash = flash;
@@ -335,7 +341,14 @@ class OrganisationPages {
         model.addAttribute("agent", agent);
         model.addAttribute("teams", organisation.teams(agent.centerCode(), user));
         // contract history and the balance of a disabled agent (AgentLifecyclePages acts on them)
-        model.addAttribute("contracts", organisation.contracts(agent.employeeNo(), user));
+        List<Contract> contracts = organisation.contracts(agent.employeeNo(), user);
+        model.addAttribute("contracts", contracts);
+        // when each was entered, in the center's time, and which one holds today
+        Center center = organisation.centerById(agent.centerId());
+        LocalDate today = center.today(clock);
+        model.addAttribute("zone", center.timeZone());
+        model.addAttribute("contractToday", contracts.stream().filter(c -> !c.effectiveFrom().isAfter(today))
+                .reduce((first, second) -> second).map(Contract::effectiveFrom).orElse(null));
         model.addAttribute("account", moves.account(agent.employeeNo(), user));
         model.addAttribute("moveKey", java.util.UUID.randomUUID().toString());
         return "admin/agent-edit";

@@ -23,8 +23,9 @@ import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.web.PageFormat;
 
 /**
- * Requirements of a chosen day (the center's today by default) interval by interval, required against scheduled
- * from the published roster. The figures are the roster service's coverage of that date
+ * Requirements of a chosen day (the center's today by default) interval by interval: required agents against the
+ * published roster's agents on the phone, net of their breaks (the head count beside it), and the service level
+ * predicted for the agents on the phone, as {@code GET /api/rosters/{id}} reports them. The figures are the roster service's coverage of that date
  * ({@link DateCoverageService#byInterval}), the same a lead sees when deciding on time off.
  */
 @Controller
@@ -59,7 +60,9 @@ class DayCoveragePages {
         return "planner/coverage";
     }
 
-    record CoverageChart(List<String> labels, List<Integer> required, List<Integer> scheduled, List<Double> contacts,
+    /** {@code onPhone}: agents on the phone net of breaks; {@code scheduled}: the head count, breaks included. */
+    record CoverageChart(List<String> labels, List<Integer> required, List<Double> onPhone, List<Integer> scheduled,
+            List<Double> contacts,
             Map<String, String> names, String yTitle, String y2Title, String xTitle) {
     }
 
@@ -70,19 +73,22 @@ class DayCoveragePages {
         Center c = centers.choose(center, user).orElseThrow();
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
+        List<Double> onPhone = new ArrayList<>();
         List<Integer> scheduled = new ArrayList<>();
         List<Double> contacts = new ArrayList<>();
         coverage.byInterval(c.id(), date).ifPresent(d -> d.intervals().forEach(i -> {
             labels.add(fmt.time(i.coverage().start()));
             required.add(i.coverage().required());
+            onPhone.add(Math.round(i.coverage().onPhone() * 100) / 100.0);
             scheduled.add(i.coverage().scheduled());
             contacts.add(Math.round(i.requirement().contacts() * 100) / 100.0);
         }));
         Map<String, String> names = new LinkedHashMap<>();
         names.put("required", message("planner.coverage.chart.required"));
+        names.put("onPhone", message("planner.coverage.chart.on-phone"));
         names.put("scheduled", message("planner.coverage.chart.scheduled"));
         names.put("contacts", message("planner.chart.contacts"));
-        return new CoverageChart(labels, required, scheduled, contacts, names, message("planner.chart.axis.agents"),
+        return new CoverageChart(labels, required, onPhone, scheduled, contacts, names, message("planner.chart.axis.agents"),
                 message("planner.chart.axis.contacts", c.intervalMinutes()),
                 message("planner.chart.axis.time", c.timeZone().getId()));
     }

@@ -1,8 +1,19 @@
 package com.timebank.wfm.roster.solver;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,79 +26,156 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
- * Roster benchmark (not a unit test): for each size, a generated instance of N agents × 4 weeks × 30-minute
- * intervals ({@link RosterInstanceGenerator}), solved with the service's solver configuration, reporting
+ * Roster benchmark (not a unit test) over a <b>family</b> of generated instances (N agents × 4 weeks × 30-minute
+ * intervals, {@link RosterInstanceGenerator} with different seeds and {@link RosterInstanceGenerator.Shape}s), each
+ * solved with the service's solver configuration. Per instance and weight set it reports
  * <ul>
  * <li>time to the first feasible best solution;</li>
- * <li>the coverage objective (shortfall + overstaffing in agent-intervals) of the best solution after 10 s and 60 s
- * (and 300 s with {@code --long});</li>
- * <li>score calculation speed;</li>
- * <li>the gap to the LP-relaxation lower bound ({@link CoveringLowerBound}) as a share of the total required
- * agent-intervals.</li>
+ * <li>the solver's coverage objective ({@link CoverageBound#objectiveOf}: shortfall weight × Σ shortfall² +
+ * overstaffing weight × Σ overstaffing) at each checkpoint;</li>
+ * <li>the LP lower bound of that same objective ({@link CoverageBound}, the product's bound) and the gap
+ * <b>(objective − bound) / bound</b> at each checkpoint;</li>
+ * <li>for reference, the linear shortfall and overstaffing in agent-intervals;</li>
  * </ul>
- * Run with {@code scripts/bench-roster [--long] [--threads N|AUTO] [--checkpoints 10,60] [--no-bound]
- * [--center-weights] [agents ...]} (the LP bound is cached per instance under {@code scheduler/target});
- * weights that put coverage first ({@link #coverageFirst}) unless {@code --center-weights}
- * (default 100 500 2000). Sizes
- * of 2,000 agents and more use OptaPlanner's multi-threaded incremental solving ({@code moveThreadCount}, default 2)
- * unless {@code --threads NONE}.
+ * then the mean and worst gap per size and weight set, and the load average of the machine before and after.
+ * Every row is appended to {@code scripts/output/bench-roster-history.csv}.
+ * <p>
+ * Options: {@code --sizes 100,500,2000} (default 100), {@code --checkpoints 60,300} (seconds, default 10,30),
+ * {@code --weights center,coverage} (default both: the center's defaults and {@link #coverageFirst}),
+ * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
+ * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D}.
+ * The bound is computed on its own thread next to the solve, as the service does.
  */
 public final class RosterBenchmark {
 
-    public static void main(String[] args) throws Exception {
-        boolean longRun = false;
-        boolean withBound = true;
-        // The issue's objective is linear coverage (shortfall + overstaffing against the LP bound), so the
-        // benchmark measures with weights that put coverage first; --center-weights measures the center defaults.
-        boolean coverageWeights = true;
-        String threads = null;
-        int days = 28;
-        int[] custom = null;
-        List<Integer> sizes = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--long" -> longRun = true;
-                case "--no-bound" -> withBound = false;
-                case "--coverage-weights" -> coverageWeights = true;
-                case "--center-weights" -> coverageWeights = false;
-                case "--threads" -> threads = args[++i];
-                case "--days" -> days = Integer.parseInt(args[++i]);
-                case "--checkpoints" -> custom = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt)
-                        .toArray();
-                default -> sizes.add(Integer.parseInt(args[i]));
-            }
-        }
-        if (sizes.isEmpty()) {
-            sizes = List.of(100, 500, 2000);
-        }
-        int[] checkpoints = custom != null ? custom : longRun ? new int[] {10, 60, 300} : new int[] {10, 60};
-        List<String> summary = new ArrayList<>();
-        for (int agents : sizes) {
-            String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
-            summary.add(run(agents, days, checkpoints, moveThreads, withBound, coverageWeights));
-        }
-        System.out.println();
-        System.out.println("agents | threads | first feasible | objective @" + String.join("s / @", 
-                java.util.Arrays.stream(checkpoints).mapToObj(String::valueOf).toList())
-                + "s | LP bound | required | gap @" + checkpoints[checkpoints.length - 1] + "s | score calc/s");
-        summary.forEach(System.out::println);
+    record Instance(String name, RosterInstanceGenerator.Spec spec, RosterInstanceGenerator.Shape shape) {
     }
 
-    private static String run(int agents, int days, int[] checkpoints, String moveThreads, boolean withBound,
-            boolean coverageWeights) throws Exception {
-        long t0 = System.nanoTime();
-        RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(agents, days);
-        RosterSolution problem = new RosterInstanceGenerator().generate(spec,
-                coverageWeights ? coverageFirst() : new RosterConstraintConfiguration());
-        System.out.printf("%n== %d agents x %d days: %d agent-days, %d unavailabilities, generated in %d ms%n", agents,
-                days, problem.getAgentDays().size(), problem.getUnavailabilities().size(),
-                (System.nanoTime() - t0) / 1_000_000);
+    /** The family: name → how it differs from the standard instance (each with its own seed). */
+    static final List<String> FAMILY = List.of("standard", "tight", "loose", "part-time", "long-hours", "weekend-peak",
+            "month-start", "leave-heavy");
 
-        CoveringLowerBound.Result bound = withBound ? cachedBound(spec, problem)
-                : new CoveringLowerBound.Result(Double.NaN, 0, 0, 0, 0, "skipped");
-        System.out.printf("LP bound %.1f agent-intervals (%s, %d variables, %d constraints, %d ms); required %d%n",
-                bound.bound(), bound.state(), bound.variables(), bound.constraints(), bound.millis(),
-                bound.totalRequired());
+    static Instance instance(String name, int agents, int days) {
+        RosterInstanceGenerator.Spec base = RosterInstanceGenerator.Spec.of(agents, days);
+        RosterInstanceGenerator.Shape standard = RosterInstanceGenerator.Shape.STANDARD;
+        return switch (name) {
+            case "standard" -> new Instance(name, base, standard);
+            case "tight" -> new Instance(name, base.withSeed(2).withUtilisation(1.05), standard);
+            case "loose" -> new Instance(name, base.withSeed(3).withUtilisation(0.75), standard);
+            case "part-time" -> new Instance(name, base.withSeed(4), standard.withPartTimeShare(0.45));
+            case "long-hours" -> new Instance(name, base.withSeed(5), standard.withLongHours());
+            case "weekend-peak" -> new Instance(name, base.withSeed(6), standard.withWeekendPeak());
+            // Monday 30 March: the horizon holds a month end and the first business days of April
+            case "month-start" -> new Instance(name, base.withSeed(7).withStart(LocalDate.of(2026, 3, 30)),
+                    standard.withMonthStartPeak(1.8));
+            case "leave-heavy" -> new Instance(name, base.withSeed(8).withLeaveRate(0.15), standard);
+            default -> throw new IllegalArgumentException("Unknown instance " + name + "; one of " + FAMILY);
+        };
+    }
+
+    record Row(String instance, int agents, String weights, String threads, long firstFeasibleMillis, long[] objective,
+            CoverageBound.Result bound, double shortfall, double overstaffed, long speed) {
+
+        /** Null when there was no feasible roster yet at that checkpoint (an infeasible one may beat the bound). */
+        Double gap(int checkpoint) {
+            return objective[checkpoint] < 0 ? null : CoverageBound.gap(objective[checkpoint], bound.bound());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(100);
+        int[] checkpoints = {10, 30};
+        List<String> weightSets = List.of("center", "coverage");
+        List<String> instances = FAMILY;
+        String threads = null;
+        int days = 28;
+        long boundLimit = 600;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--checkpoints" -> checkpoints = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt)
+                        .toArray();
+                case "--weights" -> weightSets = List.of(args[++i].split(","));
+                case "--instances" -> instances = List.of(args[++i].split(","));
+                case "--threads" -> threads = args[++i];
+                case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--bound-limit" -> boundLimit = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        String loadBefore = loadAverage();
+        String startedAt = Instant.now().toString();
+        System.out.printf("roster benchmark: sizes %s, checkpoints %s s, weights %s, instances %s; load average %s; "
+                        + "%d processors%n", sizes, Arrays.toString(checkpoints), weightSets, instances, loadBefore,
+                Runtime.getRuntime().availableProcessors());
+        List<Row> rows = new ArrayList<>();
+        for (int agents : sizes) {
+            String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
+            for (String weights : weightSets) {
+                for (String name : instances) {
+                    Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
+                            Duration.ofSeconds(boundLimit));
+                    rows.add(row);
+                    appendHistory(startedAt, loadBefore, checkpoints, row);
+                }
+            }
+        }
+        String loadAfter = loadAverage();
+        System.out.println();
+        StringBuilder header = new StringBuilder("| instance | agents | weights | first feasible |");
+        for (int c : checkpoints) {
+            header.append(" gap @").append(c).append(" s |");
+        }
+        header.append(" objective @").append(checkpoints[checkpoints.length - 1])
+                .append(" s | LP bound | bound time | short / over agent-intervals | score calc/s |");
+        System.out.println(header);
+        System.out.println("|---".repeat(9 + checkpoints.length) + "|");
+        for (Row r : rows) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %s | %s |", r.instance(),
+                    r.agents(), r.weights(), r.firstFeasibleMillis() < 0 ? "none"
+                            : String.format(Locale.ROOT, "%.1f s", r.firstFeasibleMillis() / 1000.0)));
+            for (int c = 0; c < checkpoints.length; c++) {
+                line.append(' ').append(percent(r.gap(c))).append(" |");
+            }
+            line.append(String.format(Locale.ROOT, " %,d | %s | %.1f s | %,.1f / %,.1f | %,d |",
+                    r.objective()[checkpoints.length - 1],
+                    r.bound().available() ? String.format(Locale.ROOT, "%,.0f", r.bound().bound()) : r.bound().state(),
+                    r.bound().millis() / 1000.0, r.shortfall(), r.overstaffed(), r.speed()));
+            System.out.println(line);
+        }
+        System.out.println();
+        System.out.println("| agents | weights | instances | mean gap @" + checkpoints[checkpoints.length - 1]
+                + " s | worst gap (instance) | mean first feasible | worst first feasible |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        rows.forEach(r -> groups.computeIfAbsent(r.agents() + "|" + r.weights(), k -> new ArrayList<>()).add(r));
+        int last = checkpoints.length - 1;
+        groups.forEach((key, group) -> {
+            List<Row> withGap = group.stream().filter(r -> r.gap(last) != null).toList();
+            double mean = withGap.stream().mapToDouble(r -> r.gap(last)).average().orElse(Double.NaN);
+            Row worst = withGap.stream().max((a, b) -> Double.compare(a.gap(last), b.gap(last))).orElse(null);
+            double meanFirst = group.stream().mapToLong(Row::firstFeasibleMillis).average().orElse(Double.NaN) / 1000;
+            long worstFirst = group.stream().mapToLong(Row::firstFeasibleMillis).max().orElse(-1);
+            System.out.printf(Locale.ROOT, "| %d | %s | %d (%d with a bound) | %s | %s | %.1f s | %.1f s |%n",
+                    group.get(0).agents(), group.get(0).weights(), group.size(), withGap.size(),
+                    Double.isNaN(mean) ? "n/a" : percent(mean),
+                    worst == null ? "n/a" : percent(worst.gap(last)) + " (" + worst.instance() + ")", meanFirst,
+                    worstFirst / 1000.0);
+        });
+        System.out.println();
+        System.out.println("load average before " + loadBefore + ", after " + loadAfter + "; history in "
+                + historyFile().toAbsolutePath());
+    }
+
+    private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
+            Duration boundLimit) throws Exception {
+        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
+                "coverage".equals(weights) ? coverageFirst() : new RosterConstraintConfiguration());
+        System.out.printf("%n== %s, %d agents, %s weights: %d agent-days, %d unavailabilities%n", instance.name(),
+                instance.spec().agents(), weights, problem.getAgentDays().size(), problem.getUnavailabilities().size());
+        // as in the service: the bound on its own thread next to the solve (reads only what the solver never changes)
+        CompletableFuture<CoverageBound.Result> bound = CompletableFuture.supplyAsync(
+                () -> CoverageBound.of(problem, boundLimit));
 
         int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
@@ -103,82 +191,86 @@ public final class RosterBenchmark {
                 System.out.printf("  first feasible at %d ms: %s%n", firstFeasible.get(), score);
             }
         });
-        double[] objective = new double[checkpoints.length];
+        long[] objective = new long[checkpoints.length];
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         for (int c = 0; c < checkpoints.length - 1; c++) {
             int index = c;
             clock.schedule(() -> {
                 RosterSolution best = latest.get();
-                CoverageReport report = CoverageReport.of(best);
-                objective[index] = report.shortfallAgentIntervals() + report.overstaffedAgentIntervals();
-                System.out.printf("  after %d s: %s; %s%n", checkpoints[index], best.getScore(), report);
+                objective[index] = best == null || !best.getScore().isFeasible() ? -1 : CoverageBound.objectiveOf(best);
+                System.out.printf("  after %d s: %s; coverage objective %,d%n", checkpoints[index],
+                        best == null ? "-" : best.getScore(), objective[index]);
             }, checkpoints[c], TimeUnit.SECONDS);
         }
         start[0] = System.nanoTime();
         RosterSolution best = solver.solve(problem);
         clock.shutdownNow();
         CoverageReport report = CoverageReport.of(best);
-        objective[checkpoints.length - 1] = report.shortfallAgentIntervals() + report.overstaffedAgentIntervals();
-        DefaultSolver<RosterSolution> defaultSolver = (DefaultSolver<RosterSolution>) solver;
-        long speed = defaultSolver.getSolverScope().getScoreCalculationSpeed();
-        System.out.printf("  after %d s: %s; %s; score calculation speed %d/s%n", limit, best.getScore(), report, speed);
-        double gap = (objective[checkpoints.length - 1] - bound.bound()) / bound.totalRequired();
-        StringBuilder row = new StringBuilder();
-        row.append(String.format("%6d | %7s | %11s ms | ", agents, moveThreads, firstFeasible.get() < 0 ? "none"
-                : String.valueOf(firstFeasible.get())));
-        for (int c = 0; c < objective.length; c++) {
-            row.append(c == 0 ? "" : " / ").append(objective[c]);
-        }
-        row.append(String.format(" | %.0f | %d | %.2f%% | %d", bound.bound(), bound.totalRequired(), gap * 100, speed));
-        return row.toString();
+        objective[checkpoints.length - 1] = best.getScore().isFeasible() ? CoverageBound.objectiveOf(best) : -1;
+        long speed = ((DefaultSolver<RosterSolution>) solver).getSolverScope().getScoreCalculationSpeed();
+        CoverageBound.Result result = bound.get();
+        System.out.printf("  after %d s: %s; coverage objective %,d; %s; score calculation speed %d/s%n", limit,
+                best.getScore(), objective[checkpoints.length - 1], report, speed);
+        System.out.printf("  LP bound %s (%s, %d columns, %d rows, %d ms)%n",
+                result.available() ? String.format(Locale.ROOT, "%,.1f", result.bound()) : "not available",
+                result.state(), result.columns(), result.rows(), result.millis());
+        return new Row(instance.name(), instance.spec().agents(), weights, moveThreads, firstFeasible.get(), objective,
+                result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
     }
 
     /**
-     * Center weights that put coverage first (the benchmark's objective is linear coverage): overstaffing weighs
-     * like a first interval of shortfall (the squared shortfall still spreads gaps), preferences and fairness weigh
-     * less than one agent-interval of coverage. {@code -Dbench.overstaffing=W} tries another overstaffing weight (200
-     * measured no better than 100 at 500 agents).
+     * Center weights that put coverage first: overstaffing weighs like a first interval of shortfall (the squared
+     * shortfall still spreads gaps), preferences and fairness weigh less than one agent-interval of coverage.
+     * {@code -Dbench.overstaffing=W} tries another overstaffing weight, {@code -Dbench.fairWeekend=W} another weight of
+     * fair weekend work (whose squared weekend days the coverage bound does not see).
      */
     static RosterConstraintConfiguration coverageFirst() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
         weights.setOverstaffing(HardSoftLongScore.ofSoft(Long.getLong("bench.overstaffing", 100)));
         weights.setPreferredDayOff(HardSoftLongScore.ofSoft(20));
         weights.setShiftTimePreference(HardSoftLongScore.ofSoft(10));
+        weights.setFairWeekendWork(HardSoftLongScore.ofSoft(Long.getLong("bench.fairWeekend", 10)));
         return weights;
     }
 
-    /**
-     * The LP bound takes minutes at 500+ agents: it is cached per generated instance (the generator's spec plus a
-     * fingerprint of the problem, so a changed generator misses) in {@code target/roster-lp-bounds.properties}.
-     */
-    static CoveringLowerBound.Result cachedBound(RosterInstanceGenerator.Spec spec, RosterSolution problem)
-            throws java.io.IOException {
-        long required = problem.getCoverageGrid().getSkills().stream()
-                .flatMap(s -> java.util.Arrays.stream(problem.getCoverageGrid().slotsOf(s)))
-                .mapToLong(RequirementSlot::getRequired).sum();
-        String key = (spec + "|" + problem.getAgentDays().size() + "|" + problem.getUnavailabilities().size() + "|"
-                + required).replace(' ', '_').replace('=', ':');
-        java.nio.file.Path file = java.nio.file.Path.of("target", "roster-lp-bounds.properties");
-        java.util.Properties cache = new java.util.Properties();
-        if (java.nio.file.Files.exists(file)) {
-            try (var in = java.nio.file.Files.newBufferedReader(file)) {
-                cache.load(in);
-            }
+    private static String percent(Double gap) {
+        return gap == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", gap * 100);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
-        String hit = cache.getProperty(key);
-        if (hit != null) {
-            String[] f = hit.split(",");
-            System.out.println("LP bound from " + file + " (cached)");
-            return new CoveringLowerBound.Result(Double.parseDouble(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
-                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[5]);
+    }
+
+    /** {@code scripts/output/} of the repository (the benchmark runs in {@code scheduler/}). */
+    static Path historyFile() {
+        Path scripts = Files.isDirectory(Path.of("../scripts")) ? Path.of("../scripts") : Path.of("scripts");
+        return scripts.resolve("output").resolve("bench-roster-history.csv");
+    }
+
+    private static void appendHistory(String startedAt, String load, int[] checkpoints, Row r) throws IOException {
+        Path file = historyFile();
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+            Files.writeString(file, "run_started,load_average,instance,agents,weights,move_threads,checkpoints_s,"
+                    + "first_feasible_ms,objectives,lp_bound,bound_state,bound_ms,gaps,shortfall_agent_intervals,"
+                    + "overstaffed_agent_intervals,score_calc_per_s\n");
         }
-        CoveringLowerBound.Result r = CoveringLowerBound.of(problem);
-        cache.setProperty(key, r.bound() + "," + r.totalRequired() + "," + r.variables() + "," + r.constraints() + ","
-                + r.millis() + "," + r.state());
-        java.nio.file.Files.createDirectories(file.getParent());
-        try (var out = java.nio.file.Files.newBufferedWriter(file)) {
-            cache.store(out, "LP-relaxation bounds of generated roster instances (RosterBenchmark)");
+        StringBuilder gaps = new StringBuilder();
+        for (int c = 0; c < checkpoints.length; c++) {
+            gaps.append(c == 0 ? "" : ";").append(r.gap(c) == null ? "" : String.format(Locale.ROOT, "%.5f", r.gap(c)));
         }
-        return r;
+        String line = String.join(",", startedAt, load, r.instance(), String.valueOf(r.agents()), r.weights(),
+                r.threads(), String.join(";", Arrays.stream(checkpoints).mapToObj(String::valueOf).toList()),
+                String.valueOf(r.firstFeasibleMillis()),
+                String.join(";", Arrays.stream(r.objective()).mapToObj(String::valueOf).toList()),
+                r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().bound()) : "",
+                r.bound().state(), String.valueOf(r.bound().millis()), gaps.toString(), String.valueOf(r.shortfall()),
+                String.valueOf(r.overstaffed()), String.valueOf(r.speed())) + "\n";
+        Files.writeString(file, line, StandardOpenOption.APPEND);
     }
 }

@@ -77,14 +77,44 @@ public final class RosterInstanceGenerator {
         }
     }
 
+    /**
+     * The demand and contract shape of an instance, for the benchmark family: the share of part-time (4 h)
+     * contracts, long opening hours (06:00–24:00 every day, later shift starts), a weekend peak instead of a quiet
+     * weekend, and the height of the first business day's peak (month start).
+     */
+    public record Shape(double partTimeShare, boolean longHours, boolean weekendPeak, double monthStartPeak) {
+
+        public static final Shape STANDARD = new Shape(0.15, false, false, 1.4);
+
+        public Shape withPartTimeShare(double share) {
+            return new Shape(share, longHours, weekendPeak, monthStartPeak);
+        }
+
+        public Shape withLongHours() {
+            return new Shape(partTimeShare, true, weekendPeak, monthStartPeak);
+        }
+
+        public Shape withWeekendPeak() {
+            return new Shape(partTimeShare, longHours, true, monthStartPeak);
+        }
+
+        public Shape withMonthStartPeak(double factor) {
+            return new Shape(partTimeShare, longHours, weekendPeak, factor);
+        }
+    }
+
     public RosterSolution generate(Spec spec) {
         return generate(spec, new RosterConstraintConfiguration());
     }
 
     public RosterSolution generate(Spec spec, RosterConstraintConfiguration weights) {
+        return generate(spec, Shape.STANDARD, weights);
+    }
+
+    public RosterSolution generate(Spec spec, Shape shape, RosterConstraintConfiguration weights) {
         Random random = new Random(spec.seed());
-        List<ShiftOption> options = standardShiftOptions();
-        List<Agent> agents = agents(spec, random);
+        List<ShiftOption> options = shape.longHours() ? longHoursShiftOptions() : standardShiftOptions();
+        List<Agent> agents = agents(spec, shape, random);
         List<Unavailability> absences = absences(spec, agents, random);
 
         int slotsPerDay = 1440 / spec.slotMinutes();
@@ -94,14 +124,14 @@ public final class RosterInstanceGenerator {
         double[] dayTotals = new double[spec.days()];
         for (int d = 0; d < spec.days(); d++) {
             LocalDate date = spec.start().plusDays(d);
-            double dayFactor = weekdayFactor(date.getDayOfWeek()) * monthEndFactor(date);
-            if (monthEndFactor(date) > 1.0) {
+            double dayFactor = weekdayFactor(date.getDayOfWeek(), shape) * monthEndFactor(date, shape);
+            if (monthEndFactor(date, shape) > 1.0) {
                 busy.add(date);
             }
             for (int s = 0; s < slotsPerDay; s++) {
                 double hour = (s * spec.slotMinutes() + spec.slotMinutes() / 2.0) / 60.0;
                 double noise = 1.0 + 0.05 * random.nextGaussian();
-                general[d * slotsPerDay + s] = Math.max(0, dayFactor * intraday(date.getDayOfWeek(), hour) * noise);
+                general[d * slotsPerDay + s] = Math.max(0, dayFactor * intraday(date.getDayOfWeek(), hour, shape) * noise);
                 billing[d * slotsPerDay + s] = Math.max(0, dayFactor * billingIntraday(date.getDayOfWeek(), hour) * noise);
             }
         }
@@ -159,7 +189,25 @@ public final class RosterInstanceGenerator {
         return List.copyOf(options);
     }
 
-    private static List<Agent> agents(Spec spec, Random random) {
+    /** Long opening hours: 8 h / 9 h starts 06:00–16:00, 4 h starts 06:00–20:00, billing as standard. */
+    public static List<ShiftOption> longHoursShiftOptions() {
+        List<ShiftOption> options = new ArrayList<>();
+        for (LocalTime start = LocalTime.of(6, 0); !start.isAfter(LocalTime.of(16, 0)); start = start.plusMinutes(30)) {
+            options.add(ShiftOption.of(GENERAL, start, 8 * 60, 30));
+            options.add(ShiftOption.of(GENERAL, start, 9 * 60, 60));
+        }
+        for (LocalTime start = LocalTime.of(6, 0); !start.isAfter(LocalTime.of(20, 0)); start = start.plusMinutes(30)) {
+            options.add(ShiftOption.of(GENERAL, start, 4 * 60, 0));
+        }
+        for (LocalTime start = LocalTime.of(8, 0); !start.isAfter(LocalTime.of(12, 0)); start = start.plusMinutes(30)) {
+            options.add(ShiftOption.of(BILLING, start, 8 * 60, 30));
+            options.add(ShiftOption.of(BILLING, start, 9 * 60, 60));
+        }
+        return List.copyOf(options);
+    }
+
+    private static List<Agent> agents(Spec spec, Shape shape, Random random) {
+        double fullTime = 0.60 * (1 - shape.partTimeShare()) / 0.85;
         List<Agent> agents = new ArrayList<>(spec.agents());
         DayOfWeek[] days = DayOfWeek.values();
         for (int i = 0; i < spec.agents(); i++) {
@@ -168,10 +216,10 @@ public final class RosterInstanceGenerator {
                     .skills(GENERAL);
             double contract = random.nextDouble();
             boolean eightHoursPlus;
-            if (contract < 0.60) {
+            if (contract < fullTime) {
                 builder.weeklyMinutes(2250, 2400).allowedShiftLengths(480, 540);
                 eightHoursPlus = true;
-            } else if (contract < 0.85) {
+            } else if (contract < 1 - shape.partTimeShare()) {
                 builder.weeklyMinutes(1680, 1920);
                 eightHoursPlus = true;
             } else {
@@ -259,7 +307,10 @@ public final class RosterInstanceGenerator {
         return (agent.getMinWeeklyMinutes() + agent.getMaxWeeklyMinutes()) / 2 / 5;
     }
 
-    private static double weekdayFactor(DayOfWeek day) {
+    private static double weekdayFactor(DayOfWeek day, Shape shape) {
+        if (shape.weekendPeak() && day.getValue() >= 6) {
+            return day == DayOfWeek.SATURDAY ? 1.30 : 1.10;
+        }
         return switch (day) {
             case MONDAY -> 1.20;
             case TUESDAY -> 1.08;
@@ -272,7 +323,7 @@ public final class RosterInstanceGenerator {
     }
 
     /** Month-end and month-start peaks on business days. */
-    private static double monthEndFactor(LocalDate date) {
+    private static double monthEndFactor(LocalDate date, Shape shape) {
         if (date.getDayOfWeek().getValue() >= 6) {
             return 1.0;
         }
@@ -291,24 +342,27 @@ public final class RosterInstanceGenerator {
             return 1.25;
         }
         if (date.equals(firstBusinessDay)) {
-            return 1.4;
+            return shape.monthStartPeak();
+        }
+        if (shape.monthStartPeak() > 1.4 && date.equals(firstBusinessDay.plusDays(1))) {
+            return 1.0 + (shape.monthStartPeak() - 1.0) / 2;
         }
         return 1.0;
     }
 
-    /** General queue: open 07:00–23:00 on weekdays, 08:00–21:00 at weekends. */
-    private static double intraday(DayOfWeek day, double hour) {
-        boolean weekend = day.getValue() >= 6;
-        double open = weekend ? 8 : 7;
-        double close = weekend ? 21 : 23;
+    /** General queue: open 07:00–23:00 on weekdays, 08:00–21:00 at weekends (06:00–24:00 with long hours). */
+    private static double intraday(DayOfWeek day, double hour, Shape shape) {
+        boolean weekend = day.getValue() >= 6 && !shape.weekendPeak();
+        double open = shape.longHours() ? 6 : weekend ? 8 : 7;
+        double close = shape.longHours() ? 24 : weekend ? 21 : 23;
         if (hour < open || hour > close) {
             return 0;
         }
         double ramp = Math.min(1.0, Math.min(hour - open, close - hour) / 1.0 + 0.3);
-        double shape = weekend
+        double curve = weekend
                 ? 0.45 + 0.6 * gauss(hour, 12.5, 3.0)
                 : 0.30 + 0.95 * gauss(hour, 10.75, 1.6) + 0.75 * gauss(hour, 14.5, 1.8) + 0.25 * gauss(hour, 19.0, 1.5);
-        return ramp * shape;
+        return ramp * curve;
     }
 
     /** Billing queue: weekdays 08:00–20:00, a single late-morning peak. */

@@ -68,4 +68,43 @@ class RosterInstanceGeneratorTest {
         problem.getRequirementSlots().forEach(slot -> perDay[slot.getDayIndex()] += slot.getRequired());
         return perDay;
     }
+
+    @Test
+    void theBenchmarkFamilyShapesDifferAsNamed() {
+        RosterSolution standard = generator.generate(RosterBenchmark.instance("standard", 200, 28).spec());
+        RosterSolution partTime = generate("part-time");
+        RosterSolution longHours = generate("long-hours");
+        RosterSolution weekendPeak = generate("weekend-peak");
+        RosterSolution leaveHeavy = generate("leave-heavy");
+
+        assertThat(count(partTime, 960)).isGreaterThan(2 * count(standard, 960));
+        // 06:00 is closed in the standard shape and open with long hours
+        assertThat(requiredAtSlot(standard, 12)).isZero();
+        assertThat(requiredAtSlot(longHours, 12)).isPositive();
+        int[] standardDays = dailyTotals(standard);
+        int[] weekendDays = dailyTotals(weekendPeak);
+        // day 5 is a Saturday: quiet in the standard shape, a peak in the weekend-peak one
+        assertThat(weekendDays[5]).isGreaterThan(weekendDays[2]);
+        assertThat(standardDays[5]).isLessThan(standardDays[2]);
+        assertThat(leaveHeavy.getUnavailabilities().stream().filter(u -> u.getType() == UnavailabilityType.LEAVE)
+                .count()).isGreaterThan(2 * standard.getUnavailabilities().stream()
+                        .filter(u -> u.getType() == UnavailabilityType.LEAVE).count());
+        for (String name : RosterBenchmark.FAMILY) {
+            assertThat(generate(name).getAgentDays()).as(name).hasSize(200 * 28);
+        }
+    }
+
+    private RosterSolution generate(String name) {
+        RosterBenchmark.Instance instance = RosterBenchmark.instance(name, 200, 28);
+        return generator.generate(instance.spec(), instance.shape(), new RosterConstraintConfiguration());
+    }
+
+    private static long count(RosterSolution problem, int minWeeklyMinutes) {
+        return problem.getAgents().stream().filter(a -> a.getMinWeeklyMinutes() == minWeeklyMinutes).count();
+    }
+
+    private static int requiredAtSlot(RosterSolution problem, int slotOfDay) {
+        return problem.getRequirementSlots().stream().filter(s -> s.getSlotOfDay() == slotOfDay)
+                .mapToInt(RequirementSlot::getRequired).sum();
+    }
 }

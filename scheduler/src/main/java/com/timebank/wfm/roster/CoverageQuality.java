@@ -1,0 +1,28 @@
+package com.timebank.wfm.roster;
+
+import com.timebank.wfm.roster.solver.CoverageBound;
+
+/**
+ * How good a roster's coverage is against the best any roster of the same agents could do: the solver's coverage
+ * objective (weighted squared shortfall plus weighted overstaffing, as positive numbers) of the saved best solution,
+ * the LP lower bound of that objective computed at solve start ({@link CoverageBound}), and the gap
+ * (objective − bound) / bound.
+ *
+ * @param boundState null for rosters solved before the bound existed
+ * @param bound      set when {@code boundState} is AVAILABLE
+ * @param objective  null until a solution is saved
+ */
+public record CoverageQuality(BoundState boundState, Double bound, Long objective) {
+
+    public enum BoundState {
+        COMPUTING, AVAILABLE, NOT_AVAILABLE
+    }
+
+    static final CoverageQuality NONE = new CoverageQuality(null, null, null);
+
+    /** (objective − bound) / bound, or null when either is missing (or the bound is 0 under a positive objective). */
+    public Double gap() {
+        return boundState != BoundState.AVAILABLE || bound == null || objective == null ? null
+                : CoverageBound.gap(objective, bound);
+    }
+}

@@ -1,0 +1,129 @@
+package com.timebank.wfm.roster.solver;
+
+import static com.timebank.wfm.roster.solver.RosterFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+
+class CoverageBoundTest {
+
+    private static final ShiftOption TINY_4 = new ShiftOption("general@09:00+240", "general", LocalTime.of(9, 0), 240,
+            BreakRule.none(), false, false);
+    private static final ShiftOption TINY_8 = new ShiftOption("general@09:00+480", "general", LocalTime.of(9, 0), 480,
+            BreakRule.none(), false, false);
+
+    /**
+     * Two agents, one day, a 4-hour shift 09–13 and an 8-hour shift 09–17, both without breaks (so every agent on
+     * shift is on the phone for the whole interval); 4 agents required 09–13, 1 agent 13–17
+     * (weights: shortfall 100 per squared agent, overstaffing 10). By hand: 09–13 is at best 2 short in each of its 8
+     * intervals (8 × 2² × 100 = 3,200); one 4 h and one 8 h shift then cover 13–17 exactly, so the optimum is 3,200,
+     * and the LP can do no better (its shortfall at 09–13 is 4 − x ≥ 2 with x ≤ 2 agents).
+     */
+    @Test
+    void boundOfATinyInstanceIsItsOptimumWorkedOutByHand() {
+        RosterSolution problem = tinyProblem();
+
+        CoverageBound.Result result = CoverageBound.of(problem, Duration.ofSeconds(30));
+
+        assertThat(result.available()).as(result.state()).isTrue();
+        assertThat(result.bound()).isCloseTo(3_200, within(1e-6));
+        work(problem, problem.getAgents().get(0), TINY_4);
+        work(problem, problem.getAgents().get(1), TINY_8);
+        assertThat(CoverageBound.objectiveOf(problem)).isEqualTo(3_200);
+        assertThat(CoverageBound.gap(3_200, result.bound())).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void theSolverReachesTheBoundOfTheTinyInstance() {
+        RosterSolution roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2)))
+                .solve(tinyProblem());
+
+        assertThat(roster.getScore().isFeasible()).isTrue();
+        assertThat(CoverageBound.objectiveOf(roster)).isEqualTo(3_200);
+    }
+
+    @Test
+    void objectiveIsTheSolversCoverageTerms() {
+        RosterSolution problem = tinyProblem();
+        work(problem, problem.getAgents().get(0), TINY_8);
+        work(problem, problem.getAgents().get(1), TINY_8);
+        // 09–13: 2 short in 8 intervals (3,200); 13–17: 1 over in 8 intervals (80)
+        assertThat(CoverageBound.objectiveOf(problem)).isEqualTo(3_280);
+        RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        var explanation = solver.explain(problem);
+        long coverageTerms = explanation.getConstraintMatchTotalMap().values().stream()
+                .filter(t -> t.getConstraintName().equals(RosterConstraintConfiguration.COVERAGE_SHORTFALL)
+                        || t.getConstraintName().equals(RosterConstraintConfiguration.OVERSTAFFING))
+                .mapToLong(t -> -((HardSoftLongScore) t.getScore()).softScore()).sum();
+        assertThat(coverageTerms).isEqualTo(3_280);
+    }
+
+    /** The shortfall segments stay below s² at every integer (a valid bound) and equal it up to the exact part. */
+    @Test
+    void shortfallSegmentsUnderestimateTheSquareAtEveryInteger() {
+        for (int rhs : new int[] {1, 2, 7, 8, 9, 30, 250}) {
+            List<int[]> segments = CoverageBound.shortfallSegments(rhs);
+            for (int s = 0; s <= rhs; s++) {
+                double g = 0;
+                for (int[] k : segments) {
+                    g = Math.max(g, (2.0 * k[0] + 1) * s - (double) k[0] * (k[0] + 1));
+                }
+                assertThat(g).as("rhs %d, s %d", rhs, s).isLessThanOrEqualTo((double) s * s);
+                if (s <= CoverageBound.EXACT_SEGMENTS + 1) {
+                    assertThat(g).as("rhs %d, s %d", rhs, s).isEqualTo((double) s * s);
+                }
+            }
+        }
+    }
+
+    /** Property: on generated instances, no solved roster beats the bound, with either set of weights. */
+    @Test
+    void noSolvedRosterBeatsTheBound() {
+        RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(3)));
+        for (long seed = 1; seed <= 3; seed++) {
+            for (boolean coverageFirst : new boolean[] {false, true}) {
+                RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(12, 7).withSeed(seed)
+                        .withUtilisation(seed == 2 ? 1.1 : 0.9);
+                RosterSolution problem = new RosterInstanceGenerator().generate(spec,
+                        coverageFirst ? RosterBenchmark.coverageFirst() : new RosterConstraintConfiguration());
+                CoverageBound.Result bound = CoverageBound.of(problem, Duration.ofSeconds(30));
+                RosterSolution roster = solver.solve(problem);
+
+                assertThat(bound.available()).as(bound.state()).isTrue();
+                assertThat(bound.bound()).isPositive();
+                assertThat(CoverageBound.objectiveOf(roster)).as("seed %d, coverage first %s", seed, coverageFirst)
+                        .isGreaterThanOrEqualTo((long) Math.floor(bound.bound() - 1e-6));
+            }
+        }
+    }
+
+    @Test
+    void aBoundOverItsTimeLimitIsNotAvailable() {
+        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14));
+
+        CoverageBound.Result result = CoverageBound.of(problem, Duration.ofMillis(1));
+
+        assertThat(result.available()).isFalse();
+        assertThat(result.bound()).isNaN();
+        assertThat(CoverageBound.gap(1_000, result.bound())).isNull();
+    }
+
+    private static RosterSolution tinyProblem() {
+        int[] required = new int[48];
+        for (int s = 18; s < 26; s++) {
+            required[s] = 4;
+        }
+        for (int s = 26; s < 34; s++) {
+            required[s] = 1;
+        }
+        return RosterProblemBuilder.forHorizon(MONDAY, 1).shiftOptions(List.of(TINY_4, TINY_8))
+                .agents(List.of(agent("A").build(), agent("B").build()))
+                .requirement("general", MONDAY, required).build();
+    }
+}
