@@ -85,7 +85,8 @@ class CoverageBoundTest {
     /** Property: on generated instances, no solved roster beats the bound, with either set of weights. */
     @Test
     void noSolvedRosterBeatsTheBound() {
-        RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(3)));
+        // a valid bound holds for every roster; a second of solving already brings these small ones close to it
+        RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
         for (long seed = 1; seed <= 3; seed++) {
             for (boolean coverageFirst : new boolean[] {false, true}) {
                 RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(12, 7).withSeed(seed)
