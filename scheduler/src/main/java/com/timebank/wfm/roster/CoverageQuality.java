@@ -20,6 +20,15 @@ public record CoverageQuality(BoundState boundState, Double bound, Long objectiv
 
     static final CoverageQuality NONE = new CoverageQuality(null, null, null);
 
+    /** A bound that a saved roster beats is not a bound of this problem: it is shown as not available. */
+    public CoverageQuality {
+        if (boundState == BoundState.AVAILABLE && bound != null && objective != null
+                && objective < bound - 1e-6 * bound) {
+            boundState = BoundState.NOT_AVAILABLE;
+            bound = null;
+        }
+    }
+
     /** (objective − bound) / bound, or null when either is missing (or the bound is 0 under a positive objective). */
     public Double gap() {
         return boundState != BoundState.AVAILABLE || bound == null || objective == null ? null

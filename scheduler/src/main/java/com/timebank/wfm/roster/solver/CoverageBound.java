@@ -91,13 +91,20 @@ public final class CoverageBound {
         return objective;
     }
 
-    /** (objective − bound) / bound; 0 when both are 0, null when the bound is missing or 0 under a positive objective. */
+    /**
+     * (objective − bound) / bound; 0 when both are 0; null when the bound is missing, 0 under a positive objective, or
+     * above the objective (then it is not a bound of this problem).
+     */
     public static Double gap(long objective, double bound) {
         if (Double.isNaN(bound)) {
             return null;
         }
         if (bound <= 0) {
             return objective <= 0 ? 0.0 : null;
+        }
+        if (objective < bound - 1e-6 * bound) {
+            // a roster below the bound proves the bound wrong for this problem: no figure rather than a false one
+            return null;
         }
         return Math.max(0, (objective - bound) / bound);
     }

@@ -104,6 +104,14 @@ class CoverageBoundTest {
         }
     }
 
+    /** A "bound" above a roster's objective is wrong for that problem: no gap is given rather than 0%. */
+    @Test
+    void aBoundAboveTheObjectiveGivesNoGap() {
+        assertThat(CoverageBound.gap(155_395, 5_855_326.8)).isNull();
+        assertThat(CoverageBound.gap(1_100, 1_000)).isCloseTo(0.1, within(1e-9));
+        assertThat(CoverageBound.gap(1_000, 1_000)).isCloseTo(0.0, within(1e-9));
+    }
+
     @Test
     void aBoundOverItsTimeLimitIsNotAvailable() {
         RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14));
