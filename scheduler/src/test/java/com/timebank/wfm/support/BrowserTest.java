@@ -148,8 +148,8 @@ public abstract class BrowserTest {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("[data-testid=sign-in]")).click();
-        waitForPage();
+        // a failed sign-in answers slowly (password hashing, throttling), so wait for the answer, not the old page
+        submitAndWait("sign-in");
     }
 
     protected void signIn(String username) {
