@@ -117,9 +117,14 @@ public abstract class BrowserTest {
      * readyState is "complete" too, so waiting for that alone may read the page before the new one arrives.
      */
     protected void submitAndWait(String testId) {
+        clickAndWait(byTestId(testId));
+    }
+
+    /** Clicks a link or button that loads a new page and waits for that page (see {@link #submitAndWait}). */
+    protected void clickAndWait(WebElement element) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript("window.wfmOldPage = true");
-        byTestId(testId).click();
+        element.click();
         // a new page starts with a new window object, so the mark is gone once it has arrived
         wait.until(d -> {
             try {

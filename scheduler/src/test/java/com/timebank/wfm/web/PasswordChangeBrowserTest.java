@@ -58,8 +58,7 @@ class PasswordChangeBrowserTest extends BrowserTest {
         assertThat(browser.getCurrentUrl()).contains("/login?error");
         signIn(username, "my own four words");
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-        byTestId("change-password").click();
-        waitForPage();
+        clickAndWait(byTestId("change-password"));
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
         assertThat(browser.findElements(By.cssSelector("[data-testid=password-change-required]")))
                 .isEmpty();

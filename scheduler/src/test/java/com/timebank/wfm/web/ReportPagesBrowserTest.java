@@ -62,8 +62,7 @@ class ReportPagesBrowserTest extends BrowserTest {
 
         open("/lead/reports/efficiency?center=" + center.code() + "&from=" + day + "&to=" + day);
         assertChartsDrawn("aux-chart");
-        byTestId("agent-link").click();
-        waitForPage();
+        clickAndWait(byTestId("agent-link"));
         assertThat(browser.getCurrentUrl()).contains("/agents/").contains("/efficiency");
         assertChartsDrawn("agent-aux-chart");
         screenshot("reports-agent");

@@ -38,8 +38,7 @@ class RosterPagesBrowserTest extends BrowserTest {
         RosterSeed.Setup s = seed.center(8, 8, true);
         asDesktop();
         signIn(s.planner());
-        find("[data-testid=nav] a[href='/planner/rosters']").click();
-        waitForPage();
+        clickAndWait(find("[data-testid=nav] a[href='/planner/rosters']"));
         assertThat(text("h1")).contains(s.center().code());
         assertThat(text("[data-testid=empty-state]")).contains("Start a roster below");
         // the newest forecast fills the form; a bad solve time is explained next to its field

@@ -121,8 +121,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".cards a"))).extracting(WebElement::getText)
                 .containsExactly("Approvals", "Team balances", "Time bonus", "Corrections", "Record leave", "Reports");
         screenshot("lead-home");
-        browser.findElement(By.linkText("Team balances")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Team balances")));
         assertThat(names()).containsExactly("Ana Ferreira", "Bo Chen", "Cai Wen");
         byTestId("sort-available").click(); // htmx: swaps the table, pushes the URL
         wait.until(ExpectedConditions.urlContains("sort=available"));
@@ -133,8 +132,7 @@ class TimebankPagesBrowserTest extends BrowserTest {
         assertThat(find("tr[data-employee='" + bo.employeeNo() + "']").getAttribute("class")).contains("near-zero");
         screenshot("lead-balances");
 
-        find("tr[data-employee='" + bo.employeeNo() + "'] a[href*='/lead/bonus']").click();
-        waitForPage();
+        clickAndWait(find("tr[data-employee='" + bo.employeeNo() + "'] a[href*='/lead/bonus']"));
         String budget = "[data-testid='budget-" + center.code() + "'] [data-testid=remaining]";
         assertThat(text(budget)).isEqualTo("1 h 12 min");
         assertThat(new Select(find("#employeeNo")).getFirstSelectedOption().getAttribute("value")).isEqualTo(bo.employeeNo());

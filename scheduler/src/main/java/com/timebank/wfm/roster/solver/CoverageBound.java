@@ -47,11 +47,15 @@ public final class CoverageBound {
     /** Shortfall segments of width one up to here; beyond, breakpoints grow geometrically. */
     static final int EXACT_SEGMENTS = 8;
 
-    /** Outcome of a bound computation. {@code bound} is meaningful only when {@link #available()}. */
-    public record Result(double bound, boolean available, String state, int columns, int rows, long millis) {
+    /**
+     * Outcome of a bound computation. {@code bound} is meaningful only when {@link #available()}; {@code mix} is the
+     * LP optimum's start-time mix then, null otherwise.
+     */
+    public record Result(double bound, boolean available, String state, int columns, int rows, long millis,
+            ShiftMix mix) {
 
         public static Result notAvailable(String state, long millis) {
-            return new Result(Double.NaN, false, state, 0, 0, millis);
+            return new Result(Double.NaN, false, state, 0, 0, millis, null);
         }
     }
 
@@ -132,6 +136,7 @@ public final class CoverageBound {
         }
         Map<String, int[]> pinned = new HashMap<>();
         Map<String, Expression[]> cover = new HashMap<>();
+        Map<List<ShiftOption>, Variable[][]> columnsOf = new LinkedHashMap<>();
         grid.getSkills().forEach(s -> {
             pinned.put(s, new int[grid.slotsOf(s).length]);
             cover.put(s, new Expression[grid.slotsOf(s).length]);
@@ -187,6 +192,7 @@ public final class CoverageBound {
                 continue;
             }
             Variable[][] x = new Variable[days][options.size()];
+            columnsOf.put(options, x);
             for (int d = 0; d < days; d++) {
                 Expression perDay = model.addExpression("day" + g + "_" + d).upper(available[d]);
                 for (int o = 0; o < options.size(); o++) {
@@ -278,10 +284,20 @@ public final class CoverageBound {
         int columns = model.getVariables().size();
         int rows = model.getExpressions().size();
         if (!result.getState().isOptimal()) {
-            return new Result(Double.NaN, false, result.getState().toString(), columns, rows, millis);
+            return new Result(Double.NaN, false, result.getState().toString(), columns, rows, millis, null);
         }
+        Map<List<ShiftOption>, double[][]> planned = new LinkedHashMap<>();
+        columnsOf.forEach((shifts, x) -> {
+            double[][] counts = new double[days][shifts.size()];
+            for (int d = 0; d < days; d++) {
+                for (int o = 0; o < shifts.size(); o++) {
+                    counts[d][o] = Math.max(0, x[d][o].getValue().doubleValue());
+                }
+            }
+            planned.put(shifts, counts);
+        });
         return new Result(Math.max(0, result.getValue() + constant), true, result.getState().toString(), columns, rows,
-                millis);
+                millis, new ShiftMix(planned));
     }
 
     /**

@@ -39,6 +39,28 @@ class CoverageBoundTest {
         assertThat(CoverageBound.gap(3_200, result.bound())).isCloseTo(0.0, within(1e-9));
     }
 
+    /** The LP's start-time mix respects the per-day rows: no more agents planned on a day than are free then. */
+    @Test
+    void mixOfTheTinyInstancePlansTwoAgentsOnItsDay() {
+        RosterSolution problem = tinyProblem();
+
+        ShiftMix mix = CoverageBound.of(problem, Duration.ofSeconds(30)).mix();
+
+        assertThat(mix).isNotNull();
+        double planned = 0;
+        for (Agent agent : problem.getAgents()) {
+            assertThat(mix.plannedFor(agent)).isNotNull();
+        }
+        for (double[][] counts : mix.groups().values()) {
+            for (double c : counts[0]) {
+                assertThat(c).isGreaterThanOrEqualTo(0);
+                planned += c;
+            }
+        }
+        // 09–13 needs 4 and only 2 agents exist, so the optimum uses both
+        assertThat(planned).isCloseTo(2.0, within(1e-6));
+    }
+
     @Test
     void theSolverReachesTheBoundOfTheTinyInstance() {
         RosterSolution roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2)))

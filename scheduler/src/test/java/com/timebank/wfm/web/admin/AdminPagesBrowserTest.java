@@ -31,8 +31,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         String team = Org.unique("AT");
         String employeeNo = Org.unique("AE");
         signIn("admin", ADMIN_PASSWORD);
-        browser.findElement(By.linkText("Centers and teams")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Centers and teams")));
 
         // every problem next to its field, nothing created
         find("#code").sendKeys("no spaces allowed");
@@ -70,8 +69,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         submitAndWait("create-team");
         assertThat(text("#code-error")).isEqualTo("Center " + center + " already has a team with this code.");
 
-        find("[data-testid=teams] tr[data-team='" + team + "'] a[href*='/admin/agents/new']").click();
-        waitForPage();
+        clickAndWait(find("[data-testid=teams] tr[data-team='" + team + "'] a[href*='/admin/agents/new']"));
         assertThat(new Select(find("#team")).getFirstSelectedOption().getAttribute("value")).isEqualTo(center + "/" + team);
         find("#employeeNo").sendKeys(employeeNo);
         find("#name").sendKeys("Wang Fang");
@@ -95,8 +93,7 @@ class AdminPagesBrowserTest extends BrowserTest {
         screenshot("admin-agents-phone");
         asDesktop();
 
-        browser.findElement(By.linkText("Users and roles")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Users and roles")));
         String username = Org.unique("w").toLowerCase();
         find("#username").sendKeys(username);
         find("#password").sendKeys("short");

@@ -49,8 +49,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         Path good = file("good.csv", HistoryCsv.days(yesterday, 56));
 
         signIn(planner);
-        browser.findElement(By.linkText("History upload")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("History upload")));
         assertThat(byTestId("empty-state").getText()).contains("No history stored for this center yet.");
         screenshot("planner-history-empty");
 
@@ -77,8 +76,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=upload-refused]"))).isEmpty();
         screenshot("planner-history");
 
-        browser.findElement(By.linkText("Make a forecast")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Make a forecast")));
         assertThat(byTestId("empty-state").getText()).contains("No forecasts for this center yet.");
         assertThat(new Select(find("#method")).getFirstSelectedOption().getText()).isEqualTo("Automatic: the best in a backtest");
         screenshot("planner-forecasts-empty");
@@ -171,8 +169,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         screenshot("planner-emergency-phone");
         asDesktop();
 
-        browser.findElement(By.linkText("Busy days and quotas")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Busy days and quotas")));
         // default settings: the first 4 and the last 2 days of the month are busy, with no time off
         assertThat(browser.findElements(By.cssSelector("[data-testid=calendar] td.busy"))).hasSize(6);
         assertThat(browser.findElements(By.cssSelector("[data-testid=calendar] td.idle .quota")))
@@ -183,8 +180,7 @@ class PlannerPagesBrowserTest extends BrowserTest {
         screenshot("planner-calendar-phone");
         asDesktop();
 
-        browser.findElement(By.linkText("Job runs")).click();
-        waitForPage();
+        clickAndWait(browser.findElement(By.linkText("Job runs")));
         assertThat(byTestId("empty-state").getText()).contains("No job has run for this center yet.");
         byTestId("run-now").click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
