@@ -1,10 +1,13 @@
 package com.timebank.wfm.roster.solver;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * First phase of the solver: a greedy, rule-aware construction that gives local search a (nearly always)
@@ -36,6 +39,11 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  */
 public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
 
+    private static final Logger log = LoggerFactory.getLogger(RosterInitializer.class);
+
+    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
+    private int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
+
     /** The phase's custom properties go to each of its commands; construction needs no time budget. */
     public void setBudgetMillis(String millis) {
         // read by RosterImprovement
@@ -44,6 +52,20 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
     /** Read by RosterImprovement, like the budget. */
     public void setProportionalBudget(String proportional) {
         // read by RosterImprovement
+    }
+
+    /** Read by RosterImprovement, like the budget. */
+    public void setTimeLimitMillis(String millis) {
+        // read by RosterImprovement
+    }
+
+    /** Above this many agents the roster is constructed partition by partition ({@link PartitionedRoster}). */
+    public void setPartitionThresholdAgents(String agents) {
+        this.partitionThresholdAgents = Integer.parseInt(agents);
+    }
+
+    public void setPartitionAgents(String agents) {
+        this.partitionAgents = Integer.parseInt(agents);
     }
 
     @Override
@@ -55,9 +77,20 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         }
         // construction alone is one step: its roster becomes the first best solution (saved and shown at once);
         // the improvement in plain arrays follows as the next step (RosterImprovement)
-        Map<AgentDay, ShiftOption> plan = new GreedyRoster(solution, new Random(0), 0).plan(0, 0);
+        long started = System.nanoTime();
         solution.markConstructedHere();
+        if (solution.getAgents().size() > partitionThresholdAgents) {
+            List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents);
+            PartitionedRoster.construct(solution, partitions, plan -> apply(scoreDirector, plan));
+            log.debug("Greedy construction of {} agents in {} partitions: {} ms", solution.getAgents().size(),
+                    partitions.size(), (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
+        Map<AgentDay, ShiftOption> plan = new GreedyRoster(solution, new Random(0), 0).plan(0, 0);
+        long planned = System.nanoTime();
         apply(scoreDirector, plan);
+        log.debug("Greedy construction of {} agent-days: planned in {} ms, applied to the score in {} ms",
+                plan.size(), (planned - started) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
     }
 
     static void apply(ScoreDirector<RosterSolution> scoreDirector, Map<AgentDay, ShiftOption> plan) {
