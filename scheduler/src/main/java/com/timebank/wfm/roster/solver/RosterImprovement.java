@@ -39,7 +39,7 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
         this.proportional = Boolean.parseBoolean(proportional);
     }
 
-    /** The solve's time limit: a partitioned polish takes at most half of it, whatever the partitions' budgets. */
+    /** The solve's time limit: a partitioned polish takes at most half of what is left of it after construction. */
     public void setTimeLimitMillis(String millis) {
         this.timeLimitMillis = Math.max(0, Long.parseLong(millis));
     }
@@ -77,14 +77,15 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
     /**
      * Each partition against the requirement all others leave ({@link PartitionedRoster#polish}): its budget per step
      * is proportional to its agent-days as for a center of its size, and all of them together (two steps each) take at
-     * most half of the solve.
+     * most half of the time the construction left (a large center's construction is several seconds).
      */
     private void polishPartitions(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution) {
         List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents);
         int largest = partitions.stream().mapToInt(List::size).max().orElse(0);
+        long remainingMillis = Math.max(0, timeLimitMillis - solution.millisSinceConstruction());
         long budget = proportional
                 ? Math.min(GreedyRoster.budgetFor(largest * solution.getHorizonDays(), budgetMillis),
-                        timeLimitMillis / (4L * partitions.size()))
+                        remainingMillis / (4L * partitions.size()))
                 : budgetMillis;
         PartitionedRoster.polish(solution, partitions, budget, plan -> RosterInitializer.apply(scoreDirector, plan));
     }

@@ -45,7 +45,7 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
  * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
- * service's). "First feasible" is the wall time from the call to {@code solve} (score director set-up included) to the
+ * service's). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve} (score director set-up included) to the
  * first best solution event with a feasible score.
  * The bound is computed on its own thread next to the solve, as the service does.
  */
@@ -115,6 +115,7 @@ public final class RosterBenchmark {
         System.out.printf("roster benchmark: sizes %s, checkpoints %s s, weights %s, instances %s; load average %s; "
                         + "%d processors%n", sizes, Arrays.toString(checkpoints), weightSets, instances, loadBefore,
                 Runtime.getRuntime().availableProcessors());
+        warmUp();
         List<Row> rows = new ArrayList<>();
         for (int agents : sizes) {
             String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
@@ -172,6 +173,15 @@ public final class RosterBenchmark {
         System.out.println();
         System.out.println("load average before " + loadBefore + ", after " + loadAfter + "; history in "
                 + historyFile().toAbsolutePath());
+    }
+
+    /**
+     * A 2-second solve of a 20-agent week before the first instance, so that no instance's first feasible time
+     * includes loading and compiling the solver (a running service has done that with its first roster).
+     */
+    private static void warmUp() {
+        new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2)))
+                .solve(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7).withSeed(99)));
     }
 
     private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,

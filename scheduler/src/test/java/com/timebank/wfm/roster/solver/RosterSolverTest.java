@@ -186,4 +186,18 @@ class RosterSolverTest {
                 .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2))).getPhaseConfigList().get(0);
         assertThat(phase.getCustomProperties()).containsEntry("budgetMillis", "500");
     }
+
+    @Test
+    void thePartitionSettingsReachTheFirstPhase() {
+        var defaults = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
+                .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60))).getPhaseConfigList().get(0);
+        var configured = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
+                .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60)).withPartitions(500, 100))
+                .getPhaseConfigList().get(0);
+
+        assertThat(defaults.getCustomProperties()).containsEntry("partitionThresholdAgents", "3000")
+                .containsEntry("partitionAgents", "2000").containsEntry("timeLimitMillis", "60000");
+        assertThat(configured.getCustomProperties()).containsEntry("partitionThresholdAgents", "500")
+                .containsEntry("partitionAgents", "100");
+    }
 }
