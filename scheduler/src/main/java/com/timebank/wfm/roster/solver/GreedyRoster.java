@@ -584,7 +584,7 @@ final class GreedyRoster {
         throw new IllegalArgumentException("Not an agent of this roster: " + agentDay.getAgent());
     }
 
-    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift ({@link ResidualCoverage}). */
+    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift. */
     private long coverageValue(int dayIndex, ShiftOption shift) {
         return residual.value(dayIndex, shift);
     }

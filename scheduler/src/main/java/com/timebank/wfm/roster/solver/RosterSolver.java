@@ -45,8 +45,8 @@ public final class RosterSolver {
      * @param randomSeed               null for the default seed (runs are reproducible either way)
      * @param moveThreadCount          {@link SolverConfig#MOVE_THREAD_COUNT_NONE} or a number / AUTO
      * @param partitionThresholdAgents centers with more agents are constructed and polished in partitions
-     *                                 ({@link PartitionedRoster}); default {@value PartitionedRoster#DEFAULT_THRESHOLD_AGENTS}
-     * @param partitionAgents          the largest partition; default {@value PartitionedRoster#DEFAULT_PARTITION_AGENTS}
+     *                                 ({@link PartitionedRoster}); default 3,000
+     * @param partitionAgents          the largest partition; default 2,000
      */
     public record Settings(Duration timeLimit, Duration unimprovedTimeLimit, String bestScoreLimit, Long randomSeed,
             String moveThreadCount, EnvironmentMode environmentMode, int partitionThresholdAgents,

@@ -22,7 +22,8 @@ class PartitionedRosterTest {
     @Test
     void everyAgentIsInExactlyOnePartitionAndTeamsStayWhole() {
         // the generator's teams of 15: 100 agents in 7 teams, partitions of at most 40 → 3 partitions
-        List<Agent> agents = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(100, 7)).getAgents();
+        List<Agent> agents = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(100, 7))
+                .getAgents();
 
         List<List<Agent>> partitions = PartitionedRoster.partition(agents, 40);
 
@@ -66,7 +67,8 @@ class PartitionedRosterTest {
     void aPartitionPlansAgainstTheRequirementTheOtherAgentsLeave() {
         // the marginal values of the partition's greedy must equal the soft score change of the whole roster, so its
         // residual is the requirement less the coverage of the agents outside the partition
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(4));
+        RosterSolution problem = new RosterInstanceGenerator()
+                .generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(4));
         new GreedyRoster(problem, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
         Set<Agent> partition = Collections.newSetFromMap(new IdentityHashMap<>());
         partition.addAll(problem.getAgents().subList(0, 12));
@@ -94,7 +96,8 @@ class PartitionedRosterTest {
 
     @Test
     void theAgentsOutsideThePartitionKeepTheirShifts() {
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(4));
+        RosterSolution problem = new RosterInstanceGenerator()
+                .generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(4));
         new GreedyRoster(problem, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
         Set<Agent> partition = Collections.newSetFromMap(new IdentityHashMap<>());
         partition.addAll(problem.getAgents().subList(0, 12));
@@ -109,7 +112,8 @@ class PartitionedRosterTest {
 
     @Test
     void aRosterConstructedAndPolishedInPartitionsIsFeasibleAndPolishingHelps() {
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(90, 14).withSeed(6));
+        RosterSolution problem = new RosterInstanceGenerator()
+                .generate(RosterInstanceGenerator.Spec.of(90, 14).withSeed(6));
         List<List<Agent>> partitions = PartitionedRoster.partition(problem.getAgents(), 30);
 
         PartitionedRoster.construct(problem, partitions, plan -> plan.forEach(AgentDay::setShift));

@@ -12,7 +12,8 @@ class ResidualCoverageTest {
 
     @Test
     void cachedValuesEqualValuesComputedAfreshAfterEveryChange() {
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7).withSeed(3),
+        RosterSolution problem = new RosterInstanceGenerator().generate(
+                RosterInstanceGenerator.Spec.of(20, 7).withSeed(3),
                 RosterInstanceGenerator.Shape.STANDARD.withLongHours(), new RosterConstraintConfiguration());
         CoverageGrid grid = problem.getCoverageGrid();
         List<ShiftOption> options = new ArrayList<>(problem.getShiftOptions());

@@ -45,8 +45,8 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
  * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
- * service's). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve} (score director set-up included) to the
- * first best solution event with a feasible score.
+ * service's). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
+ * (score director set-up included) to the first best solution event with a feasible score.
  * The bound is computed on its own thread next to the solve, as the service does.
  */
 public final class RosterBenchmark {
