@@ -49,7 +49,7 @@ import jakarta.annotation.PreDestroy;
  * start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve saves its best
  * solution and stays SOLVING, unowned, for that reason.</li>
  * <li>At solve start the coverage bound ({@link CoverageBound}) is computed on its own thread next to the solve, so
- * it never delays the first roster; over {@code wfm.roster.coverage-bound-limit} (120 s) or on failure it is
+ * it never delays the first roster; over {@code wfm.roster.coverage-bound-limit} (60 s) or on failure it is
  * recorded as not available. Each saved best solution stores its coverage objective next to it.</li>
  * </ul>
  */
@@ -78,7 +78,7 @@ class RosterSolving {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
-    private Duration coverageBoundLimit = Duration.ofSeconds(120);
+    private Duration coverageBoundLimit = Duration.ofSeconds(60);
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
     final String instanceId;

