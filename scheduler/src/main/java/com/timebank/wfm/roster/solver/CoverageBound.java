@@ -165,6 +165,15 @@ public final class CoverageBound {
         }
     }
 
+    /**
+     * Loads the LP solver's native libraries if not yet done (once per JVM: about 65 MB extracted to the temp
+     * directory, seconds on a busy machine) and tells whether they loaded; the service calls it at start-up on the
+     * bound thread, so that the first roster's solve does not share its first seconds with that.
+     */
+    public static boolean solverLoaded() {
+        return GlopNatives.FAILURE == null;
+    }
+
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }

@@ -188,6 +188,12 @@ class CoverageBoundTest {
         assertThat(CoverageBound.gap(1_000, 1_000)).isCloseTo(0.0, within(1e-9));
     }
 
+    /** OR-Tools bundles GLOP for linux x86-64/aarch64, macOS and Windows: on any of them the solver loads. */
+    @Test
+    void theLpSolverLoadsOnThisPlatform() {
+        assertThat(CoverageBound.solverLoaded()).isTrue();
+    }
+
     @Test
     void aBoundOverItsTimeLimitIsNotAvailable() {
         RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14));
