@@ -43,7 +43,7 @@ public record WfmProperties(@DefaultValue Jobs jobs, @DefaultValue Settlement se
      * coverage bound (LP) may take next to a solve before it is reported as not available.
      */
     public record Roster(@DefaultValue("2") String parallelSolvers, @DefaultValue("10") long orphanCheckSeconds,
-            @DefaultValue("120s") Duration coverageBoundLimit) {
+            @DefaultValue("60s") Duration coverageBoundLimit) {
     }
 
     public record Health(@DefaultValue("2s") Duration databaseTimeout) {
