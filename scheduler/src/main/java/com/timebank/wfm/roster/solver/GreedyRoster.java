@@ -36,6 +36,8 @@ final class GreedyRoster {
     private final long wStable;
     private final long wTimeBank;
     private final List<AgentState> agents = new ArrayList<>();
+    /** Weekly totals per set of eligible shift options (agents of one contract shape share it). */
+    private final Map<List<ShiftOption>, WeeklyTotals> totalsByOptions = new HashMap<>();
     /** Objective improvement accumulated by {@link #improveWeek} (weighted, as the score). */
     private long gain;
 
@@ -91,6 +93,7 @@ final class GreedyRoster {
         for (Agent agent : solution.getAgents()) {
             AgentState state = stateByAgent.get(agent);
             if (state != null) {
+                state.weeklyTotals = totalsByOptions.computeIfAbsent(agent.getEligibleShiftOptions(), WeeklyTotals::new);
                 agents.add(state);
             }
         }
@@ -492,6 +495,14 @@ final class GreedyRoster {
             int floor) {
         Agent agent = state.agent;
         int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
+        int minMinutes = agent.isMinimumWaived(week) ? 0 : agent.minWeeklyMinutesIn(week, daysInWeek);
+        int freeDays = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            freeDays += state.isFree(d) ? 1 : 0;
+        }
+        WeeklyTotals totals = state.weeklyTotals;
+        // only when the week can still end within its limits does a shift have to keep it so
+        boolean keepReachable = totals.reachable(state.weekMinutes[week], minMinutes, maxMinutes, freeDays);
         Candidate best = null;
         for (int d = firstDay; d <= lastDay; d++) {
             AgentDay agentDay = state.days[d];
@@ -512,7 +523,9 @@ final class GreedyRoster {
             for (ShiftOption shift : agent.getEligibleShiftOptions()) {
                 if (state.weekMinutes[week] + shift.getPaidMinutes() > maxMinutes
                         || state.weekMinutes[week] + shift.getPaidMinutes() < floor
-                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)) {
+                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)
+                        || keepReachable && !totals.reachable(state.weekMinutes[week] + shift.getPaidMinutes(),
+                                minMinutes, maxMinutes, freeDays - 1)) {
                     continue;
                 }
                 long value = dayValue + coverageValue(d, shift);
