@@ -144,7 +144,7 @@ class CoverageBoundTest {
             MPSolver scip = MPSolver.createSolver("SCIP");
             try {
                 MPVariable[] variables = lp.transcribe(scip, true);
-                scip.setTimeLimit(10_000);
+                scip.setTimeLimit(3_000);
                 scip.solve();
                 double wholeAgentBound = scip.objective().bestBound() + lp.constant;
                 long roster = CoverageBound.objectiveOf(solver.solve(problem));
