@@ -177,6 +177,19 @@ public final class IntegerBoundProbe {
                     room++;
                 }
             }
+            Map<String, Integer> patterns = new java.util.TreeMap<>();
+            byAgent.forEach((a, agentDays) -> {
+                String lengths = agentDays.stream().filter(d -> d.getShift() != null)
+                        .map(d -> String.valueOf(d.getShift().getLengthMinutes() / 60)).sorted()
+                        .reduce((x, y) -> x + "+" + y).orElse("-");
+                int paid = agentDays.stream().mapToInt(d -> d.getShift() == null ? 0 : d.getShift().getPaidMinutes())
+                        .sum();
+                patterns.merge(String.format(Locale.ROOT, "%d-%d h: %s = %.1f h", a.getMinWeeklyMinutes() / 60,
+                        a.getMaxWeeklyMinutes() / 60, lengths, paid / 60.0), 1, Integer::sum);
+            });
+            if (week == 1) {
+                patterns.forEach((p, n) -> System.out.printf("  week 1 agent-weeks %s: %d%n", p, n));
+            }
             System.out.printf(Locale.ROOT, "week %d: %d agents could take one more shortest shift by hours, with a free "
                     + "day; weekly slack %,d h%n", k, room, slackHours);
         }
