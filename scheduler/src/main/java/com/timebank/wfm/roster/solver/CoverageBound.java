@@ -297,11 +297,25 @@ public final class CoverageBound {
 
         /** The same rows and columns in {@code solver}, minimising; the variables by column index. */
         MPVariable[] transcribe(MPSolver solver) {
+            return transcribe(solver, false);
+        }
+
+        /**
+         * As {@link #transcribe(MPSolver)}; with {@code wholeAgents}, the shift columns (agents of a group on an option
+         * and day) are integer, as in every roster, the shortfall and overstaffing columns stay continuous.
+         */
+        MPVariable[] transcribe(MPSolver solver, boolean wholeAgents) {
+            boolean[] shift = new boolean[columns.size()];
+            if (wholeAgents) {
+                shiftColumns.values().forEach(x -> Arrays.stream(x).flatMapToInt(Arrays::stream)
+                        .forEach(j -> shift[j] = true));
+            }
             MPVariable[] variables = new MPVariable[columns.size()];
             MPObjective objective = solver.objective();
             for (int j = 0; j < variables.length; j++) {
                 Column c = columns.get(j);
-                variables[j] = solver.makeNumVar(finite(c.lower()), finite(c.upper()), c.name());
+                variables[j] = shift[j] ? solver.makeIntVar(finite(c.lower()), finite(c.upper()), c.name())
+                        : solver.makeNumVar(finite(c.lower()), finite(c.upper()), c.name());
                 if (c.cost() != 0) {
                     objective.setCoefficient(variables[j], c.cost());
                 }

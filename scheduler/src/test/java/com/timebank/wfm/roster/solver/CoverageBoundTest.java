@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
@@ -122,6 +125,39 @@ class CoverageBoundTest {
                 assertThat(bound.bound()).isPositive();
                 assertThat(CoverageBound.objectiveOf(roster)).as("seed %d, coverage first %s", seed, coverageFirst)
                         .isGreaterThanOrEqualTo((long) Math.floor(bound.bound() - 1e-6));
+            }
+        }
+    }
+
+    /**
+     * The aggregated model with whole agents (SCIP's proven bound, valid before optimality) lies between the LP bound
+     * and every solved roster: how the benchmark separates the relaxation's share of a gap from the search's.
+     */
+    @Test
+    void theWholeAgentModelsBoundLiesBetweenTheLpAndASolvedRoster() {
+        RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        for (long seed = 1; seed <= 2; seed++) {
+            RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(12, 7)
+                    .withSeed(seed).withUtilisation(1.1));
+            CoverageBound.Result lpBound = CoverageBound.of(problem, Duration.ofSeconds(30));
+            CoverageBound.Lp lp = CoverageBound.Lp.of(problem);
+            MPSolver scip = MPSolver.createSolver("SCIP");
+            try {
+                MPVariable[] variables = lp.transcribe(scip, true);
+                scip.setTimeLimit(3_000);
+                scip.solve();
+                double wholeAgentBound = scip.objective().bestBound() + lp.constant;
+                long roster = CoverageBound.objectiveOf(solver.solve(problem));
+
+                long integers = scip.exportModelToProto().getVariableList().stream()
+                        .filter(v -> v.getIsInteger()).count();
+                assertThat(integers).isEqualTo(lp.shiftColumns.values().stream()
+                        .mapToLong(x -> (long) x.length * x[0].length).sum());
+                assertThat(variables).hasSize(lp.columnCount());
+                assertThat(wholeAgentBound).as("seed %d", seed).isGreaterThanOrEqualTo(lpBound.bound() - 1e-6)
+                        .isLessThanOrEqualTo(roster + 1e-6);
+            } finally {
+                scip.delete();
             }
         }
     }
