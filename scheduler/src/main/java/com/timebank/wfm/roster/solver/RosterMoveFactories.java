@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.move.CompositeMove;
 import org.optaplanner.core.impl.heuristic.move.Move;
 import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
@@ -25,6 +26,9 @@ import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFac
  * preferences, fairness and weekly minutes between agents).</li>
  * <li>{@link StartTimeNudge}: move a shift's start by one or two grid steps, same length and queue (paid
  * minutes unchanged; the fine-tuning move for coverage).</li>
+ * <li>{@link SplitOrMergeShift}: within one agent's contract week, cut a shift shorter and add a short shift on a
+ * free day, or the other way round, the week's paid minutes staying within the contract (the way from four long
+ * days to five shorter ones, which no single change can take without breaking the week).</li>
  * </ul>
  * Only random selection is supported (the local search default).
  */
@@ -190,6 +194,85 @@ public final class RosterMoveFactories {
                 return null;
             }
             return new ChangeShiftMove(agentDay, siblings.get(target));
+        }
+    }
+
+    /**
+     * Split: a working day gets a shorter shift starting or ending within an hour of the old one, and a free day of
+     * the same contract week a shift; merge: a working day gets a longer shift and another working day of the week
+     * is off. Only pairs that keep the week's paid (and credited) minutes within the contract's minimum and maximum
+     * are made, so the number of working days changes while the week stays feasible.
+     */
+    public static final class SplitOrMergeShift extends AbstractRosterMoveFactory {
+
+        private static final int NEAR_MINUTES = 60;
+
+        @Override
+        Move<RosterSolution> nextMove(RosterIndex index, Random random) {
+            AgentDay a = index.movable.get(random.nextInt(index.movable.size()));
+            ShiftOption old = a.getShift();
+            if (old == null) {
+                return null;
+            }
+            Agent agent = a.getAgent();
+            AgentDay[] days = index.byAgent.get(agent);
+            ContractWeeks weeks = a.getDay().getContractWeeks();
+            int week = a.getWeekIndex();
+            int first = weeks.firstDay(week);
+            int last = weeks.lastDay(week);
+            AgentDay b = days[first + random.nextInt(last - first + 1)];
+            if (b == null || b == a || b.isPinned()) {
+                return null;
+            }
+            int total = 0;
+            for (int d = first; d <= last; d++) {
+                if (days[d] != null) {
+                    total += days[d].getCreditedMinutes() + (days[d].getShift() == null ? 0 : days[d].getShift().getPaidMinutes());
+                }
+            }
+            int daysInWeek = last - first + 1;
+            int min = agent.isMinimumWaived(week) ? Integer.MIN_VALUE : agent.minWeeklyMinutesIn(week, daysInWeek);
+            int max = agent.isMaximumWaived(week) ? Integer.MAX_VALUE : agent.maxWeeklyMinutesIn(week, daysInWeek);
+            List<ShiftOption> options = agent.getEligibleShiftOptions();
+            if (options.isEmpty()) {
+                return null;
+            }
+            int rest = total - old.getPaidMinutes();
+            if (b.getShift() == null) {
+                ShiftOption shorter = pick(options, random, o -> o.getPaidMinutes() < old.getPaidMinutes() && near(o, old));
+                if (shorter == null) {
+                    return null;
+                }
+                int before = rest + shorter.getPaidMinutes();
+                ShiftOption added = pick(options, random,
+                        o -> before + o.getPaidMinutes() >= min && before + o.getPaidMinutes() <= max);
+                return added == null ? null
+                        : CompositeMove.buildMove(new ChangeShiftMove(a, shorter), new ChangeShiftMove(b, added));
+            }
+            int without = rest - b.getShift().getPaidMinutes();
+            ShiftOption longer = pick(options, random, o -> o.getPaidMinutes() > old.getPaidMinutes() && near(o, old)
+                    && without + o.getPaidMinutes() >= min && without + o.getPaidMinutes() <= max);
+            return longer == null ? null
+                    : CompositeMove.buildMove(new ChangeShiftMove(a, longer), new ChangeShiftMove(b, null));
+        }
+
+        /** A random option that passes the test, or null (reservoir sampling: one pass, no list). */
+        private static ShiftOption pick(List<ShiftOption> options, Random random,
+                java.util.function.Predicate<ShiftOption> test) {
+            ShiftOption chosen = null;
+            int seen = 0;
+            for (ShiftOption o : options) {
+                if (test.test(o) && random.nextInt(++seen) == 0) {
+                    chosen = o;
+                }
+            }
+            return chosen;
+        }
+
+        private static boolean near(ShiftOption one, ShiftOption other) {
+            return one.getSkill().equals(other.getSkill())
+                    && (Math.abs(one.getStartMinuteOfDay() - other.getStartMinuteOfDay()) <= NEAR_MINUTES
+                            || Math.abs(one.getEndMinuteOfDay() - other.getEndMinuteOfDay()) <= NEAR_MINUTES);
         }
     }
 }
