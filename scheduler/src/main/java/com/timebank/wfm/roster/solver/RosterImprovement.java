@@ -30,6 +30,11 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
         this.proportional = Boolean.parseBoolean(proportional);
     }
 
+    /** Read by GuidedConstruction, like the budget. */
+    public void setBoundLimitMillis(String millis) {
+        // read by GuidedConstruction
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();

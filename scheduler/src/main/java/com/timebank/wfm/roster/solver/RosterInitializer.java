@@ -46,6 +46,11 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         // read by RosterImprovement
     }
 
+    /** Read by GuidedConstruction, like the budget. */
+    public void setBoundLimitMillis(String millis) {
+        // read by GuidedConstruction
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();

@@ -78,6 +78,8 @@ public final class RosterSolver {
         }
     }
 
+    private static final long GUIDANCE_BOUND_LIMIT_MILLIS = 15_000;
+
     private final SolverFactory<RosterSolution> solverFactory;
     private final SolutionManager<RosterSolution, HardSoftLongScore> solutionManager;
 
@@ -128,8 +130,10 @@ public final class RosterSolver {
                 .withEnvironmentMode(settings.environmentMode())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class, RosterImprovement.class))
-                                .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)))),
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
+                                        GuidedConstruction.class, RosterImprovement.class))
+                                .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
+                                        "boundLimitMillis", String.valueOf(guidanceBoundLimitMillis(settings)))),
                         localSearch);
         if (settings.randomSeed() != null) {
             config.setRandomSeed(settings.randomSeed());
@@ -141,6 +145,15 @@ public final class RosterSolver {
     static long initializerBudgetMillis(Settings settings) {
         return settings.timeLimit() == null ? GreedyRoster.DEFAULT_BUDGET_MILLIS
                 : Math.min(GreedyRoster.DEFAULT_BUDGET_MILLIS, settings.timeLimit().toMillis() / 4);
+    }
+
+    /**
+     * The longest the {@link GuidedConstruction} waits for the coverage bound's mix (or computes it): a quarter of the
+     * solve, at most 15 s (GLOP takes 1 s at 100 agents on an idle machine, up to 25 s on 2 cores shared with other
+     * solves; waiting leaves the core to the LP).
+     */
+    static long guidanceBoundLimitMillis(Settings settings) {
+        return Math.min(GUIDANCE_BOUND_LIMIT_MILLIS, settings.timeLimit().toMillis() / 4);
     }
 
     public SolverFactory<RosterSolution> getSolverFactory() {
