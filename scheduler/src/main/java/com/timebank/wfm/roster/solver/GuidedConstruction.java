@@ -17,39 +17,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Between the plain greedy roster ({@link RosterInitializer}, already reported as the first best solution) and its
+ * After the plain greedy roster ({@link RosterInitializer}, reported at once as the first best solution) and its
  * polish ({@link RosterImprovement}): builds the roster again, aiming at the coverage bound's start-time mix
- * ({@link ShiftMix}, {@link GreedyRoster#aimAt}), and keeps whichever of the two scores better.
+ * ({@link ShiftMix}, {@link GreedyRoster#aimAt}), polishes it the same way, and keeps whichever of the two scores
+ * better.
  * <p>
  * Why: the plain greedy gives each agent in turn the shift that helps most with the coverage left at that moment, so
  * flexible agents take long shifts and the day's mix of starts and lengths drifts from the best one; hill climbing
  * cannot undo that (a long shift becomes two short ones only through a worse roster in between). The LP knows the
  * mix that covers each day best. Measured on the 100-agent standard instance (construction, then the same polish of
  * 50 passes and 20,000 ruin-and-recreate iterations): coverage objective 13.5% above the bound from the plain roster,
- * 9.6% from the guided one.
+ * 9.6% from the guided one (center weights; equal under the coverage-first weights).
  * <p>
  * The mix is the solution's ({@link RosterSolution#getShiftMix()}) when the caller offers it (waiting for it at most
  * {@code boundLimitMillis}: the bound computed on its own thread next to the solve); otherwise the bound is computed
- * here within that limit. Either way only after the first roster is out, so it never delays that; 0: no guidance.
- * A warm start is left alone.
+ * here within that limit; 0: no guidance. This comes after the plain polish, so waiting for the LP never delays the
+ * first roster nor its polish. A warm start is left alone.
  */
 public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
 
     private static final Logger log = LoggerFactory.getLogger(GuidedConstruction.class);
 
     private long boundLimitMillis;
+    private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
+    private boolean proportional = true;
 
-    /** The phase's custom properties go to each of its commands; read by RosterImprovement. */
+    /** The polish budget, as {@link RosterImprovement#setBudgetMillis}. */
     public void setBudgetMillis(String millis) {
-        // read by RosterImprovement
+        this.budgetMillis = Math.max(0, Long.parseLong(millis));
     }
 
-    /** Read by RosterImprovement, like the budget. */
+    /** As {@link RosterImprovement#setProportionalBudget}. */
     public void setProportionalBudget(String proportional) {
-        // read by RosterImprovement
+        this.proportional = Boolean.parseBoolean(proportional);
     }
 
-    /** The longest the LP may take here when the solution brings no mix (0: no guidance without one). */
+    /** The longest to wait for the mix (or to compute it when none is offered); 0: no guidance. */
     public void setBoundLimitMillis(String millis) {
         this.boundLimitMillis = Math.max(0, Long.parseLong(millis));
     }
@@ -64,17 +67,18 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
         ShiftMix mix = mixOf(solution);
         long waited = (System.nanoTime() - start) / 1_000_000;
         if (mix == null) {
-            log.info("Guided construction: no start-time mix within {} ms, the plain greedy roster stays", waited);
+            log.info("Guided construction: no start-time mix within {} ms, the plain roster stays", waited);
             return;
         }
         HardSoftLongScore plainScore = scoreOf(scoreDirector);
         Map<AgentDay, ShiftOption> plain = new HashMap<>();
         solution.getAgentDays().stream().filter(day -> !day.isPinned()).forEach(day -> plain.put(day, day.getShift()));
         // the greedy reads only pinned days from the solution, so the plain roster in it does not matter
-        Map<AgentDay, ShiftOption> guided = new GreedyRoster(solution, new Random(0), 0).aimAt(mix).plan(0, 0);
+        Map<AgentDay, ShiftOption> guided = new GreedyRoster(solution, new Random(0),
+                proportional ? GreedyRoster.budgetFor(solution, budgetMillis) : budgetMillis).aimAt(mix).plan();
         RosterInitializer.apply(scoreDirector, guided);
         HardSoftLongScore guidedScore = scoreOf(scoreDirector);
-        boolean keep = guidedScore.compareTo(plainScore) >= 0;
+        boolean keep = guidedScore.compareTo(plainScore) > 0;
         if (!keep) {
             RosterInitializer.apply(scoreDirector, plain);
         }

@@ -131,7 +131,7 @@ public final class RosterSolver {
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
-                                        GuidedConstruction.class, RosterImprovement.class))
+                                        RosterImprovement.class, GuidedConstruction.class))
                                 .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
                                         "boundLimitMillis", String.valueOf(guidanceBoundLimitMillis(settings)))),
                         localSearch);

