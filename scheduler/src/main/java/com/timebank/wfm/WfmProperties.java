@@ -40,10 +40,14 @@ public record WfmProperties(@DefaultValue Jobs jobs, @DefaultValue Settlement se
 
     /**
      * {@code parallelSolvers}: a number or OptaPlanner's {@code AUTO}; {@code coverageBoundLimit}: the most time the
-     * coverage bound (LP) may take next to a solve before it is reported as not available.
+     * coverage bound (LP) may take next to a solve before it is reported as not available;
+     * {@code partitionThresholdAgents}: centers with more agents are constructed and polished in partitions of whole
+     * teams, each against the requirement the others leave (RosterSolver.Settings); {@code partitionAgents}: the
+     * largest partition.
      */
     public record Roster(@DefaultValue("2") String parallelSolvers, @DefaultValue("10") long orphanCheckSeconds,
-            @DefaultValue("120s") Duration coverageBoundLimit) {
+            @DefaultValue("60s") Duration coverageBoundLimit, @DefaultValue("3000") int partitionThresholdAgents,
+            @DefaultValue("2000") int partitionAgents) {
     }
 
     public record Health(@DefaultValue("2s") Duration databaseTimeout) {

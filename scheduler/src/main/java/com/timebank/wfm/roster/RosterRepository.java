@@ -24,6 +24,7 @@ import org.springframework.stereotype.Repository;
 import com.timebank.wfm.database.Ids;
 import com.timebank.wfm.db.tables.records.RosterRecord;
 import com.timebank.wfm.roster.solver.AgentIssue;
+import com.timebank.wfm.db.tables.records.RosterAssignmentRecord;
 
 @Repository
 class RosterRepository {
@@ -187,9 +188,26 @@ class RosterRepository {
     List<RosterAssignment> assignments(long rosterId) {
         return db.selectFrom(ROSTER_ASSIGNMENT).where(ROSTER_ASSIGNMENT.ROSTER_ID.eq(rosterId))
                 .orderBy(ROSTER_ASSIGNMENT.SHIFT_DATE, ROSTER_ASSIGNMENT.AGENT_ID)
-                .fetch(r -> new RosterAssignment(r.getAgentId(), r.getShiftDate(), r.getShiftOption(), r.getStartAt(),
-                        r.getEndAt(), r.getBreakMinutes(), RosterAssignment.decodeBreaks(r.getStartAt(), r.getBreaks()),
-                        r.getPinned()));
+                .fetch(RosterRepository::assignment);
+    }
+
+    /** One agent's assignments in a roster (the primary key's prefix). */
+    List<RosterAssignment> assignmentsOf(long rosterId, long agentId) {
+        return db.selectFrom(ROSTER_ASSIGNMENT)
+                .where(ROSTER_ASSIGNMENT.ROSTER_ID.eq(rosterId), ROSTER_ASSIGNMENT.AGENT_ID.eq(agentId))
+                .orderBy(ROSTER_ASSIGNMENT.SHIFT_DATE)
+                .fetch(RosterRepository::assignment);
+    }
+
+    private static RosterAssignment assignment(RosterAssignmentRecord r) {
+        return new RosterAssignment(r.getAgentId(), r.getShiftDate(), r.getShiftOption(), r.getStartAt(),
+                r.getEndAt(), r.getBreakMinutes(), RosterAssignment.decodeBreaks(r.getStartAt(), r.getBreaks()),
+                r.getPinned());
+    }
+
+    /** Whether the roster planned the agent. */
+    boolean plans(long rosterId, long agentId) {
+        return db.fetchExists(ROSTER_AGENT, ROSTER_AGENT.ROSTER_ID.eq(rosterId), ROSTER_AGENT.AGENT_ID.eq(agentId));
     }
 
     /** Replaces the saved best solution and score; appends the score points recorded since the last save. */

@@ -411,10 +411,10 @@ public class RosterService {
         Set<LocalDate> covered = new HashSet<>();
         for (RosterRun run : repository.published(agent.centerId(), from, to).stream().limit(MAX_NOTE_ROSTERS)
                 .toList()) {
-            List<Long> agentIds = repository.agentIds(run.id());
-            if (agentIds.contains(agent.id())) {
-                RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()), agentIds,
-                        repository.assignments(run.id()), true);
+            if (repository.plans(run.id(), agent.id())) {
+                // preferences are each agent's own: the roster rebuilt for this agent alone misses the same ones
+                RosterPlanning.Problem problem = planning.problem(run, repository.intervals(run.id()),
+                        List.of(agent.id()), repository.assignmentsOf(run.id(), agent.id()), true);
                 for (PreferenceMiss m : PreferenceMiss.of(problem.solution())) {
                     if (m.employeeNo().equals(agent.employeeNo()) && !m.date().isBefore(from)
                             && !m.date().isAfter(to) && !covered.contains(m.date())) {

@@ -59,10 +59,12 @@ class RosterSolverConfiguration {
         return config;
     }
 
+    /** Centers above {@code wfm.roster.partition-threshold-agents} are planned in partitions (PartitionedRoster). */
     @Bean
-    SolverFactory<RosterSolution> rosterSolverFactory() {
+    SolverFactory<RosterSolution> rosterSolverFactory(WfmProperties wfm) {
         return SolverFactory.create(RosterSolver.solverConfig(
-                RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(MAX_SOLVE_SECONDS + 60))));
+                RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(MAX_SOLVE_SECONDS + 60))
+                        .withPartitions(wfm.roster().partitionThresholdAgents(), wfm.roster().partitionAgents())));
     }
 
     /** Rosters solved at the same time; further ones wait in the queue (still SOLVING). */

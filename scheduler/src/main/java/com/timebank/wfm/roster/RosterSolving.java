@@ -51,7 +51,7 @@ import jakarta.annotation.PreDestroy;
  * start, the construction phase skipped) for the rest of its solve time. On shutdown a running solve saves its best
  * solution and stays SOLVING, unowned, for that reason.</li>
  * <li>At solve start the coverage bound ({@link CoverageBound}) is computed on its own thread next to the solve, so
- * it never delays the first roster; over {@code wfm.roster.coverage-bound-limit} (120 s) or on failure it is
+ * it never delays the first roster; over {@code wfm.roster.coverage-bound-limit} (60 s) or on failure it is
  * recorded as not available. Each saved best solution stores its coverage objective next to it.</li>
  * </ul>
  */
@@ -80,7 +80,7 @@ class RosterSolving {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
-    private Duration coverageBoundLimit = Duration.ofSeconds(120);
+    private Duration coverageBoundLimit = Duration.ofSeconds(60);
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
     final String instanceId;
@@ -210,6 +210,8 @@ class RosterSolving {
     /** At start-up: resume what this instance can claim at once, then keep watching for orphans. */
     @EventListener(ApplicationReadyEvent.class)
     void onStarted() {
+        bounds.execute(() -> log.info("Coverage bound LP solver (GLOP) {}",
+                CoverageBound.solverLoaded() ? "loaded" : "not available: every bound will be \"not available\""));
         resumeInterrupted();
         if (orphanCheckSeconds > 0) {
             watchForOrphans(Duration.ofSeconds(orphanCheckSeconds));
@@ -322,8 +324,14 @@ class RosterSolving {
                 log.info("Roster {}: coverage bound {} ({}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
                         result.state(), result.columns(), result.rows(), result.millis());
                 try {
-                    repository.saveCoverageBound(rosterId, result.available() ? CoverageQuality.BoundState.AVAILABLE
-                            : CoverageQuality.BoundState.NOT_AVAILABLE, result.available() ? result.bound() : null);
+                    CoverageQuality.BoundState state = result.available() ? CoverageQuality.BoundState.AVAILABLE
+                            : CoverageQuality.BoundState.NOT_AVAILABLE;
+                    // a bound of a second or less lands while the solve saves its first rosters: a deadlock loser
+                    // against those saves is written again, as every write is
+                    transactions.write(() -> {
+                        repository.saveCoverageBound(rosterId, state, result.available() ? result.bound() : null);
+                        return null;
+                    });
                 } catch (RuntimeException e) {
                     log.warn("Roster {}: saving the coverage bound failed", rosterId, e);
                 }

@@ -52,6 +52,7 @@ import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 import com.timebank.wfm.timebank.ActivityFile;
 import com.timebank.wfm.timebank.ActivityService;
 import com.timebank.wfm.timebank.AuxSettlementService;
@@ -97,14 +98,7 @@ class AvailabilityRosterApiTest {
         Team team = org.team(center);
         String planner = org.plannerUser(center);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 8, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 8, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, 8), "test");
         LocalDate from = today.plusDays(1);
         LocalDate to = from.plusDays(6);
         Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))
@@ -226,14 +220,7 @@ class AvailabilityRosterApiTest {
         String planner = org.plannerUser(center);
         String lead = org.leadUser(team);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 8, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 8, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, 8), "test");
         LocalDate from = today.plusDays(2);
         LocalDate to = from.plusDays(6);
         Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))

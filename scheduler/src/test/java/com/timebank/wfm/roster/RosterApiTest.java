@@ -53,6 +53,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.ledger.Posting;
@@ -105,14 +106,7 @@ class RosterApiTest {
         }
         String planner = org.plannerUser(center);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), contactsPerInterval, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), contactsPerInterval, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, contactsPerInterval), "test");
         LocalDate from = today.plusDays(1);
         LocalDate to = today.plusDays(7);
         Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))

@@ -50,6 +50,7 @@ import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 
 /**
  * Rosters solved through the API and re-checked by {@link IndependentRosterCheck}: adjacent weeks (rules across the
@@ -90,15 +91,8 @@ class RosterInputsApiTest {
         Team team = org.team(center);
         String planner = org.plannerUser(center);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
         String q = queue == null ? ContactVolume.DEFAULT_QUEUE : queue;
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(q, d.atTime(h, 0), contactsPerInterval, 300));
-                rows.add(new ContactVolume(q, d.atTime(h, 30), contactsPerInterval, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, q, contactsPerInterval), "test");
         LocalDate from = today.plusDays(1);
         Map<String, Object> forecast = body(mvc.perform(as(planner, post("/api/centers/" + center.code() + "/forecasts"))
                 .content("{\"from\":\"" + from + "\",\"to\":\"" + from.plusDays(days - 1) + "\",\"method\":\""

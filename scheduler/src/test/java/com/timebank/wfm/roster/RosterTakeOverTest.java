@@ -39,6 +39,7 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 
 /**
  * Orphaned solves are taken over by the periodic check of any live instance: two {@link RosterSolving} owners (own
@@ -194,14 +195,7 @@ class RosterTakeOverTest {
         }
         String planner = org.plannerUser(center);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 6, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 6, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, 6), "test");
         LocalDate from = today.plusDays(1);
         LocalDate to = today.plusDays(7);
         long forecastId = id(mvc.perform(post("/api/centers/" + center.code() + "/forecasts")

@@ -40,6 +40,7 @@ import com.timebank.wfm.roster.RosterService;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 
 /**
  * The approval queue's coverage and predicted service level of the request's date, with and without the agent's
@@ -85,16 +86,9 @@ class LeaveCoverageTest {
         String planner = org.plannerUser(center);
         String lead = org.leadUser(team);
         LocalDate today = center.today(clock);
-        List<ContactVolume> rows = new ArrayList<>();
         // 20 calls a half hour (3.3 Erlangs) need about as many agents as eight agents' contracts give, so every
         // working agent counts: without any one of them the service level of the day drops
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 20, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 20, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, 20), "test");
         LocalDate from = today.plusDays(1);
         LocalDate to = today.plusDays(7);
         long forecastId = id(mvc.perform(post("/api/centers/" + center.code() + "/forecasts")

@@ -1,6 +1,7 @@
 package com.timebank.wfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.timebank.wfm.support.SteadyCalls;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -310,14 +311,7 @@ class LeavePagesBrowserTest extends BrowserTest {
         String planner = org.plannerUser(center);
         String lead = org.leadUser(team);
         LocalDate today = seed.today(center);
-        List<com.timebank.wfm.history.ContactVolume> rows = new java.util.ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new com.timebank.wfm.history.ContactVolume(com.timebank.wfm.history.ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), 6, 300));
-                rows.add(new com.timebank.wfm.history.ContactVolume(com.timebank.wfm.history.ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), 6, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, 6), "test");
         LocalDate from = today.plusDays(1);
         LocalDate to = today.plusDays(7);
         long forecastId = forecasts.create(center.code(), new com.timebank.wfm.forecast.app.ForecastService.ForecastRequest(from, to,

@@ -16,6 +16,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SteadyCalls;
 
 /**
  * A small center a roster can be solved for in seconds: named agents on 40 h contracts, four weeks of steady calls
@@ -62,14 +63,7 @@ class RosterSeed {
         if (!forecast) {
             return new Setup(center, team, list, planner, from, to, null);
         }
-        List<ContactVolume> rows = new ArrayList<>();
-        for (LocalDate d = today.minusDays(28); d.isBefore(today); d = d.plusDays(1)) {
-            for (int h = 9; h < 17; h++) {
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 0), contactsPerInterval, 300));
-                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atTime(h, 30), contactsPerInterval, 300));
-            }
-        }
-        history.store(center.id(), rows, "test");
+        history.store(center.id(), SteadyCalls.fourWeeksBefore(today, contactsPerInterval), "test");
         long id = forecasts.create(center.code(), new ForecastService.ForecastRequest(from, to, SeasonalNaive.NAME,
                 null, null), org.as(planner)).value().run().id();
         return new Setup(center, team, list, planner, from, to, id);

@@ -17,6 +17,8 @@ final class AgentState {
     final List<Unavailability> unavailabilities = new ArrayList<>(2);
     int weekendDays;
     int lateShifts;
+    /** The totals the agent's shift lengths can make in a week (shared by agents with the same options). */
+    WeeklyTotals weeklyTotals;
 
     AgentState(Agent agent, ContractWeeks contractWeeks) {
         this.agent = agent;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /** Plans a whole solution without touching it; {@link #plan()} returns the shift per unpinned agent-day. */
 final class GreedyRoster {
@@ -24,7 +25,7 @@ final class GreedyRoster {
     private final CoverageGrid grid;
     private final int horizonDays;
     private final ContractWeeks contractWeeks;
-    private final Map<String, int[]> residualBySkill = new HashMap<>();
+    private final ResidualCoverage residual;
     private final long wShort;
     private final long wOver;
     private final long wPreferredDayOff;
@@ -35,6 +36,8 @@ final class GreedyRoster {
     private final long wStable;
     private final long wTimeBank;
     private final List<AgentState> agents = new ArrayList<>();
+    /** Weekly totals per set of eligible shift options (agents of one contract shape share it). */
+    private final Map<List<ShiftOption>, WeeklyTotals> totalsByOptions = new HashMap<>();
     /** Objective improvement accumulated by {@link #improveWeek} (weighted, as the score). */
     private long gain;
     /** The LP's start-time mix still to fill, when construction aims at it; null: plain greedy. */
@@ -49,6 +52,15 @@ final class GreedyRoster {
     }
 
     GreedyRoster(RosterSolution solution, Random random, long budgetMillis) {
+        this(solution, random, budgetMillis, agent -> true);
+    }
+
+    /**
+     * Plans only the agents {@code planned} accepts (a partition of a large center, {@link PartitionedRoster}); the
+     * other agents' current shifts are held fixed and count as coverage, so this plan works on the requirement they
+     * leave open.
+     */
+    GreedyRoster(RosterSolution solution, Random random, long budgetMillis, Predicate<Agent> planned) {
         this.budgetNanos = budgetMillis * 1_000_000L;
         this.solution = solution;
         this.random = random;
@@ -66,16 +78,15 @@ final class GreedyRoster {
         wLate = c.getFairLateShifts().softScore();
         wStable = c.getStableStartTimes().softScore();
         wTimeBank = c.getTimeBankIdleDayOff().softScore();
-        for (String skill : grid.getSkills()) {
-            RequirementSlot[] slots = grid.slotsOf(skill);
-            int[] residual = new int[slots.length];
-            for (int i = 0; i < slots.length; i++) {
-                residual[i] = slots[i].getRequiredMinutes();
-            }
-            residualBySkill.put(skill, residual);
-        }
+        residual = new ResidualCoverage(grid, wShort, wOver);
         Map<Agent, AgentState> stateByAgent = new HashMap<>();
         for (AgentDay agentDay : solution.getAgentDays()) {
+            if (!planned.test(agentDay.getAgent())) {
+                if (agentDay.getShift() != null) {
+                    addCoverage(agentDay.getDayIndex(), agentDay.getShift(), -1);
+                }
+                continue;
+            }
             AgentState state = stateByAgent.computeIfAbsent(agentDay.getAgent(), a -> new AgentState(a, contractWeeks));
             state.days[agentDay.getDayIndex()] = agentDay;
         }
@@ -88,6 +99,7 @@ final class GreedyRoster {
         for (Agent agent : solution.getAgents()) {
             AgentState state = stateByAgent.get(agent);
             if (state != null) {
+                state.weeklyTotals = totalsByOptions.computeIfAbsent(agent.getEligibleShiftOptions(), WeeklyTotals::new);
                 agents.add(state);
             }
         }
@@ -153,7 +165,11 @@ final class GreedyRoster {
      * objective after 10 s was 13% worse at 100 agents and 5% at 500).
      */
     static long budgetFor(RosterSolution solution, long cap) {
-        return Math.min(cap, Math.max(MIN_BUDGET_MILLIS, solution.getAgentDays().size() / 2));
+        return budgetFor(solution.getAgentDays().size(), cap);
+    }
+
+    static long budgetFor(int agentDays, long cap) {
+        return Math.min(cap, Math.max(MIN_BUDGET_MILLIS, agentDays / 2));
     }
 
     /** Takes the solution's current shifts of unpinned days as this plan's starting point (after construction). */
@@ -221,55 +237,49 @@ final class GreedyRoster {
      */
     private void repairWeeklyMinimum(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
         int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
-        for (int guard = 0; guard < 7 && state.weekMinutes[week] < minimum; guard++) {
+        for (int guard = 0; guard < 14 && state.weekMinutes[week] < minimum; guard++) {
             Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
             if (direct != null) {
                 work(state, direct.dayIndex, direct.shift);
             } else if (!relocateToMakeRoom(state, week, firstDay, lastDay, daysInWeek)
-                    && !lengthenAShift(state, week, firstDay, lastDay, daysInWeek)) {
+                    && !lengthenAShift(state, week, daysInWeek)) {
                 return; // leave it to local search
             }
         }
     }
 
     /**
-     * Replaces one shift of the week by a longer one on the same day, the one that costs the least: when short shifts
-     * already fill every day the agent may work (an LP-guided week of part-time shifts), only longer ones reach the
-     * minimum.
+     * An agent free to work any length can fill a week with short shifts while coverage is best served by them (a
+     * partition planned late sees mostly evening gaps), until the maximum consecutive days or the rest rule closes
+     * the remaining days below the minimum. Swap one of the week's shifts for a longer one on the same day: the best
+     * by value among those the rules allow.
      */
-    private boolean lengthenAShift(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+    private boolean lengthenAShift(AgentState state, int week, int daysInWeek) {
         int maxMinutes = state.agent.maxWeeklyMinutesIn(week, daysInWeek);
-        int bestDay = -1;
-        ShiftOption bestShift = null;
-        long bestValue = Long.MIN_VALUE;
-        for (int d = firstDay; d <= lastDay; d++) {
+        Candidate best = null;
+        for (int d = contractWeeks.firstDay(week); d <= contractWeeks.lastDay(week); d++) {
             ShiftOption old = state.shifts[d];
             if (old == null || state.days[d].isPinned()) {
                 continue;
             }
             free(state, d);
             long keep = candidateValue(state, d, old);
-            RosterDay day = state.days[d].getDay();
             for (ShiftOption shift : state.agent.getEligibleShiftOptions()) {
-                if (shift.getPaidMinutes() <= old.getPaidMinutes()
-                        || state.weekMinutes[week] + shift.getPaidMinutes() > maxMinutes
-                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)) {
-                    continue;
-                }
-                long value = candidateValue(state, d, shift) - keep;
-                if (value > bestValue) {
-                    bestDay = d;
-                    bestShift = shift;
-                    bestValue = value;
+                if (shift.getPaidMinutes() > old.getPaidMinutes()
+                        && state.weekMinutes[week] + shift.getPaidMinutes() <= maxMinutes && state.allows(d, shift)) {
+                    long value = candidateValue(state, d, shift) - keep;
+                    if (best == null || value > best.value) {
+                        best = new Candidate(d, shift, value);
+                    }
                 }
             }
             work(state, d, old);
         }
-        if (bestShift == null) {
+        if (best == null) {
             return false;
         }
-        free(state, bestDay);
-        work(state, bestDay, bestShift);
+        free(state, best.dayIndex);
+        work(state, best.dayIndex, best.shift);
         return true;
     }
 
@@ -508,6 +518,14 @@ final class GreedyRoster {
             int floor, ShiftMixTargets.Group planned) {
         Agent agent = state.agent;
         int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
+        int minMinutes = agent.isMinimumWaived(week) ? 0 : agent.minWeeklyMinutesIn(week, daysInWeek);
+        int freeDays = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            freeDays += state.isFree(d) ? 1 : 0;
+        }
+        WeeklyTotals totals = state.weeklyTotals;
+        // only when the week can still end within its limits does a shift have to keep it so
+        boolean keepReachable = totals.reachable(state.weekMinutes[week], minMinutes, maxMinutes, freeDays);
         Candidate best = null;
         for (int d = firstDay; d <= lastDay; d++) {
             AgentDay agentDay = state.days[d];
@@ -533,7 +551,9 @@ final class GreedyRoster {
                 }
                 if (state.weekMinutes[week] + shift.getPaidMinutes() > maxMinutes
                         || state.weekMinutes[week] + shift.getPaidMinutes() < floor
-                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)) {
+                        || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)
+                        || keepReachable && !totals.reachable(state.weekMinutes[week] + shift.getPaidMinutes(),
+                                minMinutes, maxMinutes, freeDays - 1)) {
                     continue;
                 }
                 long value = dayValue + coverageValue(d, shift);
@@ -621,34 +641,9 @@ final class GreedyRoster {
         throw new IllegalArgumentException("Not an agent of this roster: " + agentDay.getAgent());
     }
 
-    /**
-     * Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift: its coverage
-     * vector net of breaks ({@link CoverageGrid#onPhoneMinutesPerSlot}) taken off the residual agent-minutes, with
-     * the penalties of {@link NetCoverage}, exactly as the constraints count them.
-     */
+    /** Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift. */
     private long coverageValue(int dayIndex, ShiftOption shift) {
-        int[] residual = residualBySkill.get(shift.getSkill());
-        if (residual == null) {
-            return 0;
-        }
-        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
-        int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + onPhone.length);
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            int minutes = onPhone[i - from];
-            if (minutes != 0) {
-                value += coveragePenalty(residual[i]) - coveragePenalty(residual[i] - minutes);
-            }
-        }
-        return value;
-    }
-
-    /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
-    private long coveragePenalty(int residual) {
-        int slotMinutes = grid.getSlotMinutes();
-        return residual > 0 ? wShort * NetCoverage.shortfallPenalty(residual, slotMinutes)
-                : wOver * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);
+        return residual.value(dayIndex, shift);
     }
 
     /**
@@ -656,15 +651,6 @@ final class GreedyRoster {
      * agent-minutes of its slots.
      */
     private void addCoverage(int dayIndex, ShiftOption shift, int residualDelta) {
-        int[] residual = residualBySkill.get(shift.getSkill());
-        if (residual == null) {
-            return;
-        }
-        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
-        int from = grid.firstSlotOf(dayIndex, shift);
-        int to = Math.min(residual.length, from + onPhone.length);
-        for (int i = from; i < to; i++) {
-            residual[i] += residualDelta * onPhone[i - from];
-        }
+        residual.add(dayIndex, shift, residualDelta);
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The mix is the solution's ({@link RosterSolution#getShiftMix()}) when the caller offers it (waiting for it at most
  * {@code boundLimitMillis}: the bound computed on its own thread next to the solve); otherwise the bound is computed
  * here within that limit; 0: no guidance. This comes after the plain polish, so waiting for the LP never delays the
- * first roster nor its polish. A warm start is left alone.
+ * first roster nor its polish. A warm start is left alone, and so is a center planned in partitions (not guided yet).
  */
 public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
 
@@ -41,6 +41,7 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
     private long boundLimitMillis;
     private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
     private boolean proportional = true;
+    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
 
     /** The polish budget, as {@link RosterImprovement#setBudgetMillis}. */
     public void setBudgetMillis(String millis) {
@@ -52,6 +53,21 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
         this.proportional = Boolean.parseBoolean(proportional);
     }
 
+    /** Read by RosterImprovement. */
+    public void setTimeLimitMillis(String millis) {
+        // read by RosterImprovement
+    }
+
+    /** Above this many agents the first phase works in partitions, and this step (for the whole center) is skipped. */
+    public void setPartitionThresholdAgents(String agents) {
+        this.partitionThresholdAgents = Integer.parseInt(agents);
+    }
+
+    /** Read by RosterInitializer and RosterImprovement. */
+    public void setPartitionAgents(String agents) {
+        // read by RosterInitializer and RosterImprovement
+    }
+
     /** The longest to wait for the mix (or to compute it when none is offered); 0: no guidance. */
     public void setBoundLimitMillis(String millis) {
         this.boundLimitMillis = Math.max(0, Long.parseLong(millis));
@@ -60,7 +76,7 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();
-        if (!solution.isConstructedHere()) {
+        if (!solution.isConstructedHere() || solution.getAgents().size() > partitionThresholdAgents) {
             return;
         }
         long start = System.nanoTime();

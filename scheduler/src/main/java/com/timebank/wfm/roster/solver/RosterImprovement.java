@@ -1,9 +1,13 @@
 package com.timebank.wfm.roster.solver;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Second step of the first phase: the greedy roster {@link RosterInitializer} just built is improved by hill
@@ -14,8 +18,13 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  */
 public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
 
+    private static final Logger log = LoggerFactory.getLogger(RosterImprovement.class);
+
     private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
     private boolean proportional = true;
+    private long timeLimitMillis = Long.MAX_VALUE;
+    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
+    private int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
 
     /** Set through the phase's custom properties, so that a short solve is not spent in this phase. */
     public void setBudgetMillis(String millis) {
@@ -30,6 +39,19 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
         this.proportional = Boolean.parseBoolean(proportional);
     }
 
+    /** The solve's time limit: a partitioned polish takes at most half of what is left of it after construction. */
+    public void setTimeLimitMillis(String millis) {
+        this.timeLimitMillis = Math.max(0, Long.parseLong(millis));
+    }
+
+    public void setPartitionThresholdAgents(String agents) {
+        this.partitionThresholdAgents = Integer.parseInt(agents);
+    }
+
+    public void setPartitionAgents(String agents) {
+        this.partitionAgents = Integer.parseInt(agents);
+    }
+
     /** Read by GuidedConstruction, like the budget. */
     public void setBoundLimitMillis(String millis) {
         // read by GuidedConstruction
@@ -41,9 +63,35 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
         if (!solution.isConstructedHere()) {
             return;
         }
+        long started = System.nanoTime();
+        if (solution.getAgents().size() > partitionThresholdAgents) {
+            polishPartitions(scoreDirector, solution);
+            log.debug("Polish of the greedy roster in partitions: {} ms", (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         GreedyRoster greedy = new GreedyRoster(solution, new Random(0),
                 proportional ? GreedyRoster.budgetFor(solution, budgetMillis) : budgetMillis);
         greedy.adoptWorkingShifts();
-        RosterInitializer.apply(scoreDirector, greedy.polish());
+        Map<AgentDay, ShiftOption> plan = greedy.polish();
+        long polished = System.nanoTime();
+        RosterInitializer.apply(scoreDirector, plan);
+        log.debug("Polish of the greedy roster: {} ms in arrays, applied to the score in {} ms",
+                (polished - started) / 1_000_000, (System.nanoTime() - polished) / 1_000_000);
+    }
+
+    /**
+     * Each partition against the requirement all others leave ({@link PartitionedRoster#polish}): its budget per step
+     * is proportional to its agent-days as for a center of its size, and all of them together (two steps each) take at
+     * most half of the time the construction left (a large center's construction is several seconds).
+     */
+    private void polishPartitions(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution) {
+        List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents);
+        int largest = partitions.stream().mapToInt(List::size).max().orElse(0);
+        long remainingMillis = Math.max(0, timeLimitMillis - solution.millisSinceConstruction());
+        long budget = proportional
+                ? Math.min(GreedyRoster.budgetFor(largest * solution.getHorizonDays(), budgetMillis),
+                        remainingMillis / (4L * partitions.size()))
+                : budgetMillis;
+        PartitionedRoster.polish(solution, partitions, budget, plan -> RosterInitializer.apply(scoreDirector, plan));
     }
 }

@@ -48,6 +48,8 @@ public class RosterSolution {
 
     /** Set by this solve's construction step, so that only a fresh greedy roster (not a warm start) is polished. */
     private boolean constructedHere;
+    /** When that construction started ({@link System#nanoTime}), so that the polish can keep to the solve's time. */
+    private long constructionStartNanos;
 
     /**
      * The coverage bound's start-time mix, for construction to aim at ({@link GuidedConstruction}): complete when known
@@ -181,5 +183,11 @@ public class RosterSolution {
 
     void markConstructedHere() {
         this.constructedHere = true;
+        this.constructionStartNanos = System.nanoTime();
+    }
+
+    /** Milliseconds since this solve's construction started (0 when it was not constructed here). */
+    long millisSinceConstruction() {
+        return constructedHere ? (System.nanoTime() - constructionStartNanos) / 1_000_000 : 0;
     }
 }

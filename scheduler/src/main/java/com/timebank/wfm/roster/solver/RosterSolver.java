@@ -39,42 +39,61 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 public final class RosterSolver {
 
     /**
-     * @param timeLimit           hard stop
-     * @param unimprovedTimeLimit stop early when the best score has not improved for this long (null: never)
-     * @param bestScoreLimit      stop early at this score, e.g. {@code "0hard/-500000soft"} (null: never)
-     * @param randomSeed          null for the default seed (runs are reproducible either way)
-     * @param moveThreadCount     {@link SolverConfig#MOVE_THREAD_COUNT_NONE} or a number / AUTO
+     * @param timeLimit                hard stop
+     * @param unimprovedTimeLimit      stop early when the best score has not improved for this long (null: never)
+     * @param bestScoreLimit           stop early at this score, e.g. {@code "0hard/-500000soft"} (null: never)
+     * @param randomSeed               null for the default seed (runs are reproducible either way)
+     * @param moveThreadCount          {@link SolverConfig#MOVE_THREAD_COUNT_NONE} or a number / AUTO
+     * @param partitionThresholdAgents centers with more agents are constructed and polished in partitions
+     *                                 ({@link PartitionedRoster}); default 3,000
+     * @param partitionAgents          the largest partition; default 2,000
      */
     public record Settings(Duration timeLimit, Duration unimprovedTimeLimit, String bestScoreLimit, Long randomSeed,
-            String moveThreadCount, EnvironmentMode environmentMode) {
+            String moveThreadCount, EnvironmentMode environmentMode, int partitionThresholdAgents,
+            int partitionAgents) {
 
         public Settings {
             Objects.requireNonNull(timeLimit, "timeLimit");
+            if (partitionAgents < 1) {
+                throw new IllegalArgumentException("A partition needs at least one agent: " + partitionAgents);
+            }
         }
 
         public static Settings withTimeLimit(Duration timeLimit) {
             return new Settings(timeLimit, null, null, null, SolverConfig.MOVE_THREAD_COUNT_NONE,
-                    EnvironmentMode.REPRODUCIBLE);
+                    EnvironmentMode.REPRODUCIBLE, PartitionedRoster.DEFAULT_THRESHOLD_AGENTS,
+                    PartitionedRoster.DEFAULT_PARTITION_AGENTS);
         }
 
         public Settings withUnimprovedTimeLimit(Duration unimproved) {
-            return new Settings(timeLimit, unimproved, bestScoreLimit, randomSeed, moveThreadCount, environmentMode);
+            return new Settings(timeLimit, unimproved, bestScoreLimit, randomSeed, moveThreadCount, environmentMode,
+                    partitionThresholdAgents, partitionAgents);
         }
 
         public Settings withBestScoreLimit(String scoreLimit) {
-            return new Settings(timeLimit, unimprovedTimeLimit, scoreLimit, randomSeed, moveThreadCount, environmentMode);
+            return new Settings(timeLimit, unimprovedTimeLimit, scoreLimit, randomSeed, moveThreadCount,
+                    environmentMode, partitionThresholdAgents, partitionAgents);
         }
 
         public Settings withRandomSeed(Long seed) {
-            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, seed, moveThreadCount, environmentMode);
+            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, seed, moveThreadCount, environmentMode,
+                    partitionThresholdAgents, partitionAgents);
         }
 
         public Settings withMoveThreadCount(String threads) {
-            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, randomSeed, threads, environmentMode);
+            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, randomSeed, threads, environmentMode,
+                    partitionThresholdAgents, partitionAgents);
         }
 
         public Settings withEnvironmentMode(EnvironmentMode mode) {
-            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, randomSeed, moveThreadCount, mode);
+            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, randomSeed, moveThreadCount, mode,
+                    partitionThresholdAgents, partitionAgents);
+        }
+
+        /** Partitioned planning above {@code thresholdAgents} agents, in partitions of at most {@code agents}. */
+        public Settings withPartitions(int thresholdAgents, int agents) {
+            return new Settings(timeLimit, unimprovedTimeLimit, bestScoreLimit, randomSeed, moveThreadCount,
+                    environmentMode, thresholdAgents, agents);
         }
     }
 
@@ -132,7 +151,11 @@ public final class RosterSolver {
                 .withTerminationConfig(termination)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
                                         RosterImprovement.class, GuidedConstruction.class))
-                                .withCustomProperties(Map.of("budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
+                                .withCustomProperties(Map.of(
+                                        "budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
+                                        "timeLimitMillis", String.valueOf(settings.timeLimit().toMillis()),
+                                        "partitionThresholdAgents", String.valueOf(settings.partitionThresholdAgents()),
+                                        "partitionAgents", String.valueOf(settings.partitionAgents()),
                                         "boundLimitMillis", String.valueOf(guidanceBoundLimitMillis(settings)))),
                         localSearch);
         if (settings.randomSeed() != null) {

@@ -26,7 +26,7 @@
  * RosterSolution roster = solver.solve(problem);     // each shift with its breaks (ShiftBreaks)
  * solver.explain(roster);                            // cost per constraint, indictments
  * CoverageReport.of(roster);                         // shortfall per interval, net of breaks
- * CoverageBound.of(problem, Duration.ofSeconds(120)); // the best coverage objective any roster could reach (LP)
+ * CoverageBound.of(problem, Duration.ofSeconds(60));  // the best coverage objective any roster could reach (LP)
  * CoverageBound.objectiveOf(roster);                  // the roster's coverage objective, to compare with it
  * // background solving: SolverManager.create(RosterSolver.solverConfig(settings)).
  * }</pre>

@@ -43,7 +43,10 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * Options: {@code --sizes 100,500,2000} (default 100), {@code --checkpoints 60,300} (seconds, default 10,30),
  * {@code --weights center,coverage} (default both: the center's defaults and {@link #coverageFirst}),
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
- * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D}.
+ * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D},
+ * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
+ * service's). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
+ * (score director set-up included) to the first best solution event with a feasible score.
  * The bound is computed on its own thread next to the solve, as the service does.
  */
 public final class RosterBenchmark {
@@ -90,6 +93,8 @@ public final class RosterBenchmark {
         String threads = null;
         int days = 28;
         long boundLimit = 600;
+        int partitionThreshold = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
+        int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
@@ -100,6 +105,8 @@ public final class RosterBenchmark {
                 case "--threads" -> threads = args[++i];
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--bound-limit" -> boundLimit = Long.parseLong(args[++i]);
+                case "--partition-threshold" -> partitionThreshold = Integer.parseInt(args[++i]);
+                case "--partition-agents" -> partitionAgents = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -108,13 +115,14 @@ public final class RosterBenchmark {
         System.out.printf("roster benchmark: sizes %s, checkpoints %s s, weights %s, instances %s; load average %s; "
                         + "%d processors%n", sizes, Arrays.toString(checkpoints), weightSets, instances, loadBefore,
                 Runtime.getRuntime().availableProcessors());
+        warmUp();
         List<Row> rows = new ArrayList<>();
         for (int agents : sizes) {
             String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
             for (String weights : weightSets) {
                 for (String name : instances) {
                     Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
-                            Duration.ofSeconds(boundLimit));
+                            Duration.ofSeconds(boundLimit), partitionThreshold, partitionAgents);
                     rows.add(row);
                     appendHistory(startedAt, loadBefore, checkpoints, row);
                 }
@@ -167,8 +175,17 @@ public final class RosterBenchmark {
                 + historyFile().toAbsolutePath());
     }
 
+    /**
+     * A 2-second solve of a 20-agent week before the first instance, so that no instance's first feasible time
+     * includes loading and compiling the solver (a running service has done that with its first roster).
+     */
+    private static void warmUp() {
+        new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2)))
+                .solve(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7).withSeed(99)));
+    }
+
     private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
-            Duration boundLimit) throws Exception {
+            Duration boundLimit, int partitionThreshold, int partitionAgents) throws Exception {
         RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
                 "coverage".equals(weights) ? coverageFirst() : new RosterConstraintConfiguration());
         System.out.printf("%n== %s, %d agents, %s weights: %d agent-days, %d unavailabilities%n", instance.name(),
@@ -181,7 +198,7 @@ public final class RosterBenchmark {
 
         int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
-                .withMoveThreadCount(moveThreads));
+                .withMoveThreadCount(moveThreads).withPartitions(partitionThreshold, partitionAgents));
         Solver<RosterSolution> solver = rosterSolver.getSolverFactory().buildSolver();
         AtomicReference<RosterSolution> latest = new AtomicReference<>();
         AtomicLong firstFeasible = new AtomicLong(-1);

@@ -93,6 +93,26 @@ class RosterSolverTest {
     }
 
     @Test
+    void initializerLengthensAShiftWhenShortShiftsLeaveTheWeekBelowItsMinimum() {
+        // coverage is best served by the 4-hour shift every day, but six of them (the most consecutive days) make
+        // 24 h against a minimum of 28 h: one of them must become a 9-hour shift
+        Agent ann = agent("ANN").weeklyMinutes(1680, 1920).build();
+        int[] requirement = new int[7 * 48];
+        for (int d = 0; d < 7; d++) {
+            System.arraycopy(dayRequirement(18, 26, 1), 0, requirement, d * 48, 48);
+        }
+        RosterSolution problem = RosterProblemBuilder.forHorizon(MONDAY, 7).shiftOptions(List.of(PART_4, DAY_9))
+                .agents(List.of(ann)).requirement("general", requirement).build();
+
+        new GreedyRoster(problem, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
+        HardSoftLongScore score = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)))
+                .score(problem);
+
+        assertThat(score.isFeasible()).as("score %s, %s", score, problem.getAgentDays()).isTrue();
+        assertThat(problem.getAgentDays()).anyMatch(d -> d.getShift() == DAY_9);
+    }
+
+    @Test
     void initializerImprovementKeepsTheRosterFeasibleAndMakesItBetter() {
         RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
         RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14);
@@ -165,5 +185,19 @@ class RosterSolverTest {
         var phase = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
                 .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2))).getPhaseConfigList().get(0);
         assertThat(phase.getCustomProperties()).containsEntry("budgetMillis", "500");
+    }
+
+    @Test
+    void thePartitionSettingsReachTheFirstPhase() {
+        var defaults = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
+                .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60))).getPhaseConfigList().get(0);
+        var configured = (org.optaplanner.core.config.phase.custom.CustomPhaseConfig) RosterSolver
+                .solverConfig(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(60)).withPartitions(500, 100))
+                .getPhaseConfigList().get(0);
+
+        assertThat(defaults.getCustomProperties()).containsEntry("partitionThresholdAgents", "3000")
+                .containsEntry("partitionAgents", "2000").containsEntry("timeLimitMillis", "60000");
+        assertThat(configured.getCustomProperties()).containsEntry("partitionThresholdAgents", "500")
+                .containsEntry("partitionAgents", "100");
     }
 }

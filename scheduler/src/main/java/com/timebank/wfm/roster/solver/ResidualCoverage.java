@@ -1,0 +1,145 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requirement still open while a {@link GreedyRoster} plans (agent-minutes per slot and queue, net of breaks) and
+ * the coverage value of one more agent on a (day, shift option), cached.
+ * <p>
+ * Why the cache: the construction, hill climbing and ruin and recreate ask for the value of every eligible shift on
+ * every free day of a week, for every agent, again after each single assignment; the value does not depend on the
+ * agent, and one assignment changes it only for the options of the same queue that overlap the assigned shift's
+ * slots (that day and the days next to it). Measured at 2,000 agents: most of the construction's time was this sum.
+ */
+final class ResidualCoverage {
+
+    private final CoverageGrid grid;
+    private final int days;
+    private final int slotsPerDay;
+    private final long wShort;
+    private final long wOver;
+    private final Map<String, int[]> residualBySkill = new HashMap<>();
+    private final Map<ShiftOption, Option> options = new IdentityHashMap<>();
+    private final Map<String, List<Option>> optionsBySkill = new HashMap<>();
+
+    /** One shift option on this grid: its coverage vector and its value per day while known. */
+    private static final class Option {
+        final int[] residual;
+        final int[] onPhone;
+        final int firstSlotOfDay;
+        final long[] valueByDay;
+        final boolean[] known;
+
+        Option(int[] residual, int[] onPhone, int firstSlotOfDay, int days) {
+            this.residual = residual;
+            this.onPhone = onPhone;
+            this.firstSlotOfDay = firstSlotOfDay;
+            this.valueByDay = new long[days];
+            this.known = new boolean[days];
+        }
+    }
+
+    /** The whole requirement open, weighted as the constraints weigh shortfall and overstaffing. */
+    ResidualCoverage(CoverageGrid grid, long wShort, long wOver) {
+        this.grid = grid;
+        this.days = grid.getDays();
+        this.slotsPerDay = grid.getSlotsPerDay();
+        this.wShort = wShort;
+        this.wOver = wOver;
+        for (String skill : grid.getSkills()) {
+            RequirementSlot[] slots = grid.slotsOf(skill);
+            int[] residual = new int[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                residual[i] = slots[i].getRequiredMinutes();
+            }
+            residualBySkill.put(skill, residual);
+        }
+    }
+
+    /**
+     * Marginal decrease of the weighted shortfall + overstaffing if one more agent works the shift on day
+     * {@code dayIndex}: its coverage vector taken off the residual agent-minutes, with the penalties of
+     * {@link NetCoverage}, exactly as the constraints count them.
+     */
+    long value(int dayIndex, ShiftOption shift) {
+        Option option = option(shift);
+        if (option.residual == null) {
+            return 0;
+        }
+        if (!option.known[dayIndex]) {
+            option.valueByDay[dayIndex] = computeValue(option, dayIndex);
+            option.known[dayIndex] = true;
+        }
+        return option.valueByDay[dayIndex];
+    }
+
+    /**
+     * Adds {@code residualDelta} times the shift's coverage vector (-1: one more agent on the shift) to the residual
+     * agent-minutes of its slots, and forgets the values that change with them.
+     */
+    void add(int dayIndex, ShiftOption shift, int residualDelta) {
+        Option option = option(shift);
+        int[] residual = option.residual;
+        if (residual == null) {
+            return;
+        }
+        int from = dayIndex * slotsPerDay + option.firstSlotOfDay;
+        int to = Math.min(residual.length, from + option.onPhone.length);
+        for (int i = from; i < to; i++) {
+            residual[i] += residualDelta * option.onPhone[i - from];
+        }
+        forgetOverlapping(shift.getSkill(), dayIndex, from, to);
+    }
+
+    /** Options of the skill whose span on day {@code dayIndex} or a day next to it overlaps slots [from, to). */
+    private void forgetOverlapping(String skill, int dayIndex, int from, int to) {
+        for (Option other : optionsBySkill.get(skill)) {
+            for (int d = Math.max(0, dayIndex - 1); d <= Math.min(days - 1, dayIndex + 1); d++) {
+                int otherFrom = d * slotsPerDay + other.firstSlotOfDay;
+                if (otherFrom < to && from < otherFrom + other.onPhone.length) {
+                    other.known[d] = false;
+                }
+            }
+        }
+    }
+
+    private long computeValue(Option option, int dayIndex) {
+        int[] residual = option.residual;
+        int[] onPhone = option.onPhone;
+        int from = dayIndex * slotsPerDay + option.firstSlotOfDay;
+        int to = Math.min(residual.length, from + onPhone.length);
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int minutes = onPhone[i - from];
+            if (minutes != 0) {
+                value += penalty(residual[i]) - penalty(residual[i] - minutes);
+            }
+        }
+        return value;
+    }
+
+    /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
+    private long penalty(int residual) {
+        int slotMinutes = grid.getSlotMinutes();
+        return residual > 0 ? wShort * NetCoverage.shortfallPenalty(residual, slotMinutes)
+                : wOver * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);
+    }
+
+    private Option option(ShiftOption shift) {
+        Option option = options.get(shift);
+        if (option == null) {
+            int[] residual = residualBySkill.get(shift.getSkill());
+            option = new Option(residual, grid.onPhoneMinutesPerSlot(shift),
+                    grid.firstSlotOf(0, shift), days);
+            options.put(shift, option);
+            if (residual != null) {
+                optionsBySkill.computeIfAbsent(shift.getSkill(), s -> new ArrayList<>()).add(option);
+            }
+        }
+        return option;
+    }
+}
