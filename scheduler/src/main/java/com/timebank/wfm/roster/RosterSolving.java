@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.roster.solver.CoverageBound;
 import com.timebank.wfm.roster.solver.RosterSolution;
+import com.timebank.wfm.roster.solver.ShiftMix;
 
 import jakarta.annotation.PreDestroy;
 
@@ -312,9 +314,13 @@ class RosterSolving {
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem) {
         repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);
+        // the solver's guided construction waits for this LP's start-time mix rather than solving the LP again
+        CompletableFuture<ShiftMix> mix = new CompletableFuture<>();
+        problem.setShiftMix(mix);
         try {
             bounds.execute(() -> {
                 CoverageBound.Result result = CoverageBound.of(problem, coverageBoundLimit);
+                mix.complete(result.mix());
                 log.info("Roster {}: coverage bound {} ({}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
                         result.state(), result.columns(), result.rows(), result.millis());
                 try {
@@ -331,6 +337,7 @@ class RosterSolving {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            mix.complete(null);
             repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
         }
     }

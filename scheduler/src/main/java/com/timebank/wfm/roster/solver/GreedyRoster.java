@@ -40,6 +40,12 @@ final class GreedyRoster {
     private final Map<List<ShiftOption>, WeeklyTotals> totalsByOptions = new HashMap<>();
     /** Objective improvement accumulated by {@link #improveWeek} (weighted, as the score). */
     private long gain;
+    /** The LP's start-time mix still to fill, when construction aims at it; null: plain greedy. */
+    private ShiftMixTargets targets;
+    /** Whether {@link #fillWeek} currently aims at the targets: in construction, not in ruin and recreate. */
+    private boolean guiding;
+    /** A (day, option) is still planned while the LP puts at least this many more of the group there (rounding). */
+    static final double PLANNED_AT_LEAST = 0.5;
 
     GreedyRoster(RosterSolution solution, Random random) {
         this(solution, random, DEFAULT_BUDGET_MILLIS);
@@ -112,6 +118,12 @@ final class GreedyRoster {
         }
     }
 
+    /** Construction aims at the LP's start-time mix ({@code null}: plain greedy). */
+    GreedyRoster aimAt(ShiftMix mix) {
+        targets = mix == null ? null : new ShiftMixTargets(mix);
+        return this;
+    }
+
     Map<AgentDay, ShiftOption> plan() {
         return plan(MAX_IMPROVEMENT_PASSES, -1);
     }
@@ -123,9 +135,11 @@ final class GreedyRoster {
      */
     Map<AgentDay, ShiftOption> plan(int improvementPasses, long ruinIterations) {
         int weeks = contractWeeks.count();
+        guiding = targets != null;
         for (int week = 0; week < weeks; week++) {
             planWeek(week);
         }
+        guiding = false;
         improve(improvementPasses, System.nanoTime() + budgetNanos);
         ruinAndRecreate(ruinIterations >= 0 ? ruinIterations
                 : (long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + budgetNanos);
@@ -164,8 +178,7 @@ final class GreedyRoster {
             for (AgentDay agentDay : state.days) {
                 if (agentDay != null && !agentDay.isPinned() && agentDay.getShift() != null
                         && state.shifts[agentDay.getDayIndex()] == null) {
-                    state.assign(agentDay.getDayIndex(), agentDay.getShift());
-                    addCoverage(agentDay.getDayIndex(), agentDay.getShift(), -1);
+                    work(state, agentDay.getDayIndex(), agentDay.getShift());
                 }
             }
         }
@@ -203,12 +216,12 @@ final class GreedyRoster {
             List<AgentState> stillActive = new ArrayList<>(active.size());
             for (AgentState state : active) {
                 boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesIn(week, daysInWeek);
-                Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                Candidate best = guiding ? guidedCandidate(state, week, firstDay, lastDay, daysInWeek)
+                        : bestCandidate(state, week, firstDay, lastDay, daysInWeek);
                 if (best == null || (!belowMinimum && best.value <= 0)) {
                     continue;
                 }
-                state.assign(best.dayIndex, best.shift);
-                addCoverage(best.dayIndex, best.shift, -1);
+                work(state, best.dayIndex, best.shift);
                 taken += best.value;
                 stillActive.add(state);
             }
@@ -227,8 +240,7 @@ final class GreedyRoster {
         for (int guard = 0; guard < 14 && state.weekMinutes[week] < minimum; guard++) {
             Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
             if (direct != null) {
-                state.assign(direct.dayIndex, direct.shift);
-                addCoverage(direct.dayIndex, direct.shift, -1);
+                work(state, direct.dayIndex, direct.shift);
             } else if (!relocateToMakeRoom(state, week, firstDay, lastDay, daysInWeek)
                     && !lengthenAShift(state, week, daysInWeek)) {
                 return; // leave it to local search
@@ -250,8 +262,7 @@ final class GreedyRoster {
             if (old == null || state.days[d].isPinned()) {
                 continue;
             }
-            state.unassign(d);
-            addCoverage(d, old, +1);
+            free(state, d);
             long keep = candidateValue(state, d, old);
             for (ShiftOption shift : state.agent.getEligibleShiftOptions()) {
                 if (shift.getPaidMinutes() > old.getPaidMinutes()
@@ -262,17 +273,13 @@ final class GreedyRoster {
                     }
                 }
             }
-            state.assign(d, old);
-            addCoverage(d, old, -1);
+            work(state, d, old);
         }
         if (best == null) {
             return false;
         }
-        ShiftOption old = state.shifts[best.dayIndex];
-        state.unassign(best.dayIndex);
-        addCoverage(best.dayIndex, old, +1);
-        state.assign(best.dayIndex, best.shift);
-        addCoverage(best.dayIndex, best.shift, -1);
+        free(state, best.dayIndex);
+        work(state, best.dayIndex, best.shift);
         return true;
     }
 
@@ -299,8 +306,11 @@ final class GreedyRoster {
                         if (added != null) {
                             addCoverage(x, moved, +1);
                             addCoverage(z, moved, -1);
-                            state.assign(added.dayIndex, added.shift);
-                            addCoverage(added.dayIndex, added.shift, -1);
+                            if (targets != null) {
+                                targets.giveBack(state.agent, x, moved);
+                                targets.take(state.agent, z, moved);
+                            }
+                            work(state, added.dayIndex, added.shift);
                             return true;
                         }
                         state.unassign(z);
@@ -354,28 +364,24 @@ final class GreedyRoster {
                 continue;
             }
             int floor = Math.min(minimum, state.weekMinutes[week]);
-            state.unassign(d);
-            addCoverage(d, old, +1);
+            free(state, d);
             long keep = candidateValue(state, d, old);
             Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek, floor);
             boolean dropAllowed = state.weekMinutes[week] >= floor;
             if (best != null && best.value > keep && (!dropAllowed || best.value > 0)) {
-                state.assign(best.dayIndex, best.shift);
-                addCoverage(best.dayIndex, best.shift, -1);
+                work(state, best.dayIndex, best.shift);
                 gain += best.value - keep;
                 improved++;
             } else if (dropAllowed && keep < 0 && (best == null || best.value <= 0)) {
                 gain -= keep;
                 improved++; // the day off is worth more than any shift
             } else {
-                state.assign(d, old);
-                addCoverage(d, old, -1);
+                work(state, d, old);
             }
         }
         Candidate extra = bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
         if (extra != null && extra.value > 0) {
-            state.assign(extra.dayIndex, extra.shift);
-            addCoverage(extra.dayIndex, extra.shift, -1);
+            work(state, extra.dayIndex, extra.shift);
             gain += extra.value;
             improved++;
         }
@@ -421,8 +427,7 @@ final class GreedyRoster {
                 for (int d = firstDay; d <= lastDay; d++) {
                     ShiftOption old = state.shifts[d];
                     if (old != null && !state.days[d].isPinned()) {
-                        state.unassign(d);
-                        addCoverage(d, old, +1);
+                        free(state, d);
                         delta -= candidateValue(state, d, old);
                     }
                 }
@@ -444,15 +449,13 @@ final class GreedyRoster {
                 for (int d = firstDay; d <= lastDay; d++) {
                     ShiftOption now = state.shifts[d];
                     if (now != null && !state.days[d].isPinned()) {
-                        state.unassign(d);
-                        addCoverage(d, now, +1);
+                        free(state, d);
                     }
                 }
                 for (int d = firstDay; d <= lastDay; d++) {
                     ShiftOption before = saved[g][d - firstDay];
                     if (before != null && !state.days[d].isPinned()) {
-                        state.assign(d, before);
-                        addCoverage(d, before, -1);
+                        work(state, d, before);
                     }
                 }
             }
@@ -462,6 +465,22 @@ final class GreedyRoster {
 
     private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
         return bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
+    }
+
+    /**
+     * The best (day, shift) among those the LP's mix still plans for the agent's group; when there is none, the plain
+     * best (taken while the agent is below its weekly minimum or while it pays off, as without guidance).
+     */
+    private Candidate guidedCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+        ShiftMixTargets.Group remaining = targets.groupOf(state.agent);
+        Candidate best = remaining == null ? null
+                : bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0, remaining);
+        return best != null ? best : bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+    }
+
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
+            int floor) {
+        return bestCandidate(state, week, firstDay, lastDay, daysInWeek, floor, null);
     }
 
     /** The marginal value of working {@code shift} on free day {@code d} (hard rules not checked). */
@@ -490,9 +509,13 @@ final class GreedyRoster {
         return value - wStable * state.startDifferenceHalfHours(d, shift);
     }
 
-    /** The best (day, shift) of the week within the hard rules whose paid minutes bring the week to {@code floor}. */
+    /**
+     * The best (day, shift) of the week within the hard rules whose paid minutes bring the week to {@code floor};
+     * with {@code planned} (remaining LP counts of the agent's group), only where at least
+     * {@link #PLANNED_AT_LEAST} agents are still planned.
+     */
     private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
-            int floor) {
+            int floor, ShiftMixTargets.Group planned) {
         Agent agent = state.agent;
         int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
         int minMinutes = agent.isMinimumWaived(week) ? 0 : agent.minWeeklyMinutesIn(week, daysInWeek);
@@ -520,7 +543,12 @@ final class GreedyRoster {
             if (day.isIdle()) {
                 dayValue -= wTimeBank * agent.getPositiveTimeBankHours();
             }
-            for (ShiftOption shift : agent.getEligibleShiftOptions()) {
+            List<ShiftOption> options = agent.getEligibleShiftOptions();
+            for (int o = 0; o < options.size(); o++) {
+                ShiftOption shift = options.get(o);
+                if (planned != null && planned.remaining(d, o) < PLANNED_AT_LEAST) {
+                    continue;
+                }
                 if (state.weekMinutes[week] + shift.getPaidMinutes() > maxMinutes
                         || state.weekMinutes[week] + shift.getPaidMinutes() < floor
                         || !state.restAllows(d, shift) || state.overlapsUnavailability(day, shift)
@@ -577,14 +605,30 @@ final class GreedyRoster {
     void apply(AgentDay agentDay, ShiftOption shift) {
         AgentState state = stateOf(agentDay);
         int d = agentDay.getDayIndex();
-        ShiftOption old = state.shifts[d];
-        if (old != null) {
-            state.unassign(d);
-            addCoverage(d, old, +1);
+        if (state.shifts[d] != null) {
+            free(state, d);
         }
         if (shift != null) {
-            state.assign(d, shift);
-            addCoverage(d, shift, -1);
+            work(state, d, shift);
+        }
+    }
+
+    /** The agent works {@code shift} on free day {@code d} in this plan. */
+    private void work(AgentState state, int d, ShiftOption shift) {
+        state.assign(d, shift);
+        addCoverage(d, shift, -1);
+        if (targets != null) {
+            targets.take(state.agent, d, shift);
+        }
+    }
+
+    /** The agent's shift on day {@code d} is taken out of this plan. */
+    private void free(AgentState state, int d) {
+        ShiftOption old = state.shifts[d];
+        state.unassign(d);
+        addCoverage(d, old, +1);
+        if (targets != null) {
+            targets.giveBack(state.agent, d, old);
         }
     }
 

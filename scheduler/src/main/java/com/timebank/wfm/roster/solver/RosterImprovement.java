@@ -52,6 +52,11 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
         this.partitionAgents = Integer.parseInt(agents);
     }
 
+    /** Read by GuidedConstruction, like the budget. */
+    public void setBoundLimitMillis(String millis) {
+        // read by GuidedConstruction
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();

@@ -2,6 +2,7 @@ package com.timebank.wfm.roster.solver;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
@@ -50,6 +51,13 @@ public class RosterSolution {
     /** When that construction started ({@link System#nanoTime}), so that the polish can keep to the solve's time. */
     private long constructionStartNanos;
 
+    /**
+     * The coverage bound's start-time mix, for construction to aim at ({@link GuidedConstruction}): complete when known
+     * before solving, completed later by whoever computes the bound next to the solve, null when nobody does (the
+     * solver then computes it itself). Shared by the planning clones, so a mix that arrives during the solve is seen.
+     */
+    private CompletableFuture<ShiftMix> shiftMix;
+
     /** For the solution cloner. */
     public RosterSolution() {
     }
@@ -85,6 +93,7 @@ public class RosterSolution {
         clone.constraintConfiguration = constraintConfiguration;
         clone.score = score;
         clone.agentIssues = agentIssues;
+        clone.shiftMix = shiftMix;
         return clone;
     }
 
@@ -151,6 +160,21 @@ public class RosterSolution {
 
     public void setScore(HardSoftLongScore score) {
         this.score = score;
+    }
+
+    /** The coverage bound's start-time mix, when or once known; null when no caller offers one. */
+    public CompletableFuture<ShiftMix> getShiftMix() {
+        return shiftMix;
+    }
+
+    /** The LP's start-time mix ({@link CoverageBound.Result#mix()}), known before solving. */
+    public void setShiftMix(ShiftMix mix) {
+        this.shiftMix = CompletableFuture.completedFuture(mix);
+    }
+
+    /** The LP's start-time mix as it will be known, e.g. from the bound computed on its own thread (null: none). */
+    public void setShiftMix(CompletableFuture<ShiftMix> mix) {
+        this.shiftMix = mix;
     }
 
     boolean isConstructedHere() {

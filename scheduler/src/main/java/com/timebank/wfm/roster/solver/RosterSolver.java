@@ -104,6 +104,8 @@ public final class RosterSolver {
      */
     static final double SPLIT_OR_MERGE_WEIGHT = 2.0;
 
+    private static final long GUIDANCE_BOUND_LIMIT_MILLIS = 15_000;
+
     private final SolverFactory<RosterSolution> solverFactory;
     private final SolutionManager<RosterSolution, HardSoftLongScore> solutionManager;
 
@@ -156,12 +158,14 @@ public final class RosterSolver {
                 .withEnvironmentMode(settings.environmentMode())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class, RosterImprovement.class))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
+                                        RosterImprovement.class, GuidedConstruction.class))
                                 .withCustomProperties(Map.of(
                                         "budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
                                         "timeLimitMillis", String.valueOf(settings.timeLimit().toMillis()),
                                         "partitionThresholdAgents", String.valueOf(settings.partitionThresholdAgents()),
-                                        "partitionAgents", String.valueOf(settings.partitionAgents()))),
+                                        "partitionAgents", String.valueOf(settings.partitionAgents()),
+                                        "boundLimitMillis", String.valueOf(guidanceBoundLimitMillis(settings)))),
                         localSearch);
         if (settings.randomSeed() != null) {
             config.setRandomSeed(settings.randomSeed());
@@ -173,6 +177,15 @@ public final class RosterSolver {
     static long initializerBudgetMillis(Settings settings) {
         return settings.timeLimit() == null ? GreedyRoster.DEFAULT_BUDGET_MILLIS
                 : Math.min(GreedyRoster.DEFAULT_BUDGET_MILLIS, settings.timeLimit().toMillis() / 4);
+    }
+
+    /**
+     * The longest the {@link GuidedConstruction} waits for the coverage bound's mix (or computes it): a quarter of the
+     * solve, at most 15 s (GLOP takes 1 s at 100 agents on an idle machine, up to 25 s on 2 cores shared with other
+     * solves; waiting leaves the core to the LP).
+     */
+    static long guidanceBoundLimitMillis(Settings settings) {
+        return Math.min(GUIDANCE_BOUND_LIMIT_MILLIS, settings.timeLimit().toMillis() / 4);
     }
 
     public SolverFactory<RosterSolution> getSolverFactory() {

@@ -193,6 +193,8 @@ public final class RosterBenchmark {
         // as in the service: the bound on its own thread next to the solve (reads only what the solver never changes)
         CompletableFuture<CoverageBound.Result> bound = CompletableFuture.supplyAsync(
                 () -> CoverageBound.of(problem, boundLimit));
+        // the solver's guided construction waits for the bound's mix rather than computing the LP again
+        problem.setShiftMix(bound.thenApply(CoverageBound.Result::mix));
 
         int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
