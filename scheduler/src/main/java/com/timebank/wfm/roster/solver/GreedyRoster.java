@@ -146,7 +146,12 @@ final class GreedyRoster {
         return currentPlan();
     }
 
-    private Map<AgentDay, ShiftOption> currentPlan() {
+    /** The agents this plan plans, in the solution's order. */
+    List<AgentState> agentStates() {
+        return agents;
+    }
+
+    Map<AgentDay, ShiftOption> currentPlan() {
         Map<AgentDay, ShiftOption> plan = new HashMap<>();
         for (AgentState state : agents) {
             for (AgentDay agentDay : state.days) {
@@ -386,6 +391,138 @@ final class GreedyRoster {
             improved++;
         }
         return improved;
+    }
+
+    /**
+     * Replans the agent's contract week as a whole ({@link BestWeek}) against everyone else's shifts and keeps the new
+     * week when the weighted objective improves (valued exactly, shift by shift, as the construction values), otherwise
+     * restores the old one. Returns the gain (0: unchanged).
+     */
+    long replanWeek(AgentState state, int week) {
+        return replanWeeks(state, week, week);
+    }
+
+    /**
+     * As {@link #replanWeek}, over the contract weeks {@code fromWeek} to {@code toWeek} together (days off can move
+     * across a week's edge, e.g. out of a peak week), each week within its own limits.
+     */
+    long replanWeeks(AgentState state, int fromWeek, int toWeek) {
+        int firstDay = contractWeeks.firstDay(fromWeek);
+        int lastDay = contractWeeks.lastDay(toWeek);
+        Agent agent = state.agent;
+        int[] floors = new int[toWeek - fromWeek + 1];
+        int[] maxima = new int[floors.length];
+        for (int w = fromWeek; w <= toWeek; w++) {
+            int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
+            int minimum = agent.isMinimumWaived(w) ? 0 : agent.minWeeklyMinutesIn(w, daysInWeek);
+            floors[w - fromWeek] = Math.min(minimum, state.weekMinutes[w]);
+            maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, daysInWeek);
+        }
+        ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
+        long delta = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            if (state.shifts[d] != null && !state.days[d].isPinned()) {
+                ShiftOption old = state.shifts[d];
+                free(state, d);
+                delta -= candidateValue(state, d, old);
+            }
+        }
+        List<BestWeek.Week> weeks = new ArrayList<>(floors.length);
+        for (int w = fromWeek; w <= toWeek; w++) {
+            List<BestWeek.Day> days = new ArrayList<>(7);
+            for (int d = contractWeeks.firstDay(w); d <= contractWeeks.lastDay(w); d++) {
+                AgentDay agentDay = state.days[d];
+                if (agentDay == null) {
+                    days.add(BestWeek.Day.fixedOff());
+                } else if (agentDay.isPinned()) {
+                    ShiftOption pinned = state.shifts[d];
+                    days.add(pinned == null ? BestWeek.Day.fixedOff() : BestWeek.Day.fixedShift(pinned));
+                } else {
+                    days.add(BestWeek.Day.open(optionsOf(state, d)));
+                }
+            }
+            weeks.add(new BestWeek.Week(days, baseMinutes(state, w), floors[w - fromWeek], maxima[w - fromWeek]));
+        }
+        ShiftOption[] plan = BestWeek.plan(weeks, edgesOf(state, firstDay, lastDay));
+        if (plan != null) {
+            for (int d = firstDay; d <= lastDay; d++) {
+                ShiftOption shift = plan[d - firstDay];
+                if (shift != null && state.isFree(d)) {
+                    delta += candidateValue(state, d, shift);
+                    work(state, d, shift);
+                }
+            }
+            boolean within = true;
+            for (int w = fromWeek; w <= toWeek; w++) {
+                within &= state.weekMinutes[w] >= floors[w - fromWeek] && state.weekMinutes[w] <= maxima[w - fromWeek];
+            }
+            if (delta > 0 && within) {
+                gain += delta;
+                return delta;
+            }
+            for (int d = firstDay; d <= lastDay; d++) {
+                if (state.shifts[d] != null && !state.days[d].isPinned()) {
+                    free(state, d);
+                }
+            }
+        }
+        for (int d = firstDay; d <= lastDay; d++) {
+            if (saved[d - firstDay] != null && !state.days[d].isPinned()) {
+                work(state, d, saved[d - firstDay]);
+            }
+        }
+        return 0;
+    }
+
+    /** The week's paid minutes apart from its unpinned shifts (credited absence), once those are freed. */
+    private int baseMinutes(AgentState state, int week) {
+        int base = state.weekMinutes[week];
+        for (int d = contractWeeks.firstDay(week); d <= contractWeeks.lastDay(week); d++) {
+            if (state.days[d] != null && state.days[d].isPinned() && state.shifts[d] != null) {
+                base -= state.shifts[d].getPaidMinutes();
+            }
+        }
+        return base;
+    }
+
+    /** The rules around the agent's days {@code firstDay} to {@code lastDay} (its own unpinned shifts freed). */
+    private BestWeek.Edges edgesOf(AgentState state, int firstDay, int lastDay) {
+        Agent agent = state.agent;
+        int before = firstDay - 1;
+        int runBefore = 0;
+        for (; before >= 0 && state.shifts[before] != null; before--) {
+            runBefore++;
+        }
+        runBefore += before < 0 ? agent.getEdges().workedDaysBefore() : 0;
+        int after = lastDay + 1;
+        int runAfter = 0;
+        for (; after < horizonDays && state.shifts[after] != null; after++) {
+            runAfter++;
+        }
+        runAfter += after >= horizonDays ? agent.getEdges().workedDaysAfter() : 0;
+        return new BestWeek.Edges(firstDay > 0 ? state.shifts[firstDay - 1] : null,
+                lastDay + 1 < horizonDays ? state.shifts[lastDay + 1] : null, runBefore, runAfter,
+                agent.getMaxConsecutiveWorkingDays(), agent.getMinRestMinutes(), wStable);
+    }
+
+    /**
+     * The shifts the agent may work on free day {@code d} as far as that day alone goes (availability, rest against
+     * the published shifts around the horizon), valued as the construction values them but without the start-time
+     * changes, which {@link BestWeek} prices between the days it chooses.
+     */
+    private List<BestWeek.Option> optionsOf(AgentState state, int d) {
+        Agent agent = state.agent;
+        RosterDay day = state.days[d].getDay();
+        List<BestWeek.Option> options = new ArrayList<>();
+        for (ShiftOption shift : agent.getEligibleShiftOptions()) {
+            if (agent.getEdges().restShortfall(day, shift, agent.getMinRestMinutes()) > 0
+                    || state.overlapsUnavailability(day, shift)) {
+                continue;
+            }
+            long value = candidateValue(state, d, shift) + wStable * state.startDifferenceHalfHours(d, shift);
+            options.add(new BestWeek.Option(shift, value));
+        }
+        return options;
     }
 
     /**

@@ -159,7 +159,7 @@ public final class RosterSolver {
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
-                                        RosterImprovement.class, GuidedConstruction.class))
+                                        RosterImprovement.class, GuidedConstruction.class, WeekReplanning.class))
                                 .withCustomProperties(Map.of(
                                         "budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
                                         "timeLimitMillis", String.valueOf(settings.timeLimit().toMillis()),

@@ -21,7 +21,37 @@ class GreedyRosterParityTest {
 
     @Test
     void theGreedysMarginalValueOfAMoveIsTheSoftScoreChangeOfTheConstraints() {
-        // distinct weights, so that a term counted with the wrong weight (or not at all) shows
+        checkParity(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(5),
+                distinctWeights()), new Random(42));
+    }
+
+    /**
+     * Replanning one agent's two contract weeks as a whole ({@link GreedyRoster#replanWeeks}) changes the soft score by
+     * exactly the gain it reports (it keeps only gains) and breaks no hard rule, agent after agent.
+     */
+    @Test
+    void replanningAnAgentsWeeksChangesTheScoreByTheGainItReports() {
+        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14)
+                .withSeed(5).withLeaveRate(0.05), distinctWeights());
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
+        greedy.plan(0, 0).forEach(AgentDay::setShift);
+        HardSoftLongScore before = scorer.score(problem);
+        int replanned = 0;
+        for (AgentState state : greedy.agentStates()) {
+            long gain = greedy.replanWeeks(state, 0, 1);
+            greedy.currentPlan().forEach(AgentDay::setShift);
+            HardSoftLongScore after = scorer.score(problem);
+            assertThat(after.softScore() - before.softScore()).as(state.agent.getEmployeeNo()).isEqualTo(gain);
+            assertThat(after.hardScore()).as(state.agent.getEmployeeNo()).isGreaterThanOrEqualTo(before.hardScore());
+            replanned += gain > 0 ? 1 : 0;
+            before = after;
+        }
+        assertThat(replanned).as("agents whose weeks improved").isGreaterThan(3);
+    }
+
+    /** Distinct weights, so that a term counted with the wrong weight (or not at all) shows. */
+    private static RosterConstraintConfiguration distinctWeights() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
         weights.setCoverageShortfall(HardSoftLongScore.ofSoft(7));
         weights.setOverstaffing(HardSoftLongScore.ofSoft(3));
@@ -31,8 +61,7 @@ class GreedyRosterParityTest {
         weights.setFairLateShifts(HardSoftLongScore.ofSoft(2));
         weights.setStableStartTimes(HardSoftLongScore.ofSoft(17));
         weights.setTimeBankIdleDayOff(HardSoftLongScore.ofSoft(19));
-        checkParity(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(5),
-                weights), new Random(42));
+        return weights;
     }
 
     @Test

@@ -1,0 +1,249 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The best shifts for one agent over one or more consecutive contract weeks with everyone else's shifts held fixed:
+ * dynamic programming over the days, each day off or one of its best shift options, every week within its paid-minute
+ * limits, the minimum rest and the most working days in a row counted across the edges, and the start-time changes
+ * between neighbouring days priced exactly.
+ * <p>
+ * Why: local search and hill climbing move one or two shifts at a time, and every step has to pay off on its own. A
+ * day off moved out of a peak week into the quiet one before it, a run of starts moved later together to keep the
+ * rest, a 28 h week of four 7 h days made six 4 h days and a long one: each single step of those is worse. The
+ * coverage values of one agent's days add up exactly (the rest rule keeps its shifts from sharing a slot), so the best
+ * plan given the others is a longest path over (day, shift, days in a row, the week's paid minutes).
+ * <p>
+ * Each day keeps only its best options ({@value #BEST_PER_LENGTH} per paid length, at least {@value #BEST_PER_DAY} in
+ * all), and the counts behind the fairness values are taken as they were before the days were emptied; the caller
+ * values the result exactly and keeps it only when it is better.
+ */
+final class BestWeek {
+
+    static final int BEST_PER_LENGTH = 3;
+    static final int BEST_PER_DAY = 10;
+
+    /** A shift an agent may work on a day, with its value apart from start-time changes. */
+    record Option(ShiftOption shift, long value) {
+    }
+
+    /** One day: its options (none: off), or the shift it keeps ({@code fixed}, e.g. a pinned day). */
+    record Day(List<Option> options, ShiftOption fixed) {
+
+        static Day fixedShift(ShiftOption shift) {
+            return new Day(List.of(), shift);
+        }
+
+        static Day fixedOff() {
+            return new Day(List.of(), null);
+        }
+
+        static Day open(List<Option> options) {
+            return new Day(best(options), null);
+        }
+    }
+
+    /** One contract week: its days, the paid minutes it has apart from them (credited absence) and its limits. */
+    record Week(List<Day> days, int baseMinutes, int minMinutes, int maxMinutes) {
+    }
+
+    /**
+     * The rules at and around the planned days.
+     *
+     * @param before         the shift on the day before them (null: off or outside the horizon)
+     * @param after          the shift on the day after them (null: off or outside the horizon)
+     * @param runBefore      working days in a row up to the day before them
+     * @param runAfter       working days in a row from the day after them
+     * @param maxRun         most working days in a row
+     * @param minRestMinutes least minutes between the end of a shift and the start of the next day's
+     * @param stableWeight   the price of each half hour between neighbouring days' start times
+     */
+    record Edges(ShiftOption before, ShiftOption after, int runBefore, int runAfter, int maxRun, int minRestMinutes,
+            long stableWeight) {
+    }
+
+    private BestWeek() {
+    }
+
+    /** The best shift per day of the weeks in order (null: off), or null when none keeps every rule. */
+    static ShiftOption[] plan(List<Week> weeks, Edges edges) {
+        Map<ShiftOption, Integer> ids = new IdentityHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node(-1, edges.before(), edges.runBefore(), weeks.get(0).baseMinutes(), 0));
+        List<Integer> current = List.of(0);
+        int length = 0;
+        for (int w = 0; w < weeks.size(); w++) {
+            Week week = weeks.get(w);
+            if (w > 0) {
+                current = startWeek(nodes, current, ids, weeks.get(w - 1), week.baseMinutes());
+            }
+            for (Day day : week.days()) {
+                Map<Long, Integer> next = new HashMap<>();
+                for (int index : current) {
+                    Node from = nodes.get(index);
+                    if (day.fixed() != null) {
+                        step(nodes, next, ids, index, from, day.fixed(), 0, week.maxMinutes(), edges);
+                        continue;
+                    }
+                    relax(nodes, next, ids, new Node(index, null, 0, from.minutes, from.value));
+                    for (Option option : day.options()) {
+                        step(nodes, next, ids, index, from, option.shift(), option.value(), week.maxMinutes(), edges);
+                    }
+                }
+                if (next.isEmpty()) {
+                    return null;
+                }
+                current = new ArrayList<>(next.values());
+                length++;
+            }
+        }
+        Week last = weeks.get(weeks.size() - 1);
+        Node best = null;
+        long bestValue = Long.MIN_VALUE;
+        for (int index : current) {
+            Node end = nodes.get(index);
+            if (end.minutes < last.minMinutes() || end.minutes > last.maxMinutes()
+                    || end.shift != null && end.run + edges.runAfter() > edges.maxRun()) {
+                continue;
+            }
+            long value = end.value;
+            if (end.shift != null && edges.after() != null) {
+                if (!restAllows(end.shift, edges.after(), edges.minRestMinutes())) {
+                    continue;
+                }
+                value -= edges.stableWeight() * halfHoursBetween(end.shift, edges.after());
+            }
+            if (best == null || value > bestValue) {
+                best = end;
+                bestValue = value;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        ShiftOption[] plan = new ShiftOption[length];
+        Node node = best;
+        for (int i = length - 1; i >= 0; i--) {
+            plan[i] = node.shift;
+            node = nodes.get(node.parent);
+        }
+        return plan;
+    }
+
+    /**
+     * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
+     * week's base (the best one per last shift and days in a row), each carried over by a node of its own, so that the
+     * path back still has one node per day.
+     */
+    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, Map<ShiftOption, Integer> ids,
+            Week previous, int baseMinutes) {
+        Map<Long, Integer> carried = new HashMap<>();
+        Map<Long, Node> bestEnd = new HashMap<>();
+        for (int index : current) {
+            Node end = nodes.get(index);
+            if (end.minutes < previous.minMinutes() || end.minutes > previous.maxMinutes()) {
+                continue;
+            }
+            long id = end.shift == null ? 0 : ids.computeIfAbsent(end.shift, s -> ids.size() + 1);
+            long key = id << 40 | (long) end.run << 24;
+            Node other = bestEnd.get(key);
+            if (other == null || other.value < end.value) {
+                bestEnd.put(key, end);
+                carried.put(key, index);
+            }
+        }
+        List<Integer> started = new ArrayList<>();
+        for (Map.Entry<Long, Integer> entry : carried.entrySet()) {
+            Node end = nodes.get(entry.getValue());
+            nodes.set(entry.getValue(), new Node(end.parent, end.shift, end.run, baseMinutes, end.value));
+            started.add(entry.getValue());
+        }
+        return started;
+    }
+
+    private static void step(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
+            int parentIndex, Node from, ShiftOption shift, long value, int maxMinutes, Edges edges) {
+        int run = from.run + 1;
+        int minutes = from.minutes + shift.getPaidMinutes();
+        if (run > edges.maxRun() || minutes > maxMinutes) {
+            return;
+        }
+        long total = from.value + value;
+        if (from.shift != null) {
+            if (!restAllows(from.shift, shift, edges.minRestMinutes())) {
+                return;
+            }
+            total -= edges.stableWeight() * halfHoursBetween(from.shift, shift);
+        }
+        relax(nodes, next, ids, new Node(parentIndex, shift, run, minutes, total));
+    }
+
+    /** Keeps {@code candidate} if it is the best way to its state (shift, days in a row, minutes) so far. */
+    private static void relax(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
+            Node candidate) {
+        long id = candidate.shift == null ? 0 : ids.computeIfAbsent(candidate.shift, s -> ids.size() + 1);
+        long key = id << 40 | (long) candidate.run << 24 | candidate.minutes;
+        Integer existing = next.get(key);
+        if (existing == null) {
+            nodes.add(candidate);
+            next.put(key, nodes.size() - 1);
+        } else if (nodes.get(existing).value < candidate.value) {
+            nodes.set(existing, candidate);
+        }
+    }
+
+    static boolean restAllows(ShiftOption earlier, ShiftOption later, int minRestMinutes) {
+        return 1440 + later.getStartMinuteOfDay() - earlier.getEndMinuteOfDay() >= minRestMinutes;
+    }
+
+    /** Half hours (rounded up) between two days' start times, as the stable-start-times constraint counts them. */
+    static long halfHoursBetween(ShiftOption a, ShiftOption b) {
+        return (Math.abs(a.getStartMinuteOfDay() - b.getStartMinuteOfDay()) + 29) / 30;
+    }
+
+    /** The best options of a day: {@value #BEST_PER_LENGTH} per paid length, and the best overall up to a total. */
+    private static List<Option> best(List<Option> options) {
+        List<Option> sorted = new ArrayList<>(options);
+        sorted.sort(Comparator.comparingLong(Option::value).reversed());
+        Set<Option> kept = new HashSet<>();
+        Map<Integer, Integer> perLength = new HashMap<>();
+        for (Option option : sorted) {
+            int length = option.shift().getPaidMinutes();
+            if (perLength.merge(length, 1, Integer::sum) <= BEST_PER_LENGTH) {
+                kept.add(option);
+            }
+        }
+        for (Option option : sorted) {
+            if (kept.size() >= BEST_PER_DAY) {
+                break;
+            }
+            kept.add(option);
+        }
+        List<Option> result = new ArrayList<>(kept);
+        result.sort(Comparator.comparingLong(Option::value).reversed());
+        return result;
+    }
+
+    private static final class Node {
+        final int parent;
+        final ShiftOption shift;
+        final int run;
+        final int minutes;
+        final long value;
+
+        Node(int parent, ShiftOption shift, int run, int minutes, long value) {
+            this.parent = parent;
+            this.shift = shift;
+            this.run = run;
+            this.minutes = minutes;
+            this.value = value;
+        }
+    }
+}
