@@ -32,8 +32,12 @@
  * }</pre>
  *
  * <h2>Solving</h2>
- * {@link com.timebank.wfm.roster.solver.RosterInitializer} (custom phase: greedy, rule-aware, round-robin per
- * week; feasible in about a second at 500–2,000 agents), then late acceptance local search over the generic
+ * A custom phase of four steps: {@link com.timebank.wfm.roster.solver.RosterInitializer} (greedy, rule-aware,
+ * round-robin per week; feasible in about a second at 500–2,000 agents),
+ * {@link com.timebank.wfm.roster.solver.RosterImprovement} (hill climbing and ruin and recreate in arrays),
+ * {@link com.timebank.wfm.roster.solver.GuidedConstruction} (a second roster aimed at the coverage bound's shift mix)
+ * and {@link com.timebank.wfm.roster.solver.WeekReplanning} (each agent's two weeks replanned as a whole,
+ * {@link com.timebank.wfm.roster.solver.BestWeek}); then late acceptance local search over the generic
  * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. Breaks: a fixed rule per shift option
  * ({@link com.timebank.wfm.roster.solver.ShiftBreaks}), so coverage is scored net of breaks
  * ({@link com.timebank.wfm.roster.solver.NetCoverage}; the coverage vector of a shift:
