@@ -226,9 +226,8 @@ final class BestWeek {
             }
             kept.add(option);
         }
-        List<Option> result = new ArrayList<>(kept);
-        result.sort(Comparator.comparingLong(Option::value).reversed());
-        return result;
+        // in the sorted order (ties as the options came), so that equal plans are chosen the same way on every run
+        return sorted.stream().filter(kept::contains).toList();
     }
 
     private static final class Node {
