@@ -1,0 +1,278 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * Experiment, not used by the product: column generation over whole agent plans for the coverage objective. The
+ * restricted master is the coverage LP with one convexity row per agent and one column per generated plan (shortfall
+ * as segments of its square, overstaffing linear); pricing is {@link BestWeek} over the horizon with the master's
+ * coverage duals as slot values; then SCIP picks one generated plan per agent (price and branch, no branching on
+ * columns). Prints the master's objective per round, the integer roster's coverage objective and both against the
+ * product's bound. Usage: {@code ColumnGenerationProbe instance agents lpSeconds mipSeconds [solveSeconds]} (the
+ * first columns: the greedy roster, or the solver's roster after solveSeconds).
+ */
+public final class ColumnGenerationProbe {
+
+    private static final double SCALE = 1_000;
+
+    public static void main(String[] args) {
+        String name = args[0];
+        int size = Integer.parseInt(args[1]);
+        long lpMillis = Long.parseLong(args[2]) * 1000;
+        long mipMillis = Long.parseLong(args[3]) * 1000;
+        CoverageBound.solverLoaded();
+        RosterBenchmark.Instance instance = RosterBenchmark.instance(name, size, 28);
+        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
+                new RosterConstraintConfiguration());
+        CoverageBound.Result bound = CoverageBound.of(problem, java.time.Duration.ofSeconds(120));
+        long t0 = System.nanoTime();
+        int solveSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        if (solveSeconds > 0) {
+            RosterSolution solved = new RosterSolver(RosterSolver.Settings.withTimeLimit(
+                    java.time.Duration.ofSeconds(solveSeconds))).solve(problem);
+            Map<String, ShiftOption> shifts = new java.util.HashMap<>();
+            solved.getAgentDays().forEach(d -> shifts.put(d.getAgent().getEmployeeNo() + d.getDayIndex(), d.getShift()));
+            problem.getAgentDays().forEach(d -> d.setShift(shifts.get(d.getAgent().getEmployeeNo() + d.getDayIndex())));
+        } else {
+            new GreedyRoster(problem, new Random(0), 1_000).plan().forEach(AgentDay::setShift);
+        }
+        System.out.printf(Locale.ROOT, "%s, %d agents: bound %,.0f; start roster %,d (%.1f%%) in %d ms%n", name, size,
+                bound.bound(), CoverageBound.objectiveOf(problem),
+                100.0 * (CoverageBound.objectiveOf(problem) - bound.bound()) / bound.bound(), millis(t0));
+        new ColumnGenerationProbe(problem).run(lpMillis, mipMillis, bound.bound());
+    }
+
+    private final RosterSolution problem;
+    private final CoverageGrid grid;
+    private final ContractWeeks weeks;
+    private final List<AgentState> agents = new ArrayList<>();
+    private final List<List<ShiftOption[]>> plans = new ArrayList<>();
+    private final long wShort;
+    private final long wOver;
+
+    private ColumnGenerationProbe(RosterSolution problem) {
+        this.problem = problem;
+        this.grid = problem.getCoverageGrid();
+        this.weeks = problem.getContractWeeks();
+        RosterConstraintConfiguration c = problem.getConstraintConfiguration();
+        wShort = c.getCoverageShortfall().softScore();
+        wOver = c.getOverstaffing().softScore();
+        Map<Agent, AgentState> byAgent = new IdentityHashMap<>();
+        for (Agent agent : problem.getAgents()) {
+            AgentState state = new AgentState(agent, weeks);
+            byAgent.put(agent, state);
+            agents.add(state);
+            plans.add(new ArrayList<>());
+        }
+        for (AgentDay day : problem.getAgentDays()) {
+            byAgent.get(day.getAgent()).days[day.getDayIndex()] = day;
+        }
+        for (Unavailability u : problem.getUnavailabilities()) {
+            byAgent.get(u.getAgent()).unavailabilities.add(u);
+        }
+    }
+
+    private void run(long lpMillis, long mipMillis, double bound) {
+        MPSolver lp = MPSolver.createSolver("GLOP");
+        Map<RequirementSlot, MPConstraint> rows = new IdentityHashMap<>();
+        build(lp, rows, false);
+        List<MPConstraint> convexity = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            convexity.add(lp.makeConstraint(1, 1, "agent_" + a));
+        }
+        List<List<MPVariable>> columns = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            columns.add(new ArrayList<>());
+            ShiftOption[] current = new ShiftOption[problem.getHorizonDays()];
+            for (AgentDay day : agents.get(a).days) {
+                if (day != null) {
+                    current[day.getDayIndex()] = day.getShift();
+                }
+            }
+            addColumn(lp, rows, convexity.get(a), columns.get(a), a, current, false);
+        }
+        long t0 = System.nanoTime();
+        for (int round = 0; millis(t0) < lpMillis; round++) {
+            MPSolver.ResultStatus status = lp.solve();
+            double objective = lp.objective().value();
+            // the duals first: adding a column invalidates the solution's values
+            Map<RequirementSlot, Double> duals = new IdentityHashMap<>();
+            rows.forEach((slot, row) -> duals.put(slot, row.dualValue()));
+            double[] agentDuals = convexity.stream().mapToDouble(MPConstraint::dualValue).toArray();
+            long pricing = System.nanoTime();
+            List<ShiftOption[]> found = new ArrayList<>();
+            List<Integer> foundFor = new ArrayList<>();
+            for (int a = 0; a < agents.size(); a++) {
+                ShiftOption[] plan = price(a, duals);
+                if (plan == null) {
+                    continue;
+                }
+                double value = 0;
+                for (int d = 0; d < plan.length; d++) {
+                    if (plan[d] != null) {
+                        for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                            value += duals.get(c.slot()) * c.onPhoneMinutes();
+                        }
+                    }
+                }
+                double reducedCost = -value - agentDuals[a];
+                if (reducedCost < -1e-6 * Math.max(1, Math.abs(objective) / agents.size())) {
+                    found.add(plan);
+                    foundFor.add(a);
+                }
+            }
+            long pricingMillis = millis(pricing);
+            for (int i = 0; i < found.size(); i++) {
+                addColumn(lp, rows, convexity.get(foundFor.get(i)), columns.get(foundFor.get(i)), foundFor.get(i),
+                        found.get(i), false);
+            }
+            int added = found.size();
+            System.out.printf(Locale.ROOT, "round %d: %s master %,.0f (%.1f%% over the bound), %d plans added, "
+                    + "pricing %d ms, %d ms%n", round, status, objective, 100.0 * (objective - bound) / bound, added,
+                    pricingMillis, millis(t0));
+            if (added == 0) {
+                break;
+            }
+        }
+        // integer master over every generated plan
+        MPSolver mip = MPSolver.createSolver("SCIP");
+        Map<RequirementSlot, MPConstraint> mipRows = new IdentityHashMap<>();
+        build(mip, mipRows, true);
+        List<List<MPVariable>> choose = new ArrayList<>();
+        List<MPVariable> hinted = new ArrayList<>();
+        List<Double> hints = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            MPConstraint one = mip.makeConstraint(1, 1, "agent_" + a);
+            List<MPVariable> list = new ArrayList<>();
+            List<ShiftOption[]> generated = new ArrayList<>(plans.get(a));
+            plans.get(a).clear();
+            for (int k = 0; k < generated.size(); k++) {
+                MPVariable x = addColumn(mip, mipRows, one, list, a, generated.get(k), true);
+                hinted.add(x);
+                hints.add(k == 0 ? 1.0 : 0.0);
+            }
+            choose.add(list);
+        }
+        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        mip.setTimeLimit(mipMillis);
+        long t1 = System.nanoTime();
+        MPSolver.ResultStatus status = mip.solve();
+        System.out.printf(Locale.ROOT, "integer master (%d plans): %s, objective %,.0f, best bound %,.0f in %d ms%n",
+                hinted.size(), status, mip.objective().value(), mip.objective().bestBound(), millis(t1));
+        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+            return;
+        }
+        for (int a = 0; a < agents.size(); a++) {
+            for (int k = 0; k < choose.get(a).size(); k++) {
+                if (choose.get(a).get(k).solutionValue() > 0.5) {
+                    ShiftOption[] plan = plans.get(a).get(k);
+                    for (AgentDay day : agents.get(a).days) {
+                        if (day != null && !day.isPinned()) {
+                            day.setShift(plan[day.getDayIndex()]);
+                        }
+                    }
+                }
+            }
+        }
+        long objective = CoverageBound.objectiveOf(problem);
+        System.out.printf(Locale.ROOT, "roster from the integer master: coverage objective %,d (%.1f%% over the bound), "
+                + "hard score %s%n", objective, 100.0 * (objective - bound) / bound,
+                new RosterSolver(RosterSolver.Settings.withTimeLimit(java.time.Duration.ofSeconds(1))).score(problem));
+    }
+
+    /** Coverage rows: on-phone minutes of the plans + shortfall segments − overstaffing = required. */
+    private void build(MPSolver solver, Map<RequirementSlot, MPConstraint> rows, boolean integer) {
+        MPObjective objective = solver.objective();
+        objective.setMinimization();
+        int slotMinutes = grid.getSlotMinutes();
+        for (String skill : grid.getSkills()) {
+            for (RequirementSlot slot : grid.slotsOf(skill)) {
+                int required = slot.getRequiredMinutes();
+                MPConstraint row = solver.makeConstraint(required, required);
+                rows.put(slot, row);
+                MPVariable over = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "");
+                row.setCoefficient(over, -1);
+                objective.setCoefficient(over, wOver * 10.0 / slotMinutes);
+                int segments = (required + slotMinutes - 1) / slotMinutes;
+                for (int k = 0; k < segments; k++) {
+                    MPVariable segment = solver.makeNumVar(0, slotMinutes, "");
+                    row.setCoefficient(segment, 1);
+                    objective.setCoefficient(segment, wShort * 100.0 * (2 * k + 1) / slotMinutes);
+                }
+            }
+        }
+    }
+
+    private MPVariable addColumn(MPSolver solver, Map<RequirementSlot, MPConstraint> rows, MPConstraint convexity,
+            List<MPVariable> list, int agent, ShiftOption[] plan, boolean integer) {
+        MPVariable x = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
+        convexity.setCoefficient(x, 1);
+        Map<MPConstraint, Double> coefficients = new IdentityHashMap<>();
+        for (int d = 0; d < plan.length; d++) {
+            if (plan[d] != null) {
+                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                    coefficients.merge(rows.get(c.slot()), (double) c.onPhoneMinutes(), Double::sum);
+                }
+            }
+        }
+        coefficients.forEach((row, value) -> row.setCoefficient(x, value));
+        list.add(x);
+        plans.get(agent).add(plan);
+        return x;
+    }
+
+    /** The agent's best plan over the horizon at the master's duals (null: none within the rules). */
+    private ShiftOption[] price(int a, Map<RequirementSlot, Double> duals) {
+        AgentState state = agents.get(a);
+        Agent agent = state.agent;
+        List<BestWeek.Week> list = new ArrayList<>();
+        for (int w = 0; w < weeks.count(); w++) {
+            int daysInWeek = weeks.lastDay(w) - weeks.firstDay(w) + 1;
+            List<BestWeek.Day> days = new ArrayList<>();
+            int base = 0;
+            for (int d = weeks.firstDay(w); d <= weeks.lastDay(w); d++) {
+                AgentDay day = state.days[d];
+                if (day == null) {
+                    days.add(BestWeek.Day.fixedOff());
+                    continue;
+                }
+                base += day.getCreditedMinutes();
+                if (day.isPinned()) {
+                    days.add(day.getShift() == null ? BestWeek.Day.fixedOff() : BestWeek.Day.fixedShift(day.getShift()));
+                    continue;
+                }
+                List<BestWeek.Option> options = new ArrayList<>();
+                for (ShiftOption shift : agent.getEligibleShiftOptions()) {
+                    if (agent.getEdges().restShortfall(day.getDay(), shift, agent.getMinRestMinutes()) > 0
+                            || state.overlapsUnavailability(day.getDay(), shift)) {
+                        continue;
+                    }
+                    double value = 0;
+                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, shift)) {
+                        value += duals.get(c.slot()) * c.onPhoneMinutes();
+                    }
+                    options.add(new BestWeek.Option(shift, Math.round(value * SCALE)));
+                }
+                days.add(BestWeek.Day.open(options));
+            }
+            int min = agent.isMinimumWaived(w) ? 0 : agent.minWeeklyMinutesIn(w, daysInWeek);
+            list.add(new BestWeek.Week(days, base, min, agent.maxWeeklyMinutesIn(w, daysInWeek)));
+        }
+        return BestWeek.plan(list, new BestWeek.Edges(null, null, agent.getEdges().workedDaysBefore(),
+                agent.getEdges().workedDaysAfter(), agent.getMaxConsecutiveWorkingDays(), agent.getMinRestMinutes(), 0));
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
