@@ -64,7 +64,17 @@ final class AgentState {
                 && !overlapsUnavailability(days[dayIndex].getDay(), shift);
     }
 
-    /** Declared unavailability (dated) and the weekly availability windows. */
+    /**
+     * Whether the agent may work {@code shift} on day {@code dayIndex} as far as that day alone goes: its availability
+     * and the rest against the shifts published around the horizon (not the neighbouring days in it).
+     */
+    boolean dayAllows(int dayIndex, ShiftOption shift) {
+        RosterDay day = days[dayIndex].getDay();
+        return agent.getEdges().restShortfall(day, shift, agent.getMinRestMinutes()) == 0
+                && !overlapsUnavailability(day, shift);
+    }
+
+        /** Declared unavailability (dated) and the weekly availability windows. */
     boolean overlapsUnavailability(RosterDay day, ShiftOption shift) {
         return overlapsDatedUnavailability(day, shift)
                 || agent.minutesOutsideAvailability(day.getDayOfWeek(), shift) > 0;

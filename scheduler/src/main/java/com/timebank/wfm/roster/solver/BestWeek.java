@@ -151,8 +151,7 @@ final class BestWeek {
             if (end.minutes < previous.minMinutes() || end.minutes > previous.maxMinutes()) {
                 continue;
             }
-            long id = end.shift == null ? 0 : ids.computeIfAbsent(end.shift, s -> ids.size() + 1);
-            long key = id << 40 | (long) end.run << 24;
+            long key = key(ids, end.shift, end.run, 0);
             Node other = bestEnd.get(key);
             if (other == null || other.value < end.value) {
                 bestEnd.put(key, end);
@@ -188,8 +187,7 @@ final class BestWeek {
     /** Keeps {@code candidate} if it is the best way to its state (shift, days in a row, minutes) so far. */
     private static void relax(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
             Node candidate) {
-        long id = candidate.shift == null ? 0 : ids.computeIfAbsent(candidate.shift, s -> ids.size() + 1);
-        long key = id << 40 | (long) candidate.run << 24 | candidate.minutes;
+        long key = key(ids, candidate.shift, candidate.run, candidate.minutes);
         Integer existing = next.get(key);
         if (existing == null) {
             nodes.add(candidate);
@@ -197,6 +195,12 @@ final class BestWeek {
         } else if (nodes.get(existing).value < candidate.value) {
             nodes.set(existing, candidate);
         }
+    }
+
+    /** A state's key: its last shift (numbered as first met, 0: off), days in a row and paid minutes. */
+    private static long key(Map<ShiftOption, Integer> ids, ShiftOption shift, int run, int minutes) {
+        long id = shift == null ? 0 : ids.computeIfAbsent(shift, s -> ids.size() + 1);
+        return id << 40 | (long) run << 24 | minutes;
     }
 
     static boolean restAllows(ShiftOption earlier, ShiftOption later, int minRestMinutes) {

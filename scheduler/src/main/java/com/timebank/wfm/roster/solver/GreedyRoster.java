@@ -394,17 +394,10 @@ final class GreedyRoster {
     }
 
     /**
-     * Replans the agent's contract week as a whole ({@link BestWeek}) against everyone else's shifts and keeps the new
-     * week when the weighted objective improves (valued exactly, shift by shift, as the construction values), otherwise
-     * restores the old one. Returns the gain (0: unchanged).
-     */
-    long replanWeek(AgentState state, int week) {
-        return replanWeeks(state, week, week);
-    }
-
-    /**
-     * As {@link #replanWeek}, over the contract weeks {@code fromWeek} to {@code toWeek} together (days off can move
-     * across a week's edge, e.g. out of a peak week), each week within its own limits.
+     * Replans the agent's contract weeks {@code fromWeek} to {@code toWeek} as a whole ({@link BestWeek}) against
+     * everyone else's shifts, each week within its own limits (days off can move across a week's edge, e.g. out of a
+     * peak week); keeps the new weeks when the weighted objective improves (valued exactly, shift by shift, as the
+     * construction values), otherwise restores the old ones. Returns the gain (0: unchanged).
      */
     long replanWeeks(AgentState state, int fromWeek, int toWeek) {
         int firstDay = contractWeeks.firstDay(fromWeek);
@@ -419,14 +412,7 @@ final class GreedyRoster {
             maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, daysInWeek);
         }
         ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
-        long delta = 0;
-        for (int d = firstDay; d <= lastDay; d++) {
-            if (state.shifts[d] != null && !state.days[d].isPinned()) {
-                ShiftOption old = state.shifts[d];
-                free(state, d);
-                delta -= candidateValue(state, d, old);
-            }
-        }
+        long delta = freeDays(state, firstDay, lastDay);
         List<BestWeek.Week> weeks = new ArrayList<>(floors.length);
         for (int w = fromWeek; w <= toWeek; w++) {
             List<BestWeek.Day> days = new ArrayList<>(7);
@@ -460,17 +446,8 @@ final class GreedyRoster {
                 gain += delta;
                 return delta;
             }
-            for (int d = firstDay; d <= lastDay; d++) {
-                if (state.shifts[d] != null && !state.days[d].isPinned()) {
-                    free(state, d);
-                }
-            }
         }
-        for (int d = firstDay; d <= lastDay; d++) {
-            if (saved[d - firstDay] != null && !state.days[d].isPinned()) {
-                work(state, d, saved[d - firstDay]);
-            }
-        }
+        restoreDays(state, firstDay, saved);
         return 0;
     }
 
@@ -511,12 +488,9 @@ final class GreedyRoster {
      * changes, which {@link BestWeek} prices between the days it chooses.
      */
     private List<BestWeek.Option> optionsOf(AgentState state, int d) {
-        Agent agent = state.agent;
-        RosterDay day = state.days[d].getDay();
         List<BestWeek.Option> options = new ArrayList<>();
-        for (ShiftOption shift : agent.getEligibleShiftOptions()) {
-            if (agent.getEdges().restShortfall(day, shift, agent.getMinRestMinutes()) > 0
-                    || state.overlapsUnavailability(day, shift)) {
+        for (ShiftOption shift : state.agent.getEligibleShiftOptions()) {
+            if (!state.dayAllows(d, shift)) {
                 continue;
             }
             long value = candidateValue(state, d, shift) + wStable * state.startDifferenceHalfHours(d, shift);
@@ -561,13 +535,7 @@ final class GreedyRoster {
                 AgentState state = group.get(g);
                 saved[g] = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
                 floors[g] = Math.min(state.agent.minWeeklyMinutesIn(week, daysInWeek), state.weekMinutes[week]);
-                for (int d = firstDay; d <= lastDay; d++) {
-                    ShiftOption old = state.shifts[d];
-                    if (old != null && !state.days[d].isPinned()) {
-                        free(state, d);
-                        delta -= candidateValue(state, d, old);
-                    }
-                }
+                delta += freeDays(state, firstDay, lastDay);
             }
             delta += fillWeek(group, week, firstDay, lastDay, daysInWeek);
             gain = 0;
@@ -582,22 +550,41 @@ final class GreedyRoster {
                 continue;
             }
             for (int g = 0; g < group.size(); g++) {
-                AgentState state = group.get(g);
-                for (int d = firstDay; d <= lastDay; d++) {
-                    ShiftOption now = state.shifts[d];
-                    if (now != null && !state.days[d].isPinned()) {
-                        free(state, d);
-                    }
-                }
-                for (int d = firstDay; d <= lastDay; d++) {
-                    ShiftOption before = saved[g][d - firstDay];
-                    if (before != null && !state.days[d].isPinned()) {
-                        work(state, d, before);
-                    }
-                }
+                restoreDays(group.get(g), firstDay, saved[g]);
             }
         }
         return improvements;
+    }
+
+    /**
+     * Frees the agent's unpinned shifts of days {@code firstDay} to {@code lastDay}; returns the change of the weighted
+     * objective (each shift's exact marginal value once the others are out).
+     */
+    private long freeDays(AgentState state, int firstDay, int lastDay) {
+        long delta = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            ShiftOption old = state.shifts[d];
+            if (old != null && !state.days[d].isPinned()) {
+                free(state, d);
+                delta -= candidateValue(state, d, old);
+            }
+        }
+        return delta;
+    }
+
+    /** Gives the agent's unpinned days from {@code firstDay} on the shifts {@code saved} again, whatever they hold now. */
+    private void restoreDays(AgentState state, int firstDay, ShiftOption[] saved) {
+        int lastDay = firstDay + saved.length - 1;
+        for (int d = firstDay; d <= lastDay; d++) {
+            if (state.shifts[d] != null && !state.days[d].isPinned()) {
+                free(state, d);
+            }
+        }
+        for (int d = firstDay; d <= lastDay; d++) {
+            if (saved[d - firstDay] != null && !state.days[d].isPinned()) {
+                work(state, d, saved[d - firstDay]);
+            }
+        }
     }
 
     private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {

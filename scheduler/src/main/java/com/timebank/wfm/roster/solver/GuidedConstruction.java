@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,49 +33,14 @@ import org.slf4j.LoggerFactory;
  * here within that limit; 0: no guidance. This comes after the plain polish, so waiting for the LP never delays the
  * first roster nor its polish. A warm start is left alone, and so is a center planned in partitions (not guided yet).
  */
-public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
+public class GuidedConstruction extends FirstPhaseStep {
 
     private static final Logger log = LoggerFactory.getLogger(GuidedConstruction.class);
-
-    private long boundLimitMillis;
-    private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
-    private boolean proportional = true;
-    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
-
-    /** The polish budget, as {@link RosterImprovement#setBudgetMillis}. */
-    public void setBudgetMillis(String millis) {
-        this.budgetMillis = Math.max(0, Long.parseLong(millis));
-    }
-
-    /** As {@link RosterImprovement#setProportionalBudget}. */
-    public void setProportionalBudget(String proportional) {
-        this.proportional = Boolean.parseBoolean(proportional);
-    }
-
-    /** Read by RosterImprovement. */
-    public void setTimeLimitMillis(String millis) {
-        // read by RosterImprovement
-    }
-
-    /** Above this many agents the first phase works in partitions, and this step (for the whole center) is skipped. */
-    public void setPartitionThresholdAgents(String agents) {
-        this.partitionThresholdAgents = Integer.parseInt(agents);
-    }
-
-    /** Read by RosterInitializer and RosterImprovement. */
-    public void setPartitionAgents(String agents) {
-        // read by RosterInitializer and RosterImprovement
-    }
-
-    /** The longest to wait for the mix (or to compute it when none is offered); 0: no guidance. */
-    public void setBoundLimitMillis(String millis) {
-        this.boundLimitMillis = Math.max(0, Long.parseLong(millis));
-    }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();
-        if (!solution.isConstructedHere() || solution.getAgents().size() > partitionThresholdAgents) {
+        if (!solution.isConstructedHere() || plannedInPartitions(solution)) {
             return;
         }
         long start = System.nanoTime();
@@ -90,8 +54,8 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
         Map<AgentDay, ShiftOption> plain = new HashMap<>();
         solution.getAgentDays().stream().filter(day -> !day.isPinned()).forEach(day -> plain.put(day, day.getShift()));
         // the greedy reads only pinned days from the solution, so the plain roster in it does not matter
-        Map<AgentDay, ShiftOption> guided = new GreedyRoster(solution, new Random(0),
-                proportional ? GreedyRoster.budgetFor(solution, budgetMillis) : budgetMillis).aimAt(mix).plan();
+        Map<AgentDay, ShiftOption> guided = new GreedyRoster(solution, new Random(0), polishBudgetMillis(solution))
+                .aimAt(mix).plan();
         RosterInitializer.apply(scoreDirector, guided);
         HardSoftLongScore guidedScore = scoreOf(scoreDirector);
         boolean keep = guidedScore.compareTo(plainScore) > 0;
@@ -109,13 +73,13 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
 
     /** The solution's mix, waiting for it at most the limit; or, when none is offered, the LP's within the limit. */
     private ShiftMix mixOf(RosterSolution solution) {
-        if (boundLimitMillis <= 0) {
+        if (boundLimitMillis() <= 0) {
             return null;
         }
         CompletableFuture<ShiftMix> offered = solution.getShiftMix();
         if (offered != null) {
             try {
-                return offered.get(boundLimitMillis, TimeUnit.MILLISECONDS);
+                return offered.get(boundLimitMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
@@ -123,7 +87,7 @@ public class GuidedConstruction implements CustomPhaseCommand<RosterSolution> {
                 return null;
             }
         }
-        CoverageBound.Result bound = CoverageBound.of(solution, Duration.ofMillis(boundLimitMillis));
+        CoverageBound.Result bound = CoverageBound.of(solution, Duration.ofMillis(boundLimitMillis()));
         return bound.available() ? bound.mix() : null;
     }
 }

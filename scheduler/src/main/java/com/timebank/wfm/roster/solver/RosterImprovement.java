@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,46 +15,9 @@ import org.slf4j.LoggerFactory;
  * the instance ({@link GreedyRoster#budgetFor}), capped by the configured {@code budgetMillis}. A warm start is
  * left to local search.
  */
-public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
+public class RosterImprovement extends FirstPhaseStep {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImprovement.class);
-
-    private long budgetMillis = GreedyRoster.DEFAULT_BUDGET_MILLIS;
-    private boolean proportional = true;
-    private long timeLimitMillis = Long.MAX_VALUE;
-    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
-    private int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
-
-    /** Set through the phase's custom properties, so that a short solve is not spent in this phase. */
-    public void setBudgetMillis(String millis) {
-        this.budgetMillis = Math.max(0, Long.parseLong(millis));
-    }
-
-    /**
-     * {@code false}: the whole {@code budgetMillis} is only a cap and the polish stops on its own pass and iteration
-     * counts, so that its result does not depend on the machine's speed (reproducible solves).
-     */
-    public void setProportionalBudget(String proportional) {
-        this.proportional = Boolean.parseBoolean(proportional);
-    }
-
-    /** The solve's time limit: a partitioned polish takes at most half of what is left of it after construction. */
-    public void setTimeLimitMillis(String millis) {
-        this.timeLimitMillis = Math.max(0, Long.parseLong(millis));
-    }
-
-    public void setPartitionThresholdAgents(String agents) {
-        this.partitionThresholdAgents = Integer.parseInt(agents);
-    }
-
-    public void setPartitionAgents(String agents) {
-        this.partitionAgents = Integer.parseInt(agents);
-    }
-
-    /** Read by GuidedConstruction, like the budget. */
-    public void setBoundLimitMillis(String millis) {
-        // read by GuidedConstruction
-    }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
@@ -64,13 +26,12 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
             return;
         }
         long started = System.nanoTime();
-        if (solution.getAgents().size() > partitionThresholdAgents) {
+        if (plannedInPartitions(solution)) {
             polishPartitions(scoreDirector, solution);
             log.debug("Polish of the greedy roster in partitions: {} ms", (System.nanoTime() - started) / 1_000_000);
             return;
         }
-        GreedyRoster greedy = new GreedyRoster(solution, new Random(0),
-                proportional ? GreedyRoster.budgetFor(solution, budgetMillis) : budgetMillis);
+        GreedyRoster greedy = new GreedyRoster(solution, new Random(0), polishBudgetMillis(solution));
         greedy.adoptWorkingShifts();
         Map<AgentDay, ShiftOption> plan = greedy.polish();
         long polished = System.nanoTime();
@@ -85,13 +46,13 @@ public class RosterImprovement implements CustomPhaseCommand<RosterSolution> {
      * most half of the time the construction left (a large center's construction is several seconds).
      */
     private void polishPartitions(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution) {
-        List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents);
+        List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents());
         int largest = partitions.stream().mapToInt(List::size).max().orElse(0);
-        long remainingMillis = Math.max(0, timeLimitMillis - solution.millisSinceConstruction());
-        long budget = proportional
-                ? Math.min(GreedyRoster.budgetFor(largest * solution.getHorizonDays(), budgetMillis),
+        long remainingMillis = Math.max(0, timeLimitMillis() - solution.millisSinceConstruction());
+        long budget = proportional()
+                ? Math.min(GreedyRoster.budgetFor(largest * solution.getHorizonDays(), budgetMillis()),
                         remainingMillis / (4L * partitions.size()))
-                : budgetMillis;
+                : budgetMillis();
         PartitionedRoster.polish(solution, partitions, budget, plan -> RosterInitializer.apply(scoreDirector, plan));
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,41 +37,9 @@ import org.slf4j.LoggerFactory;
  * Pinned days are kept. If any unpinned day already has a shift (a warm start from an earlier roster) the phase
  * does nothing.
  */
-public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
+public class RosterInitializer extends FirstPhaseStep {
 
     private static final Logger log = LoggerFactory.getLogger(RosterInitializer.class);
-
-    private int partitionThresholdAgents = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
-    private int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
-
-    /** The phase's custom properties go to each of its commands; construction needs no time budget. */
-    public void setBudgetMillis(String millis) {
-        // read by RosterImprovement
-    }
-
-    /** Read by RosterImprovement, like the budget. */
-    public void setProportionalBudget(String proportional) {
-        // read by RosterImprovement
-    }
-
-    /** Read by RosterImprovement, like the budget. */
-    public void setTimeLimitMillis(String millis) {
-        // read by RosterImprovement
-    }
-
-    /** Above this many agents the roster is constructed partition by partition ({@link PartitionedRoster}). */
-    public void setPartitionThresholdAgents(String agents) {
-        this.partitionThresholdAgents = Integer.parseInt(agents);
-    }
-
-    public void setPartitionAgents(String agents) {
-        this.partitionAgents = Integer.parseInt(agents);
-    }
-
-    /** Read by GuidedConstruction, like the budget. */
-    public void setBoundLimitMillis(String millis) {
-        // read by GuidedConstruction
-    }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
@@ -85,8 +52,8 @@ public class RosterInitializer implements CustomPhaseCommand<RosterSolution> {
         // the improvement in plain arrays follows as the next step (RosterImprovement)
         long started = System.nanoTime();
         solution.markConstructedHere();
-        if (solution.getAgents().size() > partitionThresholdAgents) {
-            List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents);
+        if (plannedInPartitions(solution)) {
+            List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents());
             PartitionedRoster.construct(solution, partitions, plan -> plan.forEach(AgentDay::setShift));
         } else {
             new GreedyRoster(solution, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);

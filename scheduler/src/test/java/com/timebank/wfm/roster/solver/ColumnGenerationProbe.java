@@ -85,7 +85,7 @@ public final class ColumnGenerationProbe {
     private void run(long lpMillis, long mipMillis, double bound) {
         MPSolver lp = MPSolver.createSolver("GLOP");
         Map<RequirementSlot, MPConstraint> rows = new IdentityHashMap<>();
-        build(lp, rows, false);
+        build(lp, rows);
         List<MPConstraint> convexity = new ArrayList<>();
         for (int a = 0; a < agents.size(); a++) {
             convexity.add(lp.makeConstraint(1, 1, "agent_" + a));
@@ -147,7 +147,7 @@ public final class ColumnGenerationProbe {
         // integer master over every generated plan
         MPSolver mip = MPSolver.createSolver("SCIP");
         Map<RequirementSlot, MPConstraint> mipRows = new IdentityHashMap<>();
-        build(mip, mipRows, true);
+        build(mip, mipRows);
         List<List<MPVariable>> choose = new ArrayList<>();
         List<MPVariable> hinted = new ArrayList<>();
         List<Double> hints = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class ColumnGenerationProbe {
     }
 
     /** Coverage rows: on-phone minutes of the plans + shortfall segments − overstaffing = required. */
-    private void build(MPSolver solver, Map<RequirementSlot, MPConstraint> rows, boolean integer) {
+    private void build(MPSolver solver, Map<RequirementSlot, MPConstraint> rows) {
         MPObjective objective = solver.objective();
         objective.setMinimization();
         int slotMinutes = grid.getSlotMinutes();
@@ -253,8 +253,7 @@ public final class ColumnGenerationProbe {
                 }
                 List<BestWeek.Option> options = new ArrayList<>();
                 for (ShiftOption shift : agent.getEligibleShiftOptions()) {
-                    if (agent.getEdges().restShortfall(day.getDay(), shift, agent.getMinRestMinutes()) > 0
-                            || state.overlapsUnavailability(day.getDay(), shift)) {
+                    if (!state.dayAllows(d, shift)) {
                         continue;
                     }
                     double value = 0;
