@@ -32,6 +32,7 @@ import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.roster.solver.CoverageBound;
 import com.timebank.wfm.roster.solver.RosterSolution;
+import com.timebank.wfm.roster.solver.SolveDeadline;
 import com.timebank.wfm.roster.solver.ShiftMix;
 
 import jakarta.annotation.PreDestroy;
@@ -196,7 +197,7 @@ class RosterSolving {
             repository.setStatus(rosterId, List.of(RosterStatus.SOLVING), RosterStatus.STOPPED, null, now());
         } else {
             job.stopRequested = true;
-            solverManager.terminateEarly(rosterId);
+            terminate(job);
             await(job, 60);
         }
     }
@@ -280,6 +281,9 @@ class RosterSolving {
             computeCoverageBound(run.id(), problem.solution());
         }
         long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
+        // the first phase's loops end at the planner's limit (or a stop) themselves, not only between its steps
+        job.deadline = problem.solution().getSolveDeadline();
+        job.deadline.endIn(Duration.ofMillis(remaining));
         jobs.put(run.id(), job);
         try {
             solverManager.solveAndListen(run.id(), x -> problem.solution(), best -> onBest(job, best),
@@ -288,7 +292,7 @@ class RosterSolving {
             jobs.remove(run.id());
             throw e;
         }
-        job.timer = timers.schedule(() -> solverManager.terminateEarly(run.id()), remaining, TimeUnit.MILLISECONDS);
+        job.timer = timers.schedule(() -> terminate(job), remaining, TimeUnit.MILLISECONDS);
         // a best solution found between two saves is saved by this flush once improvements stop coming
         job.flush = timers.scheduleWithFixedDelay(() -> {
             try {
@@ -296,7 +300,7 @@ class RosterSolving {
                     // taken over by another instance (this one looked dead): stop without writing anything more
                     log.warn("Roster {} is no longer owned by {}; stopping this solve", run.id(), instanceId);
                     job.lostClaim = true;
-                    solverManager.terminateEarly(run.id());
+                    terminate(job);
                     return;
                 }
                 savePending(job);
@@ -423,6 +427,14 @@ class RosterSolving {
         job.lastSaveNanos = Math.max(1, System.nanoTime());
     }
 
+    /** Ends a background solve: local search through OptaPlanner, the first phase's loops through the deadline. */
+    private void terminate(Job job) {
+        if (job.deadline != null) {
+            job.deadline.endNow();
+        }
+        solverManager.terminateEarly(job.rosterId);
+    }
+
     /** Whether this instance is solving the roster now. */
     boolean solvesHere(long rosterId) {
         return jobs.containsKey(rosterId);
@@ -432,7 +444,7 @@ class RosterSolving {
     void shutdown() {
         shuttingDown = true;
         for (Job job : List.copyOf(jobs.values())) {
-            solverManager.terminateEarly(job.rosterId);
+            terminate(job);
             await(job, 10);
         }
         timers.shutdownNow();
@@ -467,6 +479,7 @@ class RosterSolving {
         volatile boolean forceNextPoint = true;
         volatile long lastSaveNanos;
         volatile ScheduledFuture<?> timer;
+        volatile SolveDeadline deadline;
         volatile ScheduledFuture<?> flush;
         volatile RosterSolution pending;
         long lastPointMillis = -1;

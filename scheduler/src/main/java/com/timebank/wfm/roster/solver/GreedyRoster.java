@@ -40,6 +40,8 @@ final class GreedyRoster {
     private final Map<List<ShiftOption>, WeeklyTotals> totalsByOptions = new HashMap<>();
     /** Objective improvement accumulated by {@link #improveWeek} (weighted, as the score). */
     private long gain;
+    /** The solve's end: every loop here stops there too, so that a stop does not wait for a polish. */
+    private final SolveDeadline solveDeadline;
     /** The LP's start-time mix still to fill, when construction aims at it; null: plain greedy. */
     private ShiftMixTargets targets;
     /** Whether {@link #fillWeek} currently aims at the targets: in construction, not in ruin and recreate. */
@@ -63,6 +65,7 @@ final class GreedyRoster {
     GreedyRoster(RosterSolution solution, Random random, long budgetMillis, Predicate<Agent> planned) {
         this.budgetNanos = budgetMillis * 1_000_000L;
         this.solution = solution;
+        this.solveDeadline = solution.getSolveDeadline();
         this.random = random;
         this.grid = solution.getCoverageGrid();
         this.horizonDays = solution.getHorizonDays();
@@ -144,6 +147,24 @@ final class GreedyRoster {
         ruinAndRecreate(ruinIterations >= 0 ? ruinIterations
                 : (long) RUIN_ITERATIONS_PER_AGENT_WEEK * agents.size() * weeks, System.nanoTime() + budgetNanos);
         return currentPlan();
+    }
+
+    /**
+     * The agents this plan leaves below a contract week's minimum (construction leaves those to local search when
+     * the rules close every free day), the one hard rule a construction can break.
+     */
+    List<Agent> agentsBelowWeeklyMinimum() {
+        List<Agent> below = new ArrayList<>();
+        for (AgentState state : agents) {
+            for (int w = 0; w < contractWeeks.count(); w++) {
+                int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
+                if (!state.agent.isMinimumWaived(w) && state.weekMinutes[w] < state.agent.minWeeklyMinutesIn(w, daysInWeek)) {
+                    below.add(state.agent);
+                    break;
+                }
+            }
+        }
+        return below;
     }
 
     /** The agents this plan plans, in the solution's order. */
@@ -341,10 +362,13 @@ final class GreedyRoster {
         int total = 0;
         List<AgentState> order = new ArrayList<>(agents);
         int weeks = contractWeeks.count();
-        for (int pass = 0; pass < maxPasses && System.nanoTime() < deadline; pass++) {
+        for (int pass = 0; pass < maxPasses && solveDeadline.allows(deadline); pass++) {
             Collections.shuffle(order, random);
             int improved = 0;
             for (AgentState state : order) {
+                if (!solveDeadline.allows(deadline)) {
+                    return total + improved;
+                }
                 for (int week = 0; week < weeks; week++) {
                     improved += improveWeek(state, week);
                 }
@@ -510,7 +534,7 @@ final class GreedyRoster {
         int weeks = contractWeeks.count();
         int improvements = 0;
         for (long iteration = 0; iteration < iterations; iteration++) {
-            if ((iteration & 31) == 0 && System.nanoTime() >= deadline) {
+            if ((iteration & 31) == 0 && !solveDeadline.allows(deadline)) {
                 break;
             }
             int week = random.nextInt(weeks);

@@ -1,10 +1,15 @@
 package com.timebank.wfm.roster.solver;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +45,7 @@ public class GuidedConstruction extends FirstPhaseStep {
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();
-        if (!solution.isConstructedHere() || plannedInPartitions(solution)) {
+        if (!solution.isConstructedHere()) {
             return;
         }
         long start = System.nanoTime();
@@ -53,6 +58,10 @@ public class GuidedConstruction extends FirstPhaseStep {
         HardSoftLongScore plainScore = scoreOf(scoreDirector);
         Map<AgentDay, ShiftOption> plain = new HashMap<>();
         solution.getAgentDays().stream().filter(day -> !day.isPinned()).forEach(day -> plain.put(day, day.getShift()));
+        if (plannedInPartitions(solution)) {
+            constructInPartitions(scoreDirector, solution, mix, plainScore, plain);
+            return;
+        }
         // the greedy reads only pinned days from the solution, so the plain roster in it does not matter
         Map<AgentDay, ShiftOption> guided = new GreedyRoster(solution, new Random(0), polishBudgetMillis(solution))
                 .aimAt(mix).plan();
@@ -66,6 +75,37 @@ public class GuidedConstruction extends FirstPhaseStep {
                 keep ? "kept" : "dropped");
     }
 
+    /**
+     * A center planned in partitions: construction again, each partition aiming at its share of the mix
+     * ({@link ShiftMix#shareOf}), compared with the plain construction before either is polished (the coordination
+     * rounds, {@link PartitionCoordination}, polish the one kept). Both are scored in one pass each. An agent the
+     * guided construction leaves below a weekly minimum keeps its plain plan.
+     */
+    private void constructInPartitions(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution,
+            ShiftMix mix, HardSoftLongScore plainScore, Map<AgentDay, ShiftOption> plain) {
+        long started = System.nanoTime();
+        plain.keySet().forEach(day -> day.setShift(null));
+        Set<Agent> belowMinimum = Collections.newSetFromMap(new IdentityHashMap<>());
+        belowMinimum.addAll(PartitionedRoster.construct(solution,
+                PartitionedRoster.partition(solution.getAgents(), partitionAgents()), mix,
+                plan -> plan.forEach(AgentDay::setShift)));
+        // hard rules are each agent's own: an agent the guided plan leaves below a weekly minimum keeps the plain plan
+        plain.forEach((day, shift) -> {
+            if (belowMinimum.contains(day.getAgent())) {
+                day.setShift(shift);
+            }
+        });
+        RosterInitializer.rescore(scoreDirector);
+        HardSoftLongScore guidedScore = scoreOf(scoreDirector);
+        boolean keep = guidedScore.compareTo(plainScore) > 0;
+        if (!keep) {
+            plain.forEach(AgentDay::setShift);
+            RosterInitializer.rescore(scoreDirector);
+        }
+        log.info("Guided construction in partitions: guided {} against plain {}, {} in {} ms", guidedScore, plainScore,
+                keep ? "kept" : "dropped", (System.nanoTime() - started) / 1_000_000);
+    }
+
     @SuppressWarnings("unchecked")
     private static HardSoftLongScore scoreOf(ScoreDirector<RosterSolution> scoreDirector) {
         return ((InnerScoreDirector<RosterSolution, HardSoftLongScore>) scoreDirector).calculateScore();
@@ -73,21 +113,35 @@ public class GuidedConstruction extends FirstPhaseStep {
 
     /** The solution's mix, waiting for it at most the limit; or, when none is offered, the LP's within the limit. */
     private ShiftMix mixOf(RosterSolution solution) {
-        if (boundLimitMillis() <= 0) {
+        long limit = solution.getSolveDeadline().millisLeft(boundLimitMillis());
+        if (limit <= 0) {
             return null;
         }
         CompletableFuture<ShiftMix> offered = solution.getShiftMix();
         if (offered != null) {
             try {
-                return offered.get(boundLimitMillis(), TimeUnit.MILLISECONDS);
+                // in slices, so that a stop while waiting ends the wait
+                long until = System.nanoTime() + limit * 1_000_000;
+                while (true) {
+                    long slice = Math.min(solution.getSolveDeadline().millisLeft(200),
+                            (until - System.nanoTime()) / 1_000_000);
+                    if (slice <= 0) {
+                        return offered.getNow(null);
+                    }
+                    try {
+                        return offered.get(slice, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // not yet: wait for the next slice
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException | CompletionException | CancellationException e) {
                 return null;
             }
         }
-        CoverageBound.Result bound = CoverageBound.of(solution, Duration.ofMillis(boundLimitMillis()));
+        CoverageBound.Result bound = CoverageBound.of(solution, Duration.ofMillis(limit));
         return bound.available() ? bound.mix() : null;
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * took before the later ones came. Local search over the whole roster follows as the solver's next phase.</li>
  * </ol>
  * The result is the same {@link RosterSolution} with all agent-days: the service, the explanation and publishing do
- * not know it was partitioned. Used by {@link RosterInitializer} and {@link RosterImprovement} above
+ * not know it was partitioned. Used by {@link RosterInitializer} and {@link PartitionCoordination} above
  * {@link RosterSolver.Settings#partitionThresholdAgents()} agents.
  */
 final class PartitionedRoster {
@@ -97,14 +97,24 @@ final class PartitionedRoster {
 
     /**
      * The greedy construction, one partition after the other, each against the requirement the partitions before it
-     * left; {@code apply} makes each partition's plan the solution's shifts before the next one is planned.
+     * left; {@code apply} makes each partition's plan the solution's shifts before the next one is planned. The
+     * solution's unpinned days must be free when this starts (the partitions to come count for nothing yet).
+     * {@code mix}: the LP's start-time mix, each partition aiming at its share of it; null: the plain greedy.
+     * Returns the agents left below a contract week's minimum.
      */
-    static void construct(RosterSolution solution, List<List<Agent>> partitions,
+    static List<Agent> construct(RosterSolution solution, List<List<Agent>> partitions, ShiftMix mix,
             Consumer<Map<AgentDay, ShiftOption>> apply) {
+        List<Agent> belowMinimum = new ArrayList<>();
         for (int p = 0; p < partitions.size(); p++) {
-            GreedyRoster greedy = new GreedyRoster(solution, new Random(p), 0, members(partitions.get(p))::contains);
+            Set<Agent> members = members(partitions.get(p));
+            GreedyRoster greedy = new GreedyRoster(solution, new Random(p), 0, members::contains);
+            if (mix != null) {
+                greedy.aimAt(mix.shareOf(members, solution.getAgents()));
+            }
             apply.accept(greedy.plan(0, 0));
+            belowMinimum.addAll(greedy.agentsBelowWeeklyMinimum());
         }
+        return belowMinimum;
     }
 
     /**

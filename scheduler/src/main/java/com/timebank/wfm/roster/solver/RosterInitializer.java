@@ -54,7 +54,7 @@ public class RosterInitializer extends FirstPhaseStep {
         solution.markConstructedHere();
         if (plannedInPartitions(solution)) {
             List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents());
-            PartitionedRoster.construct(solution, partitions, plan -> plan.forEach(AgentDay::setShift));
+            PartitionedRoster.construct(solution, partitions, null, plan -> plan.forEach(AgentDay::setShift));
         } else {
             new GreedyRoster(solution, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
         }
@@ -71,7 +71,7 @@ public class RosterInitializer extends FirstPhaseStep {
      * solution's own agent-days, unseen by the score director until now.
      */
     @SuppressWarnings("unchecked")
-    private static void rescore(ScoreDirector<RosterSolution> scoreDirector) {
+    static void rescore(ScoreDirector<RosterSolution> scoreDirector) {
         InnerScoreDirector<RosterSolution, ?> inner = (InnerScoreDirector<RosterSolution, ?>) scoreDirector;
         inner.setWorkingSolution(inner.getWorkingSolution());
     }

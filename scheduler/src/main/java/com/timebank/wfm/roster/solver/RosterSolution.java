@@ -58,6 +58,12 @@ public class RosterSolution {
      */
     private CompletableFuture<ShiftMix> shiftMix;
 
+    /** When this solve ends (the planner's limit, or a stop); shared by the planning clones. */
+    private SolveDeadline solveDeadline = new SolveDeadline();
+
+    /** Coordination of a partitioned center in this solve; the working solution's only, not cloned. */
+    private Coordination coordination;
+
     /** For the solution cloner. */
     public RosterSolution() {
     }
@@ -94,6 +100,7 @@ public class RosterSolution {
         clone.score = score;
         clone.agentIssues = agentIssues;
         clone.shiftMix = shiftMix;
+        clone.solveDeadline = solveDeadline;
         return clone;
     }
 
@@ -175,6 +182,51 @@ public class RosterSolution {
     /** The LP's start-time mix as it will be known, e.g. from the bound computed on its own thread (null: none). */
     public void setShiftMix(CompletableFuture<ShiftMix> mix) {
         this.shiftMix = mix;
+    }
+
+    /** The state of a partitioned center's coordination rounds ({@link PartitionCoordination}) in this solve. */
+    Coordination coordination() {
+        if (coordination == null) {
+            coordination = new Coordination();
+        }
+        return coordination;
+    }
+
+    /** Rounds done, whether they ended, and when they have to end ({@link System#nanoTime}). */
+    static final class Coordination {
+        private int round;
+        private boolean ended;
+        private long endNanos;
+
+        int round() {
+            return round;
+        }
+
+        boolean ended() {
+            return ended || round >= PartitionCoordination.ROUNDS;
+        }
+
+        void endIn(long millis) {
+            endNanos = System.nanoTime() + millis * 1_000_000;
+        }
+
+        long millisLeft() {
+            return Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
+        }
+
+        void roundDone(boolean stalled) {
+            round++;
+            ended |= stalled;
+        }
+
+        void end() {
+            ended = true;
+        }
+    }
+
+    /** When this solve ends: the caller sets the planner's limit and ends it now on a stop. */
+    public SolveDeadline getSolveDeadline() {
+        return solveDeadline;
     }
 
     boolean isConstructedHere() {

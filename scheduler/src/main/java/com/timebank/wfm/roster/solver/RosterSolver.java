@@ -24,6 +24,7 @@ import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
  * Facade: solve a {@link RosterSolution} within a time limit (each shift carries its breaks, {@link ShiftBreaks}).
@@ -158,8 +159,7 @@ public final class RosterSolver {
                 .withEnvironmentMode(settings.environmentMode())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination)
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RosterInitializer.class,
-                                        RosterImprovement.class, GuidedConstruction.class, WeekReplanning.class))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(firstPhaseSteps())
                                 .withCustomProperties(Map.of(
                                         "budgetMillis", String.valueOf(initializerBudgetMillis(settings)),
                                         "timeLimitMillis", String.valueOf(settings.timeLimit().toMillis()),
@@ -171,6 +171,21 @@ public final class RosterSolver {
             config.setRandomSeed(settings.randomSeed());
         }
         return config;
+    }
+
+    /**
+     * The first phase: construction, its polish, the construction aimed at the LP's mix (kept when better), a
+     * partitioned center's polish in {@value PartitionCoordination#ROUNDS} rounds (each a step of its own), two-week
+     * replanning.
+     */
+    static List<Class<? extends CustomPhaseCommand>> firstPhaseSteps() {
+        List<Class<? extends CustomPhaseCommand>> steps = new ArrayList<>(List.of(RosterInitializer.class,
+                RosterImprovement.class, GuidedConstruction.class));
+        for (int round = 0; round < PartitionCoordination.ROUNDS; round++) {
+            steps.add(PartitionCoordination.class);
+        }
+        steps.add(WeekReplanning.class);
+        return steps;
     }
 
     /** The initializer's improvement time: up to 3 s, but at most a quarter of the solve, so short solves stay short. */

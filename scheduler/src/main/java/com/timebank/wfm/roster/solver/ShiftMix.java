@@ -1,5 +1,8 @@
 package com.timebank.wfm.roster.solver;
 
+import java.util.Collection;
+import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,30 @@ public final class ShiftMix {
      */
     public double[][] plannedFor(Agent agent) {
         return byGroup.get(agent.getEligibleShiftOptions());
+    }
+
+    /**
+     * The share of this mix that falls to {@code members} of a center's {@code agents} (a partition,
+     * {@link PartitionedRoster}): each group's counts times the fraction of the group's agents among the members.
+     */
+    ShiftMix shareOf(Collection<Agent> members, Collection<Agent> agents) {
+        Map<List<ShiftOption>, Integer> inGroup = new HashMap<>();
+        Map<List<ShiftOption>, Integer> membersInGroup = new HashMap<>();
+        agents.forEach(agent -> inGroup.merge(agent.getEligibleShiftOptions(), 1, Integer::sum));
+        members.forEach(agent -> membersInGroup.merge(agent.getEligibleShiftOptions(), 1, Integer::sum));
+        Map<List<ShiftOption>, double[][]> shares = new HashMap<>();
+        byGroup.forEach((options, planned) -> {
+            double fraction = membersInGroup.getOrDefault(options, 0) / (double) Math.max(1, inGroup.getOrDefault(options, 0));
+            double[][] share = new double[planned.length][];
+            for (int d = 0; d < planned.length; d++) {
+                share[d] = new double[planned[d].length];
+                for (int o = 0; o < planned[d].length; o++) {
+                    share[d][o] = planned[d][o] * fraction;
+                }
+            }
+            shares.put(options, share);
+        });
+        return new ShiftMix(shares);
     }
 
     /** The groups, each keyed by its agents' eligible shift options. */

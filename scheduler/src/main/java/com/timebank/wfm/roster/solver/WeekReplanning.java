@@ -28,14 +28,27 @@ public class WeekReplanning extends FirstPhaseStep {
     /** At most this many passes over all agents, so that a reproducible solve stops on a count, not the clock. */
     static final int MAX_PASSES = 5;
 
+    /**
+     * The polish budget; a center planned in partitions (whose coordination rounds have stalled by now) may use the
+     * same share of the time left as the rounds, since local search at that size gains little.
+     */
+    private long budgetMillis(RosterSolution solution) {
+        if (!plannedInPartitions(solution) || !proportional()) {
+            return polishBudgetMillis(solution);
+        }
+        long leftMillis = Math.min(Math.max(0, timeLimitMillis() - solution.millisSinceConstruction()),
+                solution.getSolveDeadline().millisLeft(Long.MAX_VALUE));
+        return (long) (leftMillis * PartitionCoordination.TIME_SHARE);
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<RosterSolution> scoreDirector) {
         RosterSolution solution = scoreDirector.getWorkingSolution();
-        if (!solution.isConstructedHere() || plannedInPartitions(solution)) {
+        if (!solution.isConstructedHere()) {
             return;
         }
         long started = System.nanoTime();
-        long deadline = started + polishBudgetMillis(solution) * 1_000_000;
+        long deadline = started + budgetMillis(solution) * 1_000_000;
         GreedyRoster greedy = new GreedyRoster(solution, new Random(2), 0);
         greedy.adoptWorkingShifts();
         int weeks = solution.getContractWeeks().count();
@@ -45,11 +58,12 @@ public class WeekReplanning extends FirstPhaseStep {
         int lastFirstWeek = Math.max(0, weeks - 2);
         long total = 0;
         int passes = 0;
-        while (passes < MAX_PASSES && System.nanoTime() < deadline) {
+        SolveDeadline end = solution.getSolveDeadline();
+        while (passes < MAX_PASSES && end.allows(deadline)) {
             Collections.shuffle(order, random);
             long passGain = 0;
             for (AgentState state : order) {
-                for (int week = 0; week <= lastFirstWeek && System.nanoTime() < deadline; week++) {
+                for (int week = 0; week <= lastFirstWeek && end.allows(deadline); week++) {
                     passGain += greedy.replanWeeks(state, week, Math.min(week + 1, weeks - 1));
                 }
             }

@@ -49,7 +49,9 @@ public final class ColumnGenerationProbe {
         System.out.printf(Locale.ROOT, "%s, %d agents: bound %,.0f; start roster %,d (%.1f%%) in %d ms%n", name, size,
                 bound.bound(), CoverageBound.objectiveOf(problem),
                 100.0 * (CoverageBound.objectiveOf(problem) - bound.bound()) / bound.bound(), millis(t0));
-        new ColumnGenerationProbe(problem).run(lpMillis, mipMillis, bound.bound());
+        ColumnGenerationProbe probe = new ColumnGenerationProbe(problem);
+        probe.alpha = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+        probe.run(lpMillis, mipMillis, bound.bound());
     }
 
     private final RosterSolution problem;
@@ -82,8 +84,12 @@ public final class ColumnGenerationProbe {
         }
     }
 
+    private double alpha;
+
     private void run(long lpMillis, long mipMillis, double bound) {
         MPSolver lp = MPSolver.createSolver("GLOP");
+        // no presolve: the next solve then starts from the last basis (new columns at their bound)
+        lp.setSolverSpecificParametersAsString(System.getProperty("glop", "use_preprocessing: false"));
         Map<RequirementSlot, MPConstraint> rows = new IdentityHashMap<>();
         build(lp, rows);
         List<MPConstraint> convexity = new ArrayList<>();
@@ -102,6 +108,8 @@ public final class ColumnGenerationProbe {
             addColumn(lp, rows, convexity.get(a), columns.get(a), a, current, false);
         }
         long t0 = System.nanoTime();
+        Map<RequirementSlot, Double> center = null;
+        double bestLower = Double.NEGATIVE_INFINITY;
         for (int round = 0; millis(t0) < lpMillis; round++) {
             MPSolver.ResultStatus status = lp.solve();
             double objective = lp.objective().value();
@@ -110,39 +118,60 @@ public final class ColumnGenerationProbe {
             rows.forEach((slot, row) -> duals.put(slot, row.dualValue()));
             double[] agentDuals = convexity.stream().mapToDouble(MPConstraint::dualValue).toArray();
             long pricing = System.nanoTime();
-            List<ShiftOption[]> found = new ArrayList<>();
-            List<Integer> foundFor = new ArrayList<>();
-            for (int a = 0; a < agents.size(); a++) {
-                ShiftOption[] plan = price(a, duals);
-                if (plan == null) {
-                    continue;
+            // Wentges smoothing: price at a point between the best dual point so far (the stability center) and
+            // the master's duals; the master's own point as well, so a mispriced round still adds columns
+            List<Map<RequirementSlot, Double>> points = new ArrayList<>();
+            if (center != null && alpha > 0) {
+                Map<RequirementSlot, Double> smoothed = new IdentityHashMap<>();
+                for (Map.Entry<RequirementSlot, Double> e : duals.entrySet()) {
+                    smoothed.put(e.getKey(), alpha * center.get(e.getKey()) + (1 - alpha) * e.getValue());
                 }
-                double value = 0;
-                for (int d = 0; d < plan.length; d++) {
-                    if (plan[d] != null) {
-                        for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
-                            value += duals.get(c.slot()) * c.onPhoneMinutes();
-                        }
+                points.add(smoothed);
+            }
+            points.add(duals);
+            int added = 0;
+            for (Map<RequirementSlot, Double> point : points) {
+                double lower = lagrangianConstant(rows.keySet(), point);
+                List<ShiftOption[]> found = new ArrayList<>();
+                List<Integer> foundFor = new ArrayList<>();
+                for (int a = 0; a < agents.size(); a++) {
+                    ShiftOption[] plan = price(a, point);
+                    if (plan == null) {
+                        lower = Double.NaN;
+                        continue;
+                    }
+                    lower -= valueAt(plan, point);
+                    double reducedCost = -valueAt(plan, duals) - agentDuals[a];
+                    if (reducedCost < -1e-6 * Math.max(1, Math.abs(objective) / agents.size())
+                            && !plans.get(a).stream().anyMatch(p -> java.util.Arrays.equals(p, plan))) {
+                        found.add(plan);
+                        foundFor.add(a);
                     }
                 }
-                double reducedCost = -value - agentDuals[a];
-                if (reducedCost < -1e-6 * Math.max(1, Math.abs(objective) / agents.size())) {
-                    found.add(plan);
-                    foundFor.add(a);
+                if (lower > bestLower) {
+                    bestLower = lower;
+                    center = point;
                 }
+                for (int i = 0; i < found.size(); i++) {
+                    addColumn(lp, rows, convexity.get(foundFor.get(i)), columns.get(foundFor.get(i)), foundFor.get(i),
+                            found.get(i), false);
+                }
+                added += found.size();
             }
             long pricingMillis = millis(pricing);
-            for (int i = 0; i < found.size(); i++) {
-                addColumn(lp, rows, convexity.get(foundFor.get(i)), columns.get(foundFor.get(i)), foundFor.get(i),
-                        found.get(i), false);
-            }
-            int added = found.size();
-            System.out.printf(Locale.ROOT, "round %d: %s master %,.0f (%.1f%% over the bound), %d plans added, "
-                    + "pricing %d ms, %d ms%n", round, status, objective, 100.0 * (objective - bound) / bound, added,
+            System.out.printf(Locale.ROOT, "round %d: %s master %,.0f (%.1f%% over the bound), lower %,.0f (%.2f%%), "
+                    + "%d plans added, pricing %d ms, %d ms%n", round, status, objective,
+                    100.0 * (objective - bound) / bound, bestLower, 100.0 * (bestLower - bound) / bound, added,
                     pricingMillis, millis(t0));
-            if (added == 0) {
+            if (added == 0 || objective - bestLower < 1e-4 * objective) {
                 break;
             }
+        }
+        System.out.printf(Locale.ROOT, "final master: %s %,.0f in %d ms%n", lp.solve(), lp.objective().value(),
+                millis(t0));
+        roundAndReplan(columns, bound);
+        if (mipMillis == 0) {
+            return;
         }
         // integer master over every generated plan
         MPSolver mip = MPSolver.createSolver("SCIP");
@@ -229,6 +258,89 @@ public final class ColumnGenerationProbe {
         list.add(x);
         plans.get(agent).add(plan);
         return x;
+    }
+
+    /** Lagrangian dual function without the agents' part: pi·required + each slot's shortfall segments below pi. */
+    private double lagrangianConstant(Iterable<RequirementSlot> slots, Map<RequirementSlot, Double> point) {
+        int slotMinutes = grid.getSlotMinutes();
+        double value = 0;
+        for (RequirementSlot slot : slots) {
+            double pi = point.get(slot);
+            int required = slot.getRequiredMinutes();
+            value += pi * required;
+            int segments = (required + slotMinutes - 1) / slotMinutes;
+            for (int k = 0; k < segments; k++) {
+                value += slotMinutes * Math.min(0, wShort * 100.0 * (2 * k + 1) / slotMinutes - pi);
+            }
+            if (pi < -wOver * 10.0 / slotMinutes - 1e-9) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return value;
+    }
+
+    private double valueAt(ShiftOption[] plan, Map<RequirementSlot, Double> point) {
+        double value = 0;
+        for (int d = 0; d < plan.length; d++) {
+            if (plan[d] != null) {
+                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                    value += point.get(c.slot()) * c.onPhoneMinutes();
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Rounding: each agent takes its plan with the largest weight in the master's solution, then every agent's pairs
+     * of weeks are replanned against the others (exact marginal values) while that gains.
+     */
+    private void roundAndReplan(List<List<MPVariable>> columns, double bound) {
+        long t0 = System.nanoTime();
+        int fractional = 0;
+        for (int a = 0; a < agents.size(); a++) {
+            int best = 0;
+            double weight = -1;
+            for (int k = 0; k < columns.get(a).size(); k++) {
+                double x = columns.get(a).get(k).solutionValue();
+                if (x > weight) {
+                    weight = x;
+                    best = k;
+                }
+            }
+            if (weight < 0.999) {
+                fractional++;
+            }
+            ShiftOption[] plan = plans.get(a).get(best);
+            for (AgentDay day : agents.get(a).days) {
+                if (day != null && !day.isPinned()) {
+                    day.setShift(plan[day.getDayIndex()]);
+                }
+            }
+        }
+        long rounded = CoverageBound.objectiveOf(problem);
+        System.out.printf(Locale.ROOT, "rounded (%d agents fractional): %,d (%.1f%% over the bound)%n", fractional,
+                rounded, 100.0 * (rounded - bound) / bound);
+        GreedyRoster greedy = new GreedyRoster(problem, new Random(2), 0);
+        greedy.adoptWorkingShifts();
+        int weeks = this.weeks.count();
+        for (int pass = 0; pass < 10; pass++) {
+            long gain = 0;
+            for (AgentState state : greedy.agentStates()) {
+                for (int w = 0; w + 1 < weeks; w++) {
+                    gain += greedy.replanWeeks(state, w, w + 1);
+                }
+            }
+            if (gain == 0) {
+                break;
+            }
+        }
+        greedy.currentPlan().forEach(AgentDay::setShift);
+        long replanned = CoverageBound.objectiveOf(problem);
+        System.out.printf(Locale.ROOT, "rounded and replanned: %,d (%.1f%% over the bound), hard %s, in %d ms%n",
+                replanned, 100.0 * (replanned - bound) / bound,
+                new RosterSolver(RosterSolver.Settings.withTimeLimit(java.time.Duration.ofSeconds(1))).score(problem),
+                millis(t0));
     }
 
     /** The agent's best plan over the horizon at the master's duals (null: none within the rules). */

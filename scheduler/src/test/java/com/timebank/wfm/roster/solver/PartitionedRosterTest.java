@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 class PartitionedRosterTest {
 
@@ -116,7 +122,7 @@ class PartitionedRosterTest {
                 .generate(RosterInstanceGenerator.Spec.of(90, 14).withSeed(6));
         List<List<Agent>> partitions = PartitionedRoster.partition(problem.getAgents(), 30);
 
-        PartitionedRoster.construct(problem, partitions, plan -> plan.forEach(AgentDay::setShift));
+        PartitionedRoster.construct(problem, partitions, null, plan -> plan.forEach(AgentDay::setShift));
         HardSoftLongScore constructed = scorer.score(problem);
         PartitionedRoster.polish(problem, partitions, 200, plan -> plan.forEach(AgentDay::setShift));
         HardSoftLongScore polished = scorer.score(problem);
@@ -136,7 +142,7 @@ class PartitionedRosterTest {
         RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(60, 14).withSeed(8);
         RosterSolver.Settings settings = RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(3));
         RosterSolution inPartitions = new RosterInstanceGenerator().generate(spec);
-        PartitionedRoster.construct(inPartitions, PartitionedRoster.partition(inPartitions.getAgents(), 20),
+        PartitionedRoster.construct(inPartitions, PartitionedRoster.partition(inPartitions.getAgents(), 20), null,
                 plan -> plan.forEach(AgentDay::setShift));
         RosterSolution asAWhole = new RosterInstanceGenerator().generate(spec);
         new GreedyRoster(asAWhole, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
@@ -153,6 +159,35 @@ class PartitionedRosterTest {
             assertThat(shifts(bestSolutions.get(0))).isEqualTo(shifts(threshold < 60 ? inPartitions : asAWhole));
         }
         assertThat(shifts(inPartitions)).isNotEqualTo(shifts(asAWhole));
+    }
+
+    @Test
+    void eachCoordinationRoundIsPublishedAsItEndsAndNoneMakesTheRosterWorse() {
+        RosterSolution problem = new RosterInstanceGenerator()
+                .generate(RosterInstanceGenerator.Spec.of(90, 14).withSeed(6));
+        List<Class<? extends CustomPhaseCommand>> steps = new ArrayList<>(List.of(RosterInitializer.class));
+        for (int round = 0; round < PartitionCoordination.ROUNDS; round++) {
+            steps.add(PartitionCoordination.class);
+        }
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(RosterSolution.class)
+                .withEntityClasses(AgentDay.class)
+                .withConstraintProviderClass(RosterConstraintProvider.class)
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommandClassList(steps)
+                        .withCustomProperties(Map.of("partitionThresholdAgents", "60", "partitionAgents", "30",
+                                "budgetMillis", "150", "timeLimitMillis", "20000")));
+        Solver<RosterSolution> solver = SolverFactory.<RosterSolution>create(config).buildSolver();
+        List<HardSoftLongScore> published = new ArrayList<>();
+        solver.addEventListener(event -> published.add(event.getNewBestSolution().getScore()));
+
+        RosterSolution roster = solver.solve(problem);
+
+        // the construction, then at least the first round on its own
+        assertThat(published).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(published).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(published.get(0).isFeasible()).isTrue();
+        assertThat(roster.getScore()).isEqualTo(published.get(published.size() - 1));
+        assertThat(scorer.explain(roster).getScore()).isEqualTo(roster.getScore());
     }
 
     private static List<String> shifts(RosterSolution roster) {
