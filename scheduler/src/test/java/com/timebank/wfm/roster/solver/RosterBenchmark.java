@@ -45,7 +45,8 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
  * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
- * service's). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
+ * service's), {@code --stop-at S} (a stop as the service makes one after S seconds; prints how long the solve took to
+ * return). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
  * (score director set-up included) to the first best solution event with a feasible score.
  * The bound is computed on its own thread next to the solve, as the service does.
  */
@@ -95,6 +96,7 @@ public final class RosterBenchmark {
         long boundLimit = 600;
         int partitionThreshold = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
         int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
+        stopAtSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
@@ -107,6 +109,7 @@ public final class RosterBenchmark {
                 case "--bound-limit" -> boundLimit = Long.parseLong(args[++i]);
                 case "--partition-threshold" -> partitionThreshold = Integer.parseInt(args[++i]);
                 case "--partition-agents" -> partitionAgents = Integer.parseInt(args[++i]);
+                case "--stop-at" -> stopAtSeconds = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -184,6 +187,9 @@ public final class RosterBenchmark {
                 .solve(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7).withSeed(99)));
     }
 
+    /** A stop as the service makes one (the solve's deadline ended, then OptaPlanner's terminateEarly); 0: none. */
+    private static double stopAtSeconds;
+
     private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
             Duration boundLimit, int partitionThreshold, int partitionAgents) throws Exception {
         RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
@@ -221,8 +227,20 @@ public final class RosterBenchmark {
                         best == null ? "-" : best.getScore(), objective[index]);
             }, checkpoints[c], TimeUnit.SECONDS);
         }
+        long[] stoppedAt = {0};
+        if (stopAtSeconds > 0) {
+            clock.schedule(() -> {
+                stoppedAt[0] = System.nanoTime();
+                problem.getSolveDeadline().endNow();
+                solver.terminateEarly();
+            }, (long) (stopAtSeconds * 1000), TimeUnit.MILLISECONDS);
+        }
         start[0] = System.nanoTime();
         RosterSolution best = solver.solve(problem);
+        if (stoppedAt[0] > 0) {
+            System.out.printf("  stopped at %.1f s: the solve returned %d ms later%n", stopAtSeconds,
+                    (System.nanoTime() - stoppedAt[0]) / 1_000_000);
+        }
         clock.shutdownNow();
         CoverageReport report = CoverageReport.of(best);
         objective[checkpoints.length - 1] = best.getScore().isFeasible() ? CoverageBound.objectiveOf(best) : -1;
