@@ -74,6 +74,12 @@ public abstract class FirstPhaseStep implements CustomPhaseCommand<RosterSolutio
         return solution.getAgents().size() > partitionThresholdAgents;
     }
 
+    /** What is left of the solve: its time limit or its deadline (the planner's limit, or a stop), the earlier. */
+    long millisLeft(RosterSolution solution) {
+        return Math.min(Math.max(0, timeLimitMillis - solution.millisSinceConstruction()),
+                solution.getSolveDeadline().millisLeft(Long.MAX_VALUE));
+    }
+
     /**
      * A polish step's time for this instance: proportional to its agent-days ({@link GreedyRoster#budgetFor}) within
      * the cap, or the whole cap when the step stops on its counts.

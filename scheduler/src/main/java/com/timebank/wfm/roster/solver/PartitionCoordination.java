@@ -36,15 +36,13 @@ public class PartitionCoordination extends FirstPhaseStep {
         if (!solution.isConstructedHere() || !plannedInPartitions(solution)) {
             return;
         }
-        RosterSolution.Coordination state = solution.coordination();
+        RosterSolution.Rounds state = solution.coordination();
         if (state.ended()) {
             return;
         }
         long started = System.nanoTime();
-        long leftMillis = Math.min(Math.max(0, timeLimitMillis() - solution.millisSinceConstruction()),
-                solution.getSolveDeadline().millisLeft(Long.MAX_VALUE));
         if (state.round() == 0) {
-            state.endIn((long) (leftMillis * TIME_SHARE));
+            state.endIn((long) (millisLeft(solution) * TIME_SHARE));
         }
         List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents());
         int largest = partitions.stream().mapToInt(List::size).max().orElse(0);

@@ -61,8 +61,9 @@ public class RosterSolution {
     /** When this solve ends (the planner's limit, or a stop); shared by the planning clones. */
     private SolveDeadline solveDeadline = new SolveDeadline();
 
-    /** Coordination of a partitioned center in this solve; the working solution's only, not cloned. */
-    private Coordination coordination;
+    /** Rounds of the first phase's repeated steps in this solve; the working solution's only, not cloned. */
+    private Rounds coordination;
+    private Rounds replanning;
 
     /** For the solution cloner. */
     public RosterSolution() {
@@ -185,25 +186,41 @@ public class RosterSolution {
     }
 
     /** The state of a partitioned center's coordination rounds ({@link PartitionCoordination}) in this solve. */
-    Coordination coordination() {
+    Rounds coordination() {
         if (coordination == null) {
-            coordination = new Coordination();
+            coordination = new Rounds(PartitionCoordination.ROUNDS);
         }
         return coordination;
     }
 
-    /** Rounds done, whether they ended, and when they have to end ({@link System#nanoTime}). */
-    static final class Coordination {
+    /** The state of the two-week replanning's passes ({@link WeekReplanning}) in this solve. */
+    Rounds replanning() {
+        if (replanning == null) {
+            replanning = new Rounds(WeekReplanning.MAX_PASSES);
+        }
+        return replanning;
+    }
+
+    /**
+     * A first-phase step listed several times, one round each: rounds done, whether they ended, and when they have to
+     * end ({@link System#nanoTime}).
+     */
+    static final class Rounds {
+        private final int maxRounds;
         private int round;
         private boolean ended;
         private long endNanos;
+
+        private Rounds(int maxRounds) {
+            this.maxRounds = maxRounds;
+        }
 
         int round() {
             return round;
         }
 
         boolean ended() {
-            return ended || round >= PartitionCoordination.ROUNDS;
+            return ended || round >= maxRounds;
         }
 
         void endIn(long millis) {

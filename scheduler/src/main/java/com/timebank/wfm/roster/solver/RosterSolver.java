@@ -175,8 +175,8 @@ public final class RosterSolver {
 
     /**
      * The first phase: construction, its polish, the construction aimed at the LP's mix (kept when better), a
-     * partitioned center's polish in {@value PartitionCoordination#ROUNDS} rounds (each a step of its own), two-week
-     * replanning.
+     * partitioned center's polish in {@value PartitionCoordination#ROUNDS} rounds, two-week replanning in
+     * {@value WeekReplanning#MAX_PASSES} passes (each round and pass a step of its own, published as it ends).
      */
     static List<Class<? extends CustomPhaseCommand>> firstPhaseSteps() {
         List<Class<? extends CustomPhaseCommand>> steps = new ArrayList<>(List.of(RosterInitializer.class,
@@ -184,7 +184,9 @@ public final class RosterSolver {
         for (int round = 0; round < PartitionCoordination.ROUNDS; round++) {
             steps.add(PartitionCoordination.class);
         }
-        steps.add(WeekReplanning.class);
+        for (int pass = 0; pass < WeekReplanning.MAX_PASSES; pass++) {
+            steps.add(WeekReplanning.class);
+        }
         return steps;
     }
 
