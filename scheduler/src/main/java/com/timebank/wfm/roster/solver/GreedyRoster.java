@@ -158,7 +158,8 @@ final class GreedyRoster {
         for (AgentState state : agents) {
             for (int w = 0; w < contractWeeks.count(); w++) {
                 int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
-                if (!state.agent.isMinimumWaived(w) && state.weekMinutes[w] < state.agent.minWeeklyMinutesIn(w, daysInWeek)) {
+                int minimum = state.agent.isMinimumWaived(w) ? 0 : state.agent.minWeeklyMinutesIn(w, daysInWeek);
+                if (state.weekMinutes[w] < minimum) {
                     below.add(state.agent);
                     break;
                 }

@@ -39,7 +39,8 @@ public final class ShiftMix {
         members.forEach(agent -> membersInGroup.merge(agent.getEligibleShiftOptions(), 1, Integer::sum));
         Map<List<ShiftOption>, double[][]> shares = new HashMap<>();
         byGroup.forEach((options, planned) -> {
-            double fraction = membersInGroup.getOrDefault(options, 0) / (double) Math.max(1, inGroup.getOrDefault(options, 0));
+            double fraction = membersInGroup.getOrDefault(options, 0)
+                    / (double) Math.max(1, inGroup.getOrDefault(options, 0));
             double[][] share = new double[planned.length][];
             for (int d = 0; d < planned.length; d++) {
                 share[d] = new double[planned[d].length];

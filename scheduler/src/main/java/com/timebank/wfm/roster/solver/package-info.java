@@ -32,14 +32,17 @@
  * }</pre>
  *
  * <h2>Solving</h2>
- * A custom phase of four steps: {@link com.timebank.wfm.roster.solver.RosterInitializer} (greedy, rule-aware,
- * round-robin per week; feasible in about a second at 500–2,000 agents),
+ * A custom phase: {@link com.timebank.wfm.roster.solver.RosterInitializer} (greedy, rule-aware,
+ * round-robin per week; feasible in about a second at 500–2,000 agents; large centers in partitions,
+ * {@link com.timebank.wfm.roster.solver.PartitionedRoster}),
  * {@link com.timebank.wfm.roster.solver.RosterImprovement} (hill climbing and ruin and recreate in arrays),
- * {@link com.timebank.wfm.roster.solver.GuidedConstruction} (a second roster aimed at the coverage bound's shift mix)
- * and {@link com.timebank.wfm.roster.solver.WeekReplanning} (each agent's two weeks replanned as a whole,
+ * {@link com.timebank.wfm.roster.solver.GuidedConstruction} (a second roster aimed at the coverage bound's shift mix),
+ * {@link com.timebank.wfm.roster.solver.PartitionCoordination} (a partitioned center's polish, in rounds) and
+ * {@link com.timebank.wfm.roster.solver.WeekReplanning} (each agent's two weeks replanned as a whole, in passes,
  * {@link com.timebank.wfm.roster.solver.BestWeek}); then late acceptance local search over the generic
- * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. Breaks: a fixed rule per shift option
- * ({@link com.timebank.wfm.roster.solver.ShiftBreaks}), so coverage is scored net of breaks
+ * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. The first phase's loops also end at
+ * the solve's {@link com.timebank.wfm.roster.solver.SolveDeadline} (the planner's limit, or a stop). Breaks: a fixed
+ * rule per shift option ({@link com.timebank.wfm.roster.solver.ShiftBreaks}), so coverage is scored net of breaks
  * ({@link com.timebank.wfm.roster.solver.NetCoverage}; the coverage vector of a shift:
  * {@link com.timebank.wfm.roster.solver.CoverageGrid#onPhoneMinutesPerSlot}).
  */
