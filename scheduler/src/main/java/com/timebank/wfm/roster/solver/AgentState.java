@@ -74,7 +74,7 @@ final class AgentState {
                 && !overlapsUnavailability(day, shift);
     }
 
-        /** Declared unavailability (dated) and the weekly availability windows. */
+    /** Declared unavailability (dated) and the weekly availability windows. */
     boolean overlapsUnavailability(RosterDay day, ShiftOption shift) {
         return overlapsDatedUnavailability(day, shift)
                 || agent.minutesOutsideAvailability(day.getDayOfWeek(), shift) > 0;

@@ -1,10 +1,13 @@
 package com.timebank.wfm.roster.solver;
 
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 /**
  * One step of the solver's first (custom) phase: {@link RosterInitializer}, {@link RosterImprovement},
- * {@link GuidedConstruction}, {@link WeekReplanning}. OptaPlanner hands every custom property of a phase to each of
+ * {@link GuidedConstruction}, {@link PartitionCoordination}, {@link WeekReplanning}. OptaPlanner hands every custom property of a phase to each of
  * its commands and refuses a property a command has no setter for, so the properties live here once, for all steps.
  */
 public abstract class FirstPhaseStep implements CustomPhaseCommand<RosterSolution> {
@@ -29,7 +32,7 @@ public abstract class FirstPhaseStep implements CustomPhaseCommand<RosterSolutio
         this.proportional = Boolean.parseBoolean(proportional);
     }
 
-    /** The solve's time limit: a partitioned polish takes at most half of what is left of it after construction. */
+    /** The solve's time limit: the repeated steps ({@link RepeatedStep}) share a part of what is left of it. */
     public void setTimeLimitMillis(String millis) {
         this.timeLimitMillis = Math.max(0, Long.parseLong(millis));
     }
@@ -78,6 +81,12 @@ public abstract class FirstPhaseStep implements CustomPhaseCommand<RosterSolutio
     long millisLeft(RosterSolution solution) {
         return Math.min(Math.max(0, timeLimitMillis - solution.millisSinceConstruction()),
                 solution.getSolveDeadline().millisLeft(Long.MAX_VALUE));
+    }
+
+    /** The score of the working solution as it is now (the score director's incremental calculation). */
+    @SuppressWarnings("unchecked")
+    static HardSoftLongScore scoreOf(ScoreDirector<RosterSolution> scoreDirector) {
+        return ((InnerScoreDirector<RosterSolution, HardSoftLongScore>) scoreDirector).calculateScore();
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The mix is the solution's ({@link RosterSolution#getShiftMix()}) when the caller offers it (waiting for it at most
  * {@code boundLimitMillis}: the bound computed on its own thread next to the solve); otherwise the bound is computed
  * here within that limit; 0: no guidance. This comes after the plain polish, so waiting for the LP never delays the
- * first roster nor its polish. A warm start is left alone, and so is a center planned in partitions (not guided yet).
+ * first roster nor its polish. A warm start is left alone; a center planned in partitions is constructed again
+ * partition by partition, before its polish ({@code constructInPartitions}).
  */
 public class GuidedConstruction extends FirstPhaseStep {
 
@@ -104,11 +104,6 @@ public class GuidedConstruction extends FirstPhaseStep {
         }
         log.info("Guided construction in partitions: guided {} against plain {}, {} in {} ms", guidedScore, plainScore,
                 keep ? "kept" : "dropped", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static HardSoftLongScore scoreOf(ScoreDirector<RosterSolution> scoreDirector) {
-        return ((InnerScoreDirector<RosterSolution, HardSoftLongScore>) scoreDirector).calculateScore();
     }
 
     /** The solution's mix, waiting for it at most the limit; or, when none is offered, the LP's within the limit. */

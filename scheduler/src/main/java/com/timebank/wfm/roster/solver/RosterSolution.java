@@ -1,7 +1,9 @@
 package com.timebank.wfm.roster.solver;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
@@ -62,8 +64,7 @@ public class RosterSolution {
     private SolveDeadline solveDeadline = new SolveDeadline();
 
     /** Rounds of the first phase's repeated steps in this solve; the working solution's only, not cloned. */
-    private Rounds coordination;
-    private Rounds replanning;
+    private final Map<Class<? extends RepeatedStep>, RepeatedStep.Rounds> repeatedStepRounds = new HashMap<>();
 
     /** For the solution cloner. */
     public RosterSolution() {
@@ -185,60 +186,9 @@ public class RosterSolution {
         this.shiftMix = mix;
     }
 
-    /** The state of a partitioned center's coordination rounds ({@link PartitionCoordination}) in this solve. */
-    Rounds coordination() {
-        if (coordination == null) {
-            coordination = new Rounds(PartitionCoordination.ROUNDS);
-        }
-        return coordination;
-    }
-
-    /** The state of the two-week replanning's passes ({@link WeekReplanning}) in this solve. */
-    Rounds replanning() {
-        if (replanning == null) {
-            replanning = new Rounds(WeekReplanning.MAX_PASSES);
-        }
-        return replanning;
-    }
-
-    /**
-     * A first-phase step listed several times, one round each: rounds done, whether they ended, and when they have to
-     * end ({@link System#nanoTime}).
-     */
-    static final class Rounds {
-        private final int maxRounds;
-        private int round;
-        private boolean ended;
-        private long endNanos;
-
-        private Rounds(int maxRounds) {
-            this.maxRounds = maxRounds;
-        }
-
-        int round() {
-            return round;
-        }
-
-        boolean ended() {
-            return ended || round >= maxRounds;
-        }
-
-        void endIn(long millis) {
-            endNanos = System.nanoTime() + millis * 1_000_000;
-        }
-
-        long millisLeft() {
-            return Math.max(0, (endNanos - System.nanoTime()) / 1_000_000);
-        }
-
-        void roundDone(boolean stalled) {
-            round++;
-            ended |= stalled;
-        }
-
-        void end() {
-            ended = true;
-        }
+    /** The state of the first phase's repeated steps ({@link RepeatedStep}) in this solve, by step. */
+    Map<Class<? extends RepeatedStep>, RepeatedStep.Rounds> repeatedStepRounds() {
+        return repeatedStepRounds;
     }
 
     /** When this solve ends: the caller sets the planner's limit and ends it now on a stop. */
