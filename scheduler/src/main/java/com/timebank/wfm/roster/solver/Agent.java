@@ -118,6 +118,11 @@ public final class Agent {
                 : contractMinFor(week, daysInHorizon + outside[1]) - outside[0];
     }
 
+    /** {@link #minWeeklyMinutesIn}, or 0 when the week's minimum is waived: what the week must reach. */
+    public int requiredWeeklyMinutesIn(int week, int daysInHorizon) {
+        return isMinimumWaived(week) ? 0 : minWeeklyMinutesIn(week, daysInHorizon);
+    }
+
     /** The maximum for the horizon's days of contract week {@code week}, as {@link #minWeeklyMinutesIn}. */
     public int maxWeeklyMinutesIn(int week, int daysInHorizon) {
         int[] outside = outsideHorizonByWeek.get(week);

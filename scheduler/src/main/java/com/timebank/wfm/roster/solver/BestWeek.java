@@ -92,7 +92,7 @@ final class BestWeek {
                         step(nodes, next, ids, index, from, day.fixed(), 0, week.maxMinutes(), edges);
                         continue;
                     }
-                    relax(nodes, next, ids, new Node(index, null, 0, from.minutes, from.value));
+                    relax(nodes, next, ids, new Node(index, null, 0, from.minutes(), from.value()));
                     for (Option option : day.options()) {
                         step(nodes, next, ids, index, from, option.shift(), option.value(), week.maxMinutes(), edges);
                     }
@@ -109,16 +109,16 @@ final class BestWeek {
         long bestValue = Long.MIN_VALUE;
         for (int index : current) {
             Node end = nodes.get(index);
-            if (end.minutes < last.minMinutes() || end.minutes > last.maxMinutes()
-                    || end.shift != null && end.run + edges.runAfter() > edges.maxRun()) {
+            if (end.minutes() < last.minMinutes() || end.minutes() > last.maxMinutes()
+                    || end.shift() != null && end.run() + edges.runAfter() > edges.maxRun()) {
                 continue;
             }
-            long value = end.value;
-            if (end.shift != null && edges.after() != null) {
-                if (!restAllows(end.shift, edges.after(), edges.minRestMinutes())) {
+            long value = end.value();
+            if (end.shift() != null && edges.after() != null) {
+                if (!restAllows(end.shift(), edges.after(), edges.minRestMinutes())) {
                     continue;
                 }
-                value -= edges.stableWeight() * halfHoursBetween(end.shift, edges.after());
+                value -= edges.stableWeight() * halfHoursBetween(end.shift(), edges.after());
             }
             if (best == null || value > bestValue) {
                 best = end;
@@ -131,8 +131,8 @@ final class BestWeek {
         ShiftOption[] plan = new ShiftOption[length];
         Node node = best;
         for (int i = length - 1; i >= 0; i--) {
-            plan[i] = node.shift;
-            node = nodes.get(node.parent);
+            plan[i] = node.shift();
+            node = nodes.get(node.parent());
         }
         return plan;
     }
@@ -148,12 +148,12 @@ final class BestWeek {
         Map<Long, Node> bestEnd = new HashMap<>();
         for (int index : current) {
             Node end = nodes.get(index);
-            if (end.minutes < previous.minMinutes() || end.minutes > previous.maxMinutes()) {
+            if (end.minutes() < previous.minMinutes() || end.minutes() > previous.maxMinutes()) {
                 continue;
             }
-            long key = key(ids, end.shift, end.run, 0);
+            long key = key(ids, end.shift(), end.run(), 0);
             Node other = bestEnd.get(key);
-            if (other == null || other.value < end.value) {
+            if (other == null || other.value() < end.value()) {
                 bestEnd.put(key, end);
                 carried.put(key, index);
             }
@@ -161,7 +161,7 @@ final class BestWeek {
         List<Integer> started = new ArrayList<>();
         for (Map.Entry<Long, Integer> entry : carried.entrySet()) {
             Node end = nodes.get(entry.getValue());
-            nodes.set(entry.getValue(), new Node(end.parent, end.shift, end.run, baseMinutes, end.value));
+            nodes.set(entry.getValue(), new Node(end.parent(), end.shift(), end.run(), baseMinutes, end.value()));
             started.add(entry.getValue());
         }
         return started;
@@ -169,17 +169,17 @@ final class BestWeek {
 
     private static void step(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
             int parentIndex, Node from, ShiftOption shift, long value, int maxMinutes, Edges edges) {
-        int run = from.run + 1;
-        int minutes = from.minutes + shift.getPaidMinutes();
+        int run = from.run() + 1;
+        int minutes = from.minutes() + shift.getPaidMinutes();
         if (run > edges.maxRun() || minutes > maxMinutes) {
             return;
         }
-        long total = from.value + value;
-        if (from.shift != null) {
-            if (!restAllows(from.shift, shift, edges.minRestMinutes())) {
+        long total = from.value() + value;
+        if (from.shift() != null) {
+            if (!restAllows(from.shift(), shift, edges.minRestMinutes())) {
                 return;
             }
-            total -= edges.stableWeight() * halfHoursBetween(from.shift, shift);
+            total -= edges.stableWeight() * halfHoursBetween(from.shift(), shift);
         }
         relax(nodes, next, ids, new Node(parentIndex, shift, run, minutes, total));
     }
@@ -187,12 +187,12 @@ final class BestWeek {
     /** Keeps {@code candidate} if it is the best way to its state (shift, days in a row, minutes) so far. */
     private static void relax(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
             Node candidate) {
-        long key = key(ids, candidate.shift, candidate.run, candidate.minutes);
+        long key = key(ids, candidate.shift(), candidate.run(), candidate.minutes());
         Integer existing = next.get(key);
         if (existing == null) {
             nodes.add(candidate);
             next.put(key, nodes.size() - 1);
-        } else if (nodes.get(existing).value < candidate.value) {
+        } else if (nodes.get(existing).value() < candidate.value()) {
             nodes.set(existing, candidate);
         }
     }
@@ -234,19 +234,7 @@ final class BestWeek {
         return sorted.stream().filter(kept::contains).toList();
     }
 
-    private static final class Node {
-        final int parent;
-        final ShiftOption shift;
-        final int run;
-        final int minutes;
-        final long value;
-
-        Node(int parent, ShiftOption shift, int run, int minutes, long value) {
-            this.parent = parent;
-            this.shift = shift;
-            this.run = run;
-            this.minutes = minutes;
-            this.value = value;
-        }
+    /** A state of the longest path: where it came from, last shift (null: off), days in a row, minutes, value. */
+    private record Node(int parent, ShiftOption shift, int run, int minutes, long value) {
     }
 }

@@ -390,7 +390,7 @@ public final class CoverageBound {
                         }
                     }
                     for (int w = 0; w < weeks; w++) {
-                        int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
+                        int daysInWeek = contractWeeks.daysIn(w);
                         if (!a.isMinimumWaived(w)) {
                             minPaid[w] += Math.max(0, a.minWeeklyMinutesIn(w, daysInWeek) - credited[w]);
                         }

@@ -157,9 +157,7 @@ final class GreedyRoster {
         List<Agent> below = new ArrayList<>();
         for (AgentState state : agents) {
             for (int w = 0; w < contractWeeks.count(); w++) {
-                int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
-                int minimum = state.agent.isMinimumWaived(w) ? 0 : state.agent.minWeeklyMinutesIn(w, daysInWeek);
-                if (state.weekMinutes[w] < minimum) {
+                if (state.weekMinutes[w] < state.agent.requiredWeeklyMinutesIn(w, contractWeeks.daysIn(w))) {
                     below.add(state.agent);
                     break;
                 }
@@ -431,9 +429,8 @@ final class GreedyRoster {
         int[] floors = new int[toWeek - fromWeek + 1];
         int[] maxima = new int[floors.length];
         for (int w = fromWeek; w <= toWeek; w++) {
-            int daysInWeek = contractWeeks.lastDay(w) - contractWeeks.firstDay(w) + 1;
-            int minimum = agent.isMinimumWaived(w) ? 0 : agent.minWeeklyMinutesIn(w, daysInWeek);
-            floors[w - fromWeek] = Math.min(minimum, state.weekMinutes[w]);
+            int daysInWeek = contractWeeks.daysIn(w);
+            floors[w - fromWeek] = Math.min(agent.requiredWeeklyMinutesIn(w, daysInWeek), state.weekMinutes[w]);
             maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, daysInWeek);
         }
         ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
@@ -667,7 +664,7 @@ final class GreedyRoster {
             int floor, ShiftMixTargets.Group planned) {
         Agent agent = state.agent;
         int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
-        int minMinutes = agent.isMinimumWaived(week) ? 0 : agent.minWeeklyMinutesIn(week, daysInWeek);
+        int minMinutes = agent.requiredWeeklyMinutesIn(week, daysInWeek);
         int freeDays = 0;
         for (int d = firstDay; d <= lastDay; d++) {
             freeDays += state.isFree(d) ? 1 : 0;

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Why rounds until most of the solve is used: at 10,000 agents local search makes a few hundred moves a second
  * (each new best clones 280,000 agent-days) and gained 0.1% in its 25 s of a 60-s solve, while one round of this
- * polish gained 27%. So the rounds share {@link RepeatedStep#TIME_SHARE} of the time left after construction; a round that gains
- * less than {@value #STALLED_FRACTION} of the objective ends them early and leaves the rest to local search.
+ * polish gained 27%. So the rounds share {@link RepeatedStep#TIME_SHARE} of the time left after construction; a
+ * round that gains less than {@value #STALLED_FRACTION} of the objective ends them early and leaves the rest to local
+ * search.
  */
 public class PartitionCoordination extends RepeatedStep {
 

@@ -2,7 +2,6 @@ package com.timebank.wfm.roster.solver;
 
 import java.util.Collection;
 import java.util.HashMap;
-
 import java.util.List;
 import java.util.Map;
 

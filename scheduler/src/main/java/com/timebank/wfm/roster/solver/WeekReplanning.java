@@ -33,10 +33,11 @@ public class WeekReplanning extends RepeatedStep {
     }
 
     /**
-     * Up to {@link RepeatedStep#TIME_SHARE} of the time left for all passes: they stop on their own once a pass gains nothing (at
-     * 100 agents within a tenth of a second), and at 2,000 agents five passes (40 s) gained 1.5% of the objective
-     * where local search in the same time gained less (gap to the bound after 60 s 7.5% → 6.6%, weekend-peak 24.8% →
-     * 23.2%); a reproducible solve (no proportional budget) keeps the cap and stops on the pass count.
+     * Up to {@link RepeatedStep#TIME_SHARE} of the time left for all passes: they stop on their own once a pass gains
+     * nothing (at 100 agents within a tenth of a second), and at 2,000 agents five passes (40 s) gained 1.5% of the
+     * objective where local search in the same time gained less (gap to the bound after 60 s 7.5% → 6.6%,
+     * weekend-peak 24.8% → 23.2%); a reproducible solve (no proportional budget) keeps the cap and stops on the pass
+     * count.
      */
     @Override
     long budgetMillis(RosterSolution solution) {
@@ -66,7 +67,8 @@ public class WeekReplanning extends RepeatedStep {
         if (gain > 0) {
             RosterInitializer.apply(scoreDirector, greedy.currentPlan());
         }
-        log.info("Week replanning pass {}: gain {} in {} ms", pass + 1, gain, (System.nanoTime() - started) / 1_000_000);
+        log.info("Week replanning pass {}: gain {} in {} ms", pass + 1, gain,
+                (System.nanoTime() - started) / 1_000_000);
         return gain == 0 || !solveEnd.allows(end.nanos());
     }
 }

@@ -349,7 +349,7 @@ public final class ColumnGenerationProbe {
         Agent agent = state.agent;
         List<BestWeek.Week> list = new ArrayList<>();
         for (int w = 0; w < weeks.count(); w++) {
-            int daysInWeek = weeks.lastDay(w) - weeks.firstDay(w) + 1;
+            int daysInWeek = weeks.daysIn(w);
             List<BestWeek.Day> days = new ArrayList<>();
             int base = 0;
             for (int d = weeks.firstDay(w); d <= weeks.lastDay(w); d++) {
@@ -376,8 +376,8 @@ public final class ColumnGenerationProbe {
                 }
                 days.add(BestWeek.Day.open(options));
             }
-            int min = agent.isMinimumWaived(w) ? 0 : agent.minWeeklyMinutesIn(w, daysInWeek);
-            list.add(new BestWeek.Week(days, base, min, agent.maxWeeklyMinutesIn(w, daysInWeek)));
+            list.add(new BestWeek.Week(days, base, agent.requiredWeeklyMinutesIn(w, daysInWeek),
+                    agent.maxWeeklyMinutesIn(w, daysInWeek)));
         }
         return BestWeek.plan(list, new BestWeek.Edges(null, null, agent.getEdges().workedDaysBefore(),
                 agent.getEdges().workedDaysAfter(), agent.getMaxConsecutiveWorkingDays(), agent.getMinRestMinutes(), 0));
