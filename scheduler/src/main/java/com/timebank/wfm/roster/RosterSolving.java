@@ -82,6 +82,7 @@ class RosterSolving {
         return t;
     });
     private Duration coverageBoundLimit = Duration.ofSeconds(60);
+
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
     final String instanceId;
@@ -323,26 +324,40 @@ class RosterSolving {
         problem.setShiftMix(mix);
         try {
             bounds.execute(() -> {
-                CoverageBound.Result result = CoverageBound.of(problem, coverageBoundLimit);
-                mix.complete(result.mix());
-                log.info("Roster {}: coverage bound {} ({}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
-                        result.state(), result.columns(), result.rows(), result.millis());
-                try {
-                    CoverageQuality.BoundState state = result.available() ? CoverageQuality.BoundState.AVAILABLE
-                            : CoverageQuality.BoundState.NOT_AVAILABLE;
-                    // a bound of a second or less lands while the solve saves its first rosters: a deadlock loser
-                    // against those saves is written again, as every write is
-                    transactions.write(() -> {
-                        repository.saveCoverageBound(rosterId, state, result.available() ? result.bound() : null);
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    log.warn("Roster {}: saving the coverage bound failed", rosterId, e);
+                long started = System.nanoTime();
+                CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit);
+                mix.complete(lp.mix());
+                saveCoverageBound(rosterId, lp);
+                if (lp.available()) {
+                    // then raised by whole agent plans while the solve runs, saved once more when done
+                    Duration left = coverageBoundLimit.minusNanos(System.nanoTime() - started);
+                    CoverageBound.Result raised = CoverageBound.raise(problem, lp,
+                            left.compareTo(CoverageBound.RAISE_LIMIT) < 0 ? left : CoverageBound.RAISE_LIMIT);
+                    if (raised.bound() > lp.bound()) {
+                        saveCoverageBound(rosterId, raised);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             mix.complete(null);
             repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
+        }
+    }
+
+    private void saveCoverageBound(long rosterId, CoverageBound.Result result) {
+        log.info("Roster {}: coverage bound {} (LP {}; {}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
+                result.lpBound(), result.state(), result.columns(), result.rows(), result.millis());
+        try {
+            CoverageQuality.BoundState state = result.available() ? CoverageQuality.BoundState.AVAILABLE
+                    : CoverageQuality.BoundState.NOT_AVAILABLE;
+            // a bound of a second or less lands while the solve saves its first rosters: a deadlock loser
+            // against those saves is written again, as every write is
+            transactions.write(() -> {
+                repository.saveCoverageBound(rosterId, state, result.available() ? result.bound() : null);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Roster {}: saving the coverage bound failed", rosterId, e);
         }
     }
 

@@ -44,8 +44,18 @@ import com.google.ortools.linearsolver.MPVariable;
  * Every shift's coverage comes from {@link #shiftCoverage}, the same per-shift coverage the constraint stream sums
  * ({@link CoverageGrid#coverageOf}), so the bound and {@link #objectiveOf} follow any change of how a shift
  * covers its intervals.
+ * <p>
+ * Summing each rule over a group lets the LP work a fraction of an agent every day; {@link #raise} then prices whole
+ * agent plans from the LP's duals ({@link LagrangianBound}) and raises the bound where that matters (100 agents:
+ * +3.8% standard, +5.2% tight, +14% on the weekend-peak instance).
  */
 public final class CoverageBound {
+
+    /**
+     * At most this long the bound is raised by whole agent plans after the LP ({@link #raise}), next to the solve: at
+     * 100 agents the multipliers settle in about 10 s.
+     */
+    public static final Duration RAISE_LIMIT = Duration.ofSeconds(30);
 
     /** Shortfall segments of width one up to here; beyond, breakpoints grow geometrically. */
     static final int EXACT_SEGMENTS = 8;
@@ -55,11 +65,40 @@ public final class CoverageBound {
      * LP optimum's start-time mix then, null otherwise.
      */
     public record Result(double bound, boolean available, String state, int columns, int rows, long millis,
-            ShiftMix mix) {
+            ShiftMix mix, Duals duals, double lpBound) {
 
         public static Result notAvailable(String state, long millis) {
-            return new Result(Double.NaN, false, state, 0, 0, millis, null);
+            return new Result(Double.NaN, false, state, 0, 0, millis, null, null, Double.NaN);
         }
+    }
+
+    /**
+     * The bound raised by whole agent plans ({@link LagrangianBound}), from the LP's duals of {@code lp} (an available
+     * result of {@link #of} for {@code problem}), until {@code limit} has passed, the multipliers settle, or the
+     * solve's end ({@link RosterSolution#getSolveDeadline}); never below the LP bound. The result keeps the LP's
+     * value ({@link Result#lpBound}), mix and size; its state names the steps taken.
+     */
+    public static Result raise(RosterSolution problem, Result lp, Duration limit) {
+        if (!lp.available() || lp.duals() == null) {
+            return lp;
+        }
+        long t0 = System.nanoTime();
+        try {
+            SolveDeadline end = new SolveDeadline();
+            end.endIn(limit);
+            LagrangianBound.Result raised = LagrangianBound.raise(problem, lp.duals().lp(), lp.duals().values(),
+                    lp.bound(), end, problem.getSolveDeadline());
+            return new Result(Math.max(lp.bound(), raised.bound()), true,
+                    lp.state() + ", raised by whole agent plans in " + raised.steps() + " steps", lp.columns(),
+                    lp.rows(), lp.millis() + millisSince(t0), lp.mix(), lp.duals(), lp.lpBound());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the LP bound stands on its own
+            return lp;
+        }
+    }
+
+    /** The LP behind an available bound and its coverage rows' duals, from which {@link #raise} starts. */
+    public record Duals(Lp lp, double[] values) {
     }
 
     private CoverageBound() {
@@ -141,7 +180,7 @@ public final class CoverageBound {
             long remaining = timeLimit.toMillis() - millisSince(t0);
             if (remaining <= 0) {
                 return new Result(Double.NaN, false, "TIME_LIMIT", lp.columnCount(), lp.rowCount(), millisSince(t0),
-                        null);
+                        null, null, Double.NaN);
             }
             solver.setTimeLimit(remaining);
             // dual simplex: 2.5-4.5x fewer iterations and less time than GLOP's default primal on the 100-agent
@@ -152,14 +191,21 @@ public final class CoverageBound {
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 // GLOP stops at its time limit without a status of its own
                 String state = millis >= timeLimit.toMillis() ? "TIME_LIMIT (" + status + ")" : status.toString();
-                return new Result(Double.NaN, false, state, lp.columnCount(), lp.rowCount(), millis, null);
+                return new Result(Double.NaN, false, state, lp.columnCount(), lp.rowCount(), millis, null, null,
+                        Double.NaN);
             }
             double[] point = new double[variables.length];
             for (int j = 0; j < variables.length; j++) {
                 point[j] = variables[j].solutionValue();
             }
-            return new Result(Math.max(0, solver.objective().value() + lp.constant), true, status.toString(),
-                    lp.columnCount(), lp.rowCount(), millis, lp.mixAt(point));
+            MPConstraint[] constraints = solver.constraints();
+            double[] duals = new double[lp.coverageRows.size()];
+            for (int k = 0; k < duals.length; k++) {
+                duals[k] = constraints[lp.coverageRows.get(k).row()].dualValue();
+            }
+            double bound = Math.max(0, solver.objective().value() + lp.constant);
+            return new Result(bound, true, status.toString(), lp.columnCount(), lp.rowCount(), millis,
+                    lp.mixAt(point), new Duals(lp, duals), bound);
         } finally {
             solver.delete();
         }
@@ -215,6 +261,15 @@ public final class CoverageBound {
         }
 
         record CoverageRow(int row, int overstaffing, int[] segments) {
+        }
+
+        /** Per queue, the index in {@link #coverageRows} of each interval's row (-1: no shift covers it). */
+        final Map<String, int[]> coverageRowBySlot = new HashMap<>();
+
+        /** The index in {@link #coverageRows} of the slot's row, -1 when no shift covers it. */
+        int coverageRowOf(RequirementSlot slot) {
+            int[] bySlot = coverageRowBySlot.get(slot.getSkill());
+            return bySlot == null ? -1 : bySlot[slot.getIndex()];
         }
 
         static final class Row {
@@ -461,6 +516,9 @@ public final class CoverageBound {
             for (String skill : skills) {
                 RequirementSlot[] slots = grid.slotsOf(skill);
                 Row[] coverRows = cover.get(skill);
+                int[] rowBySlot = new int[slots.length];
+                Arrays.fill(rowBySlot, -1);
+                coverageRowBySlot.put(skill, rowBySlot);
                 for (int i = 0; i < slots.length; i++) {
                     long rhs = (long) slots[i].getRequiredMinutes() - pinned.get(skill)[i];
                     Row row = coverRows[i];
@@ -494,6 +552,7 @@ public final class CoverageBound {
                         row.add(segments[n], 1);
                         from = to;
                     }
+                    rowBySlot[i] = coverageRows.size();
                     coverageRows.add(new CoverageRow(rows.size() - 1, overstaffing, segments));
                 }
             }

@@ -138,7 +138,7 @@ public final class RosterBenchmark {
             header.append(" gap @").append(c).append(" s |");
         }
         header.append(" objective @").append(checkpoints[checkpoints.length - 1])
-                .append(" s | LP bound | bound time | short / over agent-intervals | score calc/s |");
+                .append(" s | bound (LP) | bound time | short / over agent-intervals | score calc/s |");
         System.out.println(header);
         System.out.println("|---".repeat(9 + checkpoints.length) + "|");
         for (Row r : rows) {
@@ -150,7 +150,8 @@ public final class RosterBenchmark {
             }
             line.append(String.format(Locale.ROOT, " %,d | %s | %.1f s | %,.1f / %,.1f | %,d |",
                     r.objective()[checkpoints.length - 1],
-                    r.bound().available() ? String.format(Locale.ROOT, "%,.0f", r.bound().bound()) : r.bound().state(),
+                    r.bound().available() ? String.format(Locale.ROOT, "%,.0f (%,.0f)", r.bound().bound(),
+                            r.bound().lpBound()) : r.bound().state(),
                     r.bound().millis() / 1000.0, r.shortfall(), r.overstaffed(), r.speed()));
             System.out.println(line);
         }
@@ -198,7 +199,7 @@ public final class RosterBenchmark {
                 instance.spec().agents(), weights, problem.getAgentDays().size(), problem.getUnavailabilities().size());
         // as in the service: the bound on its own thread next to the solve (reads only what the solver never changes)
         CompletableFuture<CoverageBound.Result> bound = CompletableFuture.supplyAsync(
-                () -> CoverageBound.of(problem, boundLimit));
+                () -> CoverageBound.raise(problem, CoverageBound.of(problem, boundLimit), CoverageBound.RAISE_LIMIT));
         // the solver's guided construction waits for the bound's mix rather than computing the LP again
         problem.setShiftMix(bound.thenApply(CoverageBound.Result::mix));
 
@@ -248,8 +249,9 @@ public final class RosterBenchmark {
         CoverageBound.Result result = bound.get();
         System.out.printf("  after %d s: %s; coverage objective %,d; %s; score calculation speed %d/s%n", limit,
                 best.getScore(), objective[checkpoints.length - 1], report, speed);
-        System.out.printf("  LP bound %s (%s, %d columns, %d rows, %d ms)%n",
-                result.available() ? String.format(Locale.ROOT, "%,.1f", result.bound()) : "not available",
+        System.out.printf("  bound %s (%s, %d columns, %d rows, %d ms)%n",
+                result.available() ? String.format(Locale.ROOT, "%,.1f, LP %,.1f", result.bound(), result.lpBound())
+                        : "not available",
                 result.state(), result.columns(), result.rows(), result.millis());
         return new Row(instance.name(), instance.spec().agents(), weights, moveThreads, firstFeasible.get(), objective,
                 result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
@@ -295,19 +297,26 @@ public final class RosterBenchmark {
         if (!Files.exists(file)) {
             Files.writeString(file, "run_started,load_average,instance,agents,weights,move_threads,checkpoints_s,"
                     + "first_feasible_ms,objectives,lp_bound,bound_state,bound_ms,gaps,shortfall_agent_intervals,"
-                    + "overstaffed_agent_intervals,score_calc_per_s\n");
+                    + "overstaffed_agent_intervals,score_calc_per_s,bound,gaps_to_lp\n");
         }
         StringBuilder gaps = new StringBuilder();
         for (int c = 0; c < checkpoints.length; c++) {
             gaps.append(c == 0 ? "" : ";").append(r.gap(c) == null ? "" : String.format(Locale.ROOT, "%.5f", r.gap(c)));
         }
+        StringBuilder gapsToLp = new StringBuilder();
+        for (int c = 0; c < checkpoints.length; c++) {
+            Double gap = r.objective()[c] < 0 ? null : CoverageBound.gap(r.objective()[c], r.bound().lpBound());
+            gapsToLp.append(c == 0 ? "" : ";").append(gap == null ? "" : String.format(Locale.ROOT, "%.5f", gap));
+        }
         String line = String.join(",", startedAt, load, r.instance(), String.valueOf(r.agents()), r.weights(),
                 r.threads(), String.join(";", Arrays.stream(checkpoints).mapToObj(String::valueOf).toList()),
                 String.valueOf(r.firstFeasibleMillis()),
                 String.join(";", Arrays.stream(r.objective()).mapToObj(String::valueOf).toList()),
-                r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().bound()) : "",
+                r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().lpBound()) : "",
                 r.bound().state(), String.valueOf(r.bound().millis()), gaps.toString(), String.valueOf(r.shortfall()),
-                String.valueOf(r.overstaffed()), String.valueOf(r.speed())) + "\n";
+                String.valueOf(r.overstaffed()), String.valueOf(r.speed()),
+                r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().bound()) : "",
+                gapsToLp.toString()) + "\n";
         Files.writeString(file, line, StandardOpenOption.APPEND);
     }
 }

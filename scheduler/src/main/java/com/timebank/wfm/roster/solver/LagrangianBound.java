@@ -1,0 +1,507 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coverage bound raised by pricing whole agent plans: a Lagrangian relaxation of the per-agent model, started
+ * at the aggregated LP's coverage duals and improved by subgradient steps; every value it reports is a valid lower
+ * bound on the solver's coverage objective of any roster that keeps the hard rules it uses.
+ * <p>
+ * Why: the aggregated LP ({@link CoverageBound.Lp}) sums each rule over a group of agents, so a group may work a
+ * fraction of an agent on every day and still keep "at most six days in a row" and the weekly limits on average.
+ * Whole agents cannot: measured on the 20-agent standard instance, SCIP's bound on the per-agent model after 240 s was
+ * 11% above the aggregated LP. Here each agent's plan is whole: for multipliers π (the value of an agent-minute on
+ * the phone in each interval),
+ * <pre>
+ *   L(π) = Σ_intervals min_c [g(c) + π·c] − Σ_agents max_plan π·coverage(plan) + constant
+ * </pre>
+ * where g is the LP's convex piecewise-linear coverage cost of an interval and the plans keep the agent's own weekly
+ * paid-minute limits, most days in a row (also across the horizon's edges), leave and availability, each day one
+ * shift or off. For any roster keeping those rules L(π) ≤ its g-objective ≤ its coverage objective (weak duality),
+ * whatever π is; at the LP's duals L is at least the LP bound (each agent's plans lie inside its group's share of
+ * the aggregated model). The best plan of an agent is a dynamic program over (day, days in a row, the week's paid
+ * minutes) choosing per day off or the best shift per paid length: minimum rest is relaxed (it only lowers L), so no
+ * shift choice within a length matters to the rules.
+ */
+final class LagrangianBound {
+
+    /** Outcome: the best bound found (never below the LP bound it started from), the steps taken and their time. */
+    record Result(double bound, int steps, long millis) {
+    }
+
+    private final CoverageBound.Lp lp;
+    private final List<Group> groups = new ArrayList<>();
+    private final List<AgentPlans> agents = new ArrayList<>();
+    /** Per coverage row: rhs, segment widths and slopes, overstaffing cost per minute (NaN: excess is free). */
+    private final double[] rhs;
+    private final double[][] widths;
+    private final double[][] slopes;
+    private final double[] overstaffingCost;
+
+    /** Agents with the same eligible shift options: the coverage rows and minutes of each (day, option). */
+    private static final class Group {
+        final List<ShiftOption> options;
+        final int[][][] rows;
+        final int[][][] minutes;
+        final int[] paidLengths;
+        final int[] lengthOf;
+        /** Per iteration: the value of each (day, option) at the current multipliers. */
+        double[][] value;
+
+        Group(List<ShiftOption> options, int days) {
+            this.options = options;
+            this.rows = new int[days][options.size()][];
+            this.minutes = new int[days][options.size()][];
+            this.paidLengths = options.stream().mapToInt(ShiftOption::getPaidMinutes).distinct().sorted().toArray();
+            this.lengthOf = options.stream().mapToInt(o -> Arrays.binarySearch(paidLengths, o.getPaidMinutes()))
+                    .toArray();
+            this.value = new double[days][options.size()];
+        }
+    }
+
+    /** One agent's rules as the plan search needs them. */
+    private static final class AgentPlans {
+        Agent agent;
+        Group group;
+        /** Per day: 0 open, 1 pinned working ({@code pinnedMinutes}), 2 off (pinned off or no day). */
+        int[] kind;
+        int[] pinnedMinutes;
+        /** Per day: the options allowed (null: all of the group's). */
+        int[][] allowed;
+        int[] weekOf;
+        int[] floor;
+        int[] cap;
+        int maxRun;
+        int runBefore;
+        int runAfter;
+        int step;
+        /** The plan last chosen: option index per day, -1 off or pinned. */
+        int[] plan;
+    }
+
+    private LagrangianBound(CoverageBound.Lp lp) {
+        this.lp = lp;
+        int n = lp.coverageRows.size();
+        rhs = new double[n];
+        widths = new double[n][];
+        slopes = new double[n][];
+        overstaffingCost = new double[n];
+        for (int k = 0; k < n; k++) {
+            CoverageBound.Lp.CoverageRow row = lp.coverageRows.get(k);
+            rhs[k] = lp.rows.get(row.row()).lower;
+            widths[k] = new double[row.segments().length];
+            slopes[k] = new double[row.segments().length];
+            for (int s = 0; s < row.segments().length; s++) {
+                widths[k][s] = lp.columns.get(row.segments()[s]).upper();
+                slopes[k][s] = lp.columns.get(row.segments()[s]).cost();
+            }
+            overstaffingCost[k] = row.overstaffing() < 0 ? Double.NaN : lp.columns.get(row.overstaffing()).cost();
+        }
+    }
+
+    /**
+     * Raises {@code lpBound} (the LP's value, its coverage duals {@code duals} per {@code lp.coverageRows}) until
+     * {@code end}; returns the best bound found, at least {@code lpBound}.
+     */
+    static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
+            SolveDeadline end, SolveDeadline solveEnd) {
+        long t0 = System.nanoTime();
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(problem);
+        double[] pi = duals.clone();
+        bound.project(pi);
+        double best = lpBound;
+        double lambda = 1.0;
+        int sinceBest = 0;
+        int steps = 0;
+        double[] subgradient = new double[pi.length];
+        while (solveEnd.allows(end.nanos()) && steps < MAX_STEPS) {
+            double value = bound.evaluate(pi, subgradient);
+            steps++;
+            if (value > best) {
+                best = value;
+                sinceBest = 0;
+            } else if (++sinceBest >= PATIENCE) {
+                lambda /= 2;
+                sinceBest = 0;
+                if (lambda < MIN_LAMBDA) {
+                    break;
+                }
+            }
+            double norm = 0;
+            for (double g : subgradient) {
+                norm += g * g;
+            }
+            if (norm == 0) {
+                break; // the multipliers are optimal
+            }
+            // Polyak's step towards a target a little above the best bound so far
+            double target = best + TARGET_MARGIN * Math.abs(best) + 1;
+            double t = lambda * (target - value) / norm;
+            for (int k = 0; k < pi.length; k++) {
+                pi[k] += t * subgradient[k];
+            }
+            bound.project(pi);
+        }
+        return new Result(best, steps, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** L(π) at {@code pi} as given (projected onto where L is finite). */
+    static double at(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(problem);
+        double[] projected = pi.clone();
+        bound.project(projected);
+        return bound.evaluate(projected, new double[pi.length]);
+    }
+
+    /** Each agent's best plan value at {@code pi} (for tests: no plan that keeps the rules may be worth more). */
+    static Map<Agent, Double> bestPlanValues(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(problem);
+        bound.evaluate(pi, new double[pi.length]);
+        Map<Agent, Double> values = new HashMap<>();
+        for (AgentPlans a : bound.agents) {
+            values.put(a.agent, bestPlan(a));
+        }
+        return values;
+    }
+
+    static final int MAX_STEPS = 3000;
+    static final int PATIENCE = 20;
+    static final double MIN_LAMBDA = 1e-3;
+    static final double TARGET_MARGIN = 0.01;
+
+    /** Multipliers where L is finite: an interval's extra coverage must not pay more than overstaffing costs. */
+    private void project(double[] pi) {
+        for (int k = 0; k < pi.length; k++) {
+            double lowest = Double.isNaN(overstaffingCost[k]) ? 0 : -overstaffingCost[k];
+            if (pi[k] < lowest) {
+                pi[k] = lowest;
+            }
+        }
+    }
+
+    /** L(π), and its supergradient (best coverage of each row less the agents' coverage) into {@code subgradient}. */
+    double evaluate(double[] pi, double[] subgradient) {
+        double value = lp.constant;
+        for (int k = 0; k < pi.length; k++) {
+            // min over coverage c ≥ 0 of g(c) + π c: at c = rhs, at a segment's end, or at 0
+            double r = rhs[k];
+            double bestCost = r > 0 ? pi[k] * r : Double.isNaN(overstaffingCost[k]) ? 0 : -overstaffingCost[k] * r;
+            double bestCover = Math.max(0, r);
+            double shortfall = 0;
+            double shortfallCost = 0;
+            for (int s = 0; s < widths[k].length && shortfall < r; s++) {
+                double w = Math.min(widths[k][s], r - shortfall);
+                shortfall += w;
+                shortfallCost += w * slopes[k][s];
+                double cost = shortfallCost + pi[k] * (r - shortfall);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bestCover = r - shortfall;
+                }
+            }
+            value += bestCost;
+            subgradient[k] = bestCover;
+        }
+        for (Group group : groups) {
+            for (int d = 0; d < group.rows.length; d++) {
+                for (int o = 0; o < group.options.size(); o++) {
+                    int[] rows = group.rows[d][o];
+                    int[] minutes = group.minutes[d][o];
+                    double v = 0;
+                    for (int i = 0; i < rows.length; i++) {
+                        v += pi[rows[i]] * minutes[i];
+                    }
+                    group.value[d][o] = v;
+                }
+            }
+        }
+        for (AgentPlans agent : agents) {
+            value -= bestPlan(agent);
+            Group group = agent.group;
+            for (int d = 0; d < agent.plan.length; d++) {
+                int o = agent.plan[d];
+                if (o >= 0) {
+                    int[] rows = group.rows[d][o];
+                    int[] minutes = group.minutes[d][o];
+                    for (int i = 0; i < rows.length; i++) {
+                        subgradient[rows[i]] -= minutes[i];
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The agent's best plan at the group's current values (into {@code agent.plan}); returns its value. */
+    private static double bestPlan(AgentPlans a) {
+        Group group = a.group;
+        int days = a.kind.length;
+        int runs = a.maxRun + 1;
+        int width = 1;
+        for (int c : a.cap) {
+            width = Math.max(width, c / a.step + 1);
+        }
+        double neg = Double.NEGATIVE_INFINITY;
+        double[] cur = new double[runs * width];
+        double[] next = new double[runs * width];
+        // back pointers per day and state: the previous state and the option (-1 off, -2 pinned)
+        int[][] fromState = new int[days][runs * width];
+        int[][] choice = new int[days][runs * width];
+        Arrays.fill(cur, neg);
+        cur[Math.min(a.runBefore, a.maxRun) * width] = 0;
+        int lengths = group.paidLengths.length;
+        int[] bestOption = new int[lengths];
+        double[] bestValue = new double[lengths];
+        for (int d = 0; d < days; d++) {
+            Arrays.fill(next, neg);
+            int week = a.weekOf[d];
+            int capIndex = a.cap[week] / a.step;
+            if (a.kind[d] == 0) {
+                Arrays.fill(bestOption, -1);
+                Arrays.fill(bestValue, neg);
+                int[] allowed = a.allowed[d];
+                int count = allowed == null ? group.options.size() : allowed.length;
+                for (int i = 0; i < count; i++) {
+                    int o = allowed == null ? i : allowed[i];
+                    int l = group.lengthOf[o];
+                    if (group.value[d][o] > bestValue[l]) {
+                        bestValue[l] = group.value[d][o];
+                        bestOption[l] = o;
+                    }
+                }
+            }
+            for (int r = 0; r < runs; r++) {
+                for (int m = 0; m <= capIndex && m < width; m++) {
+                    double v = cur[r * width + m];
+                    if (v == neg) {
+                        continue;
+                    }
+                    int from = r * width + m;
+                    if (a.kind[d] == 1) {
+                        int nm = m + a.pinnedMinutes[d] / a.step;
+                        if (r + 1 <= a.maxRun && nm <= capIndex) {
+                            relax(next, fromState[d], choice[d], (r + 1) * width + nm, v, from, -2);
+                        }
+                        continue;
+                    }
+                    relax(next, fromState[d], choice[d], m, v, from, -1);
+                    if (a.kind[d] == 2 || r + 1 > a.maxRun) {
+                        continue;
+                    }
+                    for (int l = 0; l < lengths; l++) {
+                        if (bestOption[l] < 0) {
+                            continue;
+                        }
+                        int nm = m + group.paidLengths[l] / a.step;
+                        if (nm <= capIndex) {
+                            relax(next, fromState[d], choice[d], (r + 1) * width + nm, v + bestValue[l], from,
+                                    bestOption[l]);
+                        }
+                    }
+                }
+            }
+            boolean weekEnds = d + 1 == days || a.weekOf[d + 1] != week;
+            if (weekEnds) {
+                // the week's floor, then a new week starts at its own base (the minutes index back to 0)
+                int floorIndex = (a.floor[week] + a.step - 1) / a.step;
+                for (int r = 0; r < runs; r++) {
+                    int bestM = -1;
+                    for (int m = 0; m < width; m++) {
+                        if (m < floorIndex || next[r * width + m] == neg) {
+                            continue;
+                        }
+                        if (bestM < 0 || next[r * width + m] > next[r * width + bestM]) {
+                            bestM = m;
+                        }
+                    }
+                    double keep = bestM < 0 ? neg : next[r * width + bestM];
+                    int keepFrom = bestM < 0 ? 0 : fromState[d][r * width + bestM];
+                    int keepChoice = bestM < 0 ? 0 : choice[d][r * width + bestM];
+                    for (int m = 0; m < width; m++) {
+                        next[r * width + m] = neg;
+                    }
+                    next[r * width] = keep;
+                    fromState[d][r * width] = keepFrom;
+                    choice[d][r * width] = keepChoice;
+                }
+            }
+            double[] swap = cur;
+            cur = next;
+            next = swap;
+        }
+        int bestState = -1;
+        for (int r = 0; r < runs; r++) {
+            if (r + a.runAfter > a.maxRun && r > 0) {
+                continue;
+            }
+            int s = r * width;
+            if (cur[s] != neg && (bestState < 0 || cur[s] > cur[bestState])) {
+                bestState = s;
+            }
+        }
+        if (bestState < 0) {
+            Arrays.fill(a.plan, -1);
+            return Double.NaN;
+        }
+        double value = cur[bestState];
+        int state = bestState;
+        for (int d = days - 1; d >= 0; d--) {
+            int c = choice[d][state];
+            a.plan[d] = c >= 0 ? c : -1;
+            state = fromState[d][state];
+        }
+        return value;
+    }
+
+    private static void relax(double[] next, int[] fromState, int[] choice, int to, double value, int from, int c) {
+        if (value > next[to]) {
+            next[to] = value;
+            fromState[to] = from;
+            choice[to] = c;
+        }
+    }
+
+    /** Groups with each (day, option)'s rows, and every agent's rules, as the plan search needs them. */
+    private void build(RosterSolution problem) {
+        CoverageGrid grid = problem.getCoverageGrid();
+        int days = problem.getHorizonDays();
+        ContractWeeks contractWeeks = problem.getContractWeeks();
+        RosterConstraintConfiguration rules = problem.getConstraintConfiguration() == null
+                ? new RosterConstraintConfiguration() : problem.getConstraintConfiguration();
+        boolean weeklyMinimum = rules.getWeeklyMinutesBelowContract().hardScore() > 0;
+        boolean weeklyMaximum = rules.getWeeklyMinutesAboveContract().hardScore() > 0;
+        boolean runs = rules.getMaximumConsecutiveWorkingDays().hardScore() > 0;
+        boolean runsAcrossEdges = runs && rules.getConsecutiveDaysNextToPublished().hardScore() > 0;
+        boolean leave = rules.getLeaveAndUnavailability().hardScore() > 0;
+        boolean availability = rules.getOutsideAvailability().hardScore() > 0;
+        boolean restAtEdges = rules.getMinimumRestNextToPublished().hardScore() > 0;
+        Map<List<ShiftOption>, Group> groupByOptions = new HashMap<>();
+        Map<Agent, AgentDay[]> daysOf = new HashMap<>();
+        for (AgentDay agentDay : problem.getAgentDays()) {
+            daysOf.computeIfAbsent(agentDay.getAgent(), k -> new AgentDay[days])[agentDay.getDayIndex()] = agentDay;
+        }
+        Map<Agent, List<Unavailability>> unavailable = new HashMap<>();
+        problem.getUnavailabilities().forEach(u -> unavailable.computeIfAbsent(u.getAgent(), k -> new ArrayList<>())
+                .add(u));
+        for (Agent agent : problem.getAgents()) {
+            List<ShiftOption> options = agent.getEligibleShiftOptions();
+            AgentDay[] agentDays = daysOf.get(agent);
+            if (options.isEmpty() || agentDays == null) {
+                continue;
+            }
+            Group group = groupByOptions.computeIfAbsent(options, o -> newGroup(o, grid, days));
+            AgentPlans a = new AgentPlans();
+            a.agent = agent;
+            a.group = group;
+            a.kind = new int[days];
+            a.pinnedMinutes = new int[days];
+            a.allowed = new int[days][];
+            a.weekOf = new int[days];
+            a.plan = new int[days];
+            int weeks = contractWeeks.count();
+            int[] base = new int[weeks];
+            int[] daysInWeek = new int[weeks];
+            int step = 0;
+            for (int length : group.paidLengths) {
+                step = gcd(step, length);
+            }
+            List<Unavailability> own = unavailable.getOrDefault(agent, List.of());
+            for (int d = 0; d < days; d++) {
+                a.weekOf[d] = contractWeeks.weekOf(d);
+                AgentDay agentDay = agentDays[d];
+                if (agentDay == null) {
+                    a.kind[d] = 2;
+                    continue;
+                }
+                daysInWeek[a.weekOf[d]]++;
+                base[a.weekOf[d]] += agentDay.getCreditedMinutes();
+                if (agentDay.isPinned()) {
+                    ShiftOption shift = agentDay.getShift();
+                    a.kind[d] = shift == null ? 2 : 1;
+                    a.pinnedMinutes[d] = shift == null ? 0 : shift.getPaidMinutes();
+                    step = shift == null ? step : gcd(step, shift.getPaidMinutes());
+                    continue;
+                }
+                a.allowed[d] = allowed(agent, agentDay.getDay(), options, leave ? own : List.of(), availability,
+                        restAtEdges);
+            }
+            a.step = Math.max(1, step);
+            a.floor = new int[weeks];
+            a.cap = new int[weeks];
+            int longest = group.paidLengths[group.paidLengths.length - 1];
+            for (int w = 0; w < weeks; w++) {
+                a.floor[w] = weeklyMinimum && !agent.isMinimumWaived(w)
+                        ? Math.max(0, agent.minWeeklyMinutesIn(w, daysInWeek[w]) - base[w]) : 0;
+                int unlimited = daysInWeek[w] * Math.max(longest, 1440);
+                a.cap[w] = weeklyMaximum && !agent.isMaximumWaived(w)
+                        ? Math.max(0, Math.min(unlimited, agent.maxWeeklyMinutesIn(w, daysInWeek[w]) - base[w]))
+                        : unlimited;
+            }
+            a.maxRun = runs ? agent.getMaxConsecutiveWorkingDays() : days + 1;
+            a.runBefore = runsAcrossEdges ? agent.getEdges().workedDaysBefore() : 0;
+            a.runAfter = runsAcrossEdges ? agent.getEdges().workedDaysAfter() : 0;
+            // an agent no plan of whom keeps every rule (e.g. a minimum its availability cannot reach) keeps the rest
+            if (Double.isNaN(bestPlan(a))) {
+                Arrays.fill(a.floor, 0);
+                if (Double.isNaN(bestPlan(a))) {
+                    a.maxRun = days + 1;
+                    a.runBefore = 0;
+                    a.runAfter = 0;
+                }
+            }
+            agents.add(a);
+        }
+        groups.addAll(groupByOptions.values());
+    }
+
+    private Group newGroup(List<ShiftOption> options, CoverageGrid grid, int days) {
+        Group group = new Group(options, days);
+        for (int d = 0; d < days; d++) {
+            for (int o = 0; o < options.size(); o++) {
+                List<SlotCoverage> coverage = grid.coverageOf(d, options.get(o));
+                int[] rows = new int[coverage.size()];
+                int[] minutes = new int[coverage.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    SlotCoverage c = coverage.get(i);
+                    rows[i] = lp.coverageRowOf(c.slot());
+                    minutes[i] = c.onPhoneMinutes();
+                }
+                group.rows[d][o] = rows;
+                group.minutes[d][o] = minutes;
+            }
+        }
+        return group;
+    }
+
+    /** The options the agent may work on the day by the rules used here; null when all of them. */
+    private static int[] allowed(Agent agent, RosterDay day, List<ShiftOption> options, List<Unavailability> own,
+            boolean availability, boolean restAtEdges) {
+        int[] allowed = new int[options.size()];
+        int count = 0;
+        for (int o = 0; o < options.size(); o++) {
+            ShiftOption shift = options.get(o);
+            long start = day.getStartMinute() + shift.getStartMinuteOfDay();
+            long end = day.getStartMinute() + shift.getEndMinuteOfDay();
+            boolean ok = !availability || agent.minutesOutsideAvailability(day.getDayOfWeek(), shift) == 0;
+            ok &= !restAtEdges || agent.getEdges().restShortfall(day, shift, agent.getMinRestMinutes()) == 0;
+            for (int u = 0; ok && u < own.size(); u++) {
+                ok = own.get(u).overlapMinutes(start, end) == 0;
+            }
+            if (ok) {
+                allowed[count++] = o;
+            }
+        }
+        return count == options.size() ? null : Arrays.copyOf(allowed, count);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? Math.abs(a) : gcd(b, a % b);
+    }
+}

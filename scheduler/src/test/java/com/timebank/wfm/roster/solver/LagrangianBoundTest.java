@@ -1,0 +1,189 @@
+package com.timebank.wfm.roster.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static com.timebank.wfm.roster.solver.RosterFixtures.*;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The raised bound is a bound: no plan an agent may work is worth more than the plan search finds (checked against the
+ * plans of a roster the solver made and the constraints call feasible: leave, time off, evening unavailability,
+ * weekly limits, days in a row), so L(π) is below every such roster for any multipliers; and at the LP's duals it is
+ * at least the LP bound.
+ */
+class LagrangianBoundTest {
+
+    private static RosterSolution roster;
+    private static CoverageBound.Lp lp;
+    private static CoverageBound.Result bound;
+
+    @BeforeAll
+    static void solveALeaveHeavyCenter() {
+        RosterBenchmark.Instance instance = RosterBenchmark.instance("leave-heavy", 40, 14);
+        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
+                new RosterConstraintConfiguration());
+        bound = CoverageBound.of(problem, Duration.ofSeconds(60));
+        roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(3))).solve(problem);
+        lp = CoverageBound.Lp.of(roster);
+    }
+
+    @Test
+    void noRosteredPlanIsWorthMoreThanTheBestPlanFound() {
+        assertThat(roster.getScore().isFeasible()).as(roster.getScore().toString()).isTrue();
+        Random random = new Random(5);
+        int checked = 0;
+        for (int round = 0; round < 20; round++) {
+            double[] pi = new double[lp.coverageRows.size()];
+            for (int k = 0; k < pi.length; k++) {
+                // from the cheapest π allowed (overstaffing's cost) up to several shortfall slopes
+                pi[k] = -0.3 + random.nextDouble() * (round % 2 == 0 ? 1 : 40);
+            }
+            Map<Agent, Double> best = LagrangianBound.bestPlanValues(roster, lp, pi);
+            for (Agent agent : roster.getAgents()) {
+                double rostered = rosteredValue(agent, pi);
+                assertThat(best.get(agent)).as("agent %s, round %d", agent.getEmployeeNo(), round)
+                        .isGreaterThanOrEqualTo(rostered - 1e-6 * Math.abs(rostered));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(20 * roster.getAgents().size());
+    }
+
+    @Test
+    void atTheLpDualsTheBoundIsAtLeastTheLpAndRaisingKeepsItBelowTheRoster() {
+        assertThat(bound.available()).as(bound.state()).isTrue();
+        double atDuals = LagrangianBound.at(roster, bound.duals().lp(), bound.duals().values());
+        assertThat(atDuals).isGreaterThanOrEqualTo(bound.bound() - 1e-6 * bound.bound());
+
+        CoverageBound.Result raised = CoverageBound.raise(roster, bound, Duration.ofSeconds(20));
+
+        assertThat(raised.lpBound()).isEqualTo(bound.bound());
+        assertThat(raised.bound()).isGreaterThanOrEqualTo(atDuals);
+        assertThat(raised.bound()).isLessThanOrEqualTo(CoverageBound.objectiveOf(roster));
+        assertThat(raised.state()).contains("raised by whole agent plans");
+    }
+
+    /**
+     * The plan search against every plan there is: one agent over 9 days (a full contract week and two days of the
+     * next, pro-rated), at most 3 days in a row with a day worked just before the horizon, a pinned 4-hour shift, an
+     * evening off on day 2, 9-hour and 4-hour shifts, 16-28 h a week; each plan checked by the constraints' own
+     * rules (minimum rest aside, which the search relaxes). The best value must be the search's, to the unit.
+     */
+    @Test
+    void bestPlanEqualsTheBestOfAllPlansByBruteForce() {
+        Agent agent = agent("A").weeklyMinutes(960, 1_680).maxConsecutiveWorkingDays(3).allowedShiftLengths(540, 240)
+                .build();
+        RosterSolution problem = builder(9, agent)
+                .requirement("general", new int[9 * 48])
+                .pin(agent, MONDAY.plusDays(4), PART_4)
+                .shiftOutsideHorizon(agent, MONDAY.minusDays(1).atTime(8, 0), MONDAY.minusDays(1).atTime(16, 0))
+                .unavailability(Unavailability.window(agent, MONDAY.plusDays(2), LocalTime.of(18, 0), LocalTime.MIDNIGHT))
+                .build();
+        problem.getAgentDays().forEach(d -> {
+            if (!d.isPinned()) {
+                d.setShift(null);
+            }
+        });
+        CoverageBound.Lp model = CoverageBound.Lp.of(problem);
+        List<ShiftOption> options = agent.getEligibleShiftOptions();
+        assertThat(options).hasSize(3);
+        Random random = new Random(11);
+        for (int round = 0; round < 5; round++) {
+            double[] pi = new double[model.coverageRows.size()];
+            for (int k = 0; k < pi.length; k++) {
+                pi[k] = -0.3 + random.nextDouble() * 3;
+            }
+            double search = LagrangianBound.bestPlanValues(problem, model, pi).get(agent);
+            double brute = bestByBruteForce(problem, model, agent, options, pi);
+            assertThat(brute).as("a plan exists").isGreaterThan(Double.NEGATIVE_INFINITY);
+            assertThat(search).as("round %d", round).isCloseTo(brute, org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    private static double bestByBruteForce(RosterSolution problem, CoverageBound.Lp model, Agent agent,
+            List<ShiftOption> options, double[] pi) {
+        List<AgentDay> days = new ArrayList<>(problem.getAgentDays().stream().filter(d -> d.getAgent() == agent)
+                .sorted((a, b) -> Integer.compare(a.getDayIndex(), b.getDayIndex())).toList());
+        List<AgentDay> open = days.stream().filter(d -> !d.isPinned()).toList();
+        int choices = options.size() + 1;
+        int plans = (int) Math.pow(choices, open.size());
+        double best = Double.NEGATIVE_INFINITY;
+        for (int plan = 0; plan < plans; plan++) {
+            int code = plan;
+            for (AgentDay day : open) {
+                int c = code % choices;
+                code /= choices;
+                day.setShift(c == 0 ? null : options.get(c - 1));
+            }
+            if (keepsTheRules(problem, agent, days)) {
+                double value = 0;
+                for (AgentDay day : open) {
+                    if (day.getShift() != null) {
+                        for (SlotCoverage c : problem.getCoverageGrid().coverageOf(day.getDayIndex(), day.getShift())) {
+                            value += pi[model.coverageRowOf(c.slot())] * c.onPhoneMinutes();
+                        }
+                    }
+                }
+                best = Math.max(best, value);
+            }
+        }
+        open.forEach(d -> d.setShift(null));
+        return best;
+    }
+
+    /** The hard rules as the constraints state them, minimum rest aside. */
+    private static boolean keepsTheRules(RosterSolution problem, Agent agent, List<AgentDay> days) {
+        long bits = 0;
+        int[] minutes = new int[problem.getContractWeeks().count()];
+        int[] count = new int[minutes.length];
+        for (AgentDay day : days) {
+            minutes[day.getWeekIndex()] += day.getCountedMinutes();
+            count[day.getWeekIndex()]++;
+            if (day.getShift() != null) {
+                bits |= day.getDayBit();
+                if (day.getMinutesOutsideAvailability() > 0) {
+                    return false;
+                }
+                for (Unavailability u : problem.getUnavailabilities()) {
+                    if (u.getAgent() == agent && u.overlapMinutes(day.getStartMinute(), day.getEndMinute()) > 0) {
+                        return false;
+                    }
+                }
+                if (day.getEdgeRestShortfallMinutes() > 0) {
+                    return false;
+                }
+            }
+        }
+        for (int w = 0; w < minutes.length; w++) {
+            if (count[w] > 0 && (minutes[w] < agent.requiredWeeklyMinutesIn(w, count[w])
+                    || minutes[w] > agent.maxWeeklyMinutesIn(w, count[w]))) {
+                return false;
+            }
+        }
+        return RosterConstraintProvider.excessConsecutiveDays(agent, bits) == 0
+                && RosterConstraintProvider.excessConsecutiveDaysAcrossEdges(agent, bits) == 0;
+    }
+
+    /** The multipliers' value of the agent's rostered shifts (pinned days count in the requirement, not here). */
+    private static double rosteredValue(Agent agent, double[] pi) {
+        CoverageGrid grid = roster.getCoverageGrid();
+        double value = 0;
+        for (AgentDay day : roster.getAgentDays()) {
+            if (day.getAgent() == agent && day.getShift() != null && !day.isPinned()) {
+                for (SlotCoverage c : grid.coverageOf(day.getDayIndex(), day.getShift())) {
+                    value += pi[lp.coverageRowOf(c.slot())] * c.onPhoneMinutes();
+                }
+            }
+        }
+        return value;
+    }
+}
