@@ -166,7 +166,7 @@ final class LagrangianBound {
         bound.evaluate(pi, new double[pi.length]);
         Map<Agent, Double> values = new HashMap<>();
         for (AgentPlans a : bound.agents) {
-            values.put(a.agent, bestPlan(a));
+            values.put(a.agent, bound.bestPlan(a));
         }
         return values;
     }
@@ -239,8 +239,14 @@ final class LagrangianBound {
         return value;
     }
 
+    /** Work arrays of the plan search, grown to the largest agent and reused (a step prices every agent). */
+    private double[] cur = new double[0];
+    private double[] next = new double[0];
+    private int[][] fromState = new int[0][];
+    private int[][] choice = new int[0][];
+
     /** The agent's best plan at the group's current values (into {@code agent.plan}); returns its value. */
-    private static double bestPlan(AgentPlans a) {
+    private double bestPlan(AgentPlans a) {
         Group group = a.group;
         int days = a.kind.length;
         int runs = a.maxRun + 1;
@@ -249,18 +255,25 @@ final class LagrangianBound {
             width = Math.max(width, c / a.step + 1);
         }
         double neg = Double.NEGATIVE_INFINITY;
-        double[] cur = new double[runs * width];
-        double[] next = new double[runs * width];
-        // back pointers per day and state: the previous state and the option (-1 off, -2 pinned)
-        int[][] fromState = new int[days][runs * width];
-        int[][] choice = new int[days][runs * width];
-        Arrays.fill(cur, neg);
+        int states = runs * width;
+        if (cur.length < states || fromState.length < days) {
+            cur = new double[Math.max(states, cur.length)];
+            next = new double[cur.length];
+            // back pointers per day and state: the previous state and the option (-1 off, -2 pinned)
+            fromState = new int[Math.max(days, fromState.length)][cur.length];
+            choice = new int[fromState.length][cur.length];
+        }
+        double[] cur = this.cur;
+        double[] next = this.next;
+        int[][] fromState = this.fromState;
+        int[][] choice = this.choice;
+        Arrays.fill(cur, 0, states, neg);
         cur[Math.min(a.runBefore, a.maxRun) * width] = 0;
         int lengths = group.paidLengths.length;
         int[] bestOption = new int[lengths];
         double[] bestValue = new double[lengths];
         for (int d = 0; d < days; d++) {
-            Arrays.fill(next, neg);
+            Arrays.fill(next, 0, states, neg);
             int week = a.weekOf[d];
             int capIndex = a.cap[week] / a.step;
             if (a.kind[d] == 0) {
@@ -336,6 +349,8 @@ final class LagrangianBound {
             cur = next;
             next = swap;
         }
+        this.cur = cur;
+        this.next = next;
         int bestState = -1;
         for (int r = 0; r < runs; r++) {
             if (r + a.runAfter > a.maxRun && r > 0) {
