@@ -5,8 +5,8 @@ import com.timebank.wfm.roster.solver.CoverageBound;
 /**
  * How good a roster's coverage is against the best any roster of the same agents could do: the solver's coverage
  * objective (weighted squared shortfall plus weighted overstaffing, as positive numbers) of the saved best solution,
- * the LP lower bound of that objective computed at solve start ({@link CoverageBound}), and the gap
- * (objective − bound) / bound.
+ * the lower bound of that objective computed next to the solve ({@link CoverageBound}: the LP at solve start, then
+ * raised by whole agent plans), and the gap (objective − bound) / bound.
  *
  * @param boundState null for rosters solved before the bound existed
  * @param bound      set when {@code boundState} is AVAILABLE

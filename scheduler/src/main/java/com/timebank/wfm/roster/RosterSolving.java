@@ -314,8 +314,10 @@ class RosterSolving {
     }
 
     /**
-     * Computes the coverage bound of a roster's problem on the bound thread. The LP reads only what the solver never
-     * changes (agents, requirement, pinned days), so it may read the problem the solver is working on.
+     * Computes the coverage bound of a roster's problem on the bound thread: the LP, saved at once, then raised by whole
+     * agent plans until that settles, {@link CoverageBound#RAISE_LIMIT} or the solve's end, saved again when higher.
+     * Both read only what the solver never changes (agents, requirement, pinned days, leave), so they may read the
+     * problem the solver is working on.
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem) {
         repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);

@@ -25,7 +25,8 @@ import java.util.Map;
  * whatever π is; at the LP's duals L is at least the LP bound (each agent's plans lie inside its group's share of
  * the aggregated model). The best plan of an agent is a dynamic program over (day, days in a row, the week's paid
  * minutes) choosing per day off or the best shift per paid length: minimum rest is relaxed (it only lowers L), so no
- * shift choice within a length matters to the rules.
+ * shift choice within a length matters to the rules. The multipliers move by deflected subgradient steps
+ * ({@link #DEFLECTION}) of Polyak's length towards a target just above the best bound so far.
  */
 final class LagrangianBound {
 
@@ -119,6 +120,7 @@ final class LagrangianBound {
         int sinceBest = 0;
         int steps = 0;
         double[] subgradient = new double[pi.length];
+        double[] direction = new double[pi.length];
         while (solveEnd.allows(end.nanos()) && steps < MAX_STEPS) {
             double value = bound.evaluate(pi, subgradient);
             steps++;
@@ -133,17 +135,18 @@ final class LagrangianBound {
                 }
             }
             double norm = 0;
-            for (double g : subgradient) {
-                norm += g * g;
+            for (int k = 0; k < pi.length; k++) {
+                direction[k] = subgradient[k] + DEFLECTION * direction[k];
+                norm += direction[k] * direction[k];
             }
             if (norm == 0) {
                 break; // the multipliers are optimal
             }
-            // Polyak's step towards a target a little above the best bound so far
+            // Polyak's step towards a target a little above the best bound so far, along the deflected direction
             double target = best + TARGET_MARGIN * Math.abs(best) + 1;
             double t = lambda * (target - value) / norm;
             for (int k = 0; k < pi.length; k++) {
-                pi[k] += t * subgradient[k];
+                pi[k] += t * direction[k];
             }
             bound.project(pi);
         }
@@ -171,7 +174,13 @@ final class LagrangianBound {
         return values;
     }
 
-    static final int MAX_STEPS = 3000;
+    static final int MAX_STEPS = 10_000;
+    /**
+     * Each step's direction is the new subgradient plus this share of the last direction, which damps the zigzag of
+     * plain subgradient steps (100 agents, 30 s: weekend-peak +15.0% over the LP with none, +16.3% with 0.7, +17.9%
+     * with 0.95; long-hours +6.6% / +8.1% / +8.2%; standard +3.8% / +4.3% / +4.4%, in fewer steps).
+     */
+    static final double DEFLECTION = 0.95;
     static final int PATIENCE = 20;
     static final double MIN_LAMBDA = 1e-3;
     static final double TARGET_MARGIN = 0.01;
