@@ -82,6 +82,8 @@ class RosterSolving {
         return t;
     });
     private Duration coverageBoundLimit = Duration.ofSeconds(60);
+    /** The end of the bound being raised on the bound thread, if one is (ended when another roster needs its LP). */
+    private volatile SolveDeadline raising;
 
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
@@ -320,6 +322,11 @@ class RosterSolving {
      * problem the solver is working on.
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem) {
+        // a bound being raised gives way to this roster's LP, which its guided construction waits for
+        SolveDeadline previous = raising;
+        if (previous != null) {
+            previous.endNow();
+        }
         repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);
         // the solver's guided construction waits for this LP's start-time mix rather than solving the LP again
         CompletableFuture<ShiftMix> mix = new CompletableFuture<>();
@@ -333,8 +340,11 @@ class RosterSolving {
                 if (lp.available()) {
                     // then raised by whole agent plans while the solve runs, saved once more when done
                     Duration left = coverageBoundLimit.minusNanos(System.nanoTime() - started);
-                    CoverageBound.Result raised = CoverageBound.raise(problem, lp,
-                            left.compareTo(CoverageBound.RAISE_LIMIT) < 0 ? left : CoverageBound.RAISE_LIMIT);
+                    SolveDeadline end = new SolveDeadline();
+                    end.endIn(left.compareTo(CoverageBound.RAISE_LIMIT) < 0 ? left : CoverageBound.RAISE_LIMIT);
+                    raising = end;
+                    CoverageBound.Result raised = CoverageBound.raise(problem, lp, end);
+                    raising = null;
                     if (raised.bound() > lp.bound()) {
                         saveCoverageBound(rosterId, raised);
                     }

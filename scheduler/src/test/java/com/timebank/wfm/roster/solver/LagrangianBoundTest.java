@@ -64,7 +64,9 @@ class LagrangianBoundTest {
         double atDuals = LagrangianBound.at(roster, bound.duals().lp(), bound.duals().values());
         assertThat(atDuals).isGreaterThanOrEqualTo(bound.bound() - 1e-6 * bound.bound());
 
-        CoverageBound.Result raised = CoverageBound.raise(roster, bound, Duration.ofSeconds(20));
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(20));
+        CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
 
         assertThat(raised.lpBound()).isEqualTo(bound.bound());
         assertThat(raised.bound()).isGreaterThanOrEqualTo(atDuals);
@@ -171,6 +173,33 @@ class LagrangianBoundTest {
         }
         return RosterConstraintProvider.excessConsecutiveDays(agent, bits) == 0
                 && RosterConstraintProvider.excessConsecutiveDaysAcrossEdges(agent, bits) == 0;
+    }
+
+    /** A raise whose end has come (another roster needs the bound thread, the solve stopped) returns the LP bound. */
+    @Test
+    void anEndedRaiseReturnsAtOnceWithTheLpBound() {
+        SolveDeadline end = new SolveDeadline();
+        end.endNow();
+        long started = System.nanoTime();
+
+        CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+        assertThat(raised.bound()).isEqualTo(bound.bound());
+        assertThat(raised.state()).contains("in 0 steps");
+    }
+
+    /** A center planned in partitions keeps the LP bound: the raise would take the core its first phase needs. */
+    @Test
+    void aCenterAboveTheRaiseLimitKeepsTheLpBound() {
+        RosterSolution large = new RosterInstanceGenerator().generate(
+                RosterInstanceGenerator.Spec.of(CoverageBound.RAISE_MAX_AGENTS + 1, 7));
+        CoverageBound.Result lpOnly = CoverageBound.of(large, Duration.ofSeconds(60));
+        assertThat(lpOnly.available()).as(lpOnly.state()).isTrue();
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(30));
+
+        assertThat(CoverageBound.raise(large, lpOnly, end)).isSameAs(lpOnly);
     }
 
     /** The multipliers' value of the agent's rostered shifts (pinned days count in the requirement, not here). */

@@ -205,7 +205,11 @@ public final class RosterBenchmark {
         // then raised on a thread of its own while the solve goes on
         problem.setShiftMix(lp.thenApply(CoverageBound.Result::mix));
         CompletableFuture<CoverageBound.Result> bound = lp.thenApplyAsync(
-                result -> CoverageBound.raise(problem, result, CoverageBound.RAISE_LIMIT));
+                result -> {
+                    SolveDeadline end = new SolveDeadline();
+                    end.endIn(CoverageBound.RAISE_LIMIT);
+                    return CoverageBound.raise(problem, result, end);
+                });
 
         int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
