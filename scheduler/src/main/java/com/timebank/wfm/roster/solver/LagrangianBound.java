@@ -434,7 +434,7 @@ final class LagrangianBound {
             int[] daysInWeek = new int[weeks];
             int step = 0;
             for (int length : group.paidLengths) {
-                step = gcd(step, length);
+                step = CoverageBound.gcd(step, length);
             }
             List<Unavailability> own = unavailable.getOrDefault(agent, List.of());
             for (int d = 0; d < days; d++) {
@@ -450,7 +450,7 @@ final class LagrangianBound {
                     ShiftOption shift = agentDay.getShift();
                     a.kind[d] = shift == null ? 2 : 1;
                     a.pinnedMinutes[d] = shift == null ? 0 : shift.getPaidMinutes();
-                    step = shift == null ? step : gcd(step, shift.getPaidMinutes());
+                    step = shift == null ? step : CoverageBound.gcd(step, shift.getPaidMinutes());
                     continue;
                 }
                 a.allowed[d] = allowed(agent, agentDay.getDay(), options, leave ? own : List.of(), availability,
@@ -523,9 +523,5 @@ final class LagrangianBound {
             }
         }
         return count == options.size() ? null : Arrays.copyOf(allowed, count);
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? Math.abs(a) : gcd(b, a % b);
     }
 }
