@@ -53,17 +53,9 @@ public final class CoverageBound {
 
     /**
      * At most this long the bound is raised by whole agent plans after the LP ({@link #raise}), next to the solve: at
-     * 100 agents the multipliers settle in about 10 s.
+     * 100 agents the multipliers settle in 5 to 10 s; at 2,000 and 10,000 agents the raise ends here, unsettled.
      */
     public static final Duration RAISE_LIMIT = Duration.ofSeconds(30);
-
-    /**
-     * Above this many agents the bound stays the LP's: raising it would take the core that a center planned in
-     * partitions needs next to the solve (10,000 agents, standard: the roster after 30 s 47.7% above the LP bound with
-     * the raise running, 8.4% without; first feasible 12.3 s against 8.3 s), for +1.7% (standard) to +5.3%
-     * (weekend-peak) of bound.
-     */
-    public static final int RAISE_MAX_AGENTS = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
 
     /** Shortfall segments of width one up to here; beyond, breakpoints grow geometrically. */
     static final int EXACT_SEGMENTS = 8;
@@ -83,12 +75,11 @@ public final class CoverageBound {
     /**
      * The bound raised by whole agent plans ({@link LagrangianBound}), from the LP's duals of {@code lp} (an available
      * result of {@link #of} for {@code problem}), until {@code end}, the multipliers settle, or the solve's end
-     * ({@link RosterSolution#getSolveDeadline}); never below the LP bound; the LP's own result above
-     * {@link #RAISE_MAX_AGENTS}. The result keeps the LP's value
+     * ({@link RosterSolution#getSolveDeadline}); never below the LP bound. The result keeps the LP's value
      * ({@link Result#lpBound}), mix and size; its state names the steps taken.
      */
     public static Result raise(RosterSolution problem, Result lp, SolveDeadline end) {
-        if (!lp.available() || lp.duals() == null || problem.getAgents().size() > RAISE_MAX_AGENTS) {
+        if (!lp.available() || lp.duals() == null) {
             return lp;
         }
         long t0 = System.nanoTime();
@@ -96,7 +87,8 @@ public final class CoverageBound {
             LagrangianBound.Result raised = LagrangianBound.raise(problem, lp.duals().lp(), lp.duals().values(),
                     lp.bound(), end, problem.getSolveDeadline());
             return new Result(Math.max(lp.bound(), raised.bound()), true,
-                    lp.state() + ", raised by whole agent plans in " + raised.steps() + " steps", lp.columns(),
+                    lp.state() + ", raised by whole agent plans in " + raised.steps() + " steps ("
+                            + raised.searches() + " plan searches for " + raised.agents() + " agents)", lp.columns(),
                     lp.rows(), lp.millis() + millisSince(t0), lp.mix(), lp.duals(), lp.lpBound());
         } catch (RuntimeException | OutOfMemoryError e) {
             // the LP bound stands on its own

@@ -3,6 +3,7 @@ package com.timebank.wfm.roster.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +31,15 @@ import java.util.Map;
  */
 final class LagrangianBound {
 
-    /** Outcome: the best bound found (never below the LP bound it started from), the steps taken and their time. */
-    record Result(double bound, int steps, long millis) {
+    /**
+     * Outcome: the best bound found (never below the LP bound it started from), the steps taken and their time, and
+     * how many distinct plan searches a step ran for how many agents.
+     */
+    record Result(double bound, int steps, long millis, int searches, int agents) {
     }
 
     private final CoverageBound.Lp lp;
+    private boolean shareSearches = true;
     private final List<Group> groups = new ArrayList<>();
     private final List<AgentPlans> agents = new ArrayList<>();
     /** Per coverage row: rhs, segment widths and slopes, overstaffing cost per minute (NaN: excess is free). */
@@ -64,9 +69,13 @@ final class LagrangianBound {
         }
     }
 
-    /** One agent's rules as the plan search needs them. */
+    /**
+     * The rules of one or more agents as the plan search needs them: agents whose searches would be the same (same
+     * options, days, limits and edges, as most agents of a contract without leave are) share one, counted by
+     * {@code agents}.
+     */
     private static final class AgentPlans {
-        Agent agent;
+        final List<Agent> agents = new ArrayList<>();
         Group group;
         /** Per day: 0 open, 1 pinned working ({@code pinnedMinutes}), 2 off (pinned off or no day). */
         int[] kind;
@@ -82,6 +91,12 @@ final class LagrangianBound {
         int step;
         /** The plan last chosen: option index per day, -1 off or pinned. */
         int[] plan;
+
+        /** What makes two agents' plan searches the same (the group compares by identity: one per option list). */
+        List<Object> searchKey() {
+            return List.of(group, Arrays.toString(kind), Arrays.toString(pinnedMinutes), Arrays.deepToString(allowed), Arrays.toString(weekOf),
+                    Arrays.toString(floor), Arrays.toString(cap), List.of(maxRun, runBefore, runAfter, step));
+        }
     }
 
     private LagrangianBound(CoverageBound.Lp lp) {
@@ -150,16 +165,30 @@ final class LagrangianBound {
             }
             bound.project(pi);
         }
-        return new Result(best, steps, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(best, steps, (System.nanoTime() - t0) / 1_000_000, bound.agents.size(),
+                bound.agents.stream().mapToInt(a -> a.agents.size()).sum());
     }
 
     /** L(π) at {@code pi} as given (projected onto where L is finite). */
     static double at(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
+        return at(problem, lp, pi, true);
+    }
+
+    /** As {@link #at(RosterSolution, CoverageBound.Lp, double[])}; {@code false}: one plan search per agent. */
+    static double at(RosterSolution problem, CoverageBound.Lp lp, double[] pi, boolean shareSearches) {
         LagrangianBound bound = new LagrangianBound(lp);
+        bound.shareSearches = shareSearches;
         bound.build(problem);
         double[] projected = pi.clone();
         bound.project(projected);
         return bound.evaluate(projected, new double[pi.length]);
+    }
+
+    /** How many plan searches a step runs for the problem's agents (agents with the same search share one). */
+    static int searches(RosterSolution problem, CoverageBound.Lp lp) {
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(problem);
+        return bound.agents.size();
     }
 
     /** Each agent's best plan value at {@code pi} (for tests: no plan that keeps the rules may be worth more). */
@@ -169,7 +198,8 @@ final class LagrangianBound {
         bound.evaluate(pi, new double[pi.length]);
         Map<Agent, Double> values = new HashMap<>();
         for (AgentPlans a : bound.agents) {
-            values.put(a.agent, bound.bestPlan(a));
+            double value = bound.bestPlan(a);
+            a.agents.forEach(agent -> values.put(agent, value));
         }
         return values;
     }
@@ -232,7 +262,8 @@ final class LagrangianBound {
             }
         }
         for (AgentPlans agent : agents) {
-            value -= bestPlan(agent);
+            int count = agent.agents.size();
+            value -= count * bestPlan(agent);
             Group group = agent.group;
             for (int d = 0; d < agent.plan.length; d++) {
                 int o = agent.plan[d];
@@ -240,7 +271,7 @@ final class LagrangianBound {
                     int[] rows = group.rows[d][o];
                     int[] minutes = group.minutes[d][o];
                     for (int i = 0; i < rows.length; i++) {
-                        subgradient[rows[i]] -= minutes[i];
+                        subgradient[rows[i]] -= count * minutes[i];
                     }
                 }
             }
@@ -407,6 +438,7 @@ final class LagrangianBound {
         boolean availability = rules.getOutsideAvailability().hardScore() > 0;
         boolean restAtEdges = rules.getMinimumRestNextToPublished().hardScore() > 0;
         Map<List<ShiftOption>, Group> groupByOptions = new HashMap<>();
+        Map<List<Object>, AgentPlans> searches = new LinkedHashMap<>();
         Map<Agent, AgentDay[]> daysOf = new HashMap<>();
         for (AgentDay agentDay : problem.getAgentDays()) {
             daysOf.computeIfAbsent(agentDay.getAgent(), k -> new AgentDay[days])[agentDay.getDayIndex()] = agentDay;
@@ -422,7 +454,6 @@ final class LagrangianBound {
             }
             Group group = groupByOptions.computeIfAbsent(options, o -> newGroup(o, grid, days));
             AgentPlans a = new AgentPlans();
-            a.agent = agent;
             a.group = group;
             a.kind = new int[days];
             a.pinnedMinutes = new int[days];
@@ -480,8 +511,10 @@ final class LagrangianBound {
                     a.runAfter = 0;
                 }
             }
-            agents.add(a);
+            AgentPlans same = shareSearches ? searches.putIfAbsent(a.searchKey(), a) : searches.put(List.of(a), a);
+            (same == null ? a : same).agents.add(agent);
         }
+        agents.addAll(searches.values());
         groups.addAll(groupByOptions.values());
     }
 

@@ -32,9 +32,9 @@ public final class LagrangianBoundProbe {
             }
             LagrangianBound.Result raised = LagrangianBound.raise(problem, lp.duals().lp(), lp.duals().values(),
                     lp.bound(), end, new SolveDeadline());
-            System.out.printf(Locale.ROOT, "%s %d: LP %,.0f in %d ms; Lagrangian %,.0f (%+.2f%%) after %d steps, %d ms%n",
+            System.out.printf(Locale.ROOT, "%s %d: LP %,.0f in %d ms; Lagrangian %,.0f (%+.2f%%) after %d steps, %d ms (%d searches for %d agents)%n",
                     name, agents, lp.bound(), lp.millis(), raised.bound(), 100 * (raised.bound() - lp.bound()) / lp.bound(),
-                    raised.steps(), raised.millis());
+                    raised.steps(), raised.millis(), raised.searches(), raised.agents());
             if (solveSeconds > 0) {
                 RosterSolution roster = new RosterSolver(
                         RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds))).solve(problem);
