@@ -47,13 +47,13 @@ import com.google.ortools.linearsolver.MPVariable;
  * <p>
  * Summing each rule over a group lets the LP work a fraction of an agent every day; {@link #raise} then prices whole
  * agent plans from the LP's duals ({@link LagrangianBound}) and raises the bound where that matters (100 agents:
- * +4.4% standard, +6.1% tight, +17.9% on the weekend-peak instance).
+ * +6.1% standard, +6.8% tight, +23.1% on the weekend-peak instance).
  */
 public final class CoverageBound {
 
     /**
      * At most this long the bound is raised by whole agent plans after the LP ({@link #raise}), next to the solve: at
-     * 100 agents the multipliers settle in 5 to 10 s; at 2,000 and 10,000 agents the raise ends here, unsettled.
+     * every size the raise ends here (at 100 agents it still gains a little after 20 s), or with the solve.
      */
     public static final Duration RAISE_LIMIT = Duration.ofSeconds(30);
 

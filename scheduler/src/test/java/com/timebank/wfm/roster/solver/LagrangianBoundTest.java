@@ -86,7 +86,7 @@ class LagrangianBoundTest {
         assertThat(atDuals).isGreaterThanOrEqualTo(bound.bound() - 1e-6 * bound.bound());
 
         SolveDeadline end = new SolveDeadline();
-        end.endIn(Duration.ofSeconds(20));
+        end.endIn(Duration.ofSeconds(3));
         CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
 
         assertThat(raised.lpBound()).isEqualTo(bound.bound());
