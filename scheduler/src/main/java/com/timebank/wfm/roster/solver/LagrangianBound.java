@@ -94,8 +94,9 @@ final class LagrangianBound {
 
         /** What makes two agents' plan searches the same (the group compares by identity: one per option list). */
         List<Object> searchKey() {
-            return List.of(group, Arrays.toString(kind), Arrays.toString(pinnedMinutes), Arrays.deepToString(allowed), Arrays.toString(weekOf),
-                    Arrays.toString(floor), Arrays.toString(cap), List.of(maxRun, runBefore, runAfter, step));
+            return List.of(group, Arrays.toString(kind), Arrays.toString(pinnedMinutes), Arrays.deepToString(allowed),
+                    Arrays.toString(weekOf), Arrays.toString(floor), Arrays.toString(cap),
+                    List.of(maxRun, runBefore, runAfter, step));
         }
     }
 
@@ -215,7 +216,7 @@ final class LagrangianBound {
      * {@link #MIN_LAMBDA}. Halving late matters: with 20 and 1e-3 the steps ended after 4–7 s at 100 agents while the
      * bound still rose (30 s, {@code LagrangianBoundProbe}: standard +4.4% → +6.1% over the LP, long-hours +8.2% → +10.0%,
      * weekend-peak +17.9% → +23.1%, leave-heavy +7.5% → +9.2%; 500 agents standard +4.3% → +5.5%, weekend-peak
-     * +20.7% → +23.4%; at 2,000 and 10,000 agents, where 30 s is 400–1,500 steps, within ±0.5 points).
+     * +20.7% → +23.4%; at 2,000 and 10,000 agents, where 30 s is 300–1,500 steps, within about ±1 point).
      */
     static final int PATIENCE = 200;
     static final double MIN_LAMBDA = 1e-6;

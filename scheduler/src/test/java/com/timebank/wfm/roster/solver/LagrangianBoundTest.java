@@ -43,11 +43,7 @@ class LagrangianBoundTest {
         Random random = new Random(5);
         int checked = 0;
         for (int round = 0; round < 20; round++) {
-            double[] pi = new double[lp.coverageRows.size()];
-            for (int k = 0; k < pi.length; k++) {
-                // from the cheapest π allowed (overstaffing's cost) up to several shortfall slopes
-                pi[k] = -0.3 + random.nextDouble() * (round % 2 == 0 ? 1 : 40);
-            }
+            double[] pi = randomMultipliers(random, round);
             Map<Agent, Double> best = LagrangianBound.bestPlanValues(roster, lp, pi);
             for (Agent agent : roster.getAgents()) {
                 double rostered = rosteredValue(agent, pi);
@@ -69,10 +65,7 @@ class LagrangianBoundTest {
         assertThat(searches).isGreaterThan(1).isLessThan(roster.getAgents().size());
         Random random = new Random(11);
         for (int round = 0; round < 10; round++) {
-            double[] pi = new double[lp.coverageRows.size()];
-            for (int k = 0; k < pi.length; k++) {
-                pi[k] = -0.3 + random.nextDouble() * (round % 2 == 0 ? 1 : 40);
-            }
+            double[] pi = randomMultipliers(random, round);
             double shared = LagrangianBound.at(roster, lp, pi, true);
             double alone = LagrangianBound.at(roster, lp, pi, false);
             assertThat(shared).as("round %d", round).isCloseTo(alone, within(1e-9 * Math.abs(alone)));
@@ -227,6 +220,15 @@ class LagrangianBoundTest {
 
         assertThat(raised.bound()).isGreaterThan(lpOnly.bound());
         assertThat(LagrangianBound.searches(large, lpOnly.duals().lp())).isLessThan(large.getAgents().size() / 2);
+    }
+
+    /** From the cheapest π allowed (overstaffing's cost) up to about one shortfall slope, or several on odd rounds. */
+    private static double[] randomMultipliers(Random random, int round) {
+        double[] pi = new double[lp.coverageRows.size()];
+        for (int k = 0; k < pi.length; k++) {
+            pi[k] = -0.3 + random.nextDouble() * (round % 2 == 0 ? 1 : 40);
+        }
+        return pi;
     }
 
     /** The multipliers' value of the agent's rostered shifts (pinned days count in the requirement, not here). */
