@@ -1,6 +1,7 @@
 package com.timebank.wfm.roster.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,11 @@ final class BestWeek {
 
     static final int BEST_PER_LENGTH = 3;
     static final int BEST_PER_DAY = 10;
+    /**
+     * Each thread's node list, kept between plans: a two-week plan makes a hundred thousand nodes or more, and growing
+     * a new list for each was a third of the group replanning's time.
+     */
+    private static final ThreadLocal<List<Node>> NODE_LISTS = ThreadLocal.withInitial(() -> new ArrayList<>(1 << 16));
 
     /** A shift an agent may work on a day, with its value apart from start-time changes. */
     record Option(ShiftOption shift, long value) {
@@ -74,33 +80,52 @@ final class BestWeek {
 
     /** The best shift per day of the weeks in order (null: off), or null when none keeps every rule. */
     static ShiftOption[] plan(List<Week> weeks, Edges edges) {
-        Map<ShiftOption, Integer> ids = new IdentityHashMap<>();
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(new Node(-1, edges.before(), edges.runBefore(), weeks.get(0).baseMinutes(), 0));
+        List<Node> nodes = NODE_LISTS.get();
+        try {
+            return plan(weeks, edges, nodes);
+        } finally {
+            nodes.clear(); // the list's capacity stays, its nodes go
+        }
+    }
+
+    private static ShiftOption[] plan(List<Week> weeks, Edges edges, List<Node> nodes) {
+        States states = new States(weeks, edges);
+        nodes.add(new Node(-1, edges.before(), states.id(edges.before()), edges.runBefore(),
+                weeks.get(0).baseMinutes(), 0));
         List<Integer> current = List.of(0);
         int length = 0;
         for (int w = 0; w < weeks.size(); w++) {
             Week week = weeks.get(w);
             if (w > 0) {
-                current = startWeek(nodes, current, ids, weeks.get(w - 1), week.baseMinutes());
+                current = startWeek(nodes, current, states, weeks.get(w - 1), week.baseMinutes());
             }
+            states.base = week.baseMinutes();
             for (Day day : week.days()) {
-                Map<Long, Integer> next = new HashMap<>();
+                List<Integer> next = new ArrayList<>(current.size() * 2);
+                List<Option> options = day.options();
+                int[] ids = new int[options.size()];
+                for (int o = 0; o < ids.length; o++) {
+                    ids[o] = states.id(options.get(o).shift());
+                }
                 for (int index : current) {
                     Node from = nodes.get(index);
                     if (day.fixed() != null) {
-                        step(nodes, next, ids, index, from, day.fixed(), 0, week.maxMinutes(), edges);
+                        step(nodes, next, states, index, from, day.fixed(), states.id(day.fixed()), 0,
+                                week.maxMinutes(), edges);
                         continue;
                     }
-                    relax(nodes, next, ids, new Node(index, null, 0, from.minutes(), from.value()));
-                    for (Option option : day.options()) {
-                        step(nodes, next, ids, index, from, option.shift(), option.value(), week.maxMinutes(), edges);
+                    relax(nodes, next, states, new Node(index, null, 0, 0, from.minutes(), from.value()));
+                    for (int o = 0; o < ids.length; o++) {
+                        Option option = options.get(o);
+                        step(nodes, next, states, index, from, option.shift(), ids[o], option.value(),
+                                week.maxMinutes(), edges);
                     }
                 }
+                states.clear(next, nodes);
                 if (next.isEmpty()) {
                     return null;
                 }
-                current = new ArrayList<>(next.values());
+                current = next;
                 length++;
             }
         }
@@ -138,37 +163,116 @@ final class BestWeek {
     }
 
     /**
+     * The states of one day, (last shift, days in a row, the week's paid minutes), as a dense table of node indexes:
+     * shifts numbered once per plan (0: off), minutes counted from the week's base in steps of the paid lengths'
+     * common divisor. A table, not a hash map: the lookups were most of the search's time.
+     */
+    private static final class States {
+        final Map<ShiftOption, Integer> ids = new IdentityHashMap<>();
+        final int runs;
+        final int step;
+        final int minuteSlots;
+        final int[] table;
+        /** The current week's paid minutes apart from its planned days. */
+        int base;
+
+        States(List<Week> weeks, Edges edges) {
+            ids.put(null, 0);
+            int divisor = 0;
+            int widest = 0;
+            int maxRun = edges.runBefore();
+            for (Week week : weeks) {
+                for (Day day : week.days()) {
+                    if (day.fixed() != null) {
+                        divisor = gcd(divisor, number(day.fixed()));
+                    }
+                    for (Option option : day.options()) {
+                        divisor = gcd(divisor, number(option.shift()));
+                    }
+                }
+                widest = Math.max(widest, week.maxMinutes() - week.baseMinutes());
+                maxRun += week.days().size();
+            }
+            number(edges.before());
+            step = Math.max(1, divisor);
+            runs = Math.min(maxRun, Math.max(edges.maxRun(), edges.runBefore())) + 1;
+            minuteSlots = Math.max(0, widest) / step + 1;
+            table = new int[ids.size() * runs * minuteSlots];
+            Arrays.fill(table, -1);
+        }
+
+        /** Numbers the shift if new; returns its paid minutes (for the common divisor). */
+        private int number(ShiftOption shift) {
+            if (shift != null) {
+                ids.putIfAbsent(shift, ids.size());
+                return shift.getPaidMinutes();
+            }
+            return 0;
+        }
+
+        int id(ShiftOption shift) {
+            return ids.get(shift);
+        }
+
+        /** The table index of a state, or -1 when its minutes are outside the week's range (never kept). */
+        int index(int shiftId, int run, int minutes) {
+            int m = minutes - base;
+            if (m < 0 || m % step != 0 || m / step >= minuteSlots || run >= runs) {
+                return -1;
+            }
+            return (shiftId * runs + run) * minuteSlots + m / step;
+        }
+
+        /** Empties the table again (only the entries the day used). */
+        void clear(List<Integer> used, List<Node> nodes) {
+            for (int i : used) {
+                Node node = nodes.get(i);
+                int at = index(node.shiftId(), node.run(), node.minutes());
+                if (at >= 0) {
+                    table[at] = -1;
+                }
+            }
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+    }
+
+    /**
      * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
      * week's base (the best one per last shift and days in a row), each carried over by a node of its own, so that the
      * path back still has one node per day.
      */
-    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, Map<ShiftOption, Integer> ids,
-            Week previous, int baseMinutes) {
-        Map<Long, Integer> carried = new HashMap<>();
-        Map<Long, Node> bestEnd = new HashMap<>();
+    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, States states, Week previous,
+            int baseMinutes) {
+        states.base = baseMinutes;
+        List<Integer> started = new ArrayList<>();
         for (int index : current) {
             Node end = nodes.get(index);
             if (end.minutes() < previous.minMinutes() || end.minutes() > previous.maxMinutes()) {
                 continue;
             }
-            long key = key(ids, end.shift(), end.run(), 0);
-            Node other = bestEnd.get(key);
-            if (other == null || other.value() < end.value()) {
-                bestEnd.put(key, end);
-                carried.put(key, index);
+            int at = states.index(end.shiftId(), end.run(), baseMinutes);
+            if (states.table[at] < 0) {
+                states.table[at] = index;
+                started.add(index);
+            } else if (nodes.get(states.table[at]).value() < end.value()) {
+                started.set(started.indexOf(states.table[at]), index);
+                states.table[at] = index;
             }
         }
-        List<Integer> started = new ArrayList<>();
-        for (Map.Entry<Long, Integer> entry : carried.entrySet()) {
-            Node end = nodes.get(entry.getValue());
-            nodes.set(entry.getValue(), new Node(end.parent(), end.shift(), end.run(), baseMinutes, end.value()));
-            started.add(entry.getValue());
+        for (int i = 0; i < started.size(); i++) {
+            int index = started.get(i);
+            Node end = nodes.get(index);
+            states.table[states.index(end.shiftId(), end.run(), baseMinutes)] = -1;
+            nodes.set(index, new Node(end.parent(), end.shift(), end.shiftId(), end.run(), baseMinutes, end.value()));
         }
         return started;
     }
 
-    private static void step(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
-            int parentIndex, Node from, ShiftOption shift, long value, int maxMinutes, Edges edges) {
+    private static void step(List<Node> nodes, List<Integer> next, States states, int parentIndex, Node from,
+            ShiftOption shift, int shiftId, long value, int maxMinutes, Edges edges) {
         int run = from.run() + 1;
         int minutes = from.minutes() + shift.getPaidMinutes();
         if (run > edges.maxRun() || minutes > maxMinutes) {
@@ -181,26 +285,20 @@ final class BestWeek {
             }
             total -= edges.stableWeight() * halfHoursBetween(from.shift(), shift);
         }
-        relax(nodes, next, ids, new Node(parentIndex, shift, run, minutes, total));
+        relax(nodes, next, states, new Node(parentIndex, shift, shiftId, run, minutes, total));
     }
 
     /** Keeps {@code candidate} if it is the best way to its state (shift, days in a row, minutes) so far. */
-    private static void relax(List<Node> nodes, Map<Long, Integer> next, Map<ShiftOption, Integer> ids,
-            Node candidate) {
-        long key = key(ids, candidate.shift(), candidate.run(), candidate.minutes());
-        Integer existing = next.get(key);
-        if (existing == null) {
+    private static void relax(List<Node> nodes, List<Integer> next, States states, Node candidate) {
+        int at = states.index(candidate.shiftId(), candidate.run(), candidate.minutes());
+        int existing = states.table[at];
+        if (existing < 0) {
             nodes.add(candidate);
-            next.put(key, nodes.size() - 1);
+            next.add(nodes.size() - 1);
+            states.table[at] = nodes.size() - 1;
         } else if (nodes.get(existing).value() < candidate.value()) {
             nodes.set(existing, candidate);
         }
-    }
-
-    /** A state's key: its last shift (numbered as first met, 0: off), days in a row and paid minutes. */
-    private static long key(Map<ShiftOption, Integer> ids, ShiftOption shift, int run, int minutes) {
-        long id = shift == null ? 0 : ids.computeIfAbsent(shift, s -> ids.size() + 1);
-        return id << 40 | (long) run << 24 | minutes;
     }
 
     static boolean restAllows(ShiftOption earlier, ShiftOption later, int minRestMinutes) {
@@ -234,7 +332,10 @@ final class BestWeek {
         return sorted.stream().filter(kept::contains).toList();
     }
 
-    /** A state of the longest path: where it came from, last shift (null: off), days in a row, minutes, value. */
-    private record Node(int parent, ShiftOption shift, int run, int minutes, long value) {
+    /**
+     * A state of the longest path: where it came from, last shift (null: off) and its number in the plan's
+     * {@link States}, days in a row, minutes, value.
+     */
+    private record Node(int parent, ShiftOption shift, int shiftId, int run, int minutes, long value) {
     }
 }
