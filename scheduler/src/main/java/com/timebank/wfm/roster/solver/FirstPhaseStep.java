@@ -7,9 +7,9 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 /**
  * One step of the solver's first (custom) phase: {@link RosterInitializer}, {@link RosterImprovement},
- * {@link GuidedConstruction}, {@link PartitionCoordination}, {@link WeekReplanning}. OptaPlanner hands every custom
- * property of a phase to each of its commands and refuses a property a command has no setter for, so the properties
- * live here once, for all steps.
+ * {@link GuidedConstruction}, {@link PartitionCoordination}, {@link WeekReplanning}, {@link GroupReplanning}.
+ * OptaPlanner hands every custom property of a phase to each of its commands and refuses a property a command has no
+ * setter for, so the properties live here once, for all steps.
  */
 public abstract class FirstPhaseStep implements CustomPhaseCommand<RosterSolution> {
 

@@ -166,6 +166,11 @@ final class GreedyRoster {
         return below;
     }
 
+    /** The weighted coverage penalty of day {@code dayIndex} as the plan stands. */
+    long dayPenalty(int dayIndex) {
+        return residual.dayPenalty(dayIndex);
+    }
+
     /** The agents this plan plans, in the solution's order. */
     List<AgentState> agentStates() {
         return agents;
@@ -424,19 +429,44 @@ final class GreedyRoster {
      */
     long replanWeeks(AgentState state, int fromWeek, int toWeek) {
         int firstDay = contractWeeks.firstDay(fromWeek);
+        int[] floors = floors(state, fromWeek, toWeek);
+        ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, contractWeeks.lastDay(toWeek) + 1);
+        long delta = freeDays(state, firstDay, contractWeeks.lastDay(toWeek));
+        long planned = planFreedWeeks(state, fromWeek, toWeek, floors);
+        if (planned != NOT_PLANNED && delta + planned > 0) {
+            gain += delta + planned;
+            return delta + planned;
+        }
+        restoreDays(state, firstDay, saved);
+        return 0;
+    }
+
+    /** Returned by {@link #planFreedWeeks} when no plan keeps the rules. */
+    private static final long NOT_PLANNED = Long.MIN_VALUE;
+
+    /** Per week of the window: the least paid minutes a replan may leave (the contract's, or less if already less). */
+    private int[] floors(AgentState state, int fromWeek, int toWeek) {
+        int[] floors = new int[toWeek - fromWeek + 1];
+        for (int w = fromWeek; w <= toWeek; w++) {
+            floors[w - fromWeek] = Math.min(state.agent.requiredWeeklyMinutesIn(w, contractWeeks.daysIn(w)),
+                    state.weekMinutes[w]);
+        }
+        return floors;
+    }
+
+    /**
+     * Plans the agent's freed weeks {@code fromWeek} to {@code toWeek} as a whole ({@link BestWeek}) against everyone
+     * else's shifts and works the plan; returns its change of the weighted objective, or {@link #NOT_PLANNED} (the
+     * days may then hold part of a plan: the caller restores them).
+     */
+    private long planFreedWeeks(AgentState state, int fromWeek, int toWeek, int[] floors) {
+        int firstDay = contractWeeks.firstDay(fromWeek);
         int lastDay = contractWeeks.lastDay(toWeek);
         Agent agent = state.agent;
-        int[] floors = new int[toWeek - fromWeek + 1];
         int[] maxima = new int[floors.length];
-        for (int w = fromWeek; w <= toWeek; w++) {
-            int daysInWeek = contractWeeks.daysIn(w);
-            floors[w - fromWeek] = Math.min(agent.requiredWeeklyMinutesIn(w, daysInWeek), state.weekMinutes[w]);
-            maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, daysInWeek);
-        }
-        ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
-        long delta = freeDays(state, firstDay, lastDay);
         List<BestWeek.Week> weeks = new ArrayList<>(floors.length);
         for (int w = fromWeek; w <= toWeek; w++) {
+            maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, contractWeeks.daysIn(w));
             List<BestWeek.Day> days = new ArrayList<>(7);
             for (int d = contractWeeks.firstDay(w); d <= contractWeeks.lastDay(w); d++) {
                 AgentDay agentDay = state.days[d];
@@ -452,25 +482,57 @@ final class GreedyRoster {
             weeks.add(new BestWeek.Week(days, baseMinutes(state, w), floors[w - fromWeek], maxima[w - fromWeek]));
         }
         ShiftOption[] plan = BestWeek.plan(weeks, edgesOf(state, firstDay, lastDay));
-        if (plan != null) {
-            for (int d = firstDay; d <= lastDay; d++) {
-                ShiftOption shift = plan[d - firstDay];
-                if (shift != null && state.isFree(d)) {
-                    delta += candidateValue(state, d, shift);
-                    work(state, d, shift);
-                }
-            }
-            boolean within = true;
-            for (int w = fromWeek; w <= toWeek; w++) {
-                within &= state.weekMinutes[w] >= floors[w - fromWeek] && state.weekMinutes[w] <= maxima[w - fromWeek];
-            }
-            if (delta > 0 && within) {
-                gain += delta;
-                return delta;
+        if (plan == null) {
+            return NOT_PLANNED;
+        }
+        long delta = 0;
+        for (int d = firstDay; d <= lastDay; d++) {
+            ShiftOption shift = plan[d - firstDay];
+            if (shift != null && state.isFree(d)) {
+                delta += candidateValue(state, d, shift);
+                work(state, d, shift);
             }
         }
-        restoreDays(state, firstDay, saved);
-        return 0;
+        for (int w = fromWeek; w <= toWeek; w++) {
+            if (state.weekMinutes[w] < floors[w - fromWeek] || state.weekMinutes[w] > maxima[w - fromWeek]) {
+                return NOT_PLANNED;
+            }
+        }
+        return delta;
+    }
+
+    /**
+     * Several agents' weeks {@code fromWeek} to {@code toWeek} replanned together: all of them freed first, then
+     * each planned as a whole in turn ({@link BestWeek}) against everyone else, so an agent can take what another
+     * gave up; kept when the weighted objective is no worse (every value is an exact marginal, so their sum is the
+     * change), otherwise all restored. Returns the gain, or -1 when restored.
+     */
+    long replanGroup(List<AgentState> group, int fromWeek, int toWeek) {
+        int firstDay = contractWeeks.firstDay(fromWeek);
+        int lastDay = contractWeeks.lastDay(toWeek);
+        int[][] floors = new int[group.size()][];
+        ShiftOption[][] saved = new ShiftOption[group.size()][];
+        long delta = 0;
+        for (int g = 0; g < group.size(); g++) {
+            AgentState state = group.get(g);
+            floors[g] = floors(state, fromWeek, toWeek);
+            saved[g] = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
+            delta += freeDays(state, firstDay, lastDay);
+        }
+        boolean planned = true;
+        for (int g = 0; g < group.size() && planned; g++) {
+            long value = planFreedWeeks(group.get(g), fromWeek, toWeek, floors[g]);
+            planned = value != NOT_PLANNED;
+            delta += planned ? value : 0;
+        }
+        if (planned && delta >= 0) {
+            gain += delta;
+            return delta;
+        }
+        for (int g = 0; g < group.size(); g++) {
+            restoreDays(group.get(g), firstDay, saved[g]);
+        }
+        return -1;
     }
 
     /** The week's paid minutes apart from its unpinned shifts (credited absence), once those are freed. */

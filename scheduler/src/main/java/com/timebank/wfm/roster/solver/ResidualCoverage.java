@@ -122,6 +122,17 @@ final class ResidualCoverage {
         return value;
     }
 
+    /** The weighted shortfall and overstaffing penalty of day {@code dayIndex}, all queues, as the plan stands. */
+    long dayPenalty(int dayIndex) {
+        long total = 0;
+        for (int[] residual : residualBySkill.values()) {
+            for (int i = dayIndex * slotsPerDay; i < (dayIndex + 1) * slotsPerDay && i < residual.length; i++) {
+                total += penalty(residual[i]);
+            }
+        }
+        return total;
+    }
+
     /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
     private long penalty(int residual) {
         int slotMinutes = grid.getSlotMinutes();

@@ -39,7 +39,9 @@
  * {@link com.timebank.wfm.roster.solver.GuidedConstruction} (a second roster aimed at the coverage bound's shift mix),
  * {@link com.timebank.wfm.roster.solver.PartitionCoordination} (a partitioned center's polish, in rounds) and
  * {@link com.timebank.wfm.roster.solver.WeekReplanning} (each agent's two weeks replanned as a whole, in passes,
- * {@link com.timebank.wfm.roster.solver.BestWeek}); then late acceptance local search over the generic
+ * {@link com.timebank.wfm.roster.solver.BestWeek}) and {@link com.timebank.wfm.roster.solver.GroupReplanning} (a few
+ * agents' two weeks freed and replanned together, a large neighbourhood search, in rounds); then late acceptance
+ * local search over the generic
  * change move and {@link com.timebank.wfm.roster.solver.RosterMoveFactories}. The first phase's loops also end at
  * the solve's {@link com.timebank.wfm.roster.solver.SolveDeadline} (the planner's limit, or a stop). Breaks: a fixed
  * rule per shift option ({@link com.timebank.wfm.roster.solver.ShiftBreaks}), so coverage is scored net of breaks

@@ -50,6 +50,51 @@ class GreedyRosterParityTest {
         assertThat(replanned).as("agents whose weeks improved").isGreaterThan(3);
     }
 
+    /**
+     * Replanning a group of agents' two contract weeks together ({@link GreedyRoster#replanGroup}) changes the soft
+     * score by exactly the gain it reports (nothing when it restores the group) and breaks no hard rule; and once
+     * every agent's weeks are the best answer to everyone else's, groups still find gains.
+     */
+    @Test
+    void replanningAGroupChangesTheScoreByTheGainItReportsAndGainsWhereSingleAgentsCannot() {
+        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14)
+                .withSeed(5).withLeaveRate(0.05), distinctWeights());
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
+        greedy.plan(0, 0).forEach(AgentDay::setShift);
+        List<AgentState> agents = greedy.agentStates();
+        long singleGain = 1;
+        for (int pass = 0; pass < 50 && singleGain > 0; pass++) {
+            singleGain = 0;
+            for (AgentState state : agents) {
+                singleGain += greedy.replanWeeks(state, 0, 1);
+            }
+        }
+        assertThat(singleGain).as("single agents' replanning has converged").isZero();
+        greedy.currentPlan().forEach(AgentDay::setShift);
+        HardSoftLongScore before = scorer.score(problem);
+        Random random = new Random(3);
+        int improved = 0;
+        for (int tries = 0; tries < 300; tries++) {
+            List<AgentState> group = new ArrayList<>();
+            int size = 2 + random.nextInt(4);
+            while (group.size() < size) {
+                AgentState state = agents.get(random.nextInt(agents.size()));
+                if (!group.contains(state)) {
+                    group.add(state);
+                }
+            }
+            long gain = greedy.replanGroup(group, 0, 1);
+            greedy.currentPlan().forEach(AgentDay::setShift);
+            HardSoftLongScore after = scorer.score(problem);
+            assertThat(after.softScore() - before.softScore()).as("try %d", tries).isEqualTo(Math.max(0, gain));
+            assertThat(after.hardScore()).as("try %d", tries).isGreaterThanOrEqualTo(before.hardScore());
+            improved += gain > 0 ? 1 : 0;
+            before = after;
+        }
+        assertThat(improved).as("groups that improved the roster").isGreaterThan(0);
+    }
+
     /** Distinct weights, so that a term counted with the wrong weight (or not at all) shows. */
     private static RosterConstraintConfiguration distinctWeights() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();

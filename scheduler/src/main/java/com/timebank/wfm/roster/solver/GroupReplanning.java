@@ -1,0 +1,119 @@
+package com.timebank.wfm.roster.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the two-week replanning: small groups of agents replanned together, a large neighbourhood search. Each try
+ * frees two neighbouring contract weeks of a few agents (most of them working on one date of those weeks, so they
+ * compete for the same intervals), then plans each of them in turn as a whole against everyone else
+ * ({@link GreedyRoster#replanGroup}, {@link BestWeek}), and keeps the result when the objective is no worse. The
+ * step is listed {@value #ROUNDS} times, each round a share of the budget, published as it ends.
+ * <p>
+ * Why: after the two-week replanning every agent's plan is the best answer to everyone else's, and local search's
+ * moves, one or two shifts at a time, find little more (100 agents: the gap after 30 s and 60 s is the same). Freeing
+ * several agents at once lets the first one replanned take what the others gave up and the later ones fill what it
+ * left.
+ */
+public class GroupReplanning extends RepeatedStep {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupReplanning.class);
+
+    static final int ROUNDS = 8;
+    /** Agents per group: from {@value #MIN_GROUP} to {@value #MAX_GROUP}. */
+    static final int MIN_GROUP = 2;
+    static final int MAX_GROUP = 6;
+    /** Tries per agent and pair of weeks when the budget is not proportional (a reproducible solve). */
+    static final int TRIES_PER_AGENT_WEEK = 2;
+
+    public GroupReplanning() {
+        super(ROUNDS);
+    }
+
+    /**
+     * Not for a center planned in partitions: there the two-week replanning over the whole center already takes the
+     * time left (five passes take ~40 s at 2,000 agents).
+     */
+    @Override
+    boolean appliesTo(RosterSolution solution) {
+        return solution.getAgents().size() > 1 && !plannedInPartitions(solution);
+    }
+
+    @Override
+    long budgetMillis(RosterSolution solution) {
+        if (!proportional()) {
+            return polishBudgetMillis(solution);
+        }
+        return Math.max(polishBudgetMillis(solution), (long) (millisLeft(solution) * TIME_SHARE));
+    }
+
+    @Override
+    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, SolveDeadline end) {
+        long started = System.nanoTime();
+        GreedyRoster greedy = new GreedyRoster(solution, new Random(3 + round), 0);
+        greedy.adoptWorkingShifts();
+        List<AgentState> agents = greedy.agentStates();
+        int weeks = solution.getContractWeeks().count();
+        ContractWeeks contractWeeks = solution.getContractWeeks();
+        Random random = new Random(17 + round);
+        SolveDeadline solveEnd = solution.getSolveDeadline();
+        // this round's share of what the rounds have left
+        long roundEnd = System.nanoTime() + Math.max(0, end.nanos() - System.nanoTime()) / (ROUNDS - round);
+        long tries = proportional() ? Long.MAX_VALUE : (long) TRIES_PER_AGENT_WEEK * agents.size() * weeks / ROUNDS;
+        long gain = 0;
+        int kept = 0;
+        long tried = 0;
+        List<AgentState> group = new ArrayList<>(MAX_GROUP);
+        int days = solution.getHorizonDays();
+        long[] cumulative = new long[days];
+        for (; tried < tries && solveEnd.allows(Math.min(roundEnd, end.nanos())); tried++) {
+            if (tried % 64 == 0) {
+                long sum = 0;
+                for (int d = 0; d < days; d++) {
+                    sum += greedy.dayPenalty(d);
+                    cumulative[d] = sum;
+                }
+            }
+            // half the tries on a date drawn by its coverage penalty (where the gaps are), half on any date
+            int date = random.nextInt(days);
+            if (random.nextBoolean() && cumulative[days - 1] > 0) {
+                long at = (long) (random.nextDouble() * cumulative[days - 1]);
+                date = 0;
+                while (cumulative[date] <= at) {
+                    date++;
+                }
+            }
+            int week = contractWeeks.weekOf(date);
+            int fromWeek = weeks < 2 ? 0 : Math.max(0, Math.min(weeks - 2, week - random.nextInt(2)));
+            int toWeek = Math.min(fromWeek + 1, weeks - 1);
+            int size = MIN_GROUP + random.nextInt(MAX_GROUP - MIN_GROUP + 1);
+            group.clear();
+            for (int t = 0; t < size * 4 && group.size() < size; t++) {
+                AgentState state = agents.get(random.nextInt(agents.size()));
+                boolean works = state.shifts[date] != null;
+                if (!group.contains(state) && (works || random.nextInt(3) == 0)) {
+                    group.add(state);
+                }
+            }
+            if (group.size() < 2) {
+                continue;
+            }
+            long delta = greedy.replanGroup(group, fromWeek, toWeek);
+            if (delta >= 0) {
+                gain += delta;
+                kept++;
+            }
+        }
+        if (gain > 0) {
+            RosterInitializer.apply(scoreDirector, greedy.currentPlan());
+        }
+        log.info("Group replanning round {}: {} tries, {} kept, gain {} in {} ms", round + 1, tried, kept, gain,
+                (System.nanoTime() - started) / 1_000_000);
+        return !solveEnd.allows(end.nanos());
+    }
+}
