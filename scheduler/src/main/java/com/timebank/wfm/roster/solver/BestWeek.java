@@ -30,11 +30,6 @@ final class BestWeek {
 
     static final int BEST_PER_LENGTH = 3;
     static final int BEST_PER_DAY = 10;
-    /**
-     * Each thread's node list, kept between plans: a two-week plan makes a hundred thousand nodes or more, and growing
-     * a new list for each was a third of the group replanning's time.
-     */
-    private static final ThreadLocal<List<Node>> NODE_LISTS = ThreadLocal.withInitial(() -> new ArrayList<>(1 << 16));
 
     /** A shift an agent may work on a day, with its value apart from start-time changes. */
     record Option(ShiftOption shift, long value) {
@@ -80,26 +75,18 @@ final class BestWeek {
 
     /** The best shift per day of the weeks in order (null: off), or null when none keeps every rule. */
     static ShiftOption[] plan(List<Week> weeks, Edges edges) {
-        List<Node> nodes = NODE_LISTS.get();
-        try {
-            return plan(weeks, edges, nodes);
-        } finally {
-            nodes.clear(); // the list's capacity stays, its nodes go
-        }
-    }
-
-    private static ShiftOption[] plan(List<Week> weeks, Edges edges, List<Node> nodes) {
         States states = new States(weeks, edges);
+        List<Node> nodes = new ArrayList<>();
         nodes.add(new Node(-1, edges.before(), states.id(edges.before()), edges.runBefore(),
                 weeks.get(0).baseMinutes(), 0));
         List<Integer> current = List.of(0);
         int length = 0;
         for (int w = 0; w < weeks.size(); w++) {
             Week week = weeks.get(w);
-            if (w > 0) {
-                current = startWeek(nodes, current, states, weeks.get(w - 1), week.baseMinutes());
-            }
             states.base = week.baseMinutes();
+            if (w > 0) {
+                current = startWeek(nodes, current, states, weeks.get(w - 1));
+            }
             for (Day day : week.days()) {
                 List<Integer> next = new ArrayList<>(current.size() * 2);
                 List<Option> options = day.options();
@@ -184,10 +171,10 @@ final class BestWeek {
             for (Week week : weeks) {
                 for (Day day : week.days()) {
                     if (day.fixed() != null) {
-                        divisor = gcd(divisor, number(day.fixed()));
+                        divisor = CoverageBound.gcd(divisor, number(day.fixed()));
                     }
                     for (Option option : day.options()) {
-                        divisor = gcd(divisor, number(option.shift()));
+                        divisor = CoverageBound.gcd(divisor, number(option.shift()));
                     }
                 }
                 widest = Math.max(widest, week.maxMinutes() - week.baseMinutes());
@@ -233,20 +220,15 @@ final class BestWeek {
                 }
             }
         }
-
-        private static int gcd(int a, int b) {
-            return b == 0 ? a : gcd(b, a % b);
-        }
     }
 
     /**
      * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
-     * week's base (the best one per last shift and days in a row), each carried over by a node of its own, so that the
-     * path back still has one node per day.
+     * week's base ({@code states.base}; the best one per last shift and days in a row), each carried over by a node of
+     * its own, so that the path back still has one node per day.
      */
-    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, States states, Week previous,
-            int baseMinutes) {
-        states.base = baseMinutes;
+    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, States states, Week previous) {
+        int baseMinutes = states.base;
         List<Integer> started = new ArrayList<>();
         for (int index : current) {
             Node end = nodes.get(index);

@@ -429,9 +429,10 @@ final class GreedyRoster {
      */
     long replanWeeks(AgentState state, int fromWeek, int toWeek) {
         int firstDay = contractWeeks.firstDay(fromWeek);
+        int lastDay = contractWeeks.lastDay(toWeek);
         int[] floors = floors(state, fromWeek, toWeek);
-        ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, contractWeeks.lastDay(toWeek) + 1);
-        long delta = freeDays(state, firstDay, contractWeeks.lastDay(toWeek));
+        ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
+        long delta = freeDays(state, firstDay, lastDay);
         long planned = planFreedWeeks(state, fromWeek, toWeek, floors);
         if (planned != NOT_PLANNED && delta + planned > 0) {
             gain += delta + planned;

@@ -44,12 +44,10 @@ public class GroupReplanning extends RepeatedStep {
         return solution.getAgents().size() > 1 && !plannedInPartitions(solution);
     }
 
+    /** {@link RepeatedStep#TIME_SHARE} of the time the two-week replanning leaves. */
     @Override
     long budgetMillis(RosterSolution solution) {
-        if (!proportional()) {
-            return polishBudgetMillis(solution);
-        }
-        return Math.max(polishBudgetMillis(solution), (long) (millisLeft(solution) * TIME_SHARE));
+        return shareOfTimeLeftMillis(solution);
     }
 
     @Override

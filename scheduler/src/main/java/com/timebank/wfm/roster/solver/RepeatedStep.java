@@ -57,6 +57,17 @@ public abstract class RepeatedStep extends FirstPhaseStep {
     abstract long budgetMillis(RosterSolution solution);
 
     /**
+     * {@link #TIME_SHARE} of the time left, at least a polish's budget; a reproducible solve (no proportional budget)
+     * keeps the polish's cap and stops on its round count.
+     */
+    long shareOfTimeLeftMillis(RosterSolution solution) {
+        if (!proportional()) {
+            return polishBudgetMillis(solution);
+        }
+        return Math.max(polishBudgetMillis(solution), (long) (millisLeft(solution) * TIME_SHARE));
+    }
+
+    /**
      * Round {@code round} (from 0) of {@link #rounds()}, within {@code end} (the rounds' share; the solve's own end is
      * on the solution); returns whether the rounds should end here.
      */

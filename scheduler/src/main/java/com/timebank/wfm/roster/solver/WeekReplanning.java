@@ -36,15 +36,11 @@ public class WeekReplanning extends RepeatedStep {
      * Up to {@link RepeatedStep#TIME_SHARE} of the time left for all passes: they stop on their own once a pass gains
      * nothing (at 100 agents within a tenth of a second), and at 2,000 agents five passes (40 s) gained 1.5% of the
      * objective where local search in the same time gained less (gap to the bound after 60 s 7.5% → 6.6%,
-     * weekend-peak 24.8% → 23.2%); a reproducible solve (no proportional budget) keeps the cap and stops on the pass
-     * count.
+     * weekend-peak 24.8% → 23.2%); a reproducible solve keeps the cap and stops on the pass count.
      */
     @Override
     long budgetMillis(RosterSolution solution) {
-        if (!proportional()) {
-            return polishBudgetMillis(solution);
-        }
-        return Math.max(polishBudgetMillis(solution), (long) (millisLeft(solution) * TIME_SHARE));
+        return shareOfTimeLeftMillis(solution);
     }
 
     @Override

@@ -31,11 +31,9 @@ class GreedyRosterParityTest {
      */
     @Test
     void replanningAnAgentsWeeksChangesTheScoreByTheGainItReports() {
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14)
-                .withSeed(5).withLeaveRate(0.05), distinctWeights());
+        RosterSolution problem = thirtyAgentsWithLeave();
         RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
-        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
-        greedy.plan(0, 0).forEach(AgentDay::setShift);
+        GreedyRoster greedy = greedyRosterOn(problem);
         HardSoftLongScore before = scorer.score(problem);
         int replanned = 0;
         for (AgentState state : greedy.agentStates()) {
@@ -57,11 +55,9 @@ class GreedyRosterParityTest {
      */
     @Test
     void replanningAGroupChangesTheScoreByTheGainItReportsAndGainsWhereSingleAgentsCannot() {
-        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14)
-                .withSeed(5).withLeaveRate(0.05), distinctWeights());
+        RosterSolution problem = thirtyAgentsWithLeave();
         RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
-        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
-        greedy.plan(0, 0).forEach(AgentDay::setShift);
+        GreedyRoster greedy = greedyRosterOn(problem);
         List<AgentState> agents = greedy.agentStates();
         long singleGain = 1;
         for (int pass = 0; pass < 50 && singleGain > 0; pass++) {
@@ -93,6 +89,19 @@ class GreedyRosterParityTest {
             before = after;
         }
         assertThat(improved).as("groups that improved the roster").isGreaterThan(0);
+    }
+
+    /** 30 agents, two contract weeks, 5% of agent-days on leave, {@link #distinctWeights()}. */
+    private static RosterSolution thirtyAgentsWithLeave() {
+        return new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(30, 14).withSeed(5)
+                .withLeaveRate(0.05), distinctWeights());
+    }
+
+    /** The greedy roster, without polish, planned into {@code problem} and held by the returned plan. */
+    private static GreedyRoster greedyRosterOn(RosterSolution problem) {
+        GreedyRoster greedy = new GreedyRoster(problem, new Random(0), 0);
+        greedy.plan(0, 0).forEach(AgentDay::setShift);
+        return greedy;
     }
 
     /** Distinct weights, so that a term counted with the wrong weight (or not at all) shows. */
