@@ -333,16 +333,18 @@ class RosterSolving {
         problem.setShiftMix(mix);
         try {
             bounds.execute(() -> {
-                long started = System.nanoTime();
                 CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit);
                 mix.complete(lp.mix());
                 saveCoverageBound(rosterId, lp);
                 if (lp.available()) {
-                    // then raised by whole agent plans while the solve runs, saved once more when done
-                    Duration left = coverageBoundLimit.minusNanos(System.nanoTime() - started);
+                    // then raised by whole agent plans while the solve runs (it ends with the solve), saved once
+                    // more when done
                     SolveDeadline end = new SolveDeadline();
-                    end.endIn(left.compareTo(CoverageBound.RAISE_LIMIT) < 0 ? left : CoverageBound.RAISE_LIMIT);
+                    end.endIn(CoverageBound.RAISE_LIMIT);
                     raising = end;
+                    if (shuttingDown) {
+                        end.endNow();
+                    }
                     CoverageBound.Result raised = CoverageBound.raise(problem, lp, end);
                     raising = null;
                     if (raised.bound() > lp.bound()) {
@@ -475,6 +477,10 @@ class RosterSolving {
             await(job, 10);
         }
         timers.shutdownNow();
+        SolveDeadline raise = raising;
+        if (raise != null) {
+            raise.endNow();
+        }
         bounds.shutdownNow();
         try {
             // a look for orphans still running must end before the solver manager closes under it

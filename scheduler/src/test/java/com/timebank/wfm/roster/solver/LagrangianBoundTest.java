@@ -204,6 +204,28 @@ class LagrangianBoundTest {
     }
 
     /**
+     * The raise runs next to the solve and ends with it, however far its own limit ({@link CoverageBound#RAISE_LIMIT},
+     * minutes) is: a raise for a roster whose solve has ended makes no step.
+     */
+    @Test
+    void aRaiseEndsWithTheSolveNextToIt() {
+        RosterBenchmark.Instance instance = RosterBenchmark.instance("standard", 20, 7);
+        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
+                new RosterConstraintConfiguration());
+        CoverageBound.Result lpOnly = CoverageBound.of(problem, Duration.ofSeconds(60));
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(CoverageBound.RAISE_LIMIT);
+        problem.getSolveDeadline().endNow();
+        long started = System.nanoTime();
+
+        CoverageBound.Result raised = CoverageBound.raise(problem, lpOnly, end);
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+        assertThat(raised.bound()).isEqualTo(lpOnly.bound());
+        assertThat(raised.state()).contains("in 0 steps");
+    }
+
+    /**
      * A center planned in partitions has its bound raised too (it once kept the LP's: unshared plan searches took the
      * core its first phase needed); most of its agents share a plan search.
      */

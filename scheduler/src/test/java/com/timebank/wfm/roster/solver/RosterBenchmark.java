@@ -202,14 +202,13 @@ public final class RosterBenchmark {
         CompletableFuture<CoverageBound.Result> lp = CompletableFuture.supplyAsync(
                 () -> CoverageBound.of(problem, boundLimit));
         // the solver's guided construction waits for the LP's mix rather than computing the LP again; the bound is
-        // then raised on a thread of its own while the solve goes on
+        // then raised on a thread of its own while the solve goes on, ending with it (as the service's raise ends with
+        // the roster's solve deadline)
         problem.setShiftMix(lp.thenApply(CoverageBound.Result::mix));
+        SolveDeadline raiseEnd = new SolveDeadline();
+        raiseEnd.endIn(CoverageBound.RAISE_LIMIT);
         CompletableFuture<CoverageBound.Result> bound = lp.thenApplyAsync(
-                result -> {
-                    SolveDeadline end = new SolveDeadline();
-                    end.endIn(CoverageBound.RAISE_LIMIT);
-                    return CoverageBound.raise(problem, result, end);
-                });
+                result -> CoverageBound.raise(problem, result, raiseEnd));
 
         int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
@@ -246,6 +245,7 @@ public final class RosterBenchmark {
         }
         start[0] = System.nanoTime();
         RosterSolution best = solver.solve(problem);
+        raiseEnd.endNow();
         if (stoppedAt[0] > 0) {
             System.out.printf("  stopped at %.1f s: the solve returned %d ms later%n", stopAtSeconds,
                     (System.nanoTime() - stoppedAt[0]) / 1_000_000);
