@@ -137,7 +137,7 @@ class RosterSolving {
             return null;
         });
         Job job = new Job(run.id(), problem.agentIds(), 0);
-        computeCoverageBound(run.id(), problem.solution());
+        computeCoverageBound(run.id(), problem.solution(), Duration.ofSeconds(run.solveSeconds()));
         jobs.put(run.id(), job);
         // keeps the claim fresh, so no other instance takes the roster over while it is solved here
         job.flush = timers.scheduleWithFixedDelay(() -> {
@@ -281,7 +281,8 @@ class RosterSolving {
         Job job = new Job(run.id(), problem.agentIds(), run.solvedMillis());
         CoverageQuality quality = repository.coverageQuality(run.id());
         if (quality.boundState() == null || quality.boundState() == CoverageQuality.BoundState.COMPUTING) {
-            computeCoverageBound(run.id(), problem.solution());
+            computeCoverageBound(run.id(), problem.solution(),
+                    Duration.ofMillis(Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis())));
         }
         long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
         // the first phase's loops end at the planner's limit (or a stop) themselves, not only between its steps
@@ -317,11 +318,11 @@ class RosterSolving {
 
     /**
      * Computes the coverage bound of a roster's problem on the bound thread: the LP, saved at once, then raised by whole
-     * agent plans until that settles, {@link CoverageBound#RAISE_LIMIT} or the solve's end, saved again when higher.
-     * Both read only what the solver never changes (agents, requirement, pinned days, leave), so they may read the
+     * agent plans until that settles, the solve ends or {@link CoverageBound#raiseTime} has passed, saved again when
+     * higher. Both read only what the solver never changes (agents, requirement, pinned days, leave), so they may read the
      * problem the solver is working on.
      */
-    private void computeCoverageBound(long rosterId, RosterSolution problem) {
+    private void computeCoverageBound(long rosterId, RosterSolution problem, Duration solveTime) {
         // a bound being raised gives way to this roster's LP, which its guided construction waits for
         SolveDeadline previous = raising;
         if (previous != null) {
@@ -340,7 +341,7 @@ class RosterSolving {
                     // then raised by whole agent plans while the solve runs (it ends with the solve), saved once
                     // more when done
                     SolveDeadline end = new SolveDeadline();
-                    end.endIn(CoverageBound.RAISE_LIMIT);
+                    end.endIn(CoverageBound.raiseTime(solveTime));
                     raising = end;
                     if (shuttingDown) {
                         end.endNow();

@@ -58,6 +58,17 @@ public final class CoverageBound {
      * 60 s), while the solve's objective no longer moves; the raise runs on its own thread next to the solve.
      */
     public static final Duration RAISE_LIMIT = Duration.ofMinutes(5);
+    /** A short solve's bound is still raised this long: at 100 agents the steps settle within about 30 s. */
+    public static final Duration MIN_RAISE = Duration.ofSeconds(30);
+
+    /**
+     * How long the bound of a roster solved for {@code solveTime} may be raised: the solve's time, at least
+     * {@link #MIN_RAISE}, at most {@link #RAISE_LIMIT}. A solve with a deadline also ends its raise when it ends.
+     */
+    public static Duration raiseTime(Duration solveTime) {
+        Duration atLeast = solveTime.compareTo(MIN_RAISE) < 0 ? MIN_RAISE : solveTime;
+        return atLeast.compareTo(RAISE_LIMIT) > 0 ? RAISE_LIMIT : atLeast;
+    }
 
     /** Shortfall segments of width one up to here; beyond, breakpoints grow geometrically. */
     static final int EXACT_SEGMENTS = 8;

@@ -28,6 +28,14 @@ class CoverageBoundTest {
      * intervals (8 × 2² × 100 = 3,200); one 4 h and one 8 h shift then cover 13–17 exactly, so the optimum is 3,200,
      * and the LP can do no better (its shortfall at 09–13 is 4 − x ≥ 2 with x ≤ 2 agents).
      */
+    /** A bound is raised for as long as its roster is solved, at least 30 s (a short solve), at most 5 minutes. */
+    @Test
+    void theBoundIsRaisedForTheSolvesTimeWithinItsLimits() {
+        assertThat(CoverageBound.raiseTime(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(CoverageBound.raiseTime(Duration.ofSeconds(90))).isEqualTo(Duration.ofSeconds(90));
+        assertThat(CoverageBound.raiseTime(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(5));
+    }
+
     @Test
     void boundOfATinyInstanceIsItsOptimumWorkedOutByHand() {
         RosterSolution problem = tinyProblem();

@@ -44,7 +44,7 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * Options: {@code --sizes 100,500,2000} (default 100), {@code --checkpoints 60,300} (seconds, default 10,30),
  * {@code --weights center,coverage} (default both: the center's defaults and {@link #coverageFirst}),
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
- * (default: 2 move threads from 2,000 agents), {@code --bound-limit S} (default 600), {@code --days D},
+ * (default NONE, as the service solves), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
  * service's), {@code --stop-at S} (a stop as the service makes one after S seconds; prints how long the solve took to
  * return). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
@@ -122,7 +122,7 @@ public final class RosterBenchmark {
         warmUp();
         List<Row> rows = new ArrayList<>();
         for (int agents : sizes) {
-            String moveThreads = threads != null ? threads : agents >= 2000 ? "2" : SolverConfig.MOVE_THREAD_COUNT_NONE;
+            String moveThreads = threads != null ? threads : SolverConfig.MOVE_THREAD_COUNT_NONE;
             for (String weights : weightSets) {
                 for (String name : instances) {
                     Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
@@ -205,12 +205,12 @@ public final class RosterBenchmark {
         // then raised on a thread of its own while the solve goes on, ending with it (as the service's raise ends with
         // the roster's solve deadline)
         problem.setShiftMix(lp.thenApply(CoverageBound.Result::mix));
+        int limit = checkpoints[checkpoints.length - 1];
         SolveDeadline raiseEnd = new SolveDeadline();
-        raiseEnd.endIn(CoverageBound.RAISE_LIMIT);
+        raiseEnd.endIn(CoverageBound.raiseTime(Duration.ofSeconds(limit)));
         CompletableFuture<CoverageBound.Result> bound = lp.thenApplyAsync(
                 result -> CoverageBound.raise(problem, result, raiseEnd));
 
-        int limit = checkpoints[checkpoints.length - 1];
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
                 .withMoveThreadCount(moveThreads).withPartitions(partitionThreshold, partitionAgents));
         Solver<RosterSolution> solver = rosterSolver.getSolverFactory().buildSolver();
