@@ -280,11 +280,10 @@ class RosterSolving {
         });
         Job job = new Job(run.id(), problem.agentIds(), run.solvedMillis());
         CoverageQuality quality = repository.coverageQuality(run.id());
-        if (quality.boundState() == null || quality.boundState() == CoverageQuality.BoundState.COMPUTING) {
-            computeCoverageBound(run.id(), problem.solution(),
-                    Duration.ofMillis(Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis())));
-        }
         long remaining = Math.max(1_000, run.solveSeconds() * 1000L - run.solvedMillis());
+        if (quality.boundState() == null || quality.boundState() == CoverageQuality.BoundState.COMPUTING) {
+            computeCoverageBound(run.id(), problem.solution(), Duration.ofMillis(remaining));
+        }
         // the first phase's loops end at the planner's limit (or a stop) themselves, not only between its steps
         job.deadline = problem.solution().getSolveDeadline();
         job.deadline.endIn(Duration.ofMillis(remaining));
@@ -319,8 +318,8 @@ class RosterSolving {
     /**
      * Computes the coverage bound of a roster's problem on the bound thread: the LP, saved at once, then raised by whole
      * agent plans until that settles, the solve ends or {@link CoverageBound#raiseTime} has passed, saved again when
-     * higher. Both read only what the solver never changes (agents, requirement, pinned days, leave), so they may read the
-     * problem the solver is working on.
+     * higher. Both read only what the solver never changes (agents, requirement, pinned days, leave), so they may read
+     * the problem the solver is working on.
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem, Duration solveTime) {
         // a bound being raised gives way to this roster's LP, which its guided construction waits for

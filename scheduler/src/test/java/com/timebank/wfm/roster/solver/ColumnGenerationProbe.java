@@ -32,8 +32,7 @@ public final class ColumnGenerationProbe {
         long mipMillis = Long.parseLong(args[3]) * 1000;
         CoverageBound.solverLoaded();
         RosterBenchmark.Instance instance = RosterBenchmark.instance(name, size, 28);
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
         CoverageBound.Result bound = CoverageBound.of(problem, java.time.Duration.ofSeconds(120));
         long t0 = System.nanoTime();
         int solveSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 0;

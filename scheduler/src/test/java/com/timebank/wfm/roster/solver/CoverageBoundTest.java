@@ -21,13 +21,6 @@ class CoverageBoundTest {
     private static final ShiftOption TINY_8 = new ShiftOption("general@09:00+480", "general", LocalTime.of(9, 0), 480,
             BreakRule.none(), false, false);
 
-    /**
-     * Two agents, one day, a 4-hour shift 09–13 and an 8-hour shift 09–17, both without breaks (so every agent on
-     * shift is on the phone for the whole interval); 4 agents required 09–13, 1 agent 13–17
-     * (weights: shortfall 100 per squared agent, overstaffing 10). By hand: 09–13 is at best 2 short in each of its 8
-     * intervals (8 × 2² × 100 = 3,200); one 4 h and one 8 h shift then cover 13–17 exactly, so the optimum is 3,200,
-     * and the LP can do no better (its shortfall at 09–13 is 4 − x ≥ 2 with x ≤ 2 agents).
-     */
     /** A bound is raised for as long as its roster is solved, at least 30 s (a short solve), at most 5 minutes. */
     @Test
     void theBoundIsRaisedForTheSolvesTimeWithinItsLimits() {
@@ -36,6 +29,13 @@ class CoverageBoundTest {
         assertThat(CoverageBound.raiseTime(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(5));
     }
 
+    /**
+     * Two agents, one day, a 4-hour shift 09–13 and an 8-hour shift 09–17, both without breaks (so every agent on
+     * shift is on the phone for the whole interval); 4 agents required 09–13, 1 agent 13–17
+     * (weights: shortfall 100 per squared agent, overstaffing 10). By hand: 09–13 is at best 2 short in each of its 8
+     * intervals (8 × 2² × 100 = 3,200); one 4 h and one 8 h shift then cover 13–17 exactly, so the optimum is 3,200,
+     * and the LP can do no better (its shortfall at 09–13 is 4 − x ≥ 2 with x ≤ 2 agents).
+     */
     @Test
     void boundOfATinyInstanceIsItsOptimumWorkedOutByHand() {
         RosterSolution problem = tinyProblem();
@@ -211,8 +211,7 @@ class CoverageBoundTest {
     @Test
     void boundOfTheLooseInstanceIsBelowItsSolvedRoster() {
         RosterBenchmark.Instance loose = RosterBenchmark.instance("loose", 100, 28);
-        RosterSolution problem = new RosterInstanceGenerator().generate(loose.spec(), loose.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = loose.generate(new RosterConstraintConfiguration());
 
         CoverageBound.Result bound = CoverageBound.of(problem, Duration.ofSeconds(120));
         RosterSolution roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(2)))

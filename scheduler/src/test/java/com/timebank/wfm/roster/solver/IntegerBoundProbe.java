@@ -29,8 +29,7 @@ public final class IntegerBoundProbe {
 
     private static void probe(String name, int mipSeconds, int solveSeconds, String backend) {
         RosterBenchmark.Instance instance = RosterBenchmark.instance(name, 100, 28);
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
         CoverageBound.Lp lp = CoverageBound.Lp.of(problem);
         System.out.printf("%n== %s: %d columns, %d rows, load %s%n", name, lp.columnCount(), lp.rowCount(), load());
 
@@ -62,8 +61,7 @@ public final class IntegerBoundProbe {
 
         t0 = System.nanoTime();
         RosterSolution roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds)))
-                .solve(new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                        new RosterConstraintConfiguration()));
+                .solve(instance.generate(new RosterConstraintConfiguration()));
         long objective = CoverageBound.objectiveOf(roster);
         System.out.printf(Locale.ROOT, "roster (%d s): %s, coverage objective %,d (%+.2f%% over LP)%s; load %s%n",
                 solveSeconds, roster.getScore(), objective, 100 * (objective - lpBound) / lpBound,

@@ -17,8 +17,7 @@ public final class LagrangianBoundProbe {
         CoverageBound.solverLoaded();
         for (String name : List.of(args[0].split(","))) {
             RosterBenchmark.Instance instance = RosterBenchmark.instance(name, agents, 28);
-            RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                    new RosterConstraintConfiguration());
+            RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
             CoverageBound.Result lp = CoverageBound.of(problem, Duration.ofSeconds(120));
             SolveDeadline end = new SolveDeadline();
             end.endIn(Duration.ofSeconds(seconds));

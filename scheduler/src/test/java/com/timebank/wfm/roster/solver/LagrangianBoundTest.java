@@ -30,8 +30,7 @@ class LagrangianBoundTest {
     @BeforeAll
     static void solveALeaveHeavyCenter() {
         RosterBenchmark.Instance instance = RosterBenchmark.instance("leave-heavy", 40, 14);
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
         bound = CoverageBound.of(problem, Duration.ofSeconds(60));
         roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(3))).solve(problem);
         lp = CoverageBound.Lp.of(roster);
@@ -210,8 +209,7 @@ class LagrangianBoundTest {
     @Test
     void aRaiseEndsWithTheSolveNextToIt() {
         RosterBenchmark.Instance instance = RosterBenchmark.instance("standard", 20, 7);
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
         CoverageBound.Result lpOnly = CoverageBound.of(problem, Duration.ofSeconds(60));
         SolveDeadline end = new SolveDeadline();
         end.endIn(CoverageBound.RAISE_LIMIT);

@@ -54,6 +54,11 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
 public final class RosterBenchmark {
 
     record Instance(String name, RosterInstanceGenerator.Spec spec, RosterInstanceGenerator.Shape shape) {
+
+        /** The instance's problem under {@code weights}. */
+        RosterSolution generate(RosterConstraintConfiguration weights) {
+            return new RosterInstanceGenerator().generate(spec, shape, weights);
+        }
     }
 
     /** The family: name → how it differs from the standard instance (each with its own seed). */
@@ -194,7 +199,7 @@ public final class RosterBenchmark {
 
     private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
             Duration boundLimit, int partitionThreshold, int partitionAgents) throws Exception {
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
+        RosterSolution problem = instance.generate(
                 "coverage".equals(weights) ? coverageFirst() : new RosterConstraintConfiguration());
         System.out.printf("%n== %s, %d agents, %s weights: %d agent-days, %d unavailabilities%n", instance.name(),
                 instance.spec().agents(), weights, problem.getAgentDays().size(), problem.getUnavailabilities().size());

@@ -32,8 +32,7 @@ public final class SupportMipProbe {
         double threshold = args.length > 5 ? Double.parseDouble(args[5]) : 1e-6;
         CoverageBound.solverLoaded();
         RosterBenchmark.Instance instance = RosterBenchmark.instance(name, agents, 28);
-        RosterSolution problem = new RosterInstanceGenerator().generate(instance.spec(), instance.shape(),
-                new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(new RosterConstraintConfiguration());
         RosterSolution roster = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds)))
                 .solve(problem);
         CoverageBound.Result bound = CoverageBound.of(roster, Duration.ofSeconds(60));
