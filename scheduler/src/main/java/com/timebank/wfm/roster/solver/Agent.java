@@ -30,6 +30,8 @@ public final class Agent {
     private final Set<String> skills;
     private final Set<Integer> allowedShiftLengths;
     private final Set<DayOfWeek> preferredDaysOff;
+    /** The preferred days off as bits by {@link DayOfWeek#ordinal()}: asked for every candidate shift's value. */
+    private final int preferredDaysOffBits;
     private final ShiftTimePreference shiftTimePreference;
     private final long timeBankBalanceSeconds;
     private final int minRestMinutes;
@@ -63,6 +65,8 @@ public final class Agent {
         this.skills = Set.copyOf(b.skills);
         this.allowedShiftLengths = Set.copyOf(b.allowedShiftLengths);
         this.preferredDaysOff = b.preferredDaysOff.isEmpty() ? Set.of() : Set.copyOf(b.preferredDaysOff);
+        this.preferredDaysOffBits = b.preferredDaysOff.stream().mapToInt(d -> 1 << d.ordinal())
+                .reduce(0, (x, y) -> x | y);
         this.shiftTimePreference = Objects.requireNonNull(b.shiftTimePreference);
         this.timeBankBalanceSeconds = b.timeBankBalanceSeconds;
         this.minRestMinutes = b.minRestMinutes;
@@ -145,7 +149,7 @@ public final class Agent {
     }
 
     public boolean prefersDayOff(DayOfWeek dayOfWeek) {
-        return preferredDaysOff.contains(dayOfWeek);
+        return (preferredDaysOffBits & 1 << dayOfWeek.ordinal()) != 0;
     }
 
     /** Whether the contract allows this shift (skill and length), regardless of the day. */

@@ -75,96 +75,134 @@ final class BestWeek {
 
     /** The best shift per day of the weeks in order (null: off), or null when none keeps every rule. */
     static ShiftOption[] plan(List<Week> weeks, Edges edges) {
-        States states = new States(weeks, edges);
-        List<Node> nodes = new ArrayList<>();
-        nodes.add(new Node(-1, edges.before(), states.id(edges.before()), edges.runBefore(),
-                weeks.get(0).baseMinutes(), 0));
-        List<Integer> current = List.of(0);
+        Nodes nodes = NODES.get();
+        States states = new States(weeks, edges, nodes);
+        nodes.clear();
+        int[] current = nodes.current;
+        int currentSize = 1;
+        current[0] = nodes.add(-1, states.id(edges.before()), edges.runBefore(), 0, 0);
         int length = 0;
-        for (int w = 0; w < weeks.size(); w++) {
-            Week week = weeks.get(w);
-            states.base = week.baseMinutes();
-            if (w > 0) {
-                current = startWeek(nodes, current, states, weeks.get(w - 1));
+        Week previous = null;
+        for (Week week : weeks) {
+            int capUnits = states.unitsAtMost(week.maxMinutes() - week.baseMinutes());
+            int floorUnits = states.unitsAtLeast(week.minMinutes() - week.baseMinutes());
+            if (previous != null) {
+                currentSize = startWeek(nodes, current, currentSize, states, previous);
             }
-            for (Day day : week.days()) {
-                List<Integer> next = new ArrayList<>(current.size() * 2);
+            List<Day> days = week.days();
+            // the most paid minutes the days after each day of the week can add: a state that cannot reach the
+            // week's minimum with them is dropped at once rather than at the week's end
+            int[] laterUnits = new int[days.size() + 1];
+            for (int i = days.size() - 1; i >= 0; i--) {
+                laterUnits[i] = laterUnits[i + 1] + states.mostUnits(days.get(i));
+            }
+            for (int i = 0; i < days.size(); i++) {
+                Day day = days.get(i);
+                int leastUnits = floorUnits - laterUnits[i + 1];
+                nodes.nextSize = 0;
                 List<Option> options = day.options();
-                int[] ids = new int[options.size()];
-                for (int o = 0; o < ids.length; o++) {
-                    ids[o] = states.id(options.get(o).shift());
+                int count = day.fixed() != null ? 1 : options.size();
+                int[] ids = new int[count];
+                int[] units = new int[count];
+                long[] values = new long[count];
+                for (int o = 0; o < count; o++) {
+                    ShiftOption shift = day.fixed() != null ? day.fixed() : options.get(o).shift();
+                    ids[o] = states.id(shift);
+                    units[o] = shift.getPaidMinutes() / states.step;
+                    values[o] = day.fixed() != null ? 0 : options.get(o).value();
                 }
-                for (int index : current) {
-                    Node from = nodes.get(index);
-                    if (day.fixed() != null) {
-                        step(nodes, next, states, index, from, day.fixed(), states.id(day.fixed()), 0,
-                                week.maxMinutes(), edges);
+                long[] change = states.changes(ids, edges);
+                int maxRun = edges.maxRun();
+                for (int c = 0; c < currentSize; c++) {
+                    int from = current[c];
+                    int fromUnits = nodes.units[from];
+                    long fromValue = nodes.value[from];
+                    if (day.fixed() == null && fromUnits >= leastUnits) {
+                        relax(nodes, states, from, 0, 0, fromUnits, fromValue);
+                    }
+                    int run = nodes.run[from] + 1;
+                    if (run > maxRun) {
                         continue;
                     }
-                    relax(nodes, next, states, new Node(index, null, 0, 0, from.minutes(), from.value()));
-                    for (int o = 0; o < ids.length; o++) {
-                        Option option = options.get(o);
-                        step(nodes, next, states, index, from, option.shift(), ids[o], option.value(),
-                                week.maxMinutes(), edges);
+                    int row = nodes.shiftId[from] * count;
+                    for (int o = 0; o < count; o++) {
+                        int u = fromUnits + units[o];
+                        long price = change[row + o];
+                        if (u > capUnits || u < leastUnits || price < 0) {
+                            continue;
+                        }
+                        relax(nodes, states, from, ids[o], run, u, fromValue + values[o] - price);
                     }
                 }
-                states.clear(next, nodes);
-                if (next.isEmpty()) {
+                int[] next = nodes.next;
+                int nextSize = nodes.nextSize;
+                states.clear(next, nextSize, nodes);
+                if (nextSize == 0) {
                     return null;
                 }
+                // the day's states become the current ones; the old array takes the next day's
+                nodes.next = current;
+                nodes.current = next;
                 current = next;
+                currentSize = nextSize;
                 length++;
             }
+            previous = week;
         }
         Week last = weeks.get(weeks.size() - 1);
-        Node best = null;
+        int floorUnits = states.unitsAtLeast(last.minMinutes() - last.baseMinutes());
+        int capUnits = states.unitsAtMost(last.maxMinutes() - last.baseMinutes());
+        int best = -1;
         long bestValue = Long.MIN_VALUE;
-        for (int index : current) {
-            Node end = nodes.get(index);
-            if (end.minutes() < last.minMinutes() || end.minutes() > last.maxMinutes()
-                    || end.shift() != null && end.run() + edges.runAfter() > edges.maxRun()) {
+        for (int c = 0; c < currentSize; c++) {
+            int end = current[c];
+            ShiftOption shift = states.shifts.get(nodes.shiftId[end]);
+            if (nodes.units[end] < floorUnits || nodes.units[end] > capUnits
+                    || shift != null && nodes.run[end] + edges.runAfter() > edges.maxRun()) {
                 continue;
             }
-            long value = end.value();
-            if (end.shift() != null && edges.after() != null) {
-                if (!restAllows(end.shift(), edges.after(), edges.minRestMinutes())) {
+            long value = nodes.value[end];
+            if (shift != null && edges.after() != null) {
+                if (!restAllows(shift, edges.after(), edges.minRestMinutes())) {
                     continue;
                 }
-                value -= edges.stableWeight() * halfHoursBetween(end.shift(), edges.after());
+                value -= edges.stableWeight() * halfHoursBetween(shift, edges.after());
             }
-            if (best == null || value > bestValue) {
+            if (best < 0 || value > bestValue) {
                 best = end;
                 bestValue = value;
             }
         }
-        if (best == null) {
+        if (best < 0) {
             return null;
         }
         ShiftOption[] plan = new ShiftOption[length];
-        Node node = best;
+        int node = best;
         for (int i = length - 1; i >= 0; i--) {
-            plan[i] = node.shift();
-            node = nodes.get(node.parent());
+            plan[i] = states.shifts.get(nodes.shiftId[node]);
+            node = nodes.parent[node];
         }
         return plan;
     }
 
     /**
      * The states of one day, (last shift, days in a row, the week's paid minutes), as a dense table of node indexes:
-     * shifts numbered once per plan (0: off), minutes counted from the week's base in steps of the paid lengths'
+     * shifts numbered once per plan (0: off), minutes counted from the week's base in units of the paid lengths'
      * common divisor. A table, not a hash map: the lookups were most of the search's time.
      */
     private static final class States {
         final Map<ShiftOption, Integer> ids = new IdentityHashMap<>();
+        /** The shifts by number (0: off). */
+        final List<ShiftOption> shifts = new ArrayList<>();
         final int runs;
         final int step;
         final int minuteSlots;
+        /** Every entry -1 between days: a day empties the entries it used (the table is the thread's, reused). */
         final int[] table;
-        /** The current week's paid minutes apart from its planned days. */
-        int base;
 
-        States(List<Week> weeks, Edges edges) {
+        States(List<Week> weeks, Edges edges, Nodes nodes) {
             ids.put(null, 0);
+            shifts.add(null);
             int divisor = 0;
             int widest = 0;
             int maxRun = edges.runBefore();
@@ -184,14 +222,15 @@ final class BestWeek {
             step = Math.max(1, divisor);
             runs = Math.min(maxRun, Math.max(edges.maxRun(), edges.runBefore())) + 1;
             minuteSlots = Math.max(0, widest) / step + 1;
-            table = new int[ids.size() * runs * minuteSlots];
-            Arrays.fill(table, -1);
+            table = nodes.table(ids.size() * runs * minuteSlots);
         }
 
         /** Numbers the shift if new; returns its paid minutes (for the common divisor). */
         private int number(ShiftOption shift) {
             if (shift != null) {
-                ids.putIfAbsent(shift, ids.size());
+                if (ids.putIfAbsent(shift, ids.size()) == null) {
+                    shifts.add(shift);
+                }
                 return shift.getPaidMinutes();
             }
             return 0;
@@ -201,85 +240,161 @@ final class BestWeek {
             return ids.get(shift);
         }
 
-        /** The table index of a state, or -1 when its minutes are outside the week's range (never kept). */
-        int index(int shiftId, int run, int minutes) {
-            int m = minutes - base;
-            if (m < 0 || m % step != 0 || m / step >= minuteSlots || run >= runs) {
-                return -1;
+        /** The most units within {@code minutes} (negative when none are). */
+        int unitsAtMost(int minutes) {
+            return Math.floorDiv(minutes, step);
+        }
+
+        /** The fewest units that make at least {@code minutes} (0 when none are needed). */
+        int unitsAtLeast(int minutes) {
+            return Math.max(0, -Math.floorDiv(-minutes, step));
+        }
+
+        /** The most units the day can add: its fixed shift's or its longest option's. */
+        int mostUnits(Day day) {
+            int most = day.fixed() == null ? 0 : day.fixed().getPaidMinutes();
+            for (Option option : day.options()) {
+                most = Math.max(most, option.shift().getPaidMinutes());
             }
-            return (shiftId * runs + run) * minuteSlots + m / step;
+            return most / step;
+        }
+
+        /**
+         * Per last shift (by number) and the day's choice {@code ids}: the price of the start-time change between them,
+         * or -1 when the rest between them is too short; 0 after a day off.
+         */
+        long[] changes(int[] ids, Edges edges) {
+            long[] change = new long[shifts.size() * ids.length];
+            for (int p = 1; p < shifts.size(); p++) {
+                ShiftOption from = shifts.get(p);
+                for (int o = 0; o < ids.length; o++) {
+                    ShiftOption to = shifts.get(ids[o]);
+                    change[p * ids.length + o] = restAllows(from, to, edges.minRestMinutes())
+                            ? edges.stableWeight() * halfHoursBetween(from, to) : -1;
+                }
+            }
+            return change;
+        }
+
+        /** The table index of a state. */
+        int index(int shiftId, int run, int units) {
+            return (shiftId * runs + run) * minuteSlots + units;
         }
 
         /** Empties the table again (only the entries the day used). */
-        void clear(List<Integer> used, List<Node> nodes) {
-            for (int i : used) {
-                Node node = nodes.get(i);
-                int at = index(node.shiftId(), node.run(), node.minutes());
-                if (at >= 0) {
-                    table[at] = -1;
-                }
+        void clear(int[] used, int size, Nodes nodes) {
+            for (int i = 0; i < size; i++) {
+                int node = used[i];
+                table[index(nodes.shiftId[node], nodes.run[node], nodes.units[node])] = -1;
             }
         }
     }
 
     /**
-     * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
-     * week's base ({@code states.base}; the best one per last shift and days in a row), each carried over by a node of
-     * its own, so that the path back still has one node per day.
+     * The nodes of the longest path in parallel arrays, with the day lists and the state table, kept per thread and
+     * reused: a plan makes tens of thousands of nodes, and growing a list of node objects for every plan was most of
+     * group replanning's time (profile of the 100-agent solve: 44% of the solver thread in copying that list).
+     * A node: where it came from, last shift's number in the plan's {@link States} (0: off), days in a row, the
+     * week's paid minutes above its base in units of {@link States#step}, value.
      */
-    private static List<Integer> startWeek(List<Node> nodes, List<Integer> current, States states, Week previous) {
-        int baseMinutes = states.base;
-        List<Integer> started = new ArrayList<>();
-        for (int index : current) {
-            Node end = nodes.get(index);
-            if (end.minutes() < previous.minMinutes() || end.minutes() > previous.maxMinutes()) {
+    private static final class Nodes {
+        int[] parent = new int[1 << 12];
+        int[] shiftId = new int[parent.length];
+        int[] run = new int[parent.length];
+        int[] units = new int[parent.length];
+        long[] value = new long[parent.length];
+        int size;
+        int[] current = new int[1 << 10];
+        int[] next = new int[current.length];
+        int nextSize;
+        private int[] table = new int[0];
+
+        void clear() {
+            size = 0;
+        }
+
+        /** The state table with at least {@code size} entries, all -1. */
+        int[] table(int size) {
+            if (table.length < size) {
+                table = new int[Math.max(size, 2 * table.length)];
+                Arrays.fill(table, -1);
+            }
+            // a day never has more states than the table has entries
+            if (current.length < size) {
+                current = new int[table.length];
+                next = new int[table.length];
+            }
+            return table;
+        }
+
+        int add(int parentIndex, int shift, int days, int weekUnits, long total) {
+            if (size == parent.length) {
+                int grown = 2 * size;
+                parent = Arrays.copyOf(parent, grown);
+                shiftId = Arrays.copyOf(shiftId, grown);
+                run = Arrays.copyOf(run, grown);
+                units = Arrays.copyOf(units, grown);
+                value = Arrays.copyOf(value, grown);
+            }
+            parent[size] = parentIndex;
+            shiftId[size] = shift;
+            run[size] = days;
+            units[size] = weekUnits;
+            value[size] = total;
+            return size++;
+        }
+    }
+
+    private static final ThreadLocal<Nodes> NODES = ThreadLocal.withInitial(Nodes::new);
+
+    /**
+     * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
+     * week's base (0 units; the best one per last shift and days in a row), each carried over by a node of its own,
+     * so that the path back still has one node per day. Returns how many there are (in {@code current}).
+     */
+    private static int startWeek(Nodes nodes, int[] current, int currentSize, States states, Week previous) {
+        int floorUnits = states.unitsAtLeast(previous.minMinutes() - previous.baseMinutes());
+        int capUnits = states.unitsAtMost(previous.maxMinutes() - previous.baseMinutes());
+        int started = 0;
+        for (int c = 0; c < currentSize; c++) {
+            int index = current[c];
+            if (nodes.units[index] < floorUnits || nodes.units[index] > capUnits) {
                 continue;
             }
-            int at = states.index(end.shiftId(), end.run(), baseMinutes);
-            if (states.table[at] < 0) {
+            int at = states.index(nodes.shiftId[index], nodes.run[index], 0);
+            int existing = states.table[at];
+            if (existing < 0) {
                 states.table[at] = index;
-                started.add(index);
-            } else if (nodes.get(states.table[at]).value() < end.value()) {
-                started.set(started.indexOf(states.table[at]), index);
+                current[started++] = index;
+            } else if (nodes.value[existing] < nodes.value[index]) {
+                for (int i = 0; i < started; i++) {
+                    if (current[i] == existing) {
+                        current[i] = index;
+                    }
+                }
                 states.table[at] = index;
             }
         }
-        for (int i = 0; i < started.size(); i++) {
-            int index = started.get(i);
-            Node end = nodes.get(index);
-            states.table[states.index(end.shiftId(), end.run(), baseMinutes)] = -1;
-            nodes.set(index, new Node(end.parent(), end.shift(), end.shiftId(), end.run(), baseMinutes, end.value()));
+        for (int i = 0; i < started; i++) {
+            int index = current[i];
+            states.table[states.index(nodes.shiftId[index], nodes.run[index], 0)] = -1;
+            nodes.units[index] = 0;
         }
         return started;
     }
 
-    private static void step(List<Node> nodes, List<Integer> next, States states, int parentIndex, Node from,
-            ShiftOption shift, int shiftId, long value, int maxMinutes, Edges edges) {
-        int run = from.run() + 1;
-        int minutes = from.minutes() + shift.getPaidMinutes();
-        if (run > edges.maxRun() || minutes > maxMinutes) {
-            return;
-        }
-        long total = from.value() + value;
-        if (from.shift() != null) {
-            if (!restAllows(from.shift(), shift, edges.minRestMinutes())) {
-                return;
-            }
-            total -= edges.stableWeight() * halfHoursBetween(from.shift(), shift);
-        }
-        relax(nodes, next, states, new Node(parentIndex, shift, shiftId, run, minutes, total));
-    }
-
-    /** Keeps {@code candidate} if it is the best way to its state (shift, days in a row, minutes) so far. */
-    private static void relax(List<Node> nodes, List<Integer> next, States states, Node candidate) {
-        int at = states.index(candidate.shiftId(), candidate.run(), candidate.minutes());
+    /** Keeps the candidate if it is the best way to its state (shift, days in a row, units) so far. */
+    private static void relax(Nodes nodes, States states, int parentIndex, int shiftId, int run, int units,
+            long total) {
+        int at = states.index(shiftId, run, units);
         int existing = states.table[at];
         if (existing < 0) {
-            nodes.add(candidate);
-            next.add(nodes.size() - 1);
-            states.table[at] = nodes.size() - 1;
-        } else if (nodes.get(existing).value() < candidate.value()) {
-            nodes.set(existing, candidate);
+            int added = nodes.add(parentIndex, shiftId, run, units, total);
+            nodes.next[nodes.nextSize++] = added;
+            states.table[at] = added;
+        } else if (nodes.value[existing] < total) {
+            nodes.parent[existing] = parentIndex;
+            nodes.value[existing] = total;
         }
     }
 
@@ -312,12 +427,5 @@ final class BestWeek {
         }
         // in the sorted order (ties as the options came), so that equal plans are chosen the same way on every run
         return sorted.stream().filter(kept::contains).toList();
-    }
-
-    /**
-     * A state of the longest path: where it came from, last shift (null: off) and its number in the plan's
-     * {@link States}, days in a row, minutes, value.
-     */
-    private record Node(int parent, ShiftOption shift, int shiftId, int run, int minutes, long value) {
     }
 }
