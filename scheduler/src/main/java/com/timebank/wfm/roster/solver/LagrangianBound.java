@@ -83,6 +83,8 @@ final class LagrangianBound {
         /** Per day: the options allowed (null: all of the group's). */
         int[][] allowed;
         int[] weekOf;
+        /** Per day: the most minutes indexes the week's days after it can add (for the week's minimum). */
+        int[] later;
         int[] floor;
         int[] cap;
         int maxRun;
@@ -326,10 +328,17 @@ final class LagrangianBound {
         int lengths = group.paidLengths.length;
         int[] bestOption = new int[lengths];
         double[] bestValue = new double[lengths];
+        // the range of minutes indexes the current day's states span, so that a day visits only those
+        int lo = 0;
+        int hi = 0;
         for (int d = 0; d < days; d++) {
             Arrays.fill(next, 0, states, neg);
             int week = a.weekOf[d];
             int capIndex = a.cap[week] / a.step;
+            // a state that the week's later days cannot bring up to its minimum is never kept
+            int least = (a.floor[week] + a.step - 1) / a.step - a.later[d];
+            int nextLo = Integer.MAX_VALUE;
+            int nextHi = -1;
             if (a.kind[d] == 0) {
                 Arrays.fill(bestOption, -1);
                 Arrays.fill(bestValue, neg);
@@ -344,8 +353,9 @@ final class LagrangianBound {
                     }
                 }
             }
+            int top = Math.min(Math.min(capIndex, width - 1), hi);
             for (int r = 0; r < runs; r++) {
-                for (int m = 0; m <= capIndex && m < width; m++) {
+                for (int m = lo; m <= top; m++) {
                     double v = cur[r * width + m];
                     if (v == neg) {
                         continue;
@@ -353,12 +363,18 @@ final class LagrangianBound {
                     int from = r * width + m;
                     if (a.kind[d] == 1) {
                         int nm = m + a.pinnedMinutes[d] / a.step;
-                        if (r + 1 <= a.maxRun && nm <= capIndex) {
+                        if (r + 1 <= a.maxRun && nm <= capIndex && nm >= least) {
                             relax(next, fromState[d], choice[d], (r + 1) * width + nm, v, from, -2);
+                            nextLo = Math.min(nextLo, nm);
+                            nextHi = Math.max(nextHi, nm);
                         }
                         continue;
                     }
-                    relax(next, fromState[d], choice[d], m, v, from, -1);
+                    if (m >= least) {
+                        relax(next, fromState[d], choice[d], m, v, from, -1);
+                        nextLo = Math.min(nextLo, m);
+                        nextHi = Math.max(nextHi, m);
+                    }
                     if (a.kind[d] == 2 || r + 1 > a.maxRun) {
                         continue;
                     }
@@ -367,13 +383,17 @@ final class LagrangianBound {
                             continue;
                         }
                         int nm = m + group.paidLengths[l] / a.step;
-                        if (nm <= capIndex) {
+                        if (nm <= capIndex && nm >= least) {
                             relax(next, fromState[d], choice[d], (r + 1) * width + nm, v + bestValue[l], from,
                                     bestOption[l]);
+                            nextLo = Math.min(nextLo, nm);
+                            nextHi = Math.max(nextHi, nm);
                         }
                     }
                 }
             }
+            lo = nextHi < 0 ? 0 : nextLo;
+            hi = nextHi;
             boolean weekEnds = d + 1 == days || a.weekOf[d + 1] != week;
             if (weekEnds) {
                 // the week's floor, then a new week starts at its own base (the minutes index back to 0)
@@ -398,6 +418,8 @@ final class LagrangianBound {
                     fromState[d][r * width] = keepFrom;
                     choice[d][r * width] = keepChoice;
                 }
+                lo = 0;
+                hi = 0;
             }
             double[] swap = cur;
             cur = next;
@@ -502,6 +524,10 @@ final class LagrangianBound {
                         restAtEdges);
             }
             a.step = Math.max(1, step);
+            a.later = new int[days];
+            for (int d = days - 2; d >= 0; d--) {
+                a.later[d] = a.weekOf[d + 1] != a.weekOf[d] ? 0 : a.later[d + 1] + mostMinutes(a, d + 1) / a.step;
+            }
             a.floor = new int[weeks];
             a.cap = new int[weeks];
             int longest = group.paidLengths[group.paidLengths.length - 1];
@@ -530,6 +556,20 @@ final class LagrangianBound {
         }
         agents.addAll(searches.values());
         groups.addAll(groupByOptions.values());
+    }
+
+    /** The most paid minutes the agent can work on day {@code d}: its pinned shift's, or its longest allowed. */
+    private static int mostMinutes(AgentPlans a, int d) {
+        if (a.kind[d] != 0) {
+            return a.kind[d] == 1 ? a.pinnedMinutes[d] : 0;
+        }
+        int most = 0;
+        List<ShiftOption> options = a.group.options;
+        int count = a.allowed[d] == null ? options.size() : a.allowed[d].length;
+        for (int i = 0; i < count; i++) {
+            most = Math.max(most, options.get(a.allowed[d] == null ? i : a.allowed[d][i]).getPaidMinutes());
+        }
+        return most;
     }
 
     private Group newGroup(List<ShiftOption> options, CoverageGrid grid, int days) {
