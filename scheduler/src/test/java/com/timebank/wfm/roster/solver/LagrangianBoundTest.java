@@ -189,6 +189,21 @@ class LagrangianBoundTest {
     }
 
     /** A raise whose end has come (another roster needs the bound thread, the solve stopped) returns the LP bound. */
+    /**
+     * A raise with time for many steps halves its step length after 200 steps without a better bound; one with time
+     * for few (10,000 agents) after a twentieth of them, never fewer than 50; without a known end, 200.
+     */
+    @Test
+    void thePatienceBeforeAHalvingIsAShareOfTheStepsTheRaiseHasTimeFor() {
+        long second = 1_000_000_000L;
+        assertThat(LagrangianBound.patience(10_000, 15 * second, 60 * second)).isEqualTo(200);
+        assertThat(LagrangianBound.patience(350, 6 * second, 60 * second)).isEqualTo(175);
+        assertThat(LagrangianBound.patience(95, 6 * second, 60 * second)).isEqualTo(50);
+        assertThat(LagrangianBound.patience(1, 6 * second, 60 * second)).isEqualTo(50);
+        assertThat(LagrangianBound.patience(10, 6 * second, Long.MAX_VALUE)).isEqualTo(200);
+        assertThat(LagrangianBound.patience(0, 0, 60 * second)).isEqualTo(200);
+    }
+
     @Test
     void anEndedRaiseReturnsAtOnceWithTheLpBound() {
         SolveDeadline end = new SolveDeadline();
