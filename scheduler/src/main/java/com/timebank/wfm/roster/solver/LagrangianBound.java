@@ -218,7 +218,8 @@ final class LagrangianBound {
      * {@link #MIN_LAMBDA}. Halving late matters: with 20 and 1e-3 the steps ended after 4–7 s at 100 agents while the
      * bound still rose (30 s, {@code LagrangianBoundProbe}: standard +4.4% → +6.1% over the LP, long-hours +8.2% → +10.0%,
      * weekend-peak +17.9% → +23.1%, leave-heavy +7.5% → +9.2%; 500 agents standard +4.3% → +5.5%, weekend-peak
-     * +20.7% → +23.4%; at 2,000 and 10,000 agents, where 30 s is 300–1,500 steps, within about ±1 point).
+     * +20.7% → +23.4%; at 2,000 and 10,000 agents, where 30 s is 300–1,500 steps, within about ±1 point). Fewer for
+     * a raise with time for few steps: {@link #patience}.
      */
     static final int PATIENCE = 200;
     static final double MIN_LAMBDA = 1e-6;
@@ -227,15 +228,16 @@ final class LagrangianBound {
      * share of the steps it has time for, at least {@link #MIN_PATIENCE}: at 10,000 agents a step takes ~60 ms and a
      * 60-s raise makes ~950, so 200 steps without a better bound before each halving left most of its time on long
      * steps that overshoot ({@code LagrangianBoundProbe standard,weekend-peak 10000 60}: patience 200 +3.85% and
-     * +17.8% over the LP; 100: +4.74% and +19.2%; 50: +5.13% and +19.7%; 25: +4.92% and +18.5%). Below 4,000 steps (2,000 agents'
-     * 60-s raise makes ~3,500) the patience is 175–200, and at 100 and 500 agents 200.
+     * +17.8% over the LP; 100: +4.74% and +19.2%; 50: +5.13% and +19.7%; 25: +4.92% and +18.5%). 2,000 agents'
+     * 60-s raise makes ~3,200 steps (patience 156–168); at 100 and 500 agents it stays 200.
      */
     static final int PATIENCE_SHARE = 20;
     static final int MIN_PATIENCE = 50;
 
     /**
      * Steps without a better bound before the step length halves, for a raise that has made {@code steps} in
-     * {@code elapsedNanos} of its {@code budgetNanos}.
+     * {@code elapsedNanos} (its set-up included) of its {@code budgetNanos}: the steps it has time for at its pace so
+     * far, a {@link #PATIENCE_SHARE}th of them, within {@link #MIN_PATIENCE} and {@link #PATIENCE}.
      */
     static int patience(int steps, long elapsedNanos, long budgetNanos) {
         if (elapsedNanos <= 0 || budgetNanos <= 0) {
@@ -244,6 +246,7 @@ final class LagrangianBound {
         double stepsInBudget = (double) budgetNanos / elapsedNanos * steps;
         return (int) Math.max(MIN_PATIENCE, Math.min(PATIENCE, stepsInBudget / PATIENCE_SHARE));
     }
+
     /**
      * Polyak's target lies this share above the best bound so far. 10%, not 1%: the longer steps climb faster and
      * settle higher ({@code LagrangianBoundProbe}, 60 s: 2,000 agents weekend-peak +18.4% over the LP with 1%, +19.9%
