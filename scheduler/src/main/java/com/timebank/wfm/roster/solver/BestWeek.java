@@ -82,13 +82,16 @@ final class BestWeek {
         int currentSize = 1;
         current[0] = nodes.add(-1, states.id(edges.before()), edges.runBefore(), 0, 0);
         int length = 0;
-        Week previous = null;
-        for (Week week : weeks) {
-            int capUnits = states.unitsAtMost(week.maxMinutes() - week.baseMinutes());
-            int floorUnits = states.unitsAtLeast(week.minMinutes() - week.baseMinutes());
-            if (previous != null) {
-                currentSize = startWeek(nodes, current, currentSize, states, previous);
+        // the current week's limits in units above its base (the previous week's while a new week starts)
+        int floorUnits = 0;
+        int capUnits = 0;
+        for (int w = 0; w < weeks.size(); w++) {
+            Week week = weeks.get(w);
+            if (w > 0) {
+                currentSize = startWeek(nodes, current, currentSize, states, floorUnits, capUnits);
             }
+            capUnits = states.unitsAtMost(week.maxMinutes() - week.baseMinutes());
+            floorUnits = states.unitsAtLeast(week.minMinutes() - week.baseMinutes());
             List<Day> days = week.days();
             // the most paid minutes the days after each day of the week can add: a state that cannot reach the
             // week's minimum with them is dropped at once rather than at the week's end
@@ -147,11 +150,7 @@ final class BestWeek {
                 currentSize = nextSize;
                 length++;
             }
-            previous = week;
         }
-        Week last = weeks.get(weeks.size() - 1);
-        int floorUnits = states.unitsAtLeast(last.minMinutes() - last.baseMinutes());
-        int capUnits = states.unitsAtMost(last.maxMinutes() - last.baseMinutes());
         int best = -1;
         long bestValue = Long.MIN_VALUE;
         for (int c = 0; c < currentSize; c++) {
@@ -348,13 +347,13 @@ final class BestWeek {
     private static final ThreadLocal<Nodes> NODES = ThreadLocal.withInitial(Nodes::new);
 
     /**
-     * The states a week starts from: the previous week's states within its limits, their minutes replaced by the new
-     * week's base (0 units; the best one per last shift and days in a row), each carried over by a node of its own,
-     * so that the path back still has one node per day. Returns how many there are (in {@code current}).
+     * The states a week starts from: the previous week's states within its limits ({@code floorUnits} to
+     * {@code capUnits}), their minutes replaced by the new week's base (0 units; the best one per last shift and days
+     * in a row), each carried over by a node of its own, so that the path back still has one node per day. Returns how
+     * many there are (in {@code current}).
      */
-    private static int startWeek(Nodes nodes, int[] current, int currentSize, States states, Week previous) {
-        int floorUnits = states.unitsAtLeast(previous.minMinutes() - previous.baseMinutes());
-        int capUnits = states.unitsAtMost(previous.maxMinutes() - previous.baseMinutes());
+    private static int startWeek(Nodes nodes, int[] current, int currentSize, States states, int floorUnits,
+            int capUnits) {
         int started = 0;
         for (int c = 0; c < currentSize; c++) {
             int index = current[c];

@@ -188,7 +188,6 @@ class LagrangianBoundTest {
                 && RosterConstraintProvider.excessConsecutiveDaysAcrossEdges(agent, bits) == 0;
     }
 
-    /** A raise whose end has come (another roster needs the bound thread, the solve stopped) returns the LP bound. */
     /**
      * A raise with time for many steps halves its step length after 200 steps without a better bound; one with time
      * for few (10,000 agents) after a twentieth of them, never fewer than 50; without a known end, 200.
@@ -204,6 +203,7 @@ class LagrangianBoundTest {
         assertThat(LagrangianBound.patience(0, 0, 60 * second)).isEqualTo(200);
     }
 
+    /** A raise whose end has come (another roster needs the bound thread, the solve stopped) returns the LP bound. */
     @Test
     void anEndedRaiseReturnsAtOnceWithTheLpBound() {
         SolveDeadline end = new SolveDeadline();
