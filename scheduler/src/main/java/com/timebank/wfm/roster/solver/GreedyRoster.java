@@ -504,11 +504,25 @@ final class GreedyRoster {
 
     /**
      * Several agents' weeks {@code fromWeek} to {@code toWeek} replanned together: all of them freed first, then
-     * each planned as a whole in turn ({@link BestWeek}) against everyone else, so an agent can take what another
-     * gave up; kept when the weighted objective is no worse (every value is an exact marginal, so their sum is the
+     * each planned as a whole in turn ({@link BestWeek}) against everyone else, in {@link #GROUP_PASSES} passes, so an
+     * agent can take what another gave up; kept when the weighted objective is no worse (every value is an exact marginal, so their sum is the
      * change), otherwise all restored. Returns the gain, or -1 when restored.
      */
     long replanGroup(List<AgentState> group, int fromWeek, int toWeek) {
+        return replanGroup(group, fromWeek, toWeek, GROUP_PASSES);
+    }
+
+    /**
+     * Passes over a replanned group: the first plans each member in turn into what the others gave up; each further
+     * one replans every member once more against the others' new plans (a member planned early could not take what the
+     * later ones left), kept only when better. Measured with scripts/bench-roster, 100 agents, 60 s, center weights:
+     * two passes halve the tries a round and still ended better (weighted objective loose −0.9%, long-hours −0.2%,
+     * weekend-peak −0.8%); three were between one and two.
+     */
+    static final int GROUP_PASSES = 2;
+
+    /** {@link #replanGroup(List, int, int)} with {@code passes} passes over the group (at least one). */
+    long replanGroup(List<AgentState> group, int fromWeek, int toWeek, int passes) {
         int firstDay = contractWeeks.firstDay(fromWeek);
         int lastDay = contractWeeks.lastDay(toWeek);
         int[][] floors = new int[group.size()][];
@@ -525,6 +539,19 @@ final class GreedyRoster {
             long value = planFreedWeeks(group.get(g), fromWeek, toWeek, floors[g]);
             planned = value != NOT_PLANNED;
             delta += planned ? value : 0;
+        }
+        for (int pass = 1; pass < passes && planned; pass++) {
+            for (int g = 0; g < group.size(); g++) {
+                AgentState state = group.get(g);
+                ShiftOption[] mine = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
+                long freed = freeDays(state, firstDay, lastDay);
+                long value = planFreedWeeks(state, fromWeek, toWeek, floors[g]);
+                if (value == NOT_PLANNED || freed + value <= 0) {
+                    restoreDays(state, firstDay, mine);
+                } else {
+                    delta += freed + value;
+                }
+            }
         }
         if (planned && delta >= 0) {
             gain += delta;

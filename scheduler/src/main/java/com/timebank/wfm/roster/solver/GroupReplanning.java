@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * After the two-week replanning: small groups of agents replanned together, a large neighbourhood search. Each try
  * frees two neighbouring contract weeks of a few agents (most of them working on one date of those weeks, so they
- * compete for the same intervals), then plans each of them in turn as a whole against everyone else
+ * compete for the same intervals), then plans each of them in turn as a whole against everyone else, twice over
  * ({@link GreedyRoster#replanGroup}, {@link BestWeek}), and keeps the result when the objective is no worse. The
  * step is listed {@value #ROUNDS} times, each round a share of the budget, published as it ends.
  * <p>
