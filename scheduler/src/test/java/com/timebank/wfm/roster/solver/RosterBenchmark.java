@@ -42,7 +42,8 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * Every row is appended to {@code scripts/output/bench-roster-history.csv}.
  * <p>
  * Options: {@code --sizes 100,500,2000} (default 100), {@code --checkpoints 60,300} (seconds, default 10,30),
- * {@code --weights center,coverage} (default both: the center's defaults and {@link #coverageFirst}),
+ * {@code --weights center,coverage} (default both: the center's defaults and {@link #coverageFirst}; also
+ * {@code coverage-only}, {@link #coverageOnly}),
  * {@code --instances standard,tight,...} (default all, see {@link #FAMILY}), {@code --threads NONE|N|AUTO}
  * (default NONE, as the service solves), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
@@ -108,7 +109,10 @@ public final class RosterBenchmark {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--checkpoints" -> checkpoints = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt)
                         .toArray();
-                case "--weights" -> weightSets = List.of(args[++i].split(","));
+                case "--weights" -> {
+                    weightSets = List.of(args[++i].split(","));
+                    weightSets.forEach(RosterBenchmark::weightSet);
+                }
                 case "--instances" -> instances = List.of(args[++i].split(","));
                 case "--threads" -> threads = args[++i];
                 case "--days" -> days = Integer.parseInt(args[++i]);
@@ -199,8 +203,7 @@ public final class RosterBenchmark {
 
     private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
             Duration boundLimit, int partitionThreshold, int partitionAgents) throws Exception {
-        RosterSolution problem = instance.generate(
-                "coverage".equals(weights) ? coverageFirst() : new RosterConstraintConfiguration());
+        RosterSolution problem = instance.generate(weightSet(weights));
         System.out.printf("%n== %s, %d agents, %s weights: %d agent-days, %d unavailabilities%n", instance.name(),
                 instance.spec().agents(), weights, problem.getAgentDays().size(), problem.getUnavailabilities().size());
         // as in the service: the bound on its own thread next to the solve (reads only what the solver never changes)
@@ -276,6 +279,33 @@ public final class RosterBenchmark {
      * {@code -Dbench.overstaffing=W} tries another overstaffing weight, {@code -Dbench.fairWeekend=W} another weight of
      * fair weekend work (whose squared weekend days the coverage bound does not see).
      */
+    static RosterConstraintConfiguration weightSet(String name) {
+        return switch (name) {
+            case "center" -> new RosterConstraintConfiguration();
+            case "coverage" -> coverageFirst();
+            case "coverage-only" -> coverageOnly();
+            default -> throw new IllegalArgumentException(
+                    "Unknown weight set: " + name + " (center, coverage or coverage-only)");
+        };
+    }
+
+    /**
+     * The center's coverage weights with every preference and fairness weight 0: the solver then minimises the
+     * coverage objective itself, so the gap measures the search alone. With the center's weights a roster may keep
+     * coverage above the best one to keep preferences (the bound sees coverage only).
+     */
+    static RosterConstraintConfiguration coverageOnly() {
+        RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
+        weights.setPreferredDayOff(HardSoftLongScore.ofSoft(0));
+        weights.setShiftTimePreference(HardSoftLongScore.ofSoft(0));
+        weights.setFairWeekendWork(HardSoftLongScore.ofSoft(0));
+        weights.setFairLateShifts(HardSoftLongScore.ofSoft(0));
+        weights.setStableStartTimes(HardSoftLongScore.ofSoft(0));
+        weights.setTimeBankIdleDayOff(HardSoftLongScore.ofSoft(0));
+        weights.setPreferredShift(HardSoftLongScore.ofSoft(0));
+        return weights;
+    }
+
     static RosterConstraintConfiguration coverageFirst() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
         weights.setOverstaffing(HardSoftLongScore.ofSoft(Long.getLong("bench.overstaffing", 100)));
