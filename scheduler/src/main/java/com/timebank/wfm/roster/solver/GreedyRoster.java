@@ -505,8 +505,8 @@ final class GreedyRoster {
     /**
      * Several agents' weeks {@code fromWeek} to {@code toWeek} replanned together: all of them freed first, then
      * each planned as a whole in turn ({@link BestWeek}) against everyone else, in {@link #GROUP_PASSES} passes, so an
-     * agent can take what another gave up; kept when the weighted objective is no worse (every value is an exact marginal, so their sum is the
-     * change), otherwise all restored. Returns the gain, or -1 when restored.
+     * agent can take what another gave up; kept when the weighted objective is no worse (every value is an exact
+     * marginal, so their sum is the change), otherwise all restored. Returns the gain, or -1 when restored.
      */
     long replanGroup(List<AgentState> group, int fromWeek, int toWeek) {
         return replanGroup(group, fromWeek, toWeek, GROUP_PASSES);

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After the two-week replanning: small groups of agents replanned together, a large neighbourhood search. Each try
- * frees two neighbouring contract weeks of {@value #GROUP_SIZE} agents (most of them working on one date of those weeks, so
- * they compete for the same intervals), then plans each of them in turn as a whole against everyone else, twice over
+ * After the two-week replanning: pairs of agents replanned together, a large neighbourhood search. Each try frees two
+ * neighbouring contract weeks of {@value #GROUP_SIZE} agents (mostly ones working on one date of those weeks, so they
+ * compete for the same intervals), then plans each of them in turn as a whole against everyone else, twice over
  * ({@link GreedyRoster#replanGroup}, {@link BestWeek}), and keeps the result when the objective is no worse. The
  * step is listed {@value #ROUNDS} times, each round a share of the budget, published as it ends.
  * <p>
@@ -25,11 +25,12 @@ public class GroupReplanning extends RepeatedStep {
 
     static final int ROUNDS = 8;
     /**
-     * Agents per group. Measured with scripts/bench-roster (100 agents, loose, long-hours and weekend-peak, 60 s, center
-     * weights, two passes over each group): groups of 2–6 agents left the weighted objectives at 181,631–182,065,
-     * 956,522–956,953 and 590,130–591,745 (two runs); 2–8: 182,622 and 959,010; 2–4: 180,986, 952,617, 588,500; 2–3:
-     * 180,659, 951,664, 586,365; pairs: 179,864, 949,515, 583,650. Pairs make about twice the tries a round (loose
-     * ~5,800 against ~2,800), and the pairs' many small gains add up to more than the larger groups' fewer.
+     * Agents per group. Measured with scripts/bench-roster (100 agents, loose, long-hours and weekend-peak, 60 s,
+     * center weights, two passes over each group): groups of 2–6 agents left the weighted objectives at
+     * 181,631–182,065, 956,522–956,953 and 590,130–591,745 (two runs); 2–8: 182,622 and 959,010; 2–4: 180,986,
+     * 952,617, 588,500; 2–3: 180,659, 951,664, 586,365; pairs: 179,864, 949,515, 583,650. Pairs make about twice the
+     * tries a round (loose ~5,800 against ~2,800), and the pairs' many small gains add up to more than the larger
+     * groups' fewer.
      */
     static final int GROUP_SIZE = 2;
     /** Tries per agent and pair of weeks when the budget is not proportional (a reproducible solve). */
