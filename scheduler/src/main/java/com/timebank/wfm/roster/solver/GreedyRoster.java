@@ -428,14 +428,23 @@ final class GreedyRoster {
      * construction values), otherwise restores the old ones. Returns the gain (0: unchanged).
      */
     long replanWeeks(AgentState state, int fromWeek, int toWeek) {
+        long improvement = replanIfBetter(state, fromWeek, toWeek, floors(state, fromWeek, toWeek));
+        gain += improvement;
+        return improvement;
+    }
+
+    /**
+     * The agent's weeks {@code fromWeek} to {@code toWeek} freed and planned again ({@link #planFreedWeeks}) with
+     * {@code floors}; kept when the weighted objective improves, otherwise restored. Returns the improvement (0:
+     * unchanged).
+     */
+    private long replanIfBetter(AgentState state, int fromWeek, int toWeek, int[] floors) {
         int firstDay = contractWeeks.firstDay(fromWeek);
         int lastDay = contractWeeks.lastDay(toWeek);
-        int[] floors = floors(state, fromWeek, toWeek);
         ShiftOption[] saved = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
         long delta = freeDays(state, firstDay, lastDay);
         long planned = planFreedWeeks(state, fromWeek, toWeek, floors);
         if (planned != NOT_PLANNED && delta + planned > 0) {
-            gain += delta + planned;
             return delta + planned;
         }
         restoreDays(state, firstDay, saved);
@@ -542,15 +551,7 @@ final class GreedyRoster {
         }
         for (int pass = 1; pass < passes && planned; pass++) {
             for (int g = 0; g < group.size(); g++) {
-                AgentState state = group.get(g);
-                ShiftOption[] mine = Arrays.copyOfRange(state.shifts, firstDay, lastDay + 1);
-                long freed = freeDays(state, firstDay, lastDay);
-                long value = planFreedWeeks(state, fromWeek, toWeek, floors[g]);
-                if (value == NOT_PLANNED || freed + value <= 0) {
-                    restoreDays(state, firstDay, mine);
-                } else {
-                    delta += freed + value;
-                }
+                delta += replanIfBetter(group.get(g), fromWeek, toWeek, floors[g]);
             }
         }
         if (planned && delta >= 0) {

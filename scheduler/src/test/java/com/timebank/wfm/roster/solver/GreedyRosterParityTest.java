@@ -73,14 +73,7 @@ class GreedyRosterParityTest {
         Random random = new Random(3);
         int improved = 0;
         for (int tries = 0; tries < 300; tries++) {
-            List<AgentState> group = new ArrayList<>();
-            int size = 2 + random.nextInt(4);
-            while (group.size() < size) {
-                AgentState state = agents.get(random.nextInt(agents.size()));
-                if (!group.contains(state)) {
-                    group.add(state);
-                }
-            }
+            List<AgentState> group = randomGroup(agents, random);
             long gain = greedy.replanGroup(group, 0, 1);
             greedy.currentPlan().forEach(AgentDay::setShift);
             HardSoftLongScore after = scorer.score(problem);
@@ -105,14 +98,7 @@ class GreedyRosterParityTest {
         Random random = new Random(11);
         int better = 0;
         for (int tries = 0; tries < 200; tries++) {
-            List<AgentState> group = new ArrayList<>();
-            int size = 2 + random.nextInt(4);
-            while (group.size() < size) {
-                AgentState state = agents.get(random.nextInt(agents.size()));
-                if (!group.contains(state)) {
-                    group.add(state);
-                }
-            }
+            List<AgentState> group = randomGroup(agents, random);
             Map<AgentDay, ShiftOption> before = greedy.currentPlan();
             long onePass = greedy.replanGroup(group, 0, 1, 1);
             before.forEach(greedy::apply);
@@ -122,6 +108,19 @@ class GreedyRosterParityTest {
             better += twoPasses > onePass ? 1 : 0;
         }
         assertThat(better).as("tries the second pass made better").isGreaterThan(0);
+    }
+
+    /** 2 to 5 distinct agents drawn from {@code agents}. */
+    private static List<AgentState> randomGroup(List<AgentState> agents, Random random) {
+        List<AgentState> group = new ArrayList<>();
+        int size = 2 + random.nextInt(4);
+        while (group.size() < size) {
+            AgentState state = agents.get(random.nextInt(agents.size()));
+            if (!group.contains(state)) {
+                group.add(state);
+            }
+        }
+        return group;
     }
 
     /** 30 agents, two contract weeks, 5% of agent-days on leave, {@link #distinctWeights()}. */

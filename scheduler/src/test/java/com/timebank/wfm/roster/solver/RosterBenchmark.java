@@ -273,12 +273,7 @@ public final class RosterBenchmark {
                 result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
     }
 
-    /**
-     * Center weights that put coverage first: overstaffing weighs like a first interval of shortfall (the squared
-     * shortfall still spreads gaps), preferences and fairness weigh less than one agent-interval of coverage.
-     * {@code -Dbench.overstaffing=W} tries another overstaffing weight, {@code -Dbench.fairWeekend=W} another weight of
-     * fair weekend work (whose squared weekend days the coverage bound does not see).
-     */
+    /** The weight set named on the command line: center, coverage or coverage-only. */
     static RosterConstraintConfiguration weightSet(String name) {
         return switch (name) {
             case "center" -> new RosterConstraintConfiguration();
@@ -291,8 +286,9 @@ public final class RosterBenchmark {
 
     /**
      * The center's coverage weights with every preference and fairness weight 0: the solver then minimises the
-     * coverage objective itself, so the gap measures the search alone. With the center's weights a roster may keep
-     * coverage above the best one to keep preferences (the bound sees coverage only).
+     * coverage objective itself, so the gap holds no price of preferences (only the search's and the bound's own). With
+     * the center's weights a roster may keep coverage above the best one to keep preferences (the bound sees coverage
+     * only).
      */
     static RosterConstraintConfiguration coverageOnly() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
@@ -306,6 +302,12 @@ public final class RosterBenchmark {
         return weights;
     }
 
+    /**
+     * Center weights that put coverage first: overstaffing weighs like a first interval of shortfall (the squared
+     * shortfall still spreads gaps), preferences and fairness weigh less than one agent-interval of coverage.
+     * {@code -Dbench.overstaffing=W} tries another overstaffing weight, {@code -Dbench.fairWeekend=W} another weight of
+     * fair weekend work (whose squared weekend days the coverage bound does not see).
+     */
     static RosterConstraintConfiguration coverageFirst() {
         RosterConstraintConfiguration weights = new RosterConstraintConfiguration();
         weights.setOverstaffing(HardSoftLongScore.ofSoft(Long.getLong("bench.overstaffing", 100)));
