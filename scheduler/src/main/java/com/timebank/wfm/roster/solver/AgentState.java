@@ -19,6 +19,8 @@ final class AgentState {
     int lateShifts;
     /** The totals the agent's shift lengths can make in a week (shared by agents with the same options). */
     WeeklyTotals weeklyTotals;
+    /** Per day, once asked for: the shifts that day alone allows, with their preference values. */
+    GreedyRoster.AllowedShifts[] allowedShifts;
 
     AgentState(Agent agent, ContractWeeks contractWeeks) {
         this.agent = agent;

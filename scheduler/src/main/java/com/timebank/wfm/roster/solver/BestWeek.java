@@ -2,13 +2,9 @@ package com.timebank.wfm.roster.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The best shifts for one agent over one or more consecutive contract weeks with everyone else's shifts held fixed:
@@ -47,7 +43,18 @@ final class BestWeek {
         }
 
         static Day open(List<Option> options) {
-            return new Day(best(options), null);
+            ShiftOption[] shifts = new ShiftOption[options.size()];
+            long[] values = new long[options.size()];
+            for (int i = 0; i < shifts.length; i++) {
+                shifts[i] = options.get(i).shift();
+                values[i] = options.get(i).value();
+            }
+            return open(shifts, values);
+        }
+
+        /** A day open to {@code shifts}, valued {@code values} (same index), of which it keeps the best. */
+        static Day open(ShiftOption[] shifts, long[] values) {
+            return new Day(best(shifts, values), null);
         }
     }
 
@@ -82,6 +89,8 @@ final class BestWeek {
         int currentSize = 1;
         current[0] = nodes.add(-1, states.id(edges.before()), edges.runBefore(), 0, 0);
         int length = 0;
+        // the last shifts the day's states can have: the day before's choices (and off)
+        int[] previous = {states.id(edges.before())};
         // the current week's limits in units above its base (the previous week's while a new week starts)
         int floorUnits = 0;
         int capUnits = 0;
@@ -114,7 +123,8 @@ final class BestWeek {
                     units[o] = shift.getPaidMinutes() / states.step;
                     values[o] = day.fixed() != null ? 0 : options.get(o).value();
                 }
-                long[] change = states.changes(ids, edges);
+                long[] change = states.changes(ids, previous, edges, nodes);
+                previous = ids;
                 int maxRun = edges.maxRun();
                 for (int c = 0; c < currentSize; c++) {
                     int from = current[c];
@@ -260,11 +270,16 @@ final class BestWeek {
 
         /**
          * Per last shift (by number) and the day's choice {@code ids}: the price of the start-time change between them,
-         * or -1 when the rest between them is too short; 0 after a day off.
+         * or -1 when the rest between them is too short; 0 after a day off. Only the rows of the last shifts the day's
+         * states can have ({@code previous}, and off) are filled; the others hold what an earlier day left.
          */
-        long[] changes(int[] ids, Edges edges) {
-            long[] change = new long[shifts.size() * ids.length];
-            for (int p = 1; p < shifts.size(); p++) {
+        long[] changes(int[] ids, int[] previous, Edges edges, Nodes nodes) {
+            long[] change = nodes.changes(shifts.size() * ids.length);
+            Arrays.fill(change, 0, ids.length, 0);
+            for (int p : previous) {
+                if (p == 0) {
+                    continue;
+                }
                 ShiftOption from = shifts.get(p);
                 for (int o = 0; o < ids.length; o++) {
                     ShiftOption to = shifts.get(ids[o]);
@@ -307,6 +322,7 @@ final class BestWeek {
         int[] next = new int[current.length];
         int nextSize;
         private int[] table = new int[0];
+        private long[] changes = new long[0];
 
         void clear() {
             size = 0;
@@ -324,6 +340,14 @@ final class BestWeek {
                 next = new int[table.length];
             }
             return table;
+        }
+
+        /** The thread's array for a day's start-time change prices, at least {@code size} long. */
+        long[] changes(int size) {
+            if (changes.length < size) {
+                changes = new long[Math.max(size, 2 * changes.length)];
+            }
+            return changes;
         }
 
         int add(int parentIndex, int shift, int days, int weekUnits, long total) {
@@ -406,25 +430,54 @@ final class BestWeek {
         return (Math.abs(a.getStartMinuteOfDay() - b.getStartMinuteOfDay()) + 29) / 30;
     }
 
-    /** The best options of a day: {@value #BEST_PER_LENGTH} per paid length, and the best overall up to a total. */
-    private static List<Option> best(List<Option> options) {
-        List<Option> sorted = new ArrayList<>(options);
-        sorted.sort(Comparator.comparingLong(Option::value).reversed());
-        Set<Option> kept = new HashSet<>();
-        Map<Integer, Integer> perLength = new HashMap<>();
-        for (Option option : sorted) {
-            int length = option.shift().getPaidMinutes();
-            if (perLength.merge(length, 1, Integer::sum) <= BEST_PER_LENGTH) {
-                kept.add(option);
+    /**
+     * The best options of a day: {@value #BEST_PER_LENGTH} per paid length, and the best overall up to a total, best
+     * first (ties as the options came, so that equal plans are chosen the same way on every run). Plain arrays: the
+     * plan search asks for every freed day of every try, and a sort by comparator with sets and maps was a tenth of
+     * group replanning's time.
+     */
+    private static List<Option> best(ShiftOption[] shifts, long[] values) {
+        int n = shifts.length;
+        int[] sorted = new int[n];
+        // a stable insertion sort of the indexes, best first: a day has tens of options
+        for (int i = 0; i < n; i++) {
+            int j = i - 1;
+            for (; j >= 0 && values[sorted[j]] < values[i]; j--) {
+                sorted[j + 1] = sorted[j];
+            }
+            sorted[j + 1] = i;
+        }
+        boolean[] kept = new boolean[n];
+        int keptCount = 0;
+        int[] lengths = new int[n];
+        int[] perLength = new int[n];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            int length = shifts[sorted[i]].getPaidMinutes();
+            int l = 0;
+            while (l < distinct && lengths[l] != length) {
+                l++;
+            }
+            if (l == distinct) {
+                lengths[distinct++] = length;
+            }
+            if (++perLength[l] <= BEST_PER_LENGTH) {
+                kept[i] = true;
+                keptCount++;
             }
         }
-        for (Option option : sorted) {
-            if (kept.size() >= BEST_PER_DAY) {
-                break;
+        for (int i = 0; i < n && keptCount < BEST_PER_DAY; i++) {
+            if (!kept[i]) {
+                kept[i] = true;
+                keptCount++;
             }
-            kept.add(option);
         }
-        // in the sorted order (ties as the options came), so that equal plans are chosen the same way on every run
-        return sorted.stream().filter(kept::contains).toList();
+        List<Option> best = new ArrayList<>(keptCount);
+        for (int i = 0; i < n; i++) {
+            if (kept[i]) {
+                best.add(new Option(shifts[sorted[i]], values[sorted[i]]));
+            }
+        }
+        return best;
     }
 }

@@ -486,7 +486,7 @@ final class GreedyRoster {
                     ShiftOption pinned = state.shifts[d];
                     days.add(pinned == null ? BestWeek.Day.fixedOff() : BestWeek.Day.fixedShift(pinned));
                 } else {
-                    days.add(BestWeek.Day.open(optionsOf(state, d)));
+                    days.add(openDay(state, d));
                 }
             }
             weeks.add(new BestWeek.Week(days, baseMinutes(state, w), floors[w - fromWeek], maxima[w - fromWeek]));
@@ -596,20 +596,51 @@ final class GreedyRoster {
     }
 
     /**
-     * The shifts the agent may work on free day {@code d} as far as that day alone goes (availability, rest against
-     * the published shifts around the horizon), valued as the construction values them but without the start-time
-     * changes, which {@link BestWeek} prices between the days it chooses.
+     * Free day {@code d} open to the shifts the agent may work as far as that day alone goes (availability, rest
+     * against the published shifts around the horizon), valued as the construction values them but without the
+     * start-time changes, which {@link BestWeek} prices between the days it chooses.
      */
-    private List<BestWeek.Option> optionsOf(AgentState state, int d) {
-        List<BestWeek.Option> options = new ArrayList<>();
-        for (ShiftOption shift : state.agent.getEligibleShiftOptions()) {
-            if (!state.dayAllows(d, shift)) {
-                continue;
-            }
-            long value = candidateValue(state, d, shift) + wStable * state.startDifferenceHalfHours(d, shift);
-            options.add(new BestWeek.Option(shift, value));
+    private BestWeek.Day openDay(AgentState state, int d) {
+        AllowedShifts allowed = allowedShifts(state, d);
+        long dayValue = dayValue(state, d);
+        ShiftOption[] shifts = allowed.shifts();
+        long[] values = new long[shifts.length];
+        for (int i = 0; i < shifts.length; i++) {
+            values[i] = dayValue + coverageValue(d, shifts[i]) + allowed.preferenceValues()[i]
+                    - lateValue(state, shifts[i]);
         }
-        return options;
+        return BestWeek.Day.open(shifts, values);
+    }
+
+    /**
+     * The agent's eligible shifts that day {@code d} alone allows ({@link AgentState#dayAllows}) with their
+     * {@link #preferenceValue}s. Neither changes while this plan works, and the plan search asks for them on every
+     * freed day of every try: worked out once per agent and day.
+     */
+    private AllowedShifts allowedShifts(AgentState state, int d) {
+        if (state.allowedShifts == null) {
+            state.allowedShifts = new AllowedShifts[horizonDays];
+        }
+        AllowedShifts allowed = state.allowedShifts[d];
+        if (allowed == null) {
+            List<ShiftOption> eligible = state.agent.getEligibleShiftOptions();
+            ShiftOption[] shifts = new ShiftOption[eligible.size()];
+            long[] values = new long[eligible.size()];
+            int count = 0;
+            for (ShiftOption shift : eligible) {
+                if (state.dayAllows(d, shift)) {
+                    shifts[count] = shift;
+                    values[count++] = preferenceValue(state.agent, shift);
+                }
+            }
+            allowed = new AllowedShifts(Arrays.copyOf(shifts, count), Arrays.copyOf(values, count));
+            state.allowedShifts[d] = allowed;
+        }
+        return allowed;
+    }
+
+    /** {@link #allowedShifts}: the shifts and, at the same index, their preference values. */
+    record AllowedShifts(ShiftOption[] shifts, long[] preferenceValues) {
     }
 
     /**
@@ -722,9 +753,15 @@ final class GreedyRoster {
 
     /** The marginal value of working {@code shift} on free day {@code d} (hard rules not checked). */
     private long candidateValue(AgentState state, int d, ShiftOption shift) {
+        return dayValue(state, d) + coverageValue(d, shift) + preferenceValue(state.agent, shift)
+                - lateValue(state, shift) - wStable * state.startDifferenceHalfHours(d, shift);
+    }
+
+    /** The part of a shift's value on day {@code d} that is the day's, whatever the shift: preferences, fairness. */
+    private long dayValue(AgentState state, int d) {
         Agent agent = state.agent;
         RosterDay day = state.days[d].getDay();
-        long value = coverageValue(d, shift);
+        long value = 0;
         if (agent.prefersDayOff(day.getDayOfWeek())) {
             value -= wPreferredDayOff;
         }
@@ -734,16 +771,24 @@ final class GreedyRoster {
         if (day.isIdle()) {
             value -= wTimeBank * agent.getPositiveTimeBankHours();
         }
+        return value;
+    }
+
+    /** The agent's preferences about the shift itself (its time of day, its template), whatever the day. */
+    private long preferenceValue(Agent agent, ShiftOption shift) {
+        long value = 0;
         if (agent.getShiftTimePreference().isViolatedBy(shift)) {
             value -= wShiftTime;
         }
         if (agent.isPreferredShiftMissedBy(shift)) {
             value -= wPreferredShift;
         }
-        if (shift.isLate()) {
-            value -= wLate * (2L * state.lateShifts + 1);
-        }
-        return value - wStable * state.startDifferenceHalfHours(d, shift);
+        return value;
+    }
+
+    /** The fair-late-shifts price of one more late shift for the agent (0 for a shift that is not late). */
+    private long lateValue(AgentState state, ShiftOption shift) {
+        return shift.isLate() ? wLate * (2L * state.lateShifts + 1) : 0;
     }
 
     /**
@@ -770,16 +815,7 @@ final class GreedyRoster {
                 continue;
             }
             RosterDay day = agentDay.getDay();
-            long dayValue = 0;
-            if (agent.prefersDayOff(day.getDayOfWeek())) {
-                dayValue -= wPreferredDayOff;
-            }
-            if (day.isWeekend()) {
-                dayValue -= wWeekend * (2L * state.weekendDays + 1);
-            }
-            if (day.isIdle()) {
-                dayValue -= wTimeBank * agent.getPositiveTimeBankHours();
-            }
+            long dayValue = dayValue(state, d);
             List<ShiftOption> options = agent.getEligibleShiftOptions();
             for (int o = 0; o < options.size(); o++) {
                 ShiftOption shift = options.get(o);
@@ -793,17 +829,8 @@ final class GreedyRoster {
                                 minMinutes, maxMinutes, freeDays - 1)) {
                     continue;
                 }
-                long value = dayValue + coverageValue(d, shift);
-                if (agent.getShiftTimePreference().isViolatedBy(shift)) {
-                    value -= wShiftTime;
-                }
-                if (agent.isPreferredShiftMissedBy(shift)) {
-                    value -= wPreferredShift;
-                }
-                if (shift.isLate()) {
-                    value -= wLate * (2L * state.lateShifts + 1);
-                }
-                value -= wStable * state.startDifferenceHalfHours(d, shift);
+                long value = dayValue + coverageValue(d, shift) + preferenceValue(agent, shift)
+                        - lateValue(state, shift) - wStable * state.startDifferenceHalfHours(d, shift);
                 if (best == null || value > best.value) {
                     best = new Candidate(d, shift, value);
                 }

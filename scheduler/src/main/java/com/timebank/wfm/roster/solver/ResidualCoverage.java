@@ -17,6 +17,9 @@ import java.util.Map;
  */
 final class ResidualCoverage {
 
+    /** The most residuals above 0 the penalty table holds (a larger requirement is computed above it). */
+    private static final int PENALTY_TABLE_MOST = 1 << 16;
+
     private final CoverageGrid grid;
     private final int days;
     private final int slotsPerDay;
@@ -25,6 +28,13 @@ final class ResidualCoverage {
     private final Map<String, int[]> residualBySkill = new HashMap<>();
     private final Map<ShiftOption, Option> options = new IdentityHashMap<>();
     private final Map<String, List<Option>> optionsBySkill = new HashMap<>();
+    /**
+     * {@link #penalty} by residual, from {@code -penaltyOffset} up: looked up rather than computed (two long
+     * divisions), because the plan search values every shift of every freed day on every try, and computing it was
+     * an eighth of group replanning's time. Residuals outside the table are computed.
+     */
+    private final long[] penaltyByResidual;
+    private final int penaltyOffset;
 
     /** One shift option on this grid: its coverage vector and its value per day while known. */
     private static final class Option {
@@ -57,6 +67,18 @@ final class ResidualCoverage {
                 residual[i] = slots[i].getRequiredMinutes();
             }
             residualBySkill.put(skill, residual);
+        }
+        // a residual never exceeds its slot's requirement; overstaffing is looked up up to 64 agents on a slot
+        int required = 0;
+        for (int[] residual : residualBySkill.values()) {
+            for (int minutes : residual) {
+                required = Math.max(required, minutes);
+            }
+        }
+        penaltyOffset = 64 * grid.getSlotMinutes();
+        penaltyByResidual = new long[Math.min(required, PENALTY_TABLE_MOST) + penaltyOffset + 1];
+        for (int i = 0; i < penaltyByResidual.length; i++) {
+            penaltyByResidual[i] = computePenalty(i - penaltyOffset);
         }
     }
 
@@ -135,6 +157,11 @@ final class ResidualCoverage {
 
     /** Weighted shortfall or overstaffing penalty of a slot with {@code residual} agent-minutes still required. */
     private long penalty(int residual) {
+        int at = residual + penaltyOffset;
+        return at >= 0 && at < penaltyByResidual.length ? penaltyByResidual[at] : computePenalty(residual);
+    }
+
+    private long computePenalty(int residual) {
         int slotMinutes = grid.getSlotMinutes();
         return residual > 0 ? wShort * NetCoverage.shortfallPenalty(residual, slotMinutes)
                 : wOver * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);

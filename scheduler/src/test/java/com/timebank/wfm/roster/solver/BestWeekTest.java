@@ -130,6 +130,39 @@ class BestWeekTest {
         }
     }
 
+    /**
+     * A day keeps the best {@value BestWeek#BEST_PER_LENGTH} options of each paid length and the best others up to
+     * {@value BestWeek#BEST_PER_DAY} in all, best first, equal values in the order they came.
+     */
+    @Test
+    void aDayKeepsItsBestOptionsPerLengthAndOverallBestFirst() {
+        List<BestWeek.Option> options = new ArrayList<>();
+        List<BestWeek.Option> shortOnes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // twelve 9 h shifts worth 1,000 down to 450, then six 4 h shifts worth 5, 5, 0, 1, 2, 3
+            options.add(new BestWeek.Option(ShiftOption.of("general", LocalTime.of(6, 0).plusMinutes(30 * i), 540, 60),
+                    1_000 - 50 * i));
+        }
+        for (int i = 0; i < 6; i++) {
+            BestWeek.Option option = new BestWeek.Option(
+                    ShiftOption.of("general", LocalTime.of(6, 0).plusMinutes(30 * i), 240, 0), i < 2 ? 5 : i - 2);
+            shortOnes.add(option);
+            options.add(option);
+        }
+        java.util.Collections.shuffle(options, new Random(3));
+        options.sort(java.util.Comparator.comparing(o -> o.shift().getPaidMinutes()));
+
+        List<BestWeek.Option> kept = BestWeek.Day.open(options).options();
+
+        assertThat(kept).hasSize(BestWeek.BEST_PER_DAY);
+        assertThat(kept).extracting(BestWeek.Option::value).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(kept.subList(0, 7)).extracting(BestWeek.Option::value)
+                .containsExactly(1_000L, 950L, 900L, 850L, 800L, 750L, 700L);
+        // the three best 4 h shifts (the two worth 5 in the order they came), though every 9 h shift is worth more
+        List<BestWeek.Option> fives = options.stream().filter(o -> o.value() == 5).toList();
+        assertThat(kept.subList(7, 10)).containsExactly(fives.get(0), fives.get(1), shortOnes.get(5));
+    }
+
     private static BestWeek.Edges edges(int maxRun) {
         return new BestWeek.Edges(null, null, 0, 0, maxRun, 660, 5);
     }

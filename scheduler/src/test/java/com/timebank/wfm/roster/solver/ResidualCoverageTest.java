@@ -44,4 +44,42 @@ class ResidualCoverageTest {
             }
         }
     }
+
+    /**
+     * A value is the change of the slots' penalties as {@link NetCoverage} counts them, also where the overstaffing
+     * or the requirement is beyond what the penalty table holds.
+     */
+    @Test
+    void valuesArePenaltyChangesAsNetCoverageCountsThemFarIntoOverstaffing() {
+        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7));
+        CoverageGrid grid = problem.getCoverageGrid();
+        ShiftOption shift = problem.getShiftOptions().get(0);
+        ResidualCoverage coverage = new ResidualCoverage(grid, 7, 3);
+        RequirementSlot[] slots = grid.slotsOf(shift.getSkill());
+        int[] residual = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            residual[i] = slots[i].getRequiredMinutes();
+        }
+        int[] onPhone = grid.onPhoneMinutesPerSlot(shift);
+        int from = grid.firstSlotOf(2, shift);
+        int slotMinutes = grid.getSlotMinutes();
+        for (int agents = 0; agents < 150; agents++) {
+            long expected = 0;
+            for (int i = 0; i < onPhone.length; i++) {
+                int r = residual[from + i];
+                expected += penalty(r, slotMinutes) - penalty(r - onPhone[i], slotMinutes);
+            }
+            assertThat(coverage.value(2, shift)).as("with %d agents on the shift", agents).isEqualTo(expected);
+            coverage.add(2, shift, -1);
+            for (int i = 0; i < onPhone.length; i++) {
+                residual[from + i] -= onPhone[i];
+            }
+        }
+        assertThat(residual[from]).as("well past 64 agents overstaffed").isLessThan(-100 * slotMinutes);
+    }
+
+    private static long penalty(int residual, int slotMinutes) {
+        return residual > 0 ? 7 * NetCoverage.shortfallPenalty(residual, slotMinutes)
+                : 3 * NetCoverage.overstaffingPenalty(-(long) residual, slotMinutes);
+    }
 }
