@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.commons.csv.CSVFormat;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -336,14 +337,27 @@ public final class RosterBenchmark {
         return scripts.resolve("output").resolve("bench-roster-history.csv");
     }
 
+    static final List<String> HISTORY_HEADER = List.of("run_started", "load_average", "instance", "agents", "weights",
+            "move_threads", "checkpoints_s", "first_feasible_ms", "objectives", "lp_bound", "bound_state", "bound_ms",
+            "gaps", "shortfall_agent_intervals", "overstaffed_agent_intervals", "score_calc_per_s", "bound",
+            "gaps_to_lp");
+
     private static void appendHistory(String startedAt, String load, int[] checkpoints, Row r) throws IOException {
         Path file = historyFile();
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
-            Files.writeString(file, "run_started,load_average,instance,agents,weights,move_threads,checkpoints_s,"
-                    + "first_feasible_ms,objectives,lp_bound,bound_state,bound_ms,gaps,shortfall_agent_intervals,"
-                    + "overstaffed_agent_intervals,score_calc_per_s,bound,gaps_to_lp\n");
+            Files.writeString(file, CSVFormat.DEFAULT.format(HISTORY_HEADER.toArray()) + "\n");
         }
+        Files.writeString(file, historyLine(startedAt, load, checkpoints, r) + "\n", StandardOpenOption.APPEND);
+    }
+
+    /** One line of the history as CSV (commons-csv quotes the bound's state, which names its steps with commas). */
+    static String historyLine(String startedAt, String load, int[] checkpoints, Row r) {
+        return CSVFormat.DEFAULT.format(historyRecord(startedAt, load, checkpoints, r).toArray());
+    }
+
+    /** One row of the history, in {@link #HISTORY_HEADER}'s order. */
+    static List<String> historyRecord(String startedAt, String load, int[] checkpoints, Row r) {
         StringBuilder gaps = new StringBuilder();
         for (int c = 0; c < checkpoints.length; c++) {
             gaps.append(c == 0 ? "" : ";").append(r.gap(c) == null ? "" : String.format(Locale.ROOT, "%.5f", r.gap(c)));
@@ -353,15 +367,14 @@ public final class RosterBenchmark {
             Double gap = r.objective()[c] < 0 ? null : CoverageBound.gap(r.objective()[c], r.bound().lpBound());
             gapsToLp.append(c == 0 ? "" : ";").append(gap == null ? "" : String.format(Locale.ROOT, "%.5f", gap));
         }
-        String line = String.join(",", startedAt, load, r.instance(), String.valueOf(r.agents()), r.weights(),
-                r.threads(), String.join(";", Arrays.stream(checkpoints).mapToObj(String::valueOf).toList()),
+        return List.of(startedAt, load, r.instance(), String.valueOf(r.agents()), r.weights(), r.threads(),
+                String.join(";", Arrays.stream(checkpoints).mapToObj(String::valueOf).toList()),
                 String.valueOf(r.firstFeasibleMillis()),
                 String.join(";", Arrays.stream(r.objective()).mapToObj(String::valueOf).toList()),
                 r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().lpBound()) : "",
                 r.bound().state(), String.valueOf(r.bound().millis()), gaps.toString(), String.valueOf(r.shortfall()),
                 String.valueOf(r.overstaffed()), String.valueOf(r.speed()),
                 r.bound().available() ? String.format(Locale.ROOT, "%.2f", r.bound().bound()) : "",
-                gapsToLp.toString()) + "\n";
-        Files.writeString(file, line, StandardOpenOption.APPEND);
+                gapsToLp.toString());
     }
 }
