@@ -154,13 +154,21 @@ class BestWeekTest {
 
         List<BestWeek.Option> kept = BestWeek.Day.open(options).options();
 
+        int perLength = BestWeek.BEST_PER_LENGTH;
+        int longOnes = BestWeek.BEST_PER_DAY - perLength;
+        assertThat(perLength).as("the test's shifts").isBetween(1, 6);
+        assertThat(longOnes).as("the test's shifts").isBetween(perLength, 12);
         assertThat(kept).hasSize(BestWeek.BEST_PER_DAY);
         assertThat(kept).extracting(BestWeek.Option::value).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(kept.subList(0, 7)).extracting(BestWeek.Option::value)
-                .containsExactly(1_000L, 950L, 900L, 850L, 800L, 750L, 700L);
-        // the three best 4 h shifts (the two worth 5 in the order they came), though every 9 h shift is worth more
+        // the best 9 h shifts up to the total, then the best 4 h ones though every 9 h shift is worth more
+        assertThat(kept.subList(0, longOnes)).extracting(BestWeek.Option::value)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, longOnes).map(i -> 1_000 - 50 * i)
+                        .boxed().toList());
+        // the two worth 5 in the order they came, then 3, 2, 1, 0
         List<BestWeek.Option> fives = options.stream().filter(o -> o.value() == 5).toList();
-        assertThat(kept.subList(7, 10)).containsExactly(fives.get(0), fives.get(1), shortOnes.get(5));
+        List<BestWeek.Option> ranked = List.of(fives.get(0), fives.get(1), shortOnes.get(5), shortOnes.get(4),
+                shortOnes.get(3), shortOnes.get(2));
+        assertThat(kept.subList(longOnes, kept.size())).containsExactlyElementsOf(ranked.subList(0, perLength));
     }
 
     private static BestWeek.Edges edges(int maxRun) {
