@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.csv.CSVFormat;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.impl.solver.DefaultSolver;
@@ -49,7 +51,9 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
  * (default NONE, as the service solves), {@code --bound-limit S} (default 600), {@code --days D},
  * {@code --partition-threshold N} and {@code --partition-agents N} ({@link PartitionedRoster}, defaults as the
  * service's), {@code --stop-at S} (a stop as the service makes one after S seconds; prints how long the solve took to
- * return). A short warm-up solve runs first. "First feasible" is the wall time from the call to {@code solve}
+ * return), {@code --repeats N} (default 1: each instance solved N times; a time-limited solve does a different
+ * amount of work each run, so the summary then takes each instance's median gap, with its spread). A short warm-up
+ * solve runs first. "First feasible" is the wall time from the call to {@code solve}
  * (score director set-up included) to the first best solution event with a feasible score.
  * The bound is computed on its own thread next to the solve, as the service does.
  */
@@ -105,6 +109,7 @@ public final class RosterBenchmark {
         int partitionThreshold = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
         int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
         stopAtSeconds = 0;
+        int repeats = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
@@ -121,24 +126,30 @@ public final class RosterBenchmark {
                 case "--partition-threshold" -> partitionThreshold = Integer.parseInt(args[++i]);
                 case "--partition-agents" -> partitionAgents = Integer.parseInt(args[++i]);
                 case "--stop-at" -> stopAtSeconds = Double.parseDouble(args[++i]);
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         String loadBefore = loadAverage();
         String startedAt = Instant.now().toString();
-        System.out.printf("roster benchmark: sizes %s, checkpoints %s s, weights %s, instances %s; load average %s; "
-                        + "%d processors%n", sizes, Arrays.toString(checkpoints), weightSets, instances, loadBefore,
-                Runtime.getRuntime().availableProcessors());
+        if (repeats < 1 || repeats > 20) {
+            throw new IllegalArgumentException("--repeats must be 1 to 20, not " + repeats);
+        }
+        System.out.printf("roster benchmark: sizes %s, checkpoints %s s, weights %s, instances %s, %d run(s) each; "
+                        + "load average %s; %d processors%n", sizes, Arrays.toString(checkpoints), weightSets,
+                instances, repeats, loadBefore, Runtime.getRuntime().availableProcessors());
         warmUp();
         List<Row> rows = new ArrayList<>();
         for (int agents : sizes) {
             String moveThreads = threads != null ? threads : SolverConfig.MOVE_THREAD_COUNT_NONE;
             for (String weights : weightSets) {
                 for (String name : instances) {
-                    Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
-                            Duration.ofSeconds(boundLimit), partitionThreshold, partitionAgents);
-                    rows.add(row);
-                    appendHistory(startedAt, loadBefore, checkpoints, row);
+                    for (int run = 0; run < repeats; run++) {
+                        Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
+                                Duration.ofSeconds(boundLimit), partitionThreshold, partitionAgents);
+                        rows.add(row);
+                        appendHistory(startedAt, loadBefore, checkpoints, row);
+                    }
                 }
             }
         }
@@ -167,27 +178,65 @@ public final class RosterBenchmark {
             System.out.println(line);
         }
         System.out.println();
-        System.out.println("| agents | weights | instances | mean gap @" + checkpoints[checkpoints.length - 1]
+        int last = checkpoints.length - 1;
+        if (repeats > 1) {
+            System.out.println("| instance | agents | weights | runs | median gap @" + checkpoints[last]
+                    + " s | lowest – highest |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (InstanceGap g : instanceGaps(rows, last)) {
+                System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %s | %s – %s |%n", g.instance(), g.agents(),
+                        g.weights(), g.runs(), percent(g.median()), percent(g.lowest()), percent(g.highest()));
+            }
+            System.out.println();
+        }
+        System.out.println("| agents | weights | instances | mean gap @" + checkpoints[last]
                 + " s | worst gap (instance) | mean first feasible | worst first feasible |");
         System.out.println("|---|---|---|---|---|---|---|");
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(r -> groups.computeIfAbsent(r.agents() + "|" + r.weights(), k -> new ArrayList<>()).add(r));
-        int last = checkpoints.length - 1;
         groups.forEach((key, group) -> {
-            List<Row> withGap = group.stream().filter(r -> r.gap(last) != null).toList();
-            double mean = withGap.stream().mapToDouble(r -> r.gap(last)).average().orElse(Double.NaN);
-            Row worst = withGap.stream().max((a, b) -> Double.compare(a.gap(last), b.gap(last))).orElse(null);
+            // one gap per instance: its median over the runs (the only run's gap when there is one)
+            List<InstanceGap> all = instanceGaps(group, last);
+            List<InstanceGap> gaps = all.stream().filter(g -> g.median() != null).toList();
+            double mean = gaps.stream().mapToDouble(InstanceGap::median).average().orElse(Double.NaN);
+            InstanceGap worst = gaps.stream().max((a, b) -> Double.compare(a.median(), b.median())).orElse(null);
             double meanFirst = group.stream().mapToLong(Row::firstFeasibleMillis).average().orElse(Double.NaN) / 1000;
             long worstFirst = group.stream().mapToLong(Row::firstFeasibleMillis).max().orElse(-1);
             System.out.printf(Locale.ROOT, "| %d | %s | %d (%d with a bound) | %s | %s | %.1f s | %.1f s |%n",
-                    group.get(0).agents(), group.get(0).weights(), group.size(), withGap.size(),
+                    group.get(0).agents(), group.get(0).weights(), all.size(), gaps.size(),
                     Double.isNaN(mean) ? "n/a" : percent(mean),
-                    worst == null ? "n/a" : percent(worst.gap(last)) + " (" + worst.instance() + ")", meanFirst,
+                    worst == null ? "n/a" : percent(worst.median()) + " (" + worst.instance() + ")", meanFirst,
                     worstFirst / 1000.0);
         });
         System.out.println();
         System.out.println("load average before " + loadBefore + ", after " + loadAfter + "; history in "
                 + historyFile().toAbsolutePath());
+    }
+
+    /** An instance's gaps at one checkpoint over its runs: the median (of the middle two for an even count), spread. */
+    record InstanceGap(String instance, int agents, String weights, int runs, Double median, Double lowest,
+            Double highest) {
+    }
+
+    /**
+     * Per instance, size and weight set (in the order of their first run), the gaps at checkpoint {@code checkpoint}
+     * over the runs that had a feasible roster by then; null figures when none had.
+     */
+    static List<InstanceGap> instanceGaps(List<Row> rows, int checkpoint) {
+        Map<String, List<Row>> runs = new LinkedHashMap<>();
+        rows.forEach(r -> runs.computeIfAbsent(r.instance() + "|" + r.agents() + "|" + r.weights(),
+                k -> new ArrayList<>()).add(r));
+        List<InstanceGap> gaps = new ArrayList<>();
+        runs.values().forEach(same -> {
+            double[] sorted = same.stream().map(r -> r.gap(checkpoint)).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            Row first = same.get(0);
+            gaps.add(new InstanceGap(first.instance(), first.agents(), first.weights(), same.size(),
+                    n == 0 ? null : (sorted[(n - 1) / 2] + sorted[n / 2]) / 2, n == 0 ? null : sorted[0],
+                    n == 0 ? null : sorted[n - 1]));
+        });
+        return gaps;
     }
 
     /**
@@ -266,6 +315,15 @@ public final class RosterBenchmark {
         CoverageBound.Result result = bound.get();
         System.out.printf("  after %d s: %s; coverage objective %,d; %s; score calculation speed %d/s%n", limit,
                 best.getScore(), objective[checkpoints.length - 1], report, speed);
+        if (best.getScore().isFeasible()) {
+            // what the roster's preferences and fairness cost at the center's weights, whatever it was solved for:
+            // a coverage-only roster's coverage is bought with them
+            best.setConstraintConfiguration(weightSet("center"));
+            SolutionManager.create(rosterSolver.getSolverFactory()).update(best);
+            long centerObjective = -best.getScore().softScore();
+            System.out.printf("  at the center's weights: objective %,d, of which preferences and fairness %,d%n",
+                    centerObjective, centerObjective - CoverageBound.objectiveOf(best));
+        }
         System.out.printf("  bound %s (%s, %d columns, %d rows, %d ms)%n",
                 result.available() ? String.format(Locale.ROOT, "%,.1f, LP %,.1f", result.bound(), result.lpBound())
                         : "not available",
