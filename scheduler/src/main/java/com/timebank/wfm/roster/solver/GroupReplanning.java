@@ -31,7 +31,9 @@ public class GroupReplanning extends RepeatedStep {
      * 181,631–182,065, 956,522–956,953 and 590,130–591,745 (two runs); 2–8: 182,622 and 959,010; 2–4: 180,986,
      * 952,617, 588,500; 2–3: 180,659, 951,664, 586,365; pairs: 179,864, 949,515, 583,650. Pairs make about twice the
      * tries a round (loose ~5,800 against ~2,800), and the pairs' many small gains add up to more than the larger
-     * groups' fewer.
+     * groups' fewer. Nor do larger groups help once the pairs have converged: in 300-s solves (100 agents, standard
+     * and weekend-peak) the first of eight rounds made nearly all the gain, and groups of three from the fifth round
+     * on ended worse (weighted 1,025,410 against 1,024,322; 574,560 against 574,170).
      */
     static final int GROUP_SIZE = 2;
     /** Tries per agent and pair of weeks when the budget is not proportional (a reproducible solve). */
