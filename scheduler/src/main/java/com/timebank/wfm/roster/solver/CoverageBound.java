@@ -268,6 +268,10 @@ public final class CoverageBound {
         /** The coverage rows, each with its overstaffing column (-1 if none) and its shortfall segments by slope. */
         final List<CoverageRow> coverageRows = new ArrayList<>();
         double constant;
+        /** Every coverage (and shortfall) is a multiple of this many agent-minutes. */
+        int lattice = 1;
+        /** An interval's shortfall penalty per squared missing agent-minute, before rounding: a in a·m². */
+        double shortfallPerSquareMinute;
 
         record Column(String name, double lower, double upper, double cost) {
         }
@@ -523,6 +527,8 @@ public final class CoverageBound {
             // Coverage is in agent-minutes on the phone (net of breaks). The solver's penalties, per interval of m
             // missing (or e extra) agent-minutes: 100·m²/slot² and 10·e/slot, each rounded to the nearest integer.
             double shortfallPerSquareMinute = 100.0 * shortfallWeight / ((double) slotMinutes * slotMinutes);
+            this.lattice = lattice;
+            this.shortfallPerSquareMinute = shortfallPerSquareMinute;
             double overstaffingPerMinute = 10.0 * overstaffingWeight / slotMinutes;
             long rowSlots = 0;
             for (String skill : skills) {

@@ -18,13 +18,15 @@ import java.util.Map;
  * 11% above the aggregated LP. Here each agent's plan is whole: for multipliers π (the value of an agent-minute on
  * the phone in each interval),
  * <pre>
- *   L(π) = Σ_intervals min_c [g(c) + π·c] − Σ_agents max_plan π·coverage(plan) + constant
+ *   L(π) = Σ_intervals min_c [f(c) + π·c] − Σ_agents max_plan π·coverage(plan) + constant
  * </pre>
- * where g is the LP's convex piecewise-linear coverage cost of an interval and the plans keep the agent's own weekly
- * paid-minute limits, most days in a row (also across the horizon's edges), leave and availability, each day one
- * shift or off. For any roster keeping those rules L(π) ≤ its g-objective ≤ its coverage objective (weak duality),
- * whatever π is; at the LP's duals L is at least the LP bound (each agent's plans lie inside its group's share of
- * the aggregated model). The best plan of an agent is a dynamic program over (day, days in a row, the week's paid
+ * where f is an interval's coverage cost as the solver counts it (the squared shortfall exactly, overstaffing per
+ * minute), minimised over the coverages a roster can give the interval (multiples of the LP's lattice,
+ * {@link #bestCoverage}), and the plans keep the agent's own weekly paid-minute limits, most days in a row (also
+ * across the horizon's edges), leave and availability, each day one shift or off. For any roster keeping those rules
+ * L(π) ≤ its coverage objective (weak duality), whatever π is; at the LP's duals L is at least the LP bound (f is at
+ * least the LP's piecewise-linear cost at every lattice point, and each agent's plans lie inside its group's share
+ * of the aggregated model). The best plan of an agent is a dynamic program over (day, days in a row, the week's paid
  * minutes) choosing per day off or the best shift per paid length: minimum rest is relaxed (it only lowers L), so no
  * shift choice within a length matters to the rules. The multipliers move by deflected subgradient steps
  * ({@link #DEFLECTION}) of Polyak's length towards a target just above the best bound so far.
@@ -42,11 +44,12 @@ final class LagrangianBound {
     private boolean shareSearches = true;
     private final List<Group> groups = new ArrayList<>();
     private final List<AgentPlans> agents = new ArrayList<>();
-    /** Per coverage row: rhs, segment widths and slopes, overstaffing cost per minute (NaN: excess is free). */
+    /** Per coverage row: rhs and overstaffing cost per minute (NaN: excess is free). */
     private final double[] rhs;
-    private final double[][] widths;
-    private final double[][] slopes;
     private final double[] overstaffingCost;
+    /** Every coverage is a multiple of this many agent-minutes; a shortfall of m costs {@code shortfallCost}·m². */
+    private final int lattice;
+    private final double shortfallCost;
 
     /** Agents with the same eligible shift options: the coverage rows and minutes of each (day, option). */
     private static final class Group {
@@ -106,18 +109,12 @@ final class LagrangianBound {
         this.lp = lp;
         int n = lp.coverageRows.size();
         rhs = new double[n];
-        widths = new double[n][];
-        slopes = new double[n][];
         overstaffingCost = new double[n];
+        lattice = lp.lattice;
+        shortfallCost = lp.shortfallPerSquareMinute;
         for (int k = 0; k < n; k++) {
             CoverageBound.Lp.CoverageRow row = lp.coverageRows.get(k);
             rhs[k] = lp.rows.get(row.row()).lower;
-            widths[k] = new double[row.segments().length];
-            slopes[k] = new double[row.segments().length];
-            for (int s = 0; s < row.segments().length; s++) {
-                widths[k][s] = lp.columns.get(row.segments()[s]).upper();
-                slopes[k][s] = lp.columns.get(row.segments()[s]).cost();
-            }
             overstaffingCost[k] = row.overstaffing() < 0 ? Double.NaN : lp.columns.get(row.overstaffing()).cost();
         }
     }
@@ -270,22 +267,9 @@ final class LagrangianBound {
     double evaluate(double[] pi, double[] subgradient) {
         double value = lp.constant;
         for (int k = 0; k < pi.length; k++) {
-            // min over coverage c ≥ 0 of g(c) + π c: at c = rhs, at a segment's end, or at 0
             double r = rhs[k];
-            double bestCost = r > 0 ? pi[k] * r : Double.isNaN(overstaffingCost[k]) ? 0 : -overstaffingCost[k] * r;
-            double bestCover = Math.max(0, r);
-            double shortfall = 0;
-            double shortfallCost = 0;
-            for (int s = 0; s < widths[k].length && shortfall < r; s++) {
-                double w = Math.min(widths[k][s], r - shortfall);
-                shortfall += w;
-                shortfallCost += w * slopes[k][s];
-                double cost = shortfallCost + pi[k] * (r - shortfall);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestCover = r - shortfall;
-                }
-            }
+            double bestCover = bestCoverage(r, pi[k], lattice, shortfallCost, overstaffingCost[k]);
+            double bestCost = intervalCost(r, bestCover, pi[k], shortfallCost, overstaffingCost[k]);
             value += bestCost;
             subgradient[k] = bestCover;
         }
@@ -318,6 +302,46 @@ final class LagrangianBound {
             }
         }
         return value;
+    }
+
+    /**
+     * The coverage c ≥ 0 of an interval short of {@code rhs} agent-minutes at c = 0 that minimises
+     * {@link #intervalCost}, among the coverages a roster can give it: multiples of {@code lattice}. The cost is
+     * convex in c, so the lattice points around the unconstrained minimum rhs − π / 2a and the first one above rhs
+     * are all it takes; where rhs ≤ 0 (pinned shifts cover the interval) it is 0, as π is never below minus the
+     * overstaffing cost.
+     */
+    static double bestCoverage(double rhs, double pi, int lattice, double shortfallCost, double overstaffingCost) {
+        if (rhs <= 0) {
+            return 0;
+        }
+        double free = shortfallCost > 0 ? rhs - pi / (2 * shortfallCost) : pi > 0 ? 0 : rhs;
+        double top = Math.floor(rhs / lattice) * lattice;
+        double below = Math.min(top, Math.max(0, Math.floor(free / lattice) * lattice));
+        double best = 0;
+        double bestCost = intervalCost(rhs, 0, pi, shortfallCost, overstaffingCost);
+        for (double c : new double[] {below, Math.min(top, below + lattice), top, top + lattice}) {
+            double cost = intervalCost(rhs, c, pi, shortfallCost, overstaffingCost);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * An interval's coverage cost at {@code c} agent-minutes plus π·c: a shortfall m = rhs − c at its exact
+     * {@code shortfallCost}·m² (the solver's own penalty before rounding, which the LP's constant allows for), an
+     * excess at {@code overstaffingCost} a minute (NaN: free). Exact, not the LP's piecewise-linear under-estimate,
+     * whose breakpoints thin out beyond {@link CoverageBound#EXACT_SEGMENTS} agents short and between which it lies
+     * below the square: per interval the minimum over whole lattice points is all a Lagrangian bound needs.
+     */
+    static double intervalCost(double rhs, double c, double pi, double shortfallCost, double overstaffingCost) {
+        double missing = rhs - c;
+        double cost = missing > 0 ? shortfallCost * missing * missing
+                : Double.isNaN(overstaffingCost) ? 0 : -missing * overstaffingCost;
+        return cost + pi * c;
     }
 
     /** Work arrays of the plan search, grown to the largest agent and reused (a step prices every agent). */

@@ -71,6 +71,49 @@ class LagrangianBoundTest {
         }
     }
 
+    /** Weak duality as a whole: at any multipliers L(π) is below the coverage objective of a feasible roster. */
+    @Test
+    void atAnyMultipliersTheBoundIsBelowTheRoster() {
+        long objective = CoverageBound.objectiveOf(roster);
+        Random random = new Random(17);
+        for (int round = 0; round < 20; round++) {
+            double[] pi = randomMultipliers(random, round);
+            assertThat(LagrangianBound.at(roster, lp, pi)).as("round %d", round).isLessThanOrEqualTo(objective);
+        }
+    }
+
+    /**
+     * An interval's best coverage is the best of every coverage a roster can give it (multiples of the lattice, up to
+     * three steps past the requirement), at its exact cost: many intervals, lattices, weights and multipliers, with and
+     * without an overstaffing cost, short by up to 40 agents (where the LP's segments no longer follow the square).
+     */
+    @Test
+    void anIntervalsBestCoverageIsTheBestOfEveryCoverageOnTheLattice() {
+        Random random = new Random(23);
+        int checked = 0;
+        for (int round = 0; round < 20_000; round++) {
+            int lattice = new int[] {5, 10, 15, 30}[random.nextInt(4)];
+            double rhs = lattice * (double) (random.nextInt(12 * 30 / lattice * 10) - 2);
+            double shortfallCost = random.nextInt(5) == 0 ? 0 : 100.0 * (1 + random.nextInt(3)) / 900;
+            double overstaffingCost = random.nextInt(4) == 0 ? Double.NaN : (1 + random.nextInt(10)) / 3.0;
+            double lowest = Double.isNaN(overstaffingCost) ? 0 : -overstaffingCost;
+            double pi = lowest + random.nextDouble() * (round % 2 == 0 ? 2 : 40);
+
+            double best = LagrangianBound.bestCoverage(rhs, pi, lattice, shortfallCost, overstaffingCost);
+            double bruteForce = Double.POSITIVE_INFINITY;
+            for (double c = 0; c <= Math.max(0, rhs) + 3 * lattice; c += lattice) {
+                bruteForce = Math.min(bruteForce,
+                        LagrangianBound.intervalCost(rhs, c, pi, shortfallCost, overstaffingCost));
+            }
+            assertThat(best % lattice).isZero();
+            assertThat(LagrangianBound.intervalCost(rhs, best, pi, shortfallCost, overstaffingCost))
+                    .as("rhs %s, pi %s, lattice %d, a %s, over %s", rhs, pi, lattice, shortfallCost, overstaffingCost)
+                    .isCloseTo(bruteForce, within(1e-9 * Math.max(1, Math.abs(bruteForce))));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(20_000);
+    }
+
     @Test
     void atTheLpDualsTheBoundIsAtLeastTheLpAndRaisingKeepsItBelowTheRoster() {
         assertThat(bound.available()).as(bound.state()).isTrue();
