@@ -83,6 +83,29 @@ class LagrangianBoundTest {
     }
 
     /**
+     * Where a roster leaves intervals more agents short than the LP's segments follow the square exactly (a tight
+     * center of 300 agents), the raise prices them at the exact square and must still stay below that roster: the
+     * raise maximises L, so any overstated interval cost would show here.
+     */
+    @Test
+    void aBoundRaisedWhereIntervalsAreManyAgentsShortStaysBelowTheRoster() {
+        RosterSolution problem = RosterBenchmark.instance("tight", 300, 14).generate(new RosterConstraintConfiguration());
+        CoverageBound.Result lpBound = CoverageBound.of(problem, Duration.ofSeconds(60));
+        RosterSolution solved = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(5)))
+                .solve(problem);
+        assertThat(solved.getScore().isFeasible()).as(solved.getScore().toString()).isTrue();
+        assertThat(CoverageReport.of(solved).intervals())
+                .anyMatch(i -> i.shortfall() > CoverageBound.EXACT_SEGMENTS + 1);
+
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(10));
+        CoverageBound.Result raised = CoverageBound.raise(solved, lpBound, end);
+
+        assertThat(raised.bound()).isGreaterThan(lpBound.bound())
+                .isLessThanOrEqualTo(CoverageBound.objectiveOf(solved));
+    }
+
+    /**
      * An interval's best coverage is the best of every coverage a roster can give it (multiples of the lattice, up to
      * three steps past the requirement), at its exact cost: many intervals, lattices, weights and multipliers, with and
      * without an overstaffing cost, short by up to 40 agents (where the LP's segments no longer follow the square).
