@@ -108,7 +108,8 @@ class LagrangianBoundTest {
     /**
      * An interval's best coverage is the best of every coverage a roster can give it (multiples of the lattice, up to
      * three steps past the requirement), at its exact cost: many intervals, lattices, weights and multipliers, with and
-     * without an overstaffing cost, short by up to 40 agents (where the LP's segments no longer follow the square).
+     * without an overstaffing cost, short by up to 120 agents, with multipliers that make the best shortfall up to
+     * ~60 agents (where the LP's segments no longer follow the square).
      */
     @Test
     void anIntervalsBestCoverageIsTheBestOfEveryCoverageOnTheLattice() {
@@ -120,7 +121,7 @@ class LagrangianBoundTest {
             double shortfallCost = random.nextInt(5) == 0 ? 0 : 100.0 * (1 + random.nextInt(3)) / 900;
             double overstaffingCost = random.nextInt(4) == 0 ? Double.NaN : (1 + random.nextInt(10)) / 3.0;
             double lowest = Double.isNaN(overstaffingCost) ? 0 : -overstaffingCost;
-            double pi = lowest + random.nextDouble() * (round % 2 == 0 ? 2 : 40);
+            double pi = lowest + random.nextDouble() * new double[] {2, 40, 400}[round % 3];
 
             double best = LagrangianBound.bestCoverage(rhs, pi, lattice, shortfallCost, overstaffingCost);
             double bruteForce = Double.POSITIVE_INFINITY;
