@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.roster.solver.BoundTurns;
 import com.timebank.wfm.roster.solver.CoverageBound;
 import com.timebank.wfm.roster.solver.RosterSolution;
 import com.timebank.wfm.roster.solver.SolveDeadline;
@@ -82,8 +83,8 @@ class RosterSolving {
         return t;
     });
     private Duration coverageBoundLimit = Duration.ofSeconds(60);
-    /** The end of the bound being raised on the bound thread, if one is (ended when another roster needs its LP). */
-    private volatile SolveDeadline raising;
+    /** A bound being raised on the bound thread ends when another roster's LP is queued or the service closes. */
+    private final BoundTurns turns = new BoundTurns();
 
     private volatile boolean shuttingDown;
     /** This instance, as the owner of the rosters it solves (a restart is a new instance). */
@@ -322,17 +323,15 @@ class RosterSolving {
      * the problem the solver is working on.
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem, Duration solveTime) {
-        // a bound being raised gives way to this roster's LP, which its guided construction waits for
-        SolveDeadline previous = raising;
-        if (previous != null) {
-            previous.endNow();
-        }
         repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);
         // the solver's guided construction waits for this LP's start-time mix rather than solving the LP again
         CompletableFuture<ShiftMix> mix = new CompletableFuture<>();
         problem.setShiftMix(mix);
+        // a bound being raised (or about to be) gives way to this roster's LP, which its guided construction waits for
+        turns.queued();
         try {
             bounds.execute(() -> {
+                turns.started();
                 CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit);
                 mix.complete(lp.mix());
                 saveCoverageBound(rosterId, lp);
@@ -341,18 +340,20 @@ class RosterSolving {
                     // more when done
                     SolveDeadline end = new SolveDeadline();
                     end.endIn(CoverageBound.raiseTime(solveTime));
-                    raising = end;
-                    if (shuttingDown) {
-                        end.endNow();
+                    turns.raiseStarts(end);
+                    CoverageBound.Result raised;
+                    try {
+                        raised = CoverageBound.raise(problem, lp, end);
+                    } finally {
+                        turns.raiseEnded();
                     }
-                    CoverageBound.Result raised = CoverageBound.raise(problem, lp, end);
-                    raising = null;
                     if (raised.bound() > lp.bound()) {
                         saveCoverageBound(rosterId, raised);
                     }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            turns.started();
             mix.complete(null);
             repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
         }
@@ -472,15 +473,12 @@ class RosterSolving {
     @PreDestroy
     void shutdown() {
         shuttingDown = true;
+        turns.close();
         for (Job job : List.copyOf(jobs.values())) {
             terminate(job);
             await(job, 10);
         }
         timers.shutdownNow();
-        SolveDeadline raise = raising;
-        if (raise != null) {
-            raise.endNow();
-        }
         bounds.shutdownNow();
         try {
             // a look for orphans still running must end before the solver manager closes under it
