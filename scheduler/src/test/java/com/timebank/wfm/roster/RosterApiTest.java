@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.database.Transactions;
@@ -221,6 +224,26 @@ class RosterApiTest {
         assertThat(objective).as("no roster beats the bound").isGreaterThanOrEqualTo((long) Math.floor(bound - 1e-6));
         assertThat(((Number) r.get("gapToBound")).doubleValue())
                 .isCloseTo(Math.max(0, (objective - bound) / bound), within(1e-9));
+    }
+
+    @Test
+    void theGuidedConstructionAimsAtTheMixOfTheRostersOwnBoundNotAnLpOfItsOwn() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory
+                .getLogger("com.timebank.wfm.roster.solver.GuidedConstruction");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            Fixture f = fixture(6, 12);
+            // a 4-s solve waits up to 1 s for the bound thread's LP (a quarter of the solve)
+            solvedRoster(f, startRoster(f, 4));
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        List<String> messages = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(messages).anyMatch(m -> m.startsWith("Guided construction: the roster's bound's mix after"))
+                .noneMatch(m -> m.contains("its own LP"));
     }
 
     @Test

@@ -49,6 +49,8 @@ public class GuidedConstruction extends FirstPhaseStep {
             return;
         }
         long start = System.nanoTime();
+        // a mix offered is the LP of the roster's own bound, computed on the bound thread next to the solve
+        String source = solution.getShiftMix() != null ? "the roster's bound's mix" : "its own LP's mix";
         ShiftMix mix = mixOf(solution);
         long waited = (System.nanoTime() - start) / 1_000_000;
         if (mix == null) {
@@ -71,8 +73,8 @@ public class GuidedConstruction extends FirstPhaseStep {
         if (!keep) {
             RosterInitializer.apply(scoreDirector, plain);
         }
-        log.info("Guided construction: mix after {} ms; guided {} against plain {}, {}", waited, guidedScore, plainScore,
-                keep ? "kept" : "dropped");
+        log.info("Guided construction: {} after {} ms; guided {} against plain {}, {}", source, waited, guidedScore,
+                plainScore, keep ? "kept" : "dropped");
     }
 
     /**
