@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;

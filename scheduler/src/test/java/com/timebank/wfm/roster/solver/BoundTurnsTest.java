@@ -16,6 +16,14 @@ class BoundTurnsTest {
         return end;
     }
 
+    /** The bound thread takes the next queued bound: its LP, then its raise of a minute, which is returned. */
+    private SolveDeadline nextBoundRaises() {
+        turns.started();
+        SolveDeadline raise = raiseOfAMinute();
+        turns.raiseStarts(raise);
+        return raise;
+    }
+
     private static boolean running(SolveDeadline end) {
         return end.allows(Long.MAX_VALUE);
     }
@@ -23,9 +31,7 @@ class BoundTurnsTest {
     @Test
     void aRaiseRunsItsTimeWhenNoOtherRosterWaits() {
         turns.queued();
-        turns.started();
-        SolveDeadline raise = raiseOfAMinute();
-        turns.raiseStarts(raise);
+        SolveDeadline raise = nextBoundRaises();
 
         assertThat(running(raise)).isTrue();
     }
@@ -33,9 +39,7 @@ class BoundTurnsTest {
     @Test
     void aRaiseEndsWhenAnotherRostersBoundIsQueued() {
         turns.queued();
-        turns.started();
-        SolveDeadline raise = raiseOfAMinute();
-        turns.raiseStarts(raise);
+        SolveDeadline raise = nextBoundRaises();
 
         turns.queued();
 
@@ -62,9 +66,7 @@ class BoundTurnsTest {
         SolveDeadline first = raiseOfAMinute();
         turns.raiseStarts(first);
         turns.raiseEnded();
-        turns.started();
-        SolveDeadline second = raiseOfAMinute();
-        turns.raiseStarts(second);
+        SolveDeadline second = nextBoundRaises();
 
         assertThat(running(first)).isFalse();
         assertThat(running(second)).isTrue();
@@ -73,15 +75,11 @@ class BoundTurnsTest {
     @Test
     void twoBoundsQueuedBehindOneRaiseEndTheRaiseOfTheFirstOfThemToo() {
         turns.queued();
-        turns.started();
-        SolveDeadline first = raiseOfAMinute();
-        turns.raiseStarts(first);
+        SolveDeadline first = nextBoundRaises();
         turns.queued();
         turns.queued();
         turns.raiseEnded();
-        turns.started();
-        SolveDeadline second = raiseOfAMinute();
-        turns.raiseStarts(second);
+        SolveDeadline second = nextBoundRaises();
 
         assertThat(running(first)).isFalse();
         assertThat(running(second)).as("the third roster still waits for its LP").isFalse();
@@ -90,9 +88,7 @@ class BoundTurnsTest {
     @Test
     void closingEndsTheRunningRaiseAndAnyThatWouldStart() {
         turns.queued();
-        turns.started();
-        SolveDeadline running = raiseOfAMinute();
-        turns.raiseStarts(running);
+        SolveDeadline running = nextBoundRaises();
 
         turns.close();
         SolveDeadline later = raiseOfAMinute();
@@ -108,9 +104,7 @@ class BoundTurnsTest {
         // the executor refused it: the caller takes it off the queue again
         turns.started();
         turns.queued();
-        turns.started();
-        SolveDeadline raise = raiseOfAMinute();
-        turns.raiseStarts(raise);
+        SolveDeadline raise = nextBoundRaises();
 
         assertThat(running(raise)).isTrue();
     }
