@@ -328,10 +328,8 @@ class RosterSolving {
         CompletableFuture<ShiftMix> mix = new CompletableFuture<>();
         problem.setShiftMix(mix);
         // a bound being raised (or about to be) gives way to this roster's LP, which its guided construction waits for
-        turns.queued();
         try {
-            bounds.execute(() -> {
-                turns.started();
+            turns.execute(bounds, () -> {
                 CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit);
                 mix.complete(lp.mix());
                 saveCoverageBound(rosterId, lp);
@@ -340,20 +338,13 @@ class RosterSolving {
                     // more when done
                     SolveDeadline end = new SolveDeadline();
                     end.endIn(CoverageBound.raiseTime(solveTime));
-                    turns.raiseStarts(end);
-                    CoverageBound.Result raised;
-                    try {
-                        raised = CoverageBound.raise(problem, lp, end);
-                    } finally {
-                        turns.raiseEnded();
-                    }
+                    CoverageBound.Result raised = turns.raise(end, () -> CoverageBound.raise(problem, lp, end));
                     if (raised.bound() > lp.bound()) {
                         saveCoverageBound(rosterId, raised);
                     }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            turns.started();
             mix.complete(null);
             repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
         }

@@ -1,8 +1,12 @@
 package com.timebank.wfm.roster.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +111,47 @@ class BoundTurnsTest {
         SolveDeadline raise = nextBoundRaises();
 
         assertThat(running(raise)).isTrue();
+    }
+
+    @Test
+    void aBoundHandedToTheThreadWhileARaiseRunsEndsThatRaiseBeforeItRuns() {
+        List<Runnable> boundThread = new ArrayList<>();
+        turns.execute(boundThread::add, () -> { });
+        boundThread.remove(0).run();
+        SolveDeadline raise = raiseOfAMinute();
+
+        boolean ranOnceQueued = turns.raise(raise, () -> {
+            boolean before = running(raise);
+            turns.execute(boundThread::add, () -> { });
+            return before && running(raise);
+        });
+
+        assertThat(ranOnceQueued).isFalse();
+        assertThat(boundThread).as("the second roster's bound waits for the thread").hasSize(1);
+        boundThread.remove(0).run();
+        SolveDeadline next = raiseOfAMinute();
+        assertThat(turns.raise(next, () -> running(next))).as("its own raise then runs its time").isTrue();
+    }
+
+    @Test
+    void aBoundTheThreadRefusesIsTakenOffTheQueue() {
+        assertThatThrownBy(() -> turns.execute(task -> {
+            throw new RejectedExecutionException("shutting down");
+        }, () -> { })).isInstanceOf(RejectedExecutionException.class);
+        SolveDeadline raise = raiseOfAMinute();
+
+        assertThat(turns.raise(raise, () -> running(raise))).isTrue();
+    }
+
+    @Test
+    void aRaiseThatFailsIsNoLongerTheOneAQueuedBoundEnds() {
+        SolveDeadline failed = raiseOfAMinute();
+        assertThatThrownBy(() -> turns.raise(failed, () -> {
+            throw new IllegalStateException("no LP solver");
+        })).isInstanceOf(IllegalStateException.class);
+
+        turns.execute(task -> { }, () -> { });
+
+        assertThat(running(failed)).as("a raise that has ended is not ended again").isTrue();
     }
 }
