@@ -59,7 +59,7 @@
 
   function show(d) {
     var fields = { soft: d.soft, hard: d.hard, solvedSeconds: d.solvedSeconds, statusText: d.statusText,
-                   shortfall: d.shortfall, overstaffedText: d.overstaffedText,
+                   shortfall: d.shortfall, overstaffedText: d.overstaffedText, floorText: d.floorText,
                    boundGap: d.boundGap, boundText: d.boundText };
     Object.keys(fields).forEach(function (k) {
       var el = section.querySelector('[data-live="' + k + '"]');

@@ -79,7 +79,8 @@ class RosterController {
     record RosterView(long id, String status, String score, String centerCode, long forecastId, Long parentId,
             LocalDate from, LocalDate to, int solveSeconds, long solvedMillis, Boolean feasible,
             double shortfallAgentIntervals, double overstaffedAgentIntervals, String coverageBoundState,
-            Double coverageBound, Long coverageObjective, Double gapToBound, String error,
+            Double coverageBound, Long coverageObjective, Double gapToBound, Double minimumShortfallAgentIntervals,
+            String error,
             List<AssignmentView> assignments, List<CoverageView> coverage, List<AgentIssueView> agentIssues,
             String createdBy, OffsetDateTime createdAt, String publishedBy, OffsetDateTime publishedAt) {
 
@@ -90,7 +91,7 @@ class RosterController {
                     r.solvedMillis(), r.score() == null ? null : r.score().isFeasible(), d.shortfallAgentIntervals(),
                     d.overstaffedAgentIntervals(),
                     d.quality().boundState() == null ? null : d.quality().boundState().name(), d.quality().bound(),
-                    d.quality().objective(), d.quality().gap(), r.error(),
+                    d.quality().objective(), d.quality().gap(), d.minimumShortfallAgentIntervals(), r.error(),
                     d.shifts().stream().map(s -> new AssignmentView(s.employeeNo(), s.agentName(), s.teamCode(), s.date(),
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
 import com.timebank.wfm.database.Ids;
@@ -244,17 +245,20 @@ class RosterRepository {
         db.update(ROSTER).set(ROSTER.COVERAGE_OBJECTIVE, objective).where(ROSTER.ID.eq(rosterId)).execute();
     }
 
-    /** Records the coverage bound's state, and its value once available. */
-    void saveCoverageBound(long rosterId, CoverageQuality.BoundState state, Double bound) {
+    /** Records the coverage bound's state, and its value and the shortfall floor once available. */
+    void saveCoverageBound(long rosterId, CoverageQuality.BoundState state, Double bound, Double shortfallFloor) {
         db.update(ROSTER).set(ROSTER.COVERAGE_BOUND_STATE, state.name()).set(ROSTER.COVERAGE_BOUND, bound)
+                .set(ROSTER.COVERAGE_SHORTFALL_FLOOR, shortfallFloor)
                 .where(ROSTER.ID.eq(rosterId)).execute();
     }
 
     CoverageQuality coverageQuality(long rosterId) {
-        return db.select(ROSTER.COVERAGE_BOUND_STATE, ROSTER.COVERAGE_BOUND, ROSTER.COVERAGE_OBJECTIVE).from(ROSTER)
+        return db.select(ROSTER.COVERAGE_BOUND_STATE, ROSTER.COVERAGE_BOUND, ROSTER.COVERAGE_OBJECTIVE,
+                        ROSTER.COVERAGE_SHORTFALL_FLOOR).from(ROSTER)
                 .where(ROSTER.ID.eq(rosterId))
-                .fetchOptional(r -> new CoverageQuality(r.value1() == null ? null
-                        : CoverageQuality.BoundState.valueOf(r.value1()), r.value2(), r.value3()))
+                .fetchOptional(Records.mapping((state, bound, objective, shortfallFloor) -> new CoverageQuality(
+                        state == null ? null : CoverageQuality.BoundState.valueOf(state), bound, objective,
+                        shortfallFloor)))
                 .orElse(CoverageQuality.NONE);
     }
 

@@ -119,6 +119,14 @@ public class RosterService {
             return hundredths(coverage.stream().mapToDouble(RosterCoverage.Interval::shortfall).sum());
         }
 
+        /**
+         * The fewest short agent-intervals any roster of these agents can leave (see {@link CoverageQuality}); null
+         * while unknown.
+         */
+        public Double minimumShortfallAgentIntervals() {
+            return quality.shortfallFloorFor(shortfallAgentIntervals());
+        }
+
         /** Agents on the phone (net of breaks) above the requirement, summed over the intervals. */
         public double overstaffedAgentIntervals() {
             return hundredths(coverage.stream().mapToDouble(RosterCoverage.Interval::overstaffing).sum());

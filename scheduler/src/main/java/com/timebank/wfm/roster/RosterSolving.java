@@ -323,14 +323,14 @@ class RosterSolving {
      * the problem the solver is working on.
      */
     private void computeCoverageBound(long rosterId, RosterSolution problem, Duration solveTime) {
-        repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null);
+        repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.COMPUTING, null, null);
         // the solver's guided construction waits for this LP's start-time mix rather than solving the LP again
         CompletableFuture<ShiftMix> mix = new CompletableFuture<>();
         problem.setShiftMix(mix);
         // a bound being raised (or about to be) gives way to this roster's LP, which its guided construction waits for
         try {
             turns.execute(bounds, () -> {
-                CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit);
+                CoverageBound.Result lp = CoverageBound.of(problem, coverageBoundLimit, mix::complete);
                 mix.complete(lp.mix());
                 saveCoverageBound(rosterId, lp);
                 if (lp.available()) {
@@ -346,20 +346,22 @@ class RosterSolving {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             mix.complete(null);
-            repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null);
+            repository.saveCoverageBound(rosterId, CoverageQuality.BoundState.NOT_AVAILABLE, null, null);
         }
     }
 
     private void saveCoverageBound(long rosterId, CoverageBound.Result result) {
-        log.info("Roster {}: coverage bound {} (LP {}; {}, {} columns, {} rows, {} ms)", rosterId, result.bound(),
-                result.lpBound(), result.state(), result.columns(), result.rows(), result.millis());
+        log.info("Roster {}: coverage bound {} (LP {}; {}, {} columns, {} rows, {} ms), shortfall floor {}", rosterId,
+                result.bound(), result.lpBound(), result.state(), result.columns(), result.rows(), result.millis(),
+                result.shortfallFloor());
         try {
             CoverageQuality.BoundState state = result.available() ? CoverageQuality.BoundState.AVAILABLE
                     : CoverageQuality.BoundState.NOT_AVAILABLE;
             // a bound of a second or less lands while the solve saves its first rosters: a deadlock loser
             // against those saves is written again, as every write is
             transactions.write(() -> {
-                repository.saveCoverageBound(rosterId, state, result.available() ? result.bound() : null);
+                repository.saveCoverageBound(rosterId, state, result.available() ? result.bound() : null,
+                        result.available() && !Double.isNaN(result.shortfallFloor()) ? result.shortfallFloor() : null);
                 return null;
             });
         } catch (RuntimeException e) {

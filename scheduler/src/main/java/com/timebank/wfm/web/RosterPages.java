@@ -292,6 +292,10 @@ class RosterPages {
                     case AVAILABLE -> gap == null ? "roster.bound.waiting" : "roster.bound.within";
                 };
         out.put("boundText", messages.getMessage(boundKey, new Object[] {gap == null ? "" : fmt.percent(gap)}, locale));
+        Double floor = d.minimumShortfallAgentIntervals();
+        // only a floor above 0 says something true to act on: that many short agent-intervals need more agents
+        out.put("floorText", floor == null || floor <= 0 ? ""
+                : messages.getMessage("roster.figure.floor", new Object[] {fmt.number(floor)}, locale));
         List<Map<String, Object>> points = new ArrayList<>();
         p.timeline().forEach(s -> points.add(Map.of("t", s.elapsedMillis() / 1000.0, "hard", s.hardScore(),
                 "soft", s.softScore())));

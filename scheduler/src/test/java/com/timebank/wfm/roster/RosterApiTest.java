@@ -224,6 +224,9 @@ class RosterApiTest {
         assertThat(objective).as("no roster beats the bound").isGreaterThanOrEqualTo((long) Math.floor(bound - 1e-6));
         assertThat(((Number) r.get("gapToBound")).doubleValue())
                 .isCloseTo(Math.max(0, (objective - bound) / bound), within(1e-9));
+        assertThat(((Number) r.get("minimumShortfallAgentIntervals")).doubleValue())
+                .as("no roster leaves fewer short agent-intervals than the floor").isNotNegative()
+                .isLessThanOrEqualTo(((Number) r.get("shortfallAgentIntervals")).doubleValue());
     }
 
     @Test

@@ -73,13 +73,21 @@ class RosterContinueTest {
         CoverageQuality quality = rosters.roster(id, org.as(s.planner())).quality();
         assertThat(quality.boundState()).isEqualTo(CoverageQuality.BoundState.AVAILABLE);
         assertThat(quality.gap()).isNotNull();
+        RosterService.RosterDetail solved = rosters.roster(id, org.as(s.planner()));
+        Double floor = solved.minimumShortfallAgentIntervals();
+        assertThat(floor).as("4 agents of 40 h against a week of 8 calls an interval").isPositive()
+                .isLessThanOrEqualTo(solved.shortfallAgentIntervals());
         mvc.perform(get("/planner/rosters/" + id + "/progress").with(as(s.planner())))
                 .andExpect(jsonPath("$.boundText").value(startsWith("coverage within ")))
                 .andExpect(jsonPath("$.boundText").value(endsWith(
-                        " of the best any roster could do with these agents")));
+                        " of the best any roster could do with these agents")))
+                .andExpect(jsonPath("$.floorText").value("at least "
+                        + java.text.NumberFormat.getNumberInstance(java.util.Locale.ENGLISH).format(floor)
+                        + " short agent-intervals need more agents: no roster of these agents covers them"));
         mvc.perform(get("/planner/rosters/" + id).header("Accept-Language", "zh-CN").with(as(s.planner())))
                 .andExpect(content().string(containsString("data-testid=\"bound-gap\"")))
-                .andExpect(content().string(containsString("距最佳可能覆盖")));
+                .andExpect(content().string(containsString("距最佳可能覆盖")))
+                .andExpect(content().string(containsString("需要增加人员：这些员工的任何排班都无法覆盖")));
 
         // through the API: one more second from the saved solution; time solved and the timeline carry on
         mvc.perform(post("/api/rosters/" + id + "/continue").with(httpBasic(s.planner(), Org.PASSWORD))

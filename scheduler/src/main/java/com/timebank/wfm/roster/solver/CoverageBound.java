@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -48,6 +49,10 @@ import com.google.ortools.linearsolver.MPVariable;
  * Summing each rule over a group lets the LP work a fraction of an agent every day; {@link #raise} then prices whole
  * agent plans from the LP's duals ({@link LagrangianBound}) and raises the bound where that matters (100 agents:
  * +6.8% standard, +8.1% tight, +23.5% on the weekend-peak instance).
+ * <p>
+ * The same LP minimising the shortfall alone gives the planner the other half of the answer ({@link
+ * Result#shortfallFloor}): the fewest short agent-intervals any roster of these agents can leave, which only more
+ * agents (or longer contracts) can cover, however long the solver runs.
  */
 public final class CoverageBound {
 
@@ -75,13 +80,16 @@ public final class CoverageBound {
 
     /**
      * Outcome of a bound computation. {@code bound} is meaningful only when {@link #available()}; {@code mix} is the
-     * LP optimum's start-time mix then, null otherwise.
+     * LP optimum's start-time mix then, null otherwise. {@code shortfallFloor}: the fewest short agent-intervals (on
+     * the phone, net of breaks, summed over queues and intervals) any roster of these agents that keeps their contracts'
+     * weekly hours and days in a row can leave, rounded down to hundredths; NaN when not known (the bound not
+     * available, or that second LP not solved in the time left).
      */
     public record Result(double bound, boolean available, String state, int columns, int rows, long millis,
-            ShiftMix mix, Duals duals, double lpBound) {
+            ShiftMix mix, Duals duals, double lpBound, double shortfallFloor) {
 
         public static Result notAvailable(String state, long millis) {
-            return new Result(Double.NaN, false, state, 0, 0, millis, null, null, Double.NaN);
+            return new Result(Double.NaN, false, state, 0, 0, millis, null, null, Double.NaN, Double.NaN);
         }
     }
 
@@ -102,7 +110,7 @@ public final class CoverageBound {
             return new Result(Math.max(lp.bound(), raised.bound()), true,
                     lp.state() + ", raised by whole agent plans in " + raised.steps() + " steps ("
                             + raised.searches() + " plan searches for " + raised.agents() + " agents)", lp.columns(),
-                    lp.rows(), lp.millis() + millisSince(t0), lp.mix(), lp.duals(), lp.lpBound());
+                    lp.rows(), lp.millis() + millisSince(t0), lp.mix(), lp.duals(), lp.lpBound(), lp.shortfallFloor());
         } catch (RuntimeException | OutOfMemoryError e) {
             // the LP bound stands on its own
             return lp;
@@ -169,15 +177,23 @@ public final class CoverageBound {
 
     /** Computes the bound, giving up (not available) after {@code timeLimit}, model building included. */
     public static Result of(RosterSolution problem, Duration timeLimit) {
+        return of(problem, timeLimit, mix -> { });
+    }
+
+    /**
+     * As {@link #of(RosterSolution, Duration)}, handing the LP optimum's start-time mix to {@code onMix} as soon as it
+     * is known, before the shortfall floor's second LP (a solve's guided construction waits for that mix).
+     */
+    public static Result of(RosterSolution problem, Duration timeLimit, Consumer<ShiftMix> onMix) {
         long t0 = System.nanoTime();
         try {
-            return solve(problem, timeLimit, t0);
+            return solve(problem, timeLimit, t0, onMix);
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             return Result.notAvailable("FAILED: " + e.getClass().getSimpleName(), millisSince(t0));
         }
     }
 
-    private static Result solve(RosterSolution problem, Duration timeLimit, long t0) {
+    private static Result solve(RosterSolution problem, Duration timeLimit, long t0, Consumer<ShiftMix> onMix) {
         String nativeFailure = GlopNatives.FAILURE;
         if (nativeFailure != null) {
             return Result.notAvailable(nativeFailure, millisSince(t0));
@@ -192,7 +208,7 @@ public final class CoverageBound {
             long remaining = timeLimit.toMillis() - millisSince(t0);
             if (remaining <= 0) {
                 return new Result(Double.NaN, false, "TIME_LIMIT", lp.columnCount(), lp.rowCount(), millisSince(t0),
-                        null, null, Double.NaN);
+                        null, null, Double.NaN, Double.NaN);
             }
             solver.setTimeLimit(remaining);
             // dual simplex: 2.5-4.5x fewer iterations and less time than GLOP's default primal on the 100-agent
@@ -204,7 +220,7 @@ public final class CoverageBound {
                 // GLOP stops at its time limit without a status of its own
                 String state = millis >= timeLimit.toMillis() ? "TIME_LIMIT (" + status + ")" : status.toString();
                 return new Result(Double.NaN, false, state, lp.columnCount(), lp.rowCount(), millis, null, null,
-                        Double.NaN);
+                        Double.NaN, Double.NaN);
             }
             double[] point = new double[variables.length];
             for (int j = 0; j < variables.length; j++) {
@@ -216,11 +232,44 @@ public final class CoverageBound {
                 duals[k] = constraints[lp.coverageRows.get(k).row()].dualValue();
             }
             double bound = Math.max(0, solver.objective().value() + lp.constant);
-            return new Result(bound, true, status.toString(), lp.columnCount(), lp.rowCount(), millis,
-                    lp.mixAt(point), new Duals(lp, duals), bound);
+            ShiftMix mix = lp.mixAt(point);
+            onMix.accept(mix);
+            double floor = shortfallFloor(solver, variables, lp, timeLimit.toMillis() - millisSince(t0));
+            return new Result(bound, true, status.toString(), lp.columnCount(), lp.rowCount(), millisSince(t0), mix,
+                    new Duals(lp, duals), bound, floor);
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * The LP just solved, re-solved for the shortfall alone (every segment of an interval's shortfall at one
+     * agent-minute each, overstaffing free): its optimum rounded up to a whole lattice step, plus the requirement no
+     * shift can cover, in agent-intervals rounded down to hundredths. Every roster that keeps the rows' rules is a
+     * point of the LP, so none leaves less. NaN when not solved within {@code remainingMillis}.
+     */
+    private static double shortfallFloor(MPSolver solver, MPVariable[] variables, Lp lp, long remainingMillis) {
+        if (remainingMillis <= 0) {
+            return Double.NaN;
+        }
+        MPObjective objective = solver.objective();
+        objective.clear();
+        for (Lp.CoverageRow row : lp.coverageRows) {
+            for (int segment : row.segments()) {
+                objective.setCoefficient(variables[segment], 1);
+            }
+        }
+        objective.setMinimization();
+        solver.setTimeLimit(remainingMillis);
+        if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            return Double.NaN;
+        }
+        // every roster's shortfall is a whole number of lattice steps, so the LP's optimum (less GLOP's tolerance)
+        // rounds up to one
+        double minutes = objective.value() - 1e-6 * Math.max(1, objective.value());
+        long steps = Math.max(0, (long) Math.ceil(minutes / lp.lattice));
+        long floorMinutes = steps * lp.lattice + lp.uncoveredShortfallMinutes;
+        return Math.floorDiv(floorMinutes * 100, lp.slotMinutes) / 100.0;
     }
 
     /**
@@ -272,6 +321,9 @@ public final class CoverageBound {
         int lattice = 1;
         /** An interval's shortfall penalty per squared missing agent-minute, before rounding: a in a·m². */
         double shortfallPerSquareMinute;
+        /** Agent-minutes of requirement in intervals no shift can cover (so no row of their own). */
+        long uncoveredShortfallMinutes;
+        int slotMinutes = 1;
 
         record Column(String name, double lower, double upper, double cost) {
         }
@@ -529,6 +581,7 @@ public final class CoverageBound {
             double shortfallPerSquareMinute = 100.0 * shortfallWeight / ((double) slotMinutes * slotMinutes);
             this.lattice = lattice;
             this.shortfallPerSquareMinute = shortfallPerSquareMinute;
+            this.slotMinutes = slotMinutes;
             double overstaffingPerMinute = 10.0 * overstaffingWeight / slotMinutes;
             long rowSlots = 0;
             for (String skill : skills) {
@@ -541,6 +594,7 @@ public final class CoverageBound {
                     long rhs = (long) slots[i].getRequiredMinutes() - pinned.get(skill)[i];
                     Row row = coverRows[i];
                     if (row == null) {
+                        uncoveredShortfallMinutes += Math.max(0, rhs);
                         constant += rhs > 0 ? (double) shortfallWeight * NetCoverage.shortfallPenalty(rhs, slotMinutes)
                                 : (double) overstaffingWeight * NetCoverage.overstaffingPenalty(-rhs, slotMinutes);
                         continue;

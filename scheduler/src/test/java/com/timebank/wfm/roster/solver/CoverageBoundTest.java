@@ -50,6 +50,33 @@ class CoverageBoundTest {
         assertThat(CoverageBound.gap(3_200, result.bound())).isCloseTo(0.0, within(1e-9));
     }
 
+    /**
+     * The same tiny instance's shortfall floor by hand: 09–13 needs 4 agents in each of its 8 intervals and only 2
+     * exist, so no roster leaves fewer than 2 × 8 = 16 short agent-intervals; 13–17 can be covered (one 8 h shift).
+     */
+    @Test
+    void shortfallFloorOfATinyInstanceIsWorkedOutByHand() {
+        RosterSolution problem = tinyProblem();
+
+        CoverageBound.Result result = CoverageBound.of(problem, Duration.ofSeconds(30));
+
+        assertThat(result.shortfallFloor()).isEqualTo(16.0);
+        work(problem, problem.getAgents().get(0), TINY_4);
+        work(problem, problem.getAgents().get(1), TINY_8);
+        assertThat(CoverageReport.of(problem).shortfallAgentIntervals()).isEqualTo(16.0);
+    }
+
+    /** An interval no shift can reach counts in full: 2 agents at 20:00–20:30, where the shifts end at 17:00. */
+    @Test
+    void requirementNoShiftCanReachIsPartOfTheFloor() {
+        int[] required = new int[48];
+        required[40] = 2;
+        RosterSolution problem = RosterProblemBuilder.forHorizon(MONDAY, 1).shiftOptions(List.of(TINY_4, TINY_8))
+                .agents(List.of(agent("A").build())).requirement("general", MONDAY, required).build();
+
+        assertThat(CoverageBound.of(problem, Duration.ofSeconds(30)).shortfallFloor()).isEqualTo(2.0);
+    }
+
     /** The LP's start-time mix respects the per-day rows: no more agents planned on a day than are free then. */
     @Test
     void mixOfTheTinyInstancePlansTwoAgentsOnItsDay() {
@@ -121,6 +148,7 @@ class CoverageBoundTest {
         // a valid bound holds for every roster; a second of solving already brings these small ones close to it
         RosterSolver solver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
         for (long seed = 1; seed <= 3; seed++) {
+            Double floorAtCenterWeights = null;
             for (boolean coverageFirst : new boolean[] {false, true}) {
                 RosterInstanceGenerator.Spec spec = RosterInstanceGenerator.Spec.of(12, 7).withSeed(seed)
                         .withUtilisation(seed == 2 ? 1.1 : 0.9);
@@ -133,6 +161,17 @@ class CoverageBoundTest {
                 assertThat(bound.bound()).isPositive();
                 assertThat(CoverageBound.objectiveOf(roster)).as("seed %d, coverage first %s", seed, coverageFirst)
                         .isGreaterThanOrEqualTo((long) Math.floor(bound.bound() - 1e-6));
+                // nor leaves fewer short agent-intervals than the floor, which the weights do not change
+                assertThat(CoverageReport.of(roster).shortfallAgentIntervals()).as("seed %d", seed)
+                        .isGreaterThanOrEqualTo(bound.shortfallFloor());
+                if (floorAtCenterWeights == null) {
+                    floorAtCenterWeights = bound.shortfallFloor();
+                } else {
+                    assertThat(bound.shortfallFloor()).isEqualTo(floorAtCenterWeights);
+                }
+                if (seed == 2) {
+                    assertThat(bound.shortfallFloor()).as("requirement at 110% of capacity").isPositive();
+                }
             }
         }
     }

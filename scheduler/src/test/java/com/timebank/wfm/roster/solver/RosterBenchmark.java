@@ -324,10 +324,12 @@ public final class RosterBenchmark {
             System.out.printf("  at the center's weights: objective %,d, of which preferences and fairness %,d%n",
                     centerObjective, centerObjective - CoverageBound.objectiveOf(best));
         }
-        System.out.printf("  bound %s (%s, %d columns, %d rows, %d ms)%n",
+        System.out.printf("  bound %s (%s, %d columns, %d rows, %d ms); no roster leaves fewer than %s short "
+                + "agent-intervals%n",
                 result.available() ? String.format(Locale.ROOT, "%,.1f, LP %,.1f", result.bound(), result.lpBound())
                         : "not available",
-                result.state(), result.columns(), result.rows(), result.millis());
+                result.state(), result.columns(), result.rows(), result.millis(),
+                String.format(Locale.ROOT, "%,.2f", result.shortfallFloor()));
         return new Row(instance.name(), instance.spec().agents(), weights, moveThreads, firstFeasible.get(), objective,
                 result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
     }

@@ -18,7 +18,7 @@ class RosterBenchmarkHistoryTest {
     void aHistoryLineReadsBackColumnByColumn() throws IOException {
         String state = "OPTIMAL, raised by whole agent plans in 8779 steps (57 plan searches for 100 agents)";
         CoverageBound.Result bound = new CoverageBound.Result(499_236.41, true, state, 10, 20, 10_141, null, null,
-                404_508.56);
+                404_508.56, Double.NaN);
         RosterBenchmark.Row row = new RosterBenchmark.Row("weekend-peak", 100, "center", "NONE", 48,
                 new long[] {520_160, 519_470}, bound, 1549.0, 682.0, 7323);
 
@@ -40,7 +40,8 @@ class RosterBenchmarkHistoryTest {
     /** Repeated runs of an instance count once in the summary, by their median gap; runs without a roster left out. */
     @Test
     void repeatedRunsOfAnInstanceGiveItsMedianGapAndSpread() {
-        CoverageBound.Result bound = new CoverageBound.Result(1_000.0, true, "OPTIMAL", 10, 20, 100, null, null, 900.0);
+        CoverageBound.Result bound = new CoverageBound.Result(1_000.0, true, "OPTIMAL", 10, 20, 100, null, null, 900.0,
+                Double.NaN);
         List<RosterBenchmark.Row> rows = List.of(row("weekend-peak", 1_045, bound), row("standard", 1_020, bound),
                 row("weekend-peak", 1_038, bound), row("weekend-peak", 1_041, bound), row("standard", -1, bound),
                 row("standard", 1_010, bound));
@@ -59,7 +60,8 @@ class RosterBenchmarkHistoryTest {
 
     @Test
     void anInstanceWithNoFeasibleRunHasNoGap() {
-        CoverageBound.Result bound = new CoverageBound.Result(1_000.0, true, "OPTIMAL", 10, 20, 100, null, null, 900.0);
+        CoverageBound.Result bound = new CoverageBound.Result(1_000.0, true, "OPTIMAL", 10, 20, 100, null, null, 900.0,
+                Double.NaN);
 
         assertThat(RosterBenchmark.instanceGaps(List.of(row("tight", -1, bound)), 0)).singleElement()
                 .satisfies(g -> assertThat(g.median()).isNull());
