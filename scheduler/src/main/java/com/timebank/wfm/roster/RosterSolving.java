@@ -334,12 +334,12 @@ class RosterSolving {
                 mix.complete(lp.mix());
                 saveCoverageBound(rosterId, lp);
                 if (lp.available()) {
-                    // then raised by whole agent plans while the solve runs (it ends with the solve), saved once
-                    // more when done
+                    // then raised by whole agent plans while the solve runs (it ends with the solve), the shortfall
+                    // floor in the time that leaves, saved once more when done
                     SolveDeadline end = new SolveDeadline();
                     end.endIn(CoverageBound.raiseTime(solveTime));
                     CoverageBound.Result raised = turns.raise(end, () -> CoverageBound.raise(problem, lp, end));
-                    if (raised.bound() > lp.bound()) {
+                    if (raised.bound() > lp.bound() || raised.shortfallFloor() > lp.shortfallFloor()) {
                         saveCoverageBound(rosterId, raised);
                     }
                 }

@@ -52,7 +52,8 @@ import com.google.ortools.linearsolver.MPVariable;
  * <p>
  * The same LP minimising the shortfall alone gives the planner the other half of the answer ({@link
  * Result#shortfallFloor}): the fewest short agent-intervals any roster of these agents can leave, which only more
- * agents (or longer contracts) can cover, however long the solver runs.
+ * agents (or longer contracts) can cover, however long the solver runs; {@link #raise} raises it by whole agent plans
+ * too, once the bound's steps have settled.
  */
 public final class CoverageBound {
 
@@ -96,29 +97,51 @@ public final class CoverageBound {
     /**
      * The bound raised by whole agent plans ({@link LagrangianBound}), from the LP's duals of {@code lp} (an available
      * result of {@link #of} for {@code problem}), until {@code end}, the multipliers settle, or the solve's end
-     * ({@link RosterSolution#getSolveDeadline}); never below the LP bound. The result keeps the LP's value
-     * ({@link Result#lpBound}), mix and size; its state names the steps taken.
+     * ({@link RosterSolution#getSolveDeadline}); never below the LP bound. Then, in the time that leaves, the shortfall
+     * floor the same way, from the duals of the LP minimising the shortfall ({@link LagrangianBound#raiseShortfall});
+     * never below that LP's. The result keeps the LP's value ({@link Result#lpBound}), mix and size; its state names
+     * the steps taken.
      */
     public static Result raise(RosterSolution problem, Result lp, SolveDeadline end) {
         if (!lp.available() || lp.duals() == null) {
             return lp;
         }
         long t0 = System.nanoTime();
+        Duals duals = lp.duals();
+        Result raised;
         try {
-            LagrangianBound.Result raised = LagrangianBound.raise(problem, lp.duals().lp(), lp.duals().values(),
-                    lp.bound(), end, problem.getSolveDeadline());
-            return new Result(Math.max(lp.bound(), raised.bound()), true,
-                    lp.state() + ", raised by whole agent plans in " + raised.steps() + " steps ("
-                            + raised.searches() + " plan searches for " + raised.agents() + " agents)", lp.columns(),
-                    lp.rows(), lp.millis() + millisSince(t0), lp.mix(), lp.duals(), lp.lpBound(), lp.shortfallFloor());
+            LagrangianBound.Result steps = LagrangianBound.raise(problem, duals.lp(), duals.values(), lp.bound(), end,
+                    problem.getSolveDeadline());
+            raised = new Result(Math.max(lp.bound(), steps.bound()), true,
+                    lp.state() + ", raised by whole agent plans in " + steps.steps() + " steps ("
+                            + steps.searches() + " plan searches for " + steps.agents() + " agents)", lp.columns(),
+                    lp.rows(), lp.millis() + millisSince(t0), lp.mix(), duals, lp.lpBound(), lp.shortfallFloor());
         } catch (RuntimeException | OutOfMemoryError e) {
             // the LP bound stands on its own
             return lp;
         }
+        // the time the bound's steps leave (they settle within ~20 s at 100 agents) raises the shortfall floor
+        if (duals.shortfallValues() == null || !problem.getSolveDeadline().allows(end.nanos())) {
+            return raised;
+        }
+        try {
+            LagrangianBound.Result steps = LagrangianBound.raiseShortfall(problem, duals.lp(), duals.shortfallValues(),
+                    duals.shortfallMinutes(), end, problem.getSolveDeadline());
+            double floor = Math.max(lp.shortfallFloor(), floorOf(duals.lp(), steps.bound()));
+            return new Result(raised.bound(), true, raised.state() + "; shortfall floor raised in " + steps.steps()
+                    + " steps", raised.columns(), raised.rows(), lp.millis() + millisSince(t0), raised.mix(), duals,
+                    raised.lpBound(), floor);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return raised;
+        }
     }
 
-    /** The LP behind an available bound and its coverage rows' duals, from which {@link #raise} starts. */
-    public record Duals(Lp lp, double[] values) {
+    /**
+     * The LP behind an available bound and its coverage rows' duals, from which {@link #raise} starts; those of the
+     * same LP minimising the shortfall alone and its optimum in agent-minutes (the requirement no shift reaches
+     * included), from which the shortfall floor is raised (null and NaN when that LP was not solved).
+     */
+    public record Duals(Lp lp, double[] values, double[] shortfallValues, double shortfallMinutes) {
     }
 
     private CoverageBound() {
@@ -234,9 +257,13 @@ public final class CoverageBound {
             double bound = Math.max(0, solver.objective().value() + lp.constant);
             ShiftMix mix = lp.mixAt(point);
             onMix.accept(mix);
-            double floor = shortfallFloor(solver, variables, lp, timeLimit.toMillis() - millisSince(t0));
+            double[] shortfallDuals = new double[duals.length];
+            double minutes = shortfallMinutes(solver, variables, lp, timeLimit.toMillis() - millisSince(t0),
+                    shortfallDuals);
+            boolean floorKnown = !Double.isNaN(minutes);
             return new Result(bound, true, status.toString(), lp.columnCount(), lp.rowCount(), millisSince(t0), mix,
-                    new Duals(lp, duals), bound, floor);
+                    new Duals(lp, duals, floorKnown ? shortfallDuals : null, minutes), bound,
+                    floorKnown ? floorOf(lp, minutes) : Double.NaN);
         } finally {
             solver.delete();
         }
@@ -244,11 +271,12 @@ public final class CoverageBound {
 
     /**
      * The LP just solved, re-solved for the shortfall alone (every segment of an interval's shortfall at one
-     * agent-minute each, overstaffing free): its optimum rounded up to a whole lattice step, plus the requirement no
-     * shift can cover, in agent-intervals rounded down to hundredths. Every roster that keeps the rows' rules is a
-     * point of the LP, so none leaves less. NaN when not solved within {@code remainingMillis}.
+     * agent-minute each, overstaffing free): its optimum plus the requirement no shift can cover, in agent-minutes,
+     * its coverage rows' duals into {@code duals}. Every roster that keeps the rows' rules is a point of the LP, so
+     * none leaves less. NaN when not solved within {@code remainingMillis}.
      */
-    private static double shortfallFloor(MPSolver solver, MPVariable[] variables, Lp lp, long remainingMillis) {
+    private static double shortfallMinutes(MPSolver solver, MPVariable[] variables, Lp lp, long remainingMillis,
+            double[] duals) {
         if (remainingMillis <= 0) {
             return Double.NaN;
         }
@@ -264,12 +292,22 @@ public final class CoverageBound {
         if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
             return Double.NaN;
         }
-        // every roster's shortfall is a whole number of lattice steps, so the LP's optimum (less GLOP's tolerance)
-        // rounds up to one
-        double minutes = objective.value() - 1e-6 * Math.max(1, objective.value());
-        long steps = Math.max(0, (long) Math.ceil(minutes / lp.lattice));
-        long floorMinutes = steps * lp.lattice + lp.uncoveredShortfallMinutes;
-        return Math.floorDiv(floorMinutes * 100, lp.slotMinutes) / 100.0;
+        MPConstraint[] constraints = solver.constraints();
+        for (int k = 0; k < duals.length; k++) {
+            duals[k] = constraints[lp.coverageRows.get(k).row()].dualValue();
+        }
+        return objective.value() + lp.uncoveredShortfallMinutes;
+    }
+
+    /**
+     * {@code minutes}, a lower bound of every roster's short agent-minutes, as the floor shown: every roster's
+     * shortfall is a whole number of lattice steps, so it rounds up to one (less the LP solver's tolerance first), then
+     * to agent-intervals rounded down to hundredths.
+     */
+    static double floorOf(Lp lp, double minutes) {
+        double lessTolerance = minutes - 1e-6 * Math.max(1, Math.abs(minutes));
+        long steps = Math.max(0, (long) Math.ceil(lessTolerance / lp.lattice));
+        return Math.floorDiv(steps * lp.lattice * 100, lp.slotMinutes) / 100.0;
     }
 
     /**

@@ -30,6 +30,9 @@ import java.util.Map;
  * minutes) choosing per day off or the best shift per paid length: minimum rest is relaxed (it only lowers L), so no
  * shift choice within a length matters to the rules. The multipliers move by deflected subgradient steps
  * ({@link #DEFLECTION}) of Polyak's length towards a target just above the best bound so far.
+ * <p>
+ * With f the minutes short alone (overstaffing free), the same relaxation bounds the short agent-minutes of any such
+ * roster ({@link #raiseShortfall}): it raises the shortfall floor the planner sees, as it raises the bound.
  */
 final class LagrangianBound {
 
@@ -47,9 +50,15 @@ final class LagrangianBound {
     /** Per coverage row: rhs and overstaffing cost per minute (NaN: excess is free). */
     private final double[] rhs;
     private final double[] overstaffingCost;
-    /** Every coverage is a multiple of this many agent-minutes; a shortfall of m costs {@code shortfallCost}·m². */
+    /**
+     * Every coverage is a multiple of this many agent-minutes; a shortfall of m costs {@code shortfallCost}·m² +
+     * {@code shortfallPerMinute}·m.
+     */
     private final int lattice;
     private final double shortfallCost;
+    private final double shortfallPerMinute;
+    /** The cost of the intervals no shift reaches. */
+    private final double constant;
 
     /** Agents with the same eligible shift options: the coverage rows and minutes of each (day, option). */
     private static final class Group {
@@ -106,16 +115,27 @@ final class LagrangianBound {
     }
 
     private LagrangianBound(CoverageBound.Lp lp) {
+        this(lp, false);
+    }
+
+    /**
+     * With {@code shortfallAlone}, L bounds the short agent-minutes instead of the coverage objective: each minute
+     * short costs 1, overstaffing nothing ({@link CoverageBound.Result#shortfallFloor}).
+     */
+    private LagrangianBound(CoverageBound.Lp lp, boolean shortfallAlone) {
         this.lp = lp;
         int n = lp.coverageRows.size();
         rhs = new double[n];
         overstaffingCost = new double[n];
         lattice = lp.lattice;
-        shortfallCost = lp.shortfallPerSquareMinute;
+        shortfallCost = shortfallAlone ? 0 : lp.shortfallPerSquareMinute;
+        shortfallPerMinute = shortfallAlone ? 1 : 0;
+        constant = shortfallAlone ? lp.uncoveredShortfallMinutes : lp.constant;
         for (int k = 0; k < n; k++) {
             CoverageBound.Lp.CoverageRow row = lp.coverageRows.get(k);
             rhs[k] = lp.rows.get(row.row()).lower;
-            overstaffingCost[k] = row.overstaffing() < 0 ? Double.NaN : lp.columns.get(row.overstaffing()).cost();
+            overstaffingCost[k] = row.overstaffing() < 0 || shortfallAlone ? Double.NaN
+                    : lp.columns.get(row.overstaffing()).cost();
         }
     }
 
@@ -125,8 +145,22 @@ final class LagrangianBound {
      */
     static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
             SolveDeadline end, SolveDeadline solveEnd) {
+        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd);
+    }
+
+    /**
+     * As {@link #raise(RosterSolution, CoverageBound.Lp, double[], double, SolveDeadline, SolveDeadline)} for the short
+     * agent-minutes alone, from the duals and optimum of the LP minimising them: the fewest any roster keeping the
+     * plans' rules can leave.
+     */
+    static Result raiseShortfall(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpMinutes,
+            SolveDeadline end, SolveDeadline solveEnd) {
+        return raise(new LagrangianBound(lp, true), problem, duals, lpMinutes, end, solveEnd);
+    }
+
+    private static Result raise(LagrangianBound bound, RosterSolution problem, double[] duals, double lpBound,
+            SolveDeadline end, SolveDeadline solveEnd) {
         long t0 = System.nanoTime();
-        LagrangianBound bound = new LagrangianBound(lp);
         bound.build(problem);
         double[] pi = duals.clone();
         bound.project(pi);
@@ -172,6 +206,15 @@ final class LagrangianBound {
     /** L(π) at {@code pi} as given (projected onto where L is finite). */
     static double at(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
         return at(problem, lp, pi, true);
+    }
+
+    /** L(π) of the short agent-minutes at {@code pi} (projected onto where L is finite). */
+    static double shortfallAt(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
+        LagrangianBound bound = new LagrangianBound(lp, true);
+        bound.build(problem);
+        double[] projected = pi.clone();
+        bound.project(projected);
+        return bound.evaluate(projected, new double[pi.length]);
     }
 
     /** As {@link #at(RosterSolution, CoverageBound.Lp, double[])}; {@code false}: one plan search per agent. */
@@ -265,11 +308,11 @@ final class LagrangianBound {
 
     /** L(π), and its supergradient (best coverage of each row less the agents' coverage) into {@code subgradient}. */
     double evaluate(double[] pi, double[] subgradient) {
-        double value = lp.constant;
+        double value = constant;
         for (int k = 0; k < pi.length; k++) {
             double r = rhs[k];
-            double bestCover = bestCoverage(r, pi[k], lattice, shortfallCost, overstaffingCost[k]);
-            double bestCost = intervalCost(r, bestCover, pi[k], shortfallCost, overstaffingCost[k]);
+            double bestCover = bestCoverage(r, pi[k], lattice, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+            double bestCost = intervalCost(r, bestCover, pi[k], shortfallCost, shortfallPerMinute, overstaffingCost[k]);
             value += bestCost;
             subgradient[k] = bestCover;
         }
@@ -312,16 +355,24 @@ final class LagrangianBound {
      * overstaffing cost.
      */
     static double bestCoverage(double rhs, double pi, int lattice, double shortfallCost, double overstaffingCost) {
+        return bestCoverage(rhs, pi, lattice, shortfallCost, 0, overstaffingCost);
+    }
+
+    /** As {@link #bestCoverage(double, double, int, double, double)} with a shortfall also costing a minute each. */
+    static double bestCoverage(double rhs, double pi, int lattice, double shortfallCost, double shortfallPerMinute,
+            double overstaffingCost) {
         if (rhs <= 0) {
             return 0;
         }
-        double free = shortfallCost > 0 ? rhs - pi / (2 * shortfallCost) : pi > 0 ? 0 : rhs;
+        // where the cost's slope in the coverage, π − shortfallPerMinute − 2·shortfallCost·(rhs − c), is 0
+        double free = shortfallCost > 0 ? rhs - (pi - shortfallPerMinute) / (2 * shortfallCost)
+                : pi > shortfallPerMinute ? 0 : rhs;
         double top = Math.floor(rhs / lattice) * lattice;
         double below = Math.min(top, Math.max(0, Math.floor(free / lattice) * lattice));
         double best = 0;
-        double bestCost = intervalCost(rhs, 0, pi, shortfallCost, overstaffingCost);
+        double bestCost = intervalCost(rhs, 0, pi, shortfallCost, shortfallPerMinute, overstaffingCost);
         for (double c : new double[] {below, Math.min(top, below + lattice), top, top + lattice}) {
-            double cost = intervalCost(rhs, c, pi, shortfallCost, overstaffingCost);
+            double cost = intervalCost(rhs, c, pi, shortfallCost, shortfallPerMinute, overstaffingCost);
             if (cost < bestCost) {
                 bestCost = cost;
                 best = c;
@@ -338,8 +389,14 @@ final class LagrangianBound {
      * below the square: per interval the minimum over whole lattice points is all a Lagrangian bound needs.
      */
     static double intervalCost(double rhs, double c, double pi, double shortfallCost, double overstaffingCost) {
+        return intervalCost(rhs, c, pi, shortfallCost, 0, overstaffingCost);
+    }
+
+    /** As {@link #intervalCost(double, double, double, double, double)} with a shortfall also costing a minute each. */
+    static double intervalCost(double rhs, double c, double pi, double shortfallCost, double shortfallPerMinute,
+            double overstaffingCost) {
         double missing = rhs - c;
-        double cost = missing > 0 ? shortfallCost * missing * missing
+        double cost = missing > 0 ? shortfallCost * missing * missing + shortfallPerMinute * missing
                 : Double.isNaN(overstaffingCost) ? 0 : -missing * overstaffingCost;
         return cost + pi * c;
     }

@@ -82,6 +82,22 @@ class LagrangianBoundTest {
         }
     }
 
+    /** The same for the short agent-minutes: at any multipliers below the roster's, so every raised floor is too. */
+    @Test
+    void atAnyMultipliersTheShortfallFloorIsBelowTheRosters() {
+        double shortMinutes = CoverageReport.of(roster).shortfallAgentIntervals() * roster.getCoverageGrid()
+                .getSlotMinutes();
+        Random random = new Random(19);
+        for (int round = 0; round < 20; round++) {
+            double[] pi = randomMultipliers(random, round);
+            for (int k = 0; k < pi.length; k++) {
+                pi[k] = round % 2 == 0 ? pi[k] / 100 : random.nextDouble();
+            }
+            assertThat(LagrangianBound.shortfallAt(roster, lp, pi)).as("round %d", round)
+                    .isLessThanOrEqualTo(shortMinutes + 1e-6);
+        }
+    }
+
     /**
      * Where a roster leaves intervals more agents short than the LP's segments follow the square exactly (a tight
      * center of 300 agents), the raise prices them at the exact square and must still stay below that roster: the
@@ -119,19 +135,24 @@ class LagrangianBoundTest {
             int lattice = new int[] {5, 10, 15, 30}[random.nextInt(4)];
             double rhs = lattice * (double) (random.nextInt(12 * 30 / lattice * 10) - 2);
             double shortfallCost = random.nextInt(5) == 0 ? 0 : 100.0 * (1 + random.nextInt(3)) / 900;
-            double overstaffingCost = random.nextInt(4) == 0 ? Double.NaN : (1 + random.nextInt(10)) / 3.0;
+            // the shortfall floor's cost: a minute short costs 1, the square nothing, overstaffing nothing
+            boolean floor = random.nextInt(5) == 0;
+            double perMinute = floor ? 1 : random.nextInt(5) == 0 ? random.nextDouble() * 3 : 0;
+            shortfallCost = floor ? 0 : shortfallCost;
+            double overstaffingCost = floor || random.nextInt(4) == 0 ? Double.NaN : (1 + random.nextInt(10)) / 3.0;
             double lowest = Double.isNaN(overstaffingCost) ? 0 : -overstaffingCost;
             double pi = lowest + random.nextDouble() * new double[] {2, 40, 400}[round % 3];
 
-            double best = LagrangianBound.bestCoverage(rhs, pi, lattice, shortfallCost, overstaffingCost);
+            double best = LagrangianBound.bestCoverage(rhs, pi, lattice, shortfallCost, perMinute, overstaffingCost);
             double bruteForce = Double.POSITIVE_INFINITY;
             for (double c = 0; c <= Math.max(0, rhs) + 3 * lattice; c += lattice) {
                 bruteForce = Math.min(bruteForce,
-                        LagrangianBound.intervalCost(rhs, c, pi, shortfallCost, overstaffingCost));
+                        LagrangianBound.intervalCost(rhs, c, pi, shortfallCost, perMinute, overstaffingCost));
             }
             assertThat(best % lattice).isZero();
-            assertThat(LagrangianBound.intervalCost(rhs, best, pi, shortfallCost, overstaffingCost))
-                    .as("rhs %s, pi %s, lattice %d, a %s, over %s", rhs, pi, lattice, shortfallCost, overstaffingCost)
+            assertThat(LagrangianBound.intervalCost(rhs, best, pi, shortfallCost, perMinute, overstaffingCost))
+                    .as("rhs %s, pi %s, lattice %d, a %s, b %s, over %s", rhs, pi, lattice, shortfallCost, perMinute,
+                            overstaffingCost)
                     .isCloseTo(bruteForce, within(1e-9 * Math.max(1, Math.abs(bruteForce))));
             checked++;
         }
@@ -152,6 +173,27 @@ class LagrangianBoundTest {
         assertThat(raised.bound()).isGreaterThanOrEqualTo(atDuals);
         assertThat(raised.bound()).isLessThanOrEqualTo(CoverageBound.objectiveOf(roster));
         assertThat(raised.state()).contains("raised by whole agent plans");
+    }
+
+    /**
+     * The shortfall floor raised by the same plans in the time the bound's steps leave: never below the LP's, never
+     * above a solved roster's short agent-intervals, and at the LP's own duals at least the LP's floor.
+     */
+    @Test
+    void theRaisedShortfallFloorLiesBetweenTheLpsAndTheRosters() {
+        assertThat(bound.available()).as(bound.state()).isTrue();
+        CoverageBound.Duals duals = bound.duals();
+        assertThat(duals.shortfallValues()).isNotNull();
+
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(6));
+        CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
+
+        assertThat(raised.state()).contains("shortfall floor raised");
+        assertThat(raised.shortfallFloor()).isGreaterThanOrEqualTo(bound.shortfallFloor())
+                .isLessThanOrEqualTo(CoverageReport.of(roster).shortfallAgentIntervals());
+        assertThat(CoverageBound.floorOf(duals.lp(), LagrangianBound.shortfallAt(roster, duals.lp(),
+                duals.shortfallValues()))).isGreaterThanOrEqualTo(bound.shortfallFloor());
     }
 
     /**
