@@ -249,20 +249,14 @@ public final class CoverageBound {
             for (int j = 0; j < variables.length; j++) {
                 point[j] = variables[j].solutionValue();
             }
-            MPConstraint[] constraints = solver.constraints();
-            double[] duals = new double[lp.coverageRows.size()];
-            for (int k = 0; k < duals.length; k++) {
-                duals[k] = constraints[lp.coverageRows.get(k).row()].dualValue();
-            }
+            double[] duals = coverageDuals(solver, lp);
             double bound = Math.max(0, solver.objective().value() + lp.constant);
             ShiftMix mix = lp.mixAt(point);
             onMix.accept(mix);
-            double[] shortfallDuals = new double[duals.length];
-            double minutes = shortfallMinutes(solver, variables, lp, timeLimit.toMillis() - millisSince(t0),
-                    shortfallDuals);
+            double minutes = shortfallMinutes(solver, variables, lp, timeLimit.toMillis() - millisSince(t0));
             boolean floorKnown = !Double.isNaN(minutes);
             return new Result(bound, true, status.toString(), lp.columnCount(), lp.rowCount(), millisSince(t0), mix,
-                    new Duals(lp, duals, floorKnown ? shortfallDuals : null, minutes), bound,
+                    new Duals(lp, duals, floorKnown ? coverageDuals(solver, lp) : null, minutes), bound,
                     floorKnown ? floorOf(lp, minutes) : Double.NaN);
         } finally {
             solver.delete();
@@ -271,12 +265,11 @@ public final class CoverageBound {
 
     /**
      * The LP just solved, re-solved for the shortfall alone (every segment of an interval's shortfall at one
-     * agent-minute each, overstaffing free): its optimum plus the requirement no shift can cover, in agent-minutes,
-     * its coverage rows' duals into {@code duals}. Every roster that keeps the rows' rules is a point of the LP, so
-     * none leaves less. NaN when not solved within {@code remainingMillis}.
+     * agent-minute each, overstaffing free): its optimum plus the requirement no shift can cover, in agent-minutes.
+     * Every roster that keeps the rows' rules is a point of the LP, so none leaves less. NaN when not solved within
+     * {@code remainingMillis}.
      */
-    private static double shortfallMinutes(MPSolver solver, MPVariable[] variables, Lp lp, long remainingMillis,
-            double[] duals) {
+    private static double shortfallMinutes(MPSolver solver, MPVariable[] variables, Lp lp, long remainingMillis) {
         if (remainingMillis <= 0) {
             return Double.NaN;
         }
@@ -292,11 +285,17 @@ public final class CoverageBound {
         if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
             return Double.NaN;
         }
+        return objective.value() + lp.uncoveredShortfallMinutes;
+    }
+
+    /** The duals of {@code lp}'s coverage rows at the optimum {@code solver} last found. */
+    private static double[] coverageDuals(MPSolver solver, Lp lp) {
         MPConstraint[] constraints = solver.constraints();
+        double[] duals = new double[lp.coverageRows.size()];
         for (int k = 0; k < duals.length; k++) {
             duals[k] = constraints[lp.coverageRows.get(k).row()].dualValue();
         }
-        return objective.value() + lp.uncoveredShortfallMinutes;
+        return duals;
     }
 
     /**

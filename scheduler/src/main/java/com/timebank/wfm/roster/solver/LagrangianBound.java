@@ -210,21 +210,21 @@ final class LagrangianBound {
 
     /** L(π) of the short agent-minutes at {@code pi} (projected onto where L is finite). */
     static double shortfallAt(RosterSolution problem, CoverageBound.Lp lp, double[] pi) {
-        LagrangianBound bound = new LagrangianBound(lp, true);
-        bound.build(problem);
-        double[] projected = pi.clone();
-        bound.project(projected);
-        return bound.evaluate(projected, new double[pi.length]);
+        return new LagrangianBound(lp, true).valueAt(problem, pi);
     }
 
     /** As {@link #at(RosterSolution, CoverageBound.Lp, double[])}; {@code false}: one plan search per agent. */
     static double at(RosterSolution problem, CoverageBound.Lp lp, double[] pi, boolean shareSearches) {
         LagrangianBound bound = new LagrangianBound(lp);
         bound.shareSearches = shareSearches;
-        bound.build(problem);
+        return bound.valueAt(problem, pi);
+    }
+
+    private double valueAt(RosterSolution problem, double[] pi) {
+        build(problem);
         double[] projected = pi.clone();
-        bound.project(projected);
-        return bound.evaluate(projected, new double[pi.length]);
+        project(projected);
+        return evaluate(projected, new double[pi.length]);
     }
 
     /** How many plan searches a step runs for the problem's agents (agents with the same search share one). */
@@ -350,15 +350,10 @@ final class LagrangianBound {
     /**
      * The coverage c ≥ 0 of an interval short of {@code rhs} agent-minutes at c = 0 that minimises
      * {@link #intervalCost}, among the coverages a roster can give it: multiples of {@code lattice}. The cost is
-     * convex in c, so the lattice points around the unconstrained minimum rhs − π / 2a and the first one above rhs
-     * are all it takes; where rhs ≤ 0 (pinned shifts cover the interval) it is 0, as π is never below minus the
+     * convex in c, so the lattice points around the unconstrained minimum rhs − (π − b) / 2a and the first one above
+     * rhs are all it takes; where rhs ≤ 0 (pinned shifts cover the interval) it is 0, as π is never below minus the
      * overstaffing cost.
      */
-    static double bestCoverage(double rhs, double pi, int lattice, double shortfallCost, double overstaffingCost) {
-        return bestCoverage(rhs, pi, lattice, shortfallCost, 0, overstaffingCost);
-    }
-
-    /** As {@link #bestCoverage(double, double, int, double, double)} with a shortfall also costing a minute each. */
     static double bestCoverage(double rhs, double pi, int lattice, double shortfallCost, double shortfallPerMinute,
             double overstaffingCost) {
         if (rhs <= 0) {
@@ -383,16 +378,12 @@ final class LagrangianBound {
 
     /**
      * An interval's coverage cost at {@code c} agent-minutes plus π·c: a shortfall m = rhs − c at its exact
-     * {@code shortfallCost}·m² (the solver's own penalty before rounding, which the LP's constant allows for), an
-     * excess at {@code overstaffingCost} a minute (NaN: free). Exact, not the LP's piecewise-linear under-estimate,
-     * whose breakpoints thin out beyond {@link CoverageBound#EXACT_SEGMENTS} agents short and between which it lies
-     * below the square: per interval the minimum over whole lattice points is all a Lagrangian bound needs.
+     * {@code shortfallCost}·m² (the solver's own penalty before rounding, which the LP's constant allows for) plus
+     * {@code shortfallPerMinute}·m (b; 1 for the shortfall floor, else 0), an excess at {@code overstaffingCost} a
+     * minute (NaN: free). Exact, not the LP's piecewise-linear under-estimate, whose breakpoints thin out beyond
+     * {@link CoverageBound#EXACT_SEGMENTS} agents short and between which it lies below the square: per interval the
+     * minimum over whole lattice points is all a Lagrangian bound needs.
      */
-    static double intervalCost(double rhs, double c, double pi, double shortfallCost, double overstaffingCost) {
-        return intervalCost(rhs, c, pi, shortfallCost, 0, overstaffingCost);
-    }
-
-    /** As {@link #intervalCost(double, double, double, double, double)} with a shortfall also costing a minute each. */
     static double intervalCost(double rhs, double c, double pi, double shortfallCost, double shortfallPerMinute,
             double overstaffingCost) {
         double missing = rhs - c;
