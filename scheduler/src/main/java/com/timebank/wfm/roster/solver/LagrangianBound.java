@@ -106,11 +106,13 @@ final class LagrangianBound {
         /** The plan last chosen: option index per day, -1 off or pinned. */
         int[] plan;
 
-        /** What makes two agents' plan searches the same (the group compares by identity: one per option list). */
+        /**
+         * What makes two agents' plan searches the same (the group compares by identity: one per option list). The
+         * contract weeks are the problem's, the same for every agent, so they are not part of it.
+         */
         List<Object> searchKey() {
             return List.of(group, Arrays.toString(kind), Arrays.toString(pinnedMinutes), Arrays.deepToString(allowed),
-                    Arrays.toString(weekOf), Arrays.toString(floor), Arrays.toString(cap),
-                    List.of(maxRun, runBefore, runAfter, step));
+                    Arrays.toString(floor), Arrays.toString(cap), List.of(maxRun, runBefore, runAfter, step));
         }
     }
 

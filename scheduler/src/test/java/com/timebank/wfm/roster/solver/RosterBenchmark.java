@@ -108,7 +108,7 @@ public final class RosterBenchmark {
         long boundLimit = 600;
         int partitionThreshold = PartitionedRoster.DEFAULT_THRESHOLD_AGENTS;
         int partitionAgents = PartitionedRoster.DEFAULT_PARTITION_AGENTS;
-        stopAtSeconds = 0;
+        double stopAtSeconds = 0;
         int repeats = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -140,13 +140,14 @@ public final class RosterBenchmark {
                 instances, repeats, loadBefore, Runtime.getRuntime().availableProcessors());
         warmUp();
         List<Row> rows = new ArrayList<>();
+        String moveThreads = threads != null ? threads : SolverConfig.MOVE_THREAD_COUNT_NONE;
+        RunOptions options = new RunOptions(checkpoints, moveThreads, Duration.ofSeconds(boundLimit),
+                partitionThreshold, partitionAgents, stopAtSeconds);
         for (int agents : sizes) {
-            String moveThreads = threads != null ? threads : SolverConfig.MOVE_THREAD_COUNT_NONE;
             for (String weights : weightSets) {
                 for (String name : instances) {
                     for (int run = 0; run < repeats; run++) {
-                        Row row = run(instance(name, agents, days), weights, checkpoints, moveThreads,
-                                Duration.ofSeconds(boundLimit), partitionThreshold, partitionAgents);
+                        Row row = run(instance(name, agents, days), weights, options);
                         rows.add(row);
                         appendHistory(startedAt, loadBefore, checkpoints, row);
                     }
@@ -248,17 +249,24 @@ public final class RosterBenchmark {
                 .solve(new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7).withSeed(99)));
     }
 
-    /** A stop as the service makes one (the solve's deadline ended, then OptaPlanner's terminateEarly); 0: none. */
-    private static double stopAtSeconds;
+    /**
+     * How each instance is solved: the checkpoints (the last is the time limit), OptaPlanner's move threads, the LP's
+     * time limit, the partitioning, and a stop as the service makes one (the solve's deadline ended, then
+     * OptaPlanner's terminateEarly) after {@code stopAtSeconds} (0: none).
+     */
+    record RunOptions(int[] checkpoints, String moveThreads, Duration boundLimit, int partitionThreshold,
+            int partitionAgents, double stopAtSeconds) {
+    }
 
-    private static Row run(Instance instance, String weights, int[] checkpoints, String moveThreads,
-            Duration boundLimit, int partitionThreshold, int partitionAgents) throws Exception {
+    private static Row run(Instance instance, String weights, RunOptions options) throws Exception {
+        int[] checkpoints = options.checkpoints();
+        double stopAtSeconds = options.stopAtSeconds();
         RosterSolution problem = instance.generate(weightSet(weights));
         System.out.printf("%n== %s, %d agents, %s weights: %d agent-days, %d unavailabilities%n", instance.name(),
                 instance.spec().agents(), weights, problem.getAgentDays().size(), problem.getUnavailabilities().size());
         // as in the service: the bound on its own thread next to the solve (reads only what the solver never changes)
         CompletableFuture<CoverageBound.Result> lp = CompletableFuture.supplyAsync(
-                () -> CoverageBound.of(problem, boundLimit));
+                () -> CoverageBound.of(problem, options.boundLimit()));
         // the solver's guided construction waits for the LP's mix rather than computing the LP again; the bound is
         // then raised on a thread of its own while the solve goes on, ending with it (as the service's raise ends with
         // the roster's solve deadline)
@@ -270,7 +278,8 @@ public final class RosterBenchmark {
                 result -> CoverageBound.raise(problem, result, raiseEnd));
 
         RosterSolver rosterSolver = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(limit))
-                .withMoveThreadCount(moveThreads).withPartitions(partitionThreshold, partitionAgents));
+                .withMoveThreadCount(options.moveThreads())
+                .withPartitions(options.partitionThreshold(), options.partitionAgents()));
         Solver<RosterSolution> solver = rosterSolver.getSolverFactory().buildSolver();
         AtomicReference<RosterSolution> latest = new AtomicReference<>();
         AtomicLong firstFeasible = new AtomicLong(-1);
@@ -330,8 +339,8 @@ public final class RosterBenchmark {
                         : "not available",
                 result.state(), result.columns(), result.rows(), result.millis(),
                 String.format(Locale.ROOT, "%,.2f", result.shortfallFloor()));
-        return new Row(instance.name(), instance.spec().agents(), weights, moveThreads, firstFeasible.get(), objective,
-                result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
+        return new Row(instance.name(), instance.spec().agents(), weights, options.moveThreads(), firstFeasible.get(),
+                objective, result, report.shortfallAgentIntervals(), report.overstaffedAgentIntervals(), speed);
     }
 
     /** The weight set named on the command line: center, coverage or coverage-only. */
