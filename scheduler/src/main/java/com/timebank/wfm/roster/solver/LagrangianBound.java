@@ -38,9 +38,11 @@ final class LagrangianBound {
 
     /**
      * Outcome: the best bound found (never below the LP bound it started from), the steps taken and their time, and
-     * how many distinct plan searches a step ran for how many agents.
+     * how many distinct plan searches a step ran for how many agents; for a raise with the shortfall floor waiting
+     * after it, what its last quarter gained when its share of the time was up (NaN: it ended or settled before) and
+     * whether it then gave way.
      */
-    record Result(double bound, int steps, long millis, int searches, int agents) {
+    record Result(double bound, int steps, long millis, int searches, int agents, double lateGain, boolean gaveWay) {
     }
 
     private final CoverageBound.Lp lp;
@@ -147,8 +149,39 @@ final class LagrangianBound {
      */
     static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
             SolveDeadline end, SolveDeadline solveEnd) {
-        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd);
+        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd, Double.NaN);
     }
+
+    /**
+     * As {@link #raise(RosterSolution, CoverageBound.Lp, double[], double, SolveDeadline, SolveDeadline)}; with
+     * {@code floorWaits}, once {@link #BOUND_SHARE} of the time from now to the earlier of {@code end} and
+     * {@code solveEnd} has passed, the steps give way (end) if the last quarter of their time raised the bound by less
+     * than {@link #GIVE_WAY_GAIN} of it, so that the shortfall floor is raised in the rest; otherwise they go on.
+     */
+    static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
+            SolveDeadline end, SolveDeadline solveEnd, boolean floorWaits) {
+        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd,
+                floorWaits ? GIVE_WAY_GAIN : Double.NaN);
+    }
+
+    /** As above, giving way below {@code giveWayGain} (NaN: never; for tests, infinity: always). */
+    static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
+            SolveDeadline end, SolveDeadline solveEnd, double giveWayGain) {
+        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd, giveWayGain);
+    }
+
+    /**
+     * The share of the raise's time after which the bound's steps may give way to the shortfall floor's (which has the
+     * rest, and any time the bound's steps leave when they settle sooner: within ~15 s at 100 agents).
+     */
+    static final double BOUND_SHARE = 0.75;
+    /**
+     * The bound's steps give way when the last quarter of their time raised it by less than this share of it. At
+     * 2,000 agents, 45 s into a 60-s raise, they had gained 0.20% (standard) and 0.34% (weekend-peak) in that quarter,
+     * and standard's went on to gain 0.07% more by 60 s, while the floor raised in those 15 s instead rose by 8.7%; at
+     * 10,000 agents weekend-peak's had gained 2.1% and keep the whole time ({@code scripts/bench-roster}).
+     */
+    static final double GIVE_WAY_GAIN = 0.005;
 
     /**
      * As {@link #raise(RosterSolution, CoverageBound.Lp, double[], double, SolveDeadline, SolveDeadline)} for the short
@@ -157,13 +190,17 @@ final class LagrangianBound {
      */
     static Result raiseShortfall(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpMinutes,
             SolveDeadline end, SolveDeadline solveEnd) {
-        return raise(new LagrangianBound(lp, true), problem, duals, lpMinutes, end, solveEnd);
+        return raise(new LagrangianBound(lp, true), problem, duals, lpMinutes, end, solveEnd, Double.NaN);
     }
 
     private static Result raise(LagrangianBound bound, RosterSolution problem, double[] duals, double lpBound,
-            SolveDeadline end, SolveDeadline solveEnd) {
+            SolveDeadline end, SolveDeadline solveEnd, double giveWayGain) {
         long t0 = System.nanoTime();
         bound.build(problem);
+        Climb climb = new Climb(lpBound);
+        boolean undecided = !Double.isNaN(giveWayGain);
+        double lateGain = Double.NaN;
+        boolean gaveWay = false;
         double[] pi = duals.clone();
         bound.project(pi);
         double best = lpBound;
@@ -175,10 +212,23 @@ final class LagrangianBound {
         while (solveEnd.allows(end.nanos())) {
             double value = bound.evaluate(pi, subgradient);
             steps++;
-            if (value > best) {
+            long now = System.nanoTime();
+            boolean better = value > best;
+            if (better) {
                 best = value;
+            }
+            climb.add(now - t0, best);
+            if (undecided && now >= shareEnd(t0, Math.min(end.nanos(), solveEnd.nanos()), BOUND_SHARE)) {
+                undecided = false;
+                lateGain = climb.gainInLastQuarter();
+                if (lateGain < giveWayGain) {
+                    gaveWay = true;
+                    break;
+                }
+            }
+            if (better) {
                 sinceBest = 0;
-            } else if (++sinceBest >= patience(steps, System.nanoTime() - t0, end.nanos() - t0)) {
+            } else if (++sinceBest >= patience(steps, now - t0, end.nanos() - t0)) {
                 lambda /= 2;
                 sinceBest = 0;
                 if (lambda < MIN_LAMBDA) {
@@ -202,7 +252,52 @@ final class LagrangianBound {
             bound.project(pi);
         }
         return new Result(best, steps, (System.nanoTime() - t0) / 1_000_000, bound.agents.size(),
-                bound.agents.stream().mapToInt(a -> a.agents.size()).sum());
+                bound.agents.stream().mapToInt(a -> a.agents.size()).sum(), lateGain, gaveWay);
+    }
+
+    /** The best bound after each step of a raise and when, so that it can tell what its last part still gained. */
+    static final class Climb {
+        private final double start;
+        private long[] elapsed = new long[256];
+        private double[] best = new double[256];
+        private int size;
+
+        /** A climb from {@code start} (the LP's bound) at time 0. */
+        Climb(double start) {
+            this.start = start;
+        }
+
+        /** The best bound so far, {@code elapsedNanos} after the raise began. */
+        void add(long elapsedNanos, double bestSoFar) {
+            if (size == elapsed.length) {
+                elapsed = Arrays.copyOf(elapsed, 2 * size);
+                best = Arrays.copyOf(best, 2 * size);
+            }
+            elapsed[size] = elapsedNanos;
+            best[size++] = bestSoFar;
+        }
+
+        /** What the last quarter of the time so far raised the best bound by, as a share of it now (0 before any). */
+        double gainInLastQuarter() {
+            if (size == 0) {
+                return 0;
+            }
+            double now = best[size - 1];
+            long from = elapsed[size - 1] - elapsed[size - 1] / 4;
+            // the best bound at the quarter's start: that of the last step before it, or the LP's
+            int i = Arrays.binarySearch(elapsed, 0, size, from);
+            int before = i >= 0 ? i : -i - 2;
+            double then = before < 0 ? start : best[before];
+            return now == 0 ? 0 : (now - then) / Math.abs(now);
+        }
+    }
+
+    /** The end of {@code share} of the time from {@code start} to {@code end} ({@link Long#MAX_VALUE}: none). */
+    static long shareEnd(long start, long end, double share) {
+        if (end == Long.MAX_VALUE || share >= 1) {
+            return end;
+        }
+        return start + (long) (Math.max(0, end - start) * share);
     }
 
     /** L(π) at {@code pi} as given (projected onto where L is finite). */

@@ -366,6 +366,76 @@ class LagrangianBoundTest {
         assertThat(LagrangianBound.searches(large, lpOnly.duals().lp())).isLessThan(large.getAgents().size() / 2);
     }
 
+    /**
+     * With the shortfall floor waiting, the bound's steps that still run when {@link LagrangianBound#BOUND_SHARE} of
+     * the raise's time is up give way when they gained too little (here: whatever they gained) and end then, and go
+     * on to the end when they gained enough (here: never enough, at −∞ they would always go on); without a floor
+     * waiting they are never asked. A large center, where the steps do not settle within 4 s.
+     */
+    @Test
+    void theBoundsStepsGiveWayToTheFloorOnlyWhenTheyGainTooLittleLate() {
+        RosterSolution large = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(3_000, 7));
+        CoverageBound.Result lpOnly = CoverageBound.of(large, Duration.ofSeconds(60));
+        assertThat(lpOnly.available()).as(lpOnly.state()).isTrue();
+        CoverageBound.Duals duals = lpOnly.duals();
+
+        LagrangianBound.Result gaveWay = LagrangianBound.raise(large, duals.lp(), duals.values(), lpOnly.bound(),
+                endIn(4), new SolveDeadline(), Double.POSITIVE_INFINITY);
+        LagrangianBound.Result wentOn = LagrangianBound.raise(large, duals.lp(), duals.values(), lpOnly.bound(),
+                endIn(4), new SolveDeadline(), Double.NEGATIVE_INFINITY);
+        LagrangianBound.Result alone = LagrangianBound.raise(large, duals.lp(), duals.values(), lpOnly.bound(),
+                endIn(4), new SolveDeadline());
+
+        assertThat(gaveWay.gaveWay()).isTrue();
+        assertThat(gaveWay.lateGain()).isNotNaN();
+        assertThat(gaveWay.millis()).isLessThan(3_900);
+        assertThat(gaveWay.bound()).isGreaterThan(lpOnly.bound());
+        assertThat(wentOn.gaveWay()).isFalse();
+        assertThat(wentOn.lateGain()).isNotNaN();
+        assertThat(wentOn.millis()).isGreaterThanOrEqualTo(3_900);
+        assertThat(alone.lateGain()).isNaN();
+        assertThat(alone.millis()).isGreaterThanOrEqualTo(3_900);
+    }
+
+    /**
+     * The gain of a raise's last quarter: from the best bound of the last step before the quarter began (the LP's
+     * when none), as a share of the best now.
+     */
+    @Test
+    void theLastQuartersGainIsMeasuredFromTheBestBeforeIt() {
+        LagrangianBound.Climb climb = new LagrangianBound.Climb(100);
+        assertThat(climb.gainInLastQuarter()).isZero();
+        climb.add(10, 150);
+        climb.add(70, 180);
+        climb.add(80, 190);
+        climb.add(100, 200);
+        // the quarter from 75 to 100: from 180 (the step at 70) to 200
+        assertThat(climb.gainInLastQuarter()).isCloseTo(0.1, within(1e-12));
+        climb.add(400, 200);
+        // from 300 to 400: nothing gained
+        assertThat(climb.gainInLastQuarter()).isZero();
+
+        LagrangianBound.Climb early = new LagrangianBound.Climb(100);
+        early.add(4, 200);
+        // the quarter from 3 to 4 began before the first step: from the LP's 100
+        assertThat(early.gainInLastQuarter()).isCloseTo(0.5, within(1e-12));
+    }
+
+    /** The share's end: a share of the time left, none without an end, never before the start. */
+    @Test
+    void aShareOfTheRaisesTimeEndsWithinIt() {
+        assertThat(LagrangianBound.shareEnd(1_000, 2_000, 0.75)).isEqualTo(1_750);
+        assertThat(LagrangianBound.shareEnd(1_000, 2_000, 1)).isEqualTo(2_000);
+        assertThat(LagrangianBound.shareEnd(1_000, Long.MAX_VALUE, 0.75)).isEqualTo(Long.MAX_VALUE);
+        assertThat(LagrangianBound.shareEnd(1_000, 500, 0.75)).isEqualTo(1_000);
+    }
+
+    private static SolveDeadline endIn(int seconds) {
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(seconds));
+        return end;
+    }
+
     /** From the cheapest π allowed (overstaffing's cost) up to about one shortfall slope, or several on odd rounds. */
     private static double[] randomMultipliers(Random random, int round) {
         double[] pi = new double[lp.coverageRows.size()];
