@@ -210,6 +210,28 @@ class CoverageBoundTest {
     }
 
     /**
+     * With a shortfall floor to raise after them, the bound's steps at a large center (where they do not settle in
+     * 4 s) are asked at three quarters of their time whether they still gain, and the bound's state says what they
+     * did: gave way to the floor, or went on.
+     */
+    @Test
+    void theBoundsStepsAreAskedToGiveWayToTheShortfallFloor() {
+        RosterSolution large = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(3_000, 7));
+        CoverageBound.Result lp = CoverageBound.of(large, Duration.ofSeconds(60));
+        assertThat(lp.available()).as(lp.state()).isTrue();
+        assertThat(lp.duals().shortfallValues()).isNotNull();
+        SolveDeadline end = new SolveDeadline();
+        end.endIn(Duration.ofSeconds(4));
+
+        CoverageBound.Result raised = CoverageBound.raise(large, lp, end);
+
+        assertThat(raised.state()).containsAnyOf(", then gave way to the shortfall floor (+",
+                ", still rising when their share of the time was up (+");
+        assertThat(raised.bound()).isGreaterThan(lp.bound());
+        assertThat(raised.shortfallFloor()).isGreaterThanOrEqualTo(lp.shortfallFloor());
+    }
+
+    /**
      * Every feasible roster is a point of the LP (x = agents of a group on each option and day, shortfall segments
      * filled cheapest first, overstaffing the excess) whose LP objective is at most the roster's coverage objective:
      * what makes the LP optimum a lower bound. Checked row by row on solved rosters of standard, loose (75%
