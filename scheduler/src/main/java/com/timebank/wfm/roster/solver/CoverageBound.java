@@ -114,7 +114,8 @@ public final class CoverageBound {
             // with a shortfall floor to raise after it, the bound's steps give way to it when they rise slowly late in
             // their time (at 2,000 agents they would take it all for the last few tenths of a percent)
             LagrangianBound.Result steps = LagrangianBound.raise(problem, duals.lp(), duals.values(), lp.bound(), end,
-                    problem.getSolveDeadline(), duals.shortfallValues() != null);
+                    problem.getSolveDeadline(),
+                    duals.shortfallValues() != null ? LagrangianBound.GIVE_WAY_GAIN : Double.NaN);
             raised = new Result(Math.max(lp.bound(), steps.bound()), true,
                     lp.state() + ", raised by whole agent plans in " + steps.steps() + " steps ("
                             + steps.searches() + " plan searches for " + steps.agents() + " agents)"

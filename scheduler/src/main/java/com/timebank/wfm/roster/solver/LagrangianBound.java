@@ -153,18 +153,12 @@ final class LagrangianBound {
     }
 
     /**
-     * As {@link #raise(RosterSolution, CoverageBound.Lp, double[], double, SolveDeadline, SolveDeadline)}; with
-     * {@code floorWaits}, once {@link #BOUND_SHARE} of the time from now to the earlier of {@code end} and
-     * {@code solveEnd} has passed, the steps give way (end) if the last quarter of their time raised the bound by less
-     * than {@link #GIVE_WAY_GAIN} of it, so that the shortfall floor is raised in the rest; otherwise they go on.
+     * As {@link #raise(RosterSolution, CoverageBound.Lp, double[], double, SolveDeadline, SolveDeadline)}; once
+     * {@link #BOUND_SHARE} of the time from now to the earlier of {@code end} and {@code solveEnd} has passed, the
+     * steps give way (end) if the last quarter of their time raised the bound by less than {@code giveWayGain} of it
+     * ({@link #GIVE_WAY_GAIN} when the shortfall floor is to be raised in the rest; NaN: never; for tests, infinity:
+     * always); otherwise they go on.
      */
-    static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
-            SolveDeadline end, SolveDeadline solveEnd, boolean floorWaits) {
-        return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd,
-                floorWaits ? GIVE_WAY_GAIN : Double.NaN);
-    }
-
-    /** As above, giving way below {@code giveWayGain} (NaN: never; for tests, infinity: always). */
     static Result raise(RosterSolution problem, CoverageBound.Lp lp, double[] duals, double lpBound,
             SolveDeadline end, SolveDeadline solveEnd, double giveWayGain) {
         return raise(new LagrangianBound(lp), problem, duals, lpBound, end, solveEnd, giveWayGain);

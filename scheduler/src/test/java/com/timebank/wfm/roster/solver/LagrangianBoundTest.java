@@ -113,8 +113,7 @@ class LagrangianBoundTest {
         assertThat(CoverageReport.of(solved).intervals())
                 .anyMatch(i -> i.shortfall() > CoverageBound.EXACT_SEGMENTS + 1);
 
-        SolveDeadline end = new SolveDeadline();
-        end.endIn(Duration.ofSeconds(10));
+        SolveDeadline end = endIn(10);
         CoverageBound.Result raised = CoverageBound.raise(solved, lpBound, end);
 
         assertThat(raised.bound()).isGreaterThan(lpBound.bound())
@@ -165,8 +164,7 @@ class LagrangianBoundTest {
         double atDuals = LagrangianBound.at(roster, bound.duals().lp(), bound.duals().values());
         assertThat(atDuals).isGreaterThanOrEqualTo(bound.bound() - 1e-6 * bound.bound());
 
-        SolveDeadline end = new SolveDeadline();
-        end.endIn(Duration.ofSeconds(3));
+        SolveDeadline end = endIn(3);
         CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
 
         assertThat(raised.lpBound()).isEqualTo(bound.bound());
@@ -185,8 +183,7 @@ class LagrangianBoundTest {
         CoverageBound.Duals duals = bound.duals();
         assertThat(duals.shortfallValues()).isNotNull();
 
-        SolveDeadline end = new SolveDeadline();
-        end.endIn(Duration.ofSeconds(6));
+        SolveDeadline end = endIn(6);
         CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
 
         assertThat(raised.state()).contains("shortfall floor raised");
@@ -357,8 +354,7 @@ class LagrangianBoundTest {
                 RosterInstanceGenerator.Spec.of(PartitionedRoster.DEFAULT_THRESHOLD_AGENTS + 1, 7));
         CoverageBound.Result lpOnly = CoverageBound.of(large, Duration.ofSeconds(60));
         assertThat(lpOnly.available()).as(lpOnly.state()).isTrue();
-        SolveDeadline end = new SolveDeadline();
-        end.endIn(Duration.ofSeconds(5));
+        SolveDeadline end = endIn(5);
 
         CoverageBound.Result raised = CoverageBound.raise(large, lpOnly, end);
 
