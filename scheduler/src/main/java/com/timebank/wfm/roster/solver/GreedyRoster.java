@@ -63,6 +63,20 @@ final class GreedyRoster {
      * leave open.
      */
     GreedyRoster(RosterSolution solution, Random random, long budgetMillis, Predicate<Agent> planned) {
+        this(solution, random, budgetMillis, planned, false);
+    }
+
+    /**
+     * A greedy roster of all agents that values the coverage objective alone: the preference, fairness, start-time
+     * and time-bank weights count 0, so its values are changes of {@link CoverageBound#objectiveOf} (the group
+     * replanning's first rounds, {@link GroupReplanning#COVERAGE_ROUNDS}).
+     */
+    static GreedyRoster valuingCoverageAlone(RosterSolution solution, Random random) {
+        return new GreedyRoster(solution, random, 0, agent -> true, true);
+    }
+
+    private GreedyRoster(RosterSolution solution, Random random, long budgetMillis, Predicate<Agent> planned,
+            boolean coverageAlone) {
         this.budgetNanos = budgetMillis * 1_000_000L;
         this.solution = solution;
         this.solveDeadline = solution.getSolveDeadline();
@@ -74,13 +88,14 @@ final class GreedyRoster {
                 ? new RosterConstraintConfiguration() : solution.getConstraintConfiguration();
         wShort = c.getCoverageShortfall().softScore();
         wOver = c.getOverstaffing().softScore();
-        wPreferredDayOff = c.getPreferredDayOff().softScore();
-        wShiftTime = c.getShiftTimePreference().softScore();
-        wPreferredShift = c.getPreferredShift().softScore();
-        wWeekend = c.getFairWeekendWork().softScore();
-        wLate = c.getFairLateShifts().softScore();
-        wStable = c.getStableStartTimes().softScore();
-        wTimeBank = c.getTimeBankIdleDayOff().softScore();
+        long others = coverageAlone ? 0 : 1;
+        wPreferredDayOff = others * c.getPreferredDayOff().softScore();
+        wShiftTime = others * c.getShiftTimePreference().softScore();
+        wPreferredShift = others * c.getPreferredShift().softScore();
+        wWeekend = others * c.getFairWeekendWork().softScore();
+        wLate = others * c.getFairLateShifts().softScore();
+        wStable = others * c.getStableStartTimes().softScore();
+        wTimeBank = others * c.getTimeBankIdleDayOff().softScore();
         residual = new ResidualCoverage(grid, wShort, wOver);
         Map<Agent, AgentState> stateByAgent = new HashMap<>();
         for (AgentDay agentDay : solution.getAgentDays()) {

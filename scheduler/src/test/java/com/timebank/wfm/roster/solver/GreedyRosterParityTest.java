@@ -86,6 +86,40 @@ class GreedyRosterParityTest {
     }
 
     /**
+     * Valuing coverage alone ({@link GreedyRoster#valuingCoverageAlone}, the group replanning's first rounds), a
+     * group's gain is exactly the fall of the coverage objective, no hard rule breaks, and some of those gains cost
+     * the weighted objective more than they save: the preferences, fairness and start times are not valued.
+     */
+    @Test
+    void valuingCoverageAloneAGroupsGainIsTheFallOfTheCoverageObjective() {
+        RosterSolution problem = thirtyAgentsWithLeave();
+        RosterSolver scorer = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1)));
+        greedyRosterOn(problem);
+        GreedyRoster coverage = GreedyRoster.valuingCoverageAlone(problem, new Random(0));
+        coverage.adoptWorkingShifts();
+        List<AgentState> agents = coverage.agentStates();
+        HardSoftLongScore before = scorer.score(problem);
+        long objectiveBefore = CoverageBound.objectiveOf(problem);
+        Random random = new Random(5);
+        int improved = 0;
+        int weightedWorse = 0;
+        for (int tries = 0; tries < 300; tries++) {
+            long gain = coverage.replanGroup(randomGroup(agents, random), 0, 1);
+            coverage.currentPlan().forEach(AgentDay::setShift);
+            HardSoftLongScore after = scorer.score(problem);
+            long objectiveAfter = CoverageBound.objectiveOf(problem);
+            assertThat(objectiveBefore - objectiveAfter).as("try %d", tries).isEqualTo(Math.max(0, gain));
+            assertThat(after.hardScore()).as("try %d", tries).isGreaterThanOrEqualTo(before.hardScore());
+            improved += gain > 0 ? 1 : 0;
+            weightedWorse += gain > 0 && after.softScore() < before.softScore() ? 1 : 0;
+            before = after;
+            objectiveBefore = objectiveAfter;
+        }
+        assertThat(improved).as("groups that lowered the coverage objective").isGreaterThan(10);
+        assertThat(weightedWorse).as("of them, groups that raised the weighted objective").isGreaterThan(0);
+    }
+
+    /**
      * A second pass over a replanned group (each member replanned once more against the others' new plans) never ends
      * worse than one pass from the same roster, and sometimes better: it keeps a group one pass would restore, or adds
      * to its gain.
