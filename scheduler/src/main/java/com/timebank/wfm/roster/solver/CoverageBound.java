@@ -104,6 +104,15 @@ public final class CoverageBound {
      * the steps taken.
      */
     public static Result raise(RosterSolution problem, Result lp, SolveDeadline end) {
+        return raise(problem, lp, end, LagrangianBound.GIVE_WAY_GAIN);
+    }
+
+    /**
+     * As {@link #raise(RosterSolution, Result, SolveDeadline)}, the bound's steps giving way to the shortfall floor's
+     * late in their time when their last quarter raised the bound by less than {@code giveWayGain} of it (for tests,
+     * infinity: always, so that the floor has its time however fast the machine).
+     */
+    static Result raise(RosterSolution problem, Result lp, SolveDeadline end, double giveWayGain) {
         if (!lp.available() || lp.duals() == null) {
             return lp;
         }
@@ -115,7 +124,7 @@ public final class CoverageBound {
             // their time (at 2,000 agents they would take it all for the last few tenths of a percent)
             LagrangianBound.Result steps = LagrangianBound.raise(problem, duals.lp(), duals.values(), lp.bound(), end,
                     problem.getSolveDeadline(),
-                    duals.shortfallValues() != null ? LagrangianBound.GIVE_WAY_GAIN : Double.NaN);
+                    duals.shortfallValues() != null ? giveWayGain : Double.NaN);
             raised = new Result(Math.max(lp.bound(), steps.bound()), true,
                     lp.state() + ", raised by whole agent plans in " + steps.steps() + " steps ("
                             + steps.searches() + " plan searches for " + steps.agents() + " agents)"

@@ -183,8 +183,9 @@ class LagrangianBoundTest {
         CoverageBound.Duals duals = bound.duals();
         assertThat(duals.shortfallValues()).isNotNull();
 
+        // the bound's steps give way at three quarters of the time: on a loaded machine they may still be rising then
         SolveDeadline end = endIn(6);
-        CoverageBound.Result raised = CoverageBound.raise(roster, bound, end);
+        CoverageBound.Result raised = CoverageBound.raise(roster, bound, end, Double.POSITIVE_INFINITY);
 
         assertThat(raised.state()).contains("shortfall floor raised");
         assertThat(raised.shortfallFloor()).isGreaterThanOrEqualTo(bound.shortfallFloor())
