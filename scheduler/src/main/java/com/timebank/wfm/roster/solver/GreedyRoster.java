@@ -69,7 +69,7 @@ final class GreedyRoster {
     /**
      * A greedy roster of all agents that values the coverage objective alone: the preference, fairness, start-time
      * and time-bank weights count 0, so its values are changes of {@link CoverageBound#objectiveOf} (the group
-     * replanning's first rounds, {@link GroupReplanning#COVERAGE_ROUNDS}).
+     * replanning's coverage rounds, {@link GroupReplanning#valuesCoverageAlone}).
      */
     static GreedyRoster valuingCoverageAlone(RosterSolution solution, Random random) {
         return new GreedyRoster(solution, random, 0, agent -> true, true);

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * contract week or two neighbouring ones ({@link #window}) of {@value #GROUP_SIZE} agents (mostly ones working on one
  * date of those weeks, so they compete for the same intervals), then plans each of them in turn as a whole against
  * everyone else, twice over ({@link GreedyRoster#replanGroup}, {@link BestWeek}), and keeps the result when the
- * objective is no worse. The step is listed {@value #ROUNDS} times, each round a share of the budget, published as it
- * ends.
+ * objective is no worse. The budget is split into {@value #ROUNDS} rounds, more in a long solve (rounds of at most
+ * {@link #ROUND_LIMIT_MILLIS}), each round a step published as it ends.
  * <p>
  * Why: after the two-week replanning every agent's plan is the best answer to everyone else's, and local search's
  * moves, one or two shifts at a time, find little more (100 agents: the gap after 30 s and 60 s is the same). Freeing
@@ -37,8 +37,8 @@ public class GroupReplanning extends RepeatedStep {
      */
     static final int GROUP_SIZE = 2;
     /**
-     * The first rounds value the coverage objective alone (preferences, fairness and steady start times count 0); the
-     * rounds after them value everything again. Why: after the two-week replanning the pairs sit in a roster whose
+     * Of eight rounds the first two value the coverage objective alone (preferences, fairness and steady start times
+     * count 0), of more rounds a quarter ({@link #valuesCoverageAlone}); the rounds after them value everything again. Why: after the two-week replanning the pairs sit in a roster whose
      * start times and preferences pin every agent's plan, and they keep the pairs from moving coverage. Freed of
      * those for two rounds the pairs reach a roster with better coverage, and the later rounds buy back most of the
      * preferences: on all eight 100-agent instances the coverage objective after 60 s was lower, the weighted one
@@ -49,6 +49,27 @@ public class GroupReplanning extends RepeatedStep {
      * with one, 1,028,639–1,028,856 / 993,650–993,880 with two.
      */
     static final int COVERAGE_ROUNDS = 2;
+    /**
+     * The longest a round is planned to take: a longer budget is split into more rounds (at most
+     * {@value #MAX_ROUNDS}), so a long solve's best roster is published every few seconds rather than every eighth of
+     * the solve (~33 s in a 300-s solve of 100 agents). A 60-s solve of 100 agents has rounds of ~6 s, as before. The
+     * rounds' length did not change where a 300-s solve ends (100 agents, center weights, coverage rounds first, one
+     * run each; weighted / coverage objective): weekend-peak 573,040 / 513,650 in 34 rounds of ~8 s, coverage 513,980
+     * in eight of ~33 s; part-time 616,238 / 584,360 and 583,970.
+     */
+    static final long ROUND_LIMIT_MILLIS = 8_000;
+    /** The rounds the first phase lists: enough for a budget of {@value #MAX_ROUNDS} × 8 s. */
+    static final int MAX_ROUNDS = 64;
+    /**
+     * In a budget of more than eight rounds, the rounds before the coverage rounds: they value everything, so the
+     * solve's best roster improves from the start rather than wait through a quarter of the budget. Measured with
+     * scripts/bench-roster (100 agents, 300 s, center weights, one run each; weighted / coverage objective after 60 s
+     * → after 300 s): weekend-peak 638,550 / 517,660 → 573,040 / 513,650 with the coverage rounds first,
+     * 591,695 / 521,710 → 573,855 / 513,950 with two rounds before them; part-time 648,202 → 616,238 / 584,360 and
+     * 622,567 → 616,466 / 584,280. Only two coverage rounds of 8 s, the rest valuing everything: 583,065 → 575,395 /
+     * 516,860 and 621,020 → 615,821 / 584,505 (weekend-peak's coverage 0.6% higher after 300 s).
+     */
+    static final int LEADING_ROUNDS = 2;
     /** Tries per agent and pair of weeks when the budget is not proportional (a reproducible solve). */
     static final int TRIES_PER_AGENT_WEEK = 2;
 
@@ -69,7 +90,30 @@ public class GroupReplanning extends RepeatedStep {
     }
 
     public GroupReplanning() {
-        super(ROUNDS);
+        super(MAX_ROUNDS);
+    }
+
+    /**
+     * {@value #ROUNDS} rounds, more when they would be longer than {@link #ROUND_LIMIT_MILLIS}; a reproducible solve
+     * (no proportional budget) {@value #ROUNDS}.
+     */
+    @Override
+    int plannedRounds(long budgetMillis) {
+        if (!proportional()) {
+            return ROUNDS;
+        }
+        long rounds = (budgetMillis + ROUND_LIMIT_MILLIS - 1) / ROUND_LIMIT_MILLIS;
+        return (int) Math.max(ROUNDS, Math.min(MAX_ROUNDS, rounds));
+    }
+
+    /**
+     * Whether round {@code round} of {@code rounds} values coverage alone: a quarter of the rounds, as
+     * {@value #COVERAGE_ROUNDS} of eight; when the budget has more than eight rounds, after
+     * {@value #LEADING_ROUNDS} valuing everything.
+     */
+    static boolean valuesCoverageAlone(int round, int rounds) {
+        int first = rounds > ROUNDS ? LEADING_ROUNDS : 0;
+        return round >= first && round < first + rounds * COVERAGE_ROUNDS / ROUNDS;
     }
 
     /**
@@ -87,27 +131,31 @@ public class GroupReplanning extends RepeatedStep {
         return shareOfTimeLeftMillis(solution);
     }
 
-    /** The round's view of the roster, holding its working shifts: valuing coverage alone in the first rounds. */
-    static GreedyRoster greedyFor(RosterSolution solution, int round) {
+    /**
+     * Round {@code round}'s (of {@code rounds}) view of the roster, holding its working shifts: valuing coverage alone
+     * in the first rounds.
+     */
+    static GreedyRoster greedyFor(RosterSolution solution, int round, int rounds) {
         Random random = new Random(3 + round);
-        GreedyRoster greedy = round < COVERAGE_ROUNDS ? GreedyRoster.valuingCoverageAlone(solution, random)
+        GreedyRoster greedy = valuesCoverageAlone(round, rounds) ? GreedyRoster.valuingCoverageAlone(solution, random)
                 : new GreedyRoster(solution, random, 0);
         greedy.adoptWorkingShifts();
         return greedy;
     }
 
     @Override
-    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, SolveDeadline end) {
+    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, int rounds,
+            SolveDeadline end) {
         long started = System.nanoTime();
-        GreedyRoster greedy = greedyFor(solution, round);
+        GreedyRoster greedy = greedyFor(solution, round, rounds);
         List<AgentState> agents = greedy.agentStates();
         int weeks = solution.getContractWeeks().count();
         ContractWeeks contractWeeks = solution.getContractWeeks();
         Random random = new Random(17 + round);
         SolveDeadline solveEnd = solution.getSolveDeadline();
         // this round's share of what the rounds have left
-        long roundEnd = System.nanoTime() + Math.max(0, end.nanos() - System.nanoTime()) / (ROUNDS - round);
-        long tries = proportional() ? Long.MAX_VALUE : (long) TRIES_PER_AGENT_WEEK * agents.size() * weeks / ROUNDS;
+        long roundEnd = System.nanoTime() + Math.max(0, end.nanos() - System.nanoTime()) / (rounds - round);
+        long tries = proportional() ? Long.MAX_VALUE : (long) TRIES_PER_AGENT_WEEK * agents.size() * weeks / rounds;
         long gain = 0;
         int kept = 0;
         long tried = 0;
@@ -156,8 +204,8 @@ public class GroupReplanning extends RepeatedStep {
         if (gain > 0) {
             RosterInitializer.apply(scoreDirector, greedy.currentPlan());
         }
-        log.info("Group replanning round {}: {} tries, {} kept, gain {} in {} ms", round + 1, tried, kept, gain,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Group replanning round {} of {}: {} tries, {} kept, gain {} in {} ms", round + 1, rounds, tried, kept,
+                gain, (System.nanoTime() - started) / 1_000_000);
         return !solveEnd.allows(end.nanos());
     }
 }

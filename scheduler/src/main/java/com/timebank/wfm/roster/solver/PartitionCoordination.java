@@ -42,13 +42,14 @@ public class PartitionCoordination extends RepeatedStep {
     }
 
     @Override
-    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, SolveDeadline end) {
+    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, int rounds,
+            SolveDeadline end) {
         long started = System.nanoTime();
         List<List<Agent>> partitions = PartitionedRoster.partition(solution.getAgents(), partitionAgents());
         int largest = partitions.stream().mapToInt(List::size).max().orElse(0);
         long budget = proportional()
                 ? Math.min(GreedyRoster.budgetFor(largest * solution.getHorizonDays(), budgetMillis()),
-                        end.millisLeft(Long.MAX_VALUE) / (2L * partitions.size() * (ROUNDS - round)))
+                        end.millisLeft(Long.MAX_VALUE) / (2L * partitions.size() * (rounds - round)))
                 : budgetMillis();
         if (budget <= 0) {
             return true;

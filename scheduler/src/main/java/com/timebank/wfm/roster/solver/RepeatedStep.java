@@ -7,8 +7,9 @@ import org.optaplanner.core.api.score.director.ScoreDirector;
 /**
  * A first-phase step the phase lists several times ({@link RosterSolver#firstPhaseSteps}), one round each, so that each
  * round's roster is published as the best so far and a stop is honoured between rounds (and within one, through the
- * {@link SolveDeadline}). The rounds share one budget, fixed when the first starts; they end at their count, at the
- * budget's end, or when a round says so (it gained too little). OptaPlanner makes one instance per listing, so the
+ * {@link SolveDeadline}). The rounds share one budget, fixed when the first starts, together with how many of the
+ * listed rounds it is split into ({@link #plannedRounds}); they end at that count, at the budget's end, or when a round
+ * says so (it gained too little). OptaPlanner makes one instance per listing, so the
  * rounds' state lives on the working solution. Only a roster constructed in this solve is worked on; a warm start is
  * left to local search.
  */
@@ -23,9 +24,10 @@ public abstract class RepeatedStep extends FirstPhaseStep {
         this.rounds = rounds;
     }
 
-    /** Rounds done, whether a round ended them, and when they have to end. */
+    /** Rounds planned and done, whether a round ended them, and when they have to end. */
     static final class Rounds {
         private final SolveDeadline end = new SolveDeadline();
+        private int planned;
         private int done;
         private boolean ended;
     }
@@ -37,13 +39,15 @@ public abstract class RepeatedStep extends FirstPhaseStep {
             return;
         }
         Rounds state = solution.repeatedStepRounds().computeIfAbsent(getClass(), step -> new Rounds());
-        if (state.ended || state.done >= rounds) {
+        if (state.done == 0) {
+            long budget = budgetMillis(solution);
+            state.end.endIn(Duration.ofMillis(budget));
+            state.planned = Math.min(rounds, plannedRounds(budget));
+        }
+        if (state.ended || state.done >= state.planned) {
             return;
         }
-        if (state.done == 0) {
-            state.end.endIn(Duration.ofMillis(budgetMillis(solution)));
-        }
-        boolean last = round(scoreDirector, solution, state.done, state.end);
+        boolean last = round(scoreDirector, solution, state.done, state.planned, state.end);
         state.done++;
         state.ended |= last;
     }
@@ -55,6 +59,11 @@ public abstract class RepeatedStep extends FirstPhaseStep {
 
     /** The time all rounds share, from the start of the first. */
     abstract long budgetMillis(RosterSolution solution);
+
+    /** How many of the listed rounds the budget is split into: all of them unless a step says otherwise. */
+    int plannedRounds(long budgetMillis) {
+        return rounds;
+    }
 
     /**
      * {@link #TIME_SHARE} of the time left, at least a polish's budget; a reproducible solve (no proportional budget)
@@ -68,10 +77,10 @@ public abstract class RepeatedStep extends FirstPhaseStep {
     }
 
     /**
-     * Round {@code round} (from 0) of {@link #rounds()}, within {@code end} (the rounds' share; the solve's own end is
-     * on the solution); returns whether the rounds should end here.
+     * Round {@code round} (from 0) of {@code rounds} ({@link #plannedRounds}), within {@code end} (the rounds' share;
+     * the solve's own end is on the solution); returns whether the rounds should end here.
      */
-    abstract boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round,
+    abstract boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, int rounds,
             SolveDeadline end);
 
     int rounds() {

@@ -176,8 +176,8 @@ public final class RosterSolver {
     /**
      * The first phase: construction, its polish, the construction aimed at the LP's mix (kept when better), a
      * partitioned center's polish in {@value PartitionCoordination#ROUNDS} rounds, two-week replanning in
-     * {@value WeekReplanning#MAX_PASSES} passes, group replanning in {@value GroupReplanning#ROUNDS} rounds (each round
-     * and pass a step of its own, published as it ends).
+     * {@value WeekReplanning#MAX_PASSES} passes, group replanning in {@value GroupReplanning#ROUNDS} to
+     * {@value GroupReplanning#MAX_ROUNDS} rounds (each round and pass a step of its own, published as it ends).
      */
     static List<Class<? extends CustomPhaseCommand>> firstPhaseSteps() {
         List<Class<? extends CustomPhaseCommand>> steps = new ArrayList<>(List.of(RosterInitializer.class,
@@ -188,7 +188,7 @@ public final class RosterSolver {
         for (int pass = 0; pass < WeekReplanning.MAX_PASSES; pass++) {
             steps.add(WeekReplanning.class);
         }
-        for (int round = 0; round < GroupReplanning.ROUNDS; round++) {
+        for (int round = 0; round < GroupReplanning.MAX_ROUNDS; round++) {
             steps.add(GroupReplanning.class);
         }
         return steps;

@@ -44,7 +44,8 @@ public class WeekReplanning extends RepeatedStep {
     }
 
     @Override
-    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int pass, SolveDeadline end) {
+    boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int pass, int passes,
+            SolveDeadline end) {
         long started = System.nanoTime();
         GreedyRoster greedy = new GreedyRoster(solution, new Random(2), 0);
         greedy.adoptWorkingShifts();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class GroupReplanningTest {
         new GreedyRoster(problem, new Random(0), 0).plan(0, 0).forEach(AgentDay::setShift);
         List<AgentDay> movable = problem.getAgentDays().stream().filter(d -> !d.isPinned()).toList();
         for (int round = 0; round < GroupReplanning.ROUNDS; round++) {
-            GreedyRoster greedy = GroupReplanning.greedyFor(problem, round);
+            GreedyRoster greedy = GroupReplanning.greedyFor(problem, round, GroupReplanning.ROUNDS);
             Random random = new Random(7);
             int otherThanCoverage = 0;
             for (int move = 0; move < 200; move++) {
@@ -65,5 +66,40 @@ class GroupReplanningTest {
                 assertThat(otherThanCoverage).as("round %d", round).isGreaterThan(20);
             }
         }
+    }
+
+    /**
+     * Eight rounds for a 60-s solve's budget; a longer one split into rounds of at most the limit (a long solve's best
+     * roster is published every few seconds), up to the rounds listed; a reproducible solve eight.
+     */
+    @Test
+    void aLongBudgetIsSplitIntoMoreRoundsOfAtMostTheLimit() {
+        GroupReplanning step = new GroupReplanning();
+        assertThat(step.plannedRounds(0)).isEqualTo(GroupReplanning.ROUNDS);
+        assertThat(step.plannedRounds(45_000)).as("a 60-s solve of 100 agents").isEqualTo(GroupReplanning.ROUNDS);
+        assertThat(step.plannedRounds(265_000)).as("a 300-s solve of 100 agents").isEqualTo(34);
+        assertThat(265_000L / 34).isLessThanOrEqualTo(GroupReplanning.ROUND_LIMIT_MILLIS);
+        assertThat(step.plannedRounds(3_600_000)).as("an hour").isEqualTo(GroupReplanning.MAX_ROUNDS);
+        assertThat(RosterSolver.firstPhaseSteps().stream().filter(GroupReplanning.class::equals).count())
+                .as("listed in the first phase").isEqualTo(GroupReplanning.MAX_ROUNDS);
+        step.setProportionalBudget("false");
+        assertThat(step.plannedRounds(265_000)).as("a reproducible solve").isEqualTo(GroupReplanning.ROUNDS);
+
+    }
+
+    /**
+     * Of eight rounds the first two value coverage alone; of more, a quarter of them after two valuing everything, so
+     * that a long solve's best roster improves from its start.
+     */
+    @Test
+    void aQuarterOfTheRoundsValueCoverageAloneAfterTwoLeadingOnesInALongSolve() {
+        assertThat(coverageAloneRounds(GroupReplanning.ROUNDS)).containsExactly(0, 1);
+        assertThat(coverageAloneRounds(34)).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(coverageAloneRounds(GroupReplanning.MAX_ROUNDS)).hasSize(16).startsWith(2).endsWith(17);
+    }
+
+    private static List<Integer> coverageAloneRounds(int rounds) {
+        return IntStream.range(0, rounds)
+                .filter(round -> GroupReplanning.valuesCoverageAlone(round, rounds)).boxed().toList();
     }
 }
