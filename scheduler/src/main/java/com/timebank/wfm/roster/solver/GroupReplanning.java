@@ -38,15 +38,16 @@ public class GroupReplanning extends RepeatedStep {
     static final int GROUP_SIZE = 2;
     /**
      * Of eight rounds the first two value the coverage objective alone (preferences, fairness and steady start times
-     * count 0), of more rounds a quarter ({@link #valuesCoverageAlone}); the rounds after them value everything again. Why: after the two-week replanning the pairs sit in a roster whose
-     * start times and preferences pin every agent's plan, and they keep the pairs from moving coverage. Freed of
-     * those for two rounds the pairs reach a roster with better coverage, and the later rounds buy back most of the
-     * preferences: on all eight 100-agent instances the coverage objective after 60 s was lower, the weighted one
-     * lower on four and 0.03–0.36% higher on four (README). Measured with scripts/bench-roster (100 agents, 60 s,
-     * center weights, two runs each; weighted objective / coverage objective): weekend-peak 579,010–581,455 /
-     * 519,510–522,020 with none, 575,995–577,695 / 517,030–517,900 with one, 576,610–577,960 / 515,670–515,730
-     * with two; standard 1,028,063–1,029,153 / 996,110–996,680 with none, 1,026,929–1,028,651 / 993,400–994,680
-     * with one, 1,028,639–1,028,856 / 993,650–993,880 with two.
+     * count 0), of more rounds a quarter ({@link #valuesCoverageAlone}); the rounds after them value everything again.
+     * Why: after the two-week replanning the pairs sit in a roster whose start times and preferences pin every agent's
+     * plan, and they keep the pairs from moving coverage. Freed of those for two rounds of eight the pairs reach a
+     * roster with better coverage, and the later rounds buy back most of the preferences: on all eight 100-agent
+     * instances the coverage objective after 60 s was lower, the weighted one lower on four and 0.03–0.36% higher on
+     * four (README). Measured with scripts/bench-roster (100 agents, 60 s, center weights, two runs each; weighted
+     * objective / coverage objective): weekend-peak 579,010–581,455 / 519,510–522,020 with none, 575,995–577,695 /
+     * 517,030–517,900 with one, 576,610–577,960 / 515,670–515,730 with two; standard 1,028,063–1,029,153 /
+     * 996,110–996,680 with none, 1,026,929–1,028,651 / 993,400–994,680 with one, 1,028,639–1,028,856 / 993,650–993,880
+     * with two.
      */
     static final int COVERAGE_ROUNDS = 2;
     /**
@@ -133,7 +134,7 @@ public class GroupReplanning extends RepeatedStep {
 
     /**
      * Round {@code round}'s (of {@code rounds}) view of the roster, holding its working shifts: valuing coverage alone
-     * in the first rounds.
+     * in the coverage rounds.
      */
     static GreedyRoster greedyFor(RosterSolution solution, int round, int rounds) {
         Random random = new Random(3 + round);
