@@ -82,8 +82,4 @@ public abstract class RepeatedStep extends FirstPhaseStep {
      */
     abstract boolean round(ScoreDirector<RosterSolution> scoreDirector, RosterSolution solution, int round, int rounds,
             SolveDeadline end);
-
-    int rounds() {
-        return rounds;
-    }
 }

@@ -86,7 +86,7 @@ class GreedyRosterParityTest {
     }
 
     /**
-     * Valuing coverage alone ({@link GreedyRoster#valuingCoverageAlone}, the group replanning's first rounds), a
+     * Valuing coverage alone ({@link GreedyRoster#valuingCoverageAlone}, the group replanning's coverage rounds), a
      * group's gain is exactly the fall of the coverage objective, no hard rule breaks, and some of those gains cost
      * the weighted objective more than they save: the preferences, fairness and start times are not valued.
      */

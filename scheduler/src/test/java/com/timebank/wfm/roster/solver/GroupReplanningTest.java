@@ -84,7 +84,6 @@ class GroupReplanningTest {
                 .as("listed in the first phase").isEqualTo(GroupReplanning.MAX_ROUNDS);
         step.setProportionalBudget("false");
         assertThat(step.plannedRounds(265_000)).as("a reproducible solve").isEqualTo(GroupReplanning.ROUNDS);
-
     }
 
     /**
