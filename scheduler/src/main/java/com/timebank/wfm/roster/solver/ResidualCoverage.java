@@ -43,6 +43,12 @@ final class ResidualCoverage {
         final int firstSlotOfDay;
         final long[] valueByDay;
         final boolean[] known;
+        /**
+         * The options of the same queue whose span on the day before, the same day and the day after
+         * ({@code overlapping[δ + 1]}) overlaps this one's: which values a change of this option forgets.
+         */
+        @SuppressWarnings("unchecked")
+        final List<Option>[] overlapping = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
 
         Option(int[] residual, int[] onPhone, int firstSlotOfDay, int days) {
             this.residual = residual;
@@ -50,6 +56,16 @@ final class ResidualCoverage {
             this.firstSlotOfDay = firstSlotOfDay;
             this.valueByDay = new long[days];
             this.known = new boolean[days];
+        }
+
+        /**
+         * Whether {@code other}'s span on the day {@code offset} days after this one's day overlaps this one's span.
+         * Spans are not cut at the horizon's end here: a span cut there overlaps less, so at worst a value is forgotten
+         * that had not changed, and computed again.
+         */
+        boolean overlaps(Option other, int offset, int slotsPerDay) {
+            int otherFrom = offset * slotsPerDay + other.firstSlotOfDay;
+            return otherFrom < firstSlotOfDay + onPhone.length && firstSlotOfDay < otherFrom + other.onPhone.length;
         }
     }
 
@@ -114,17 +130,23 @@ final class ResidualCoverage {
         for (int i = from; i < to; i++) {
             residual[i] += residualDelta * option.onPhone[i - from];
         }
-        forgetOverlapping(shift.getSkill(), dayIndex, from, to);
+        forgetOverlapping(option, dayIndex);
     }
 
-    /** Options of the skill whose span on day {@code dayIndex} or a day next to it overlaps slots [from, to). */
-    private void forgetOverlapping(String skill, int dayIndex, int from, int to) {
-        for (Option other : optionsBySkill.get(skill)) {
-            for (int d = Math.max(0, dayIndex - 1); d <= Math.min(days - 1, dayIndex + 1); d++) {
-                int otherFrom = d * slotsPerDay + other.firstSlotOfDay;
-                if (otherFrom < to && from < otherFrom + other.onPhone.length) {
-                    other.known[d] = false;
-                }
+    /**
+     * Forgets the values that a change of {@code option} on day {@code dayIndex} changes: options of its queue whose span
+     * on that day or a day next to it overlaps its own. The overlaps are worked out once per pair of options
+     * ({@link #option}): going through every option of the queue on every change was a tenth of group replanning's
+     * time.
+     */
+    private void forgetOverlapping(Option option, int dayIndex) {
+        for (int offset = -1; offset <= 1; offset++) {
+            int d = dayIndex + offset;
+            if (d < 0 || d >= days) {
+                continue;
+            }
+            for (Option other : option.overlapping[offset + 1]) {
+                other.known[d] = false;
             }
         }
     }
@@ -175,7 +197,18 @@ final class ResidualCoverage {
                     grid.firstSlotOf(0, shift), days);
             options.put(shift, option);
             if (residual != null) {
-                optionsBySkill.computeIfAbsent(shift.getSkill(), s -> new ArrayList<>()).add(option);
+                List<Option> ofSkill = optionsBySkill.computeIfAbsent(shift.getSkill(), s -> new ArrayList<>());
+                ofSkill.add(option);
+                for (Option other : ofSkill) {
+                    for (int offset = -1; offset <= 1; offset++) {
+                        if (option.overlaps(other, offset, slotsPerDay)) {
+                            option.overlapping[offset + 1].add(other);
+                            if (other != option) {
+                                other.overlapping[1 - offset].add(option);
+                            }
+                        }
+                    }
+                }
             }
         }
         return option;

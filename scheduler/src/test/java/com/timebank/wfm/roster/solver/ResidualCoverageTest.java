@@ -46,6 +46,37 @@ class ResidualCoverageTest {
     }
 
     /**
+     * A shift into the next day and one early on that next day cover the same slots: a change of either forgets the
+     * other's value on its own day (the day before or after the change), whatever else has changed.
+     */
+    @Test
+    void aChangeForgetsTheValuesOfShiftsFromTheDayBeforeAndOfTheDayAfter() {
+        // requirement from 06:00 to 24:00: the night shift's last hours and the early shift's first meet the morning's
+        RosterSolution problem = new RosterInstanceGenerator().generate(RosterInstanceGenerator.Spec.of(20, 7),
+                RosterInstanceGenerator.Shape.STANDARD.withLongHours(), new RosterConstraintConfiguration());
+        CoverageGrid grid = problem.getCoverageGrid();
+        ShiftOption overnight = ShiftOption.of(RosterInstanceGenerator.GENERAL, java.time.LocalTime.of(22, 0), 10 * 60,
+                30);
+        ShiftOption early = ShiftOption.of(RosterInstanceGenerator.GENERAL, java.time.LocalTime.of(6, 0), 4 * 60, 0);
+        ResidualCoverage coverage = new ResidualCoverage(grid, 7, 3);
+        long overnightBefore = coverage.value(2, overnight);
+        long earlyBefore = coverage.value(3, early);
+
+        coverage.add(3, early, -1);
+        coverage.add(3, early, -1);
+        ResidualCoverage fresh = new ResidualCoverage(grid, 7, 3);
+        fresh.add(3, early, -1);
+        fresh.add(3, early, -1);
+        assertThat(coverage.value(2, overnight)).as("the shift from the day before, after a change of the day after")
+                .isEqualTo(fresh.value(2, overnight)).isLessThan(overnightBefore);
+
+        coverage.add(2, overnight, -1);
+        fresh.add(2, overnight, -1);
+        assertThat(coverage.value(3, early)).as("the day after's shift, after a change of the shift from the day before")
+                .isEqualTo(fresh.value(3, early)).isLessThan(earlyBefore);
+    }
+
+    /**
      * A value is the change of the slots' penalties as {@link NetCoverage} counts them, also where the overstaffing
      * or the requirement is beyond what the penalty table holds.
      */
