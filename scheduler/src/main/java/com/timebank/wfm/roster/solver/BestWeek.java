@@ -438,28 +438,22 @@ final class BestWeek {
 
     /**
      * The best options of a day: {@value #BEST_PER_LENGTH} per paid length, and the best overall up to a total, best
-     * first (ties as the options came, so that equal plans are chosen the same way on every run). Plain arrays: the
-     * plan search asks for every freed day of every try, and a sort by comparator with sets and maps was a tenth of
-     * group replanning's time.
+     * first (ties as the options came, so that equal plans are chosen the same way on every run). One pass over plain
+     * arrays, keeping each length's best and the best {@value #BEST_PER_DAY} overall: the plan search asks for
+     * every freed day of every try, and a sort by comparator with sets and maps, then an insertion sort of every
+     * option, were a tenth of group replanning's time.
      */
-    private static List<Option> best(ShiftOption[] shifts, long[] values) {
+    static List<Option> best(ShiftOption[] shifts, long[] values) {
         int n = shifts.length;
-        int[] sorted = new int[n];
-        // a stable insertion sort of the indexes, best first: a day has tens of options
-        for (int i = 0; i < n; i++) {
-            int j = i - 1;
-            for (; j >= 0 && values[sorted[j]] < values[i]; j--) {
-                sorted[j + 1] = sorted[j];
-            }
-            sorted[j + 1] = i;
-        }
-        boolean[] kept = new boolean[n];
-        int keptCount = 0;
         int[] lengths = new int[n];
-        int[] perLength = new int[n];
+        // per distinct length its best options, best first, and how many
+        int[] ofLength = new int[n * BEST_PER_LENGTH];
+        int[] ofLengthCount = new int[n];
         int distinct = 0;
+        int[] top = new int[BEST_PER_DAY];
+        int topCount = 0;
         for (int i = 0; i < n; i++) {
-            int length = shifts[sorted[i]].getPaidMinutes();
+            int length = shifts[i].getPaidMinutes();
             int l = 0;
             while (l < distinct && lengths[l] != length) {
                 l++;
@@ -467,23 +461,51 @@ final class BestWeek {
             if (l == distinct) {
                 lengths[distinct++] = length;
             }
-            if (++perLength[l] <= BEST_PER_LENGTH) {
-                kept[i] = true;
+            ofLengthCount[l] = insert(ofLength, l * BEST_PER_LENGTH, ofLengthCount[l], BEST_PER_LENGTH, i, values);
+            topCount = insert(top, 0, topCount, BEST_PER_DAY, i, values);
+        }
+        boolean[] kept = new boolean[n];
+        int keptCount = 0;
+        for (int l = 0; l < distinct; l++) {
+            for (int k = 0; k < ofLengthCount[l]; k++) {
+                kept[ofLength[l * BEST_PER_LENGTH + k]] = true;
                 keptCount++;
             }
         }
-        for (int i = 0; i < n && keptCount < BEST_PER_DAY; i++) {
-            if (!kept[i]) {
-                kept[i] = true;
+        // the best overall that no length kept, until the day has its total
+        for (int t = 0; t < topCount && keptCount < BEST_PER_DAY; t++) {
+            if (!kept[top[t]]) {
+                kept[top[t]] = true;
                 keptCount++;
+            }
+        }
+        int[] sorted = new int[keptCount];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept[i]) {
+                count = insert(sorted, 0, count, keptCount, i, values);
             }
         }
         List<Option> best = new ArrayList<>(keptCount);
-        for (int i = 0; i < n; i++) {
-            if (kept[i]) {
-                best.add(new Option(shifts[sorted[i]], values[sorted[i]]));
-            }
+        for (int i : sorted) {
+            best.add(new Option(shifts[i], values[i]));
         }
         return best;
+    }
+
+    /**
+     * Option {@code i} into the best-first list {@code list[from .. from + count)} of at most {@code most}, after every
+     * option of the same value already there (options come in order); returns the new count.
+     */
+    private static int insert(int[] list, int from, int count, int most, int i, long[] values) {
+        if (count == most && values[list[from + most - 1]] >= values[i]) {
+            return count;
+        }
+        int at = count < most ? count++ : most - 1;
+        for (; at > 0 && values[list[from + at - 1]] < values[i]; at--) {
+            list[from + at] = list[from + at - 1];
+        }
+        list[from + at] = i;
+        return count;
     }
 }

@@ -253,4 +253,45 @@ class BestWeekTest {
         }
         return value;
     }
+
+    /**
+     * A day keeps the same options, in the same order, as a stable sort of all of them, best first, would: the best
+     * {@value BestWeek#BEST_PER_LENGTH} of each paid length, then the best others up to
+     * {@value BestWeek#BEST_PER_DAY}; equal values in the order the options came.
+     */
+    @Test
+    void aDayKeepsWhatAStableSortOfAllItsOptionsWouldKeep() {
+        java.util.Random random = new java.util.Random(11);
+        int[] lengths = {240, 360, 480, 540};
+        for (int round = 0; round < 2_000; round++) {
+            int n = random.nextInt(40);
+            ShiftOption[] shifts = new ShiftOption[n];
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                shifts[i] = ShiftOption.of("general", LocalTime.of(6 + random.nextInt(10), 0),
+                        lengths[random.nextInt(1 + random.nextInt(lengths.length))], 0);
+                values[i] = random.nextInt(round % 2 == 0 ? 5 : 1_000) - 100;
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(values[b], values[a]));
+            java.util.Map<Integer, Integer> perLength = new java.util.HashMap<>();
+            java.util.Set<Integer> kept = new java.util.HashSet<>();
+            for (int i : order) {
+                if (perLength.merge(shifts[i].getPaidMinutes(), 1, Integer::sum) <= BestWeek.BEST_PER_LENGTH) {
+                    kept.add(i);
+                }
+            }
+            for (int i : order) {
+                if (kept.size() < BestWeek.BEST_PER_DAY) {
+                    kept.add(i);
+                }
+            }
+            List<BestWeek.Option> expected = order.stream().filter(kept::contains)
+                    .map(i -> new BestWeek.Option(shifts[i], values[i])).toList();
+            assertThat(BestWeek.best(shifts, values)).as("round %d", round).containsExactlyElementsOf(expected);
+        }
+    }
 }
