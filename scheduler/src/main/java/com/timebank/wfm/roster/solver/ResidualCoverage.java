@@ -134,8 +134,8 @@ final class ResidualCoverage {
     }
 
     /**
-     * Forgets the values that a change of {@code option} on day {@code dayIndex} changes: options of its queue whose span
-     * on that day or a day next to it overlaps its own. The overlaps are worked out once per pair of options
+     * Forgets the values that a change of {@code option} on day {@code dayIndex} changes: options of its queue whose
+     * span on that day or a day next to it overlaps its own. The overlaps are worked out once per pair of options
      * ({@link #option}): going through every option of the queue on every change was a tenth of group replanning's
      * time.
      */

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -261,7 +265,7 @@ class BestWeekTest {
      */
     @Test
     void aDayKeepsWhatAStableSortOfAllItsOptionsWouldKeep() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         int[] lengths = {240, 360, 480, 540};
         for (int round = 0; round < 2_000; round++) {
             int n = random.nextInt(40);
@@ -277,8 +281,8 @@ class BestWeekTest {
                 order.add(i);
             }
             order.sort((a, b) -> Long.compare(values[b], values[a]));
-            java.util.Map<Integer, Integer> perLength = new java.util.HashMap<>();
-            java.util.Set<Integer> kept = new java.util.HashSet<>();
+            Map<Integer, Integer> perLength = new HashMap<>();
+            Set<Integer> kept = new HashSet<>();
             for (int i : order) {
                 if (perLength.merge(shifts[i].getPaidMinutes(), 1, Integer::sum) <= BestWeek.BEST_PER_LENGTH) {
                     kept.add(i);

@@ -72,7 +72,7 @@ class ResidualCoverageTest {
 
         coverage.add(2, overnight, -1);
         fresh.add(2, overnight, -1);
-        assertThat(coverage.value(3, early)).as("the day after's shift, after a change of the shift from the day before")
+        assertThat(coverage.value(3, early)).as("the day after's shift, after a change of the one from the day before")
                 .isEqualTo(fresh.value(3, early)).isLessThan(earlyBefore);
     }
 
