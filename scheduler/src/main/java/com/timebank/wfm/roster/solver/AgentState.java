@@ -1,6 +1,7 @@
 package com.timebank.wfm.roster.solver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +23,14 @@ final class AgentState {
     /** Per day, once asked for: the shifts that day alone allows, with their preference values. */
     GreedyRoster.AllowedShifts[] allowedShifts;
 
+    /**
+     * Per contract week, once asked for: the most and the least paid minutes its days in the horizon may hold
+     * ({@link Agent#maxWeeklyMinutesIn}, {@link Agent#requiredWeeklyMinutesIn}, -1 until then). The search for a
+     * day's best shift asks on every try, and the contract's lookups were a thirtieth of group replanning's time.
+     */
+    private final int[] maxWeeklyMinutes;
+    private final int[] requiredWeeklyMinutes;
+
     AgentState(Agent agent, ContractWeeks contractWeeks) {
         this.agent = agent;
         this.horizonDays = contractWeeks.horizonDays();
@@ -29,6 +38,26 @@ final class AgentState {
         this.days = new AgentDay[horizonDays];
         this.shifts = new ShiftOption[horizonDays];
         this.weekMinutes = new int[contractWeeks.count()];
+        this.maxWeeklyMinutes = new int[contractWeeks.count()];
+        this.requiredWeeklyMinutes = new int[contractWeeks.count()];
+        Arrays.fill(maxWeeklyMinutes, -1);
+        Arrays.fill(requiredWeeklyMinutes, -1);
+    }
+
+    /** The most paid minutes contract week {@code week}'s days in the horizon may hold. */
+    int maxWeeklyMinutes(int week) {
+        if (maxWeeklyMinutes[week] < 0) {
+            maxWeeklyMinutes[week] = agent.maxWeeklyMinutesIn(week, contractWeeks.daysIn(week));
+        }
+        return maxWeeklyMinutes[week];
+    }
+
+    /** The least paid minutes contract week {@code week}'s days in the horizon must hold. */
+    int requiredWeeklyMinutes(int week) {
+        if (requiredWeeklyMinutes[week] < 0) {
+            requiredWeeklyMinutes[week] = agent.requiredWeeklyMinutesIn(week, contractWeeks.daysIn(week));
+        }
+        return requiredWeeklyMinutes[week];
     }
 
     void assign(int dayIndex, ShiftOption shift) {

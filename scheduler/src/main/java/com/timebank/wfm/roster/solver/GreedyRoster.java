@@ -261,8 +261,8 @@ final class GreedyRoster {
             List<AgentState> stillActive = new ArrayList<>(active.size());
             for (AgentState state : active) {
                 boolean belowMinimum = state.weekMinutes[week] < state.agent.minWeeklyMinutesIn(week, daysInWeek);
-                Candidate best = guiding ? guidedCandidate(state, week, firstDay, lastDay, daysInWeek)
-                        : bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                Candidate best = guiding ? guidedCandidate(state, week, firstDay, lastDay)
+                        : bestCandidate(state, week, firstDay, lastDay);
                 if (best == null || (!belowMinimum && best.value <= 0)) {
                     continue;
                 }
@@ -283,10 +283,10 @@ final class GreedyRoster {
     private void repairWeeklyMinimum(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
         int minimum = state.agent.minWeeklyMinutesIn(week, daysInWeek);
         for (int guard = 0; guard < 14 && state.weekMinutes[week] < minimum; guard++) {
-            Candidate direct = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+            Candidate direct = bestCandidate(state, week, firstDay, lastDay);
             if (direct != null) {
                 work(state, direct.dayIndex, direct.shift);
-            } else if (!relocateToMakeRoom(state, week, firstDay, lastDay, daysInWeek)
+            } else if (!relocateToMakeRoom(state, week, firstDay, lastDay)
                     && !lengthenAShift(state, week, daysInWeek)) {
                 return; // leave it to local search
             }
@@ -328,7 +328,7 @@ final class GreedyRoster {
         return true;
     }
 
-    private boolean relocateToMakeRoom(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+    private boolean relocateToMakeRoom(AgentState state, int week, int firstDay, int lastDay) {
         int reach = state.agent.getMaxConsecutiveWorkingDays();
         for (int y = firstDay; y <= lastDay; y++) {
             if (!state.isFree(y)) {
@@ -347,7 +347,7 @@ final class GreedyRoster {
                     state.unassign(x);
                     if (state.allows(z, moved)) {
                         state.assign(z, moved);
-                        Candidate added = bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                        Candidate added = bestCandidate(state, week, firstDay, lastDay);
                         if (added != null) {
                             addCoverage(x, moved, +1);
                             addCoverage(z, moved, -1);
@@ -414,7 +414,7 @@ final class GreedyRoster {
             int floor = Math.min(minimum, state.weekMinutes[week]);
             free(state, d);
             long keep = candidateValue(state, d, old);
-            Candidate best = bestCandidate(state, week, firstDay, lastDay, daysInWeek, floor);
+            Candidate best = bestCandidate(state, week, firstDay, lastDay, floor);
             boolean dropAllowed = state.weekMinutes[week] >= floor;
             if (best != null && best.value > keep && (!dropAllowed || best.value > 0)) {
                 work(state, best.dayIndex, best.shift);
@@ -427,7 +427,7 @@ final class GreedyRoster {
                 work(state, d, old);
             }
         }
-        Candidate extra = bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
+        Candidate extra = bestCandidate(state, week, firstDay, lastDay, 0);
         if (extra != null && extra.value > 0) {
             work(state, extra.dayIndex, extra.shift);
             gain += extra.value;
@@ -621,7 +621,7 @@ final class GreedyRoster {
         ShiftOption[] shifts = allowed.shifts();
         long[] values = new long[shifts.length];
         for (int i = 0; i < shifts.length; i++) {
-            values[i] = dayValue + coverageValue(d, shifts[i]) + allowed.preferenceValues()[i]
+            values[i] = dayValue + residual.value(d, allowed.coverageIds()[i]) + allowed.preferenceValues()[i]
                     - lateValue(state, shifts[i]);
         }
         return BestWeek.Day.open(shifts, values);
@@ -648,14 +648,21 @@ final class GreedyRoster {
                     values[count++] = preferenceValue(state.agent, shift);
                 }
             }
-            allowed = new AllowedShifts(Arrays.copyOf(shifts, count), Arrays.copyOf(values, count));
+            int[] coverageIds = new int[count];
+            for (int i = 0; i < count; i++) {
+                coverageIds[i] = residual.idOf(shifts[i]);
+            }
+            allowed = new AllowedShifts(Arrays.copyOf(shifts, count), Arrays.copyOf(values, count), coverageIds);
             state.allowedShifts[d] = allowed;
         }
         return allowed;
     }
 
-    /** {@link #allowedShifts}: the shifts and, at the same index, their preference values. */
-    record AllowedShifts(ShiftOption[] shifts, long[] preferenceValues) {
+    /**
+     * {@link #allowedShifts}: the shifts and, at the same index, their preference values and their numbers in the
+     * residual coverage ({@link ResidualCoverage#idOf}).
+     */
+    record AllowedShifts(ShiftOption[] shifts, long[] preferenceValues, int[] coverageIds) {
     }
 
     /**
@@ -746,24 +753,23 @@ final class GreedyRoster {
         }
     }
 
-    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
-        return bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0);
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay) {
+        return bestCandidate(state, week, firstDay, lastDay, 0);
     }
 
     /**
      * The best (day, shift) among those the LP's mix still plans for the agent's group; when there is none, the plain
      * best (taken while the agent is below its weekly minimum or while it pays off, as without guidance).
      */
-    private Candidate guidedCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek) {
+    private Candidate guidedCandidate(AgentState state, int week, int firstDay, int lastDay) {
         ShiftMixTargets.Group remaining = targets.groupOf(state.agent);
         Candidate best = remaining == null ? null
-                : bestCandidate(state, week, firstDay, lastDay, daysInWeek, 0, remaining);
-        return best != null ? best : bestCandidate(state, week, firstDay, lastDay, daysInWeek);
+                : bestCandidate(state, week, firstDay, lastDay, 0, remaining);
+        return best != null ? best : bestCandidate(state, week, firstDay, lastDay);
     }
 
-    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
-            int floor) {
-        return bestCandidate(state, week, firstDay, lastDay, daysInWeek, floor, null);
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int floor) {
+        return bestCandidate(state, week, firstDay, lastDay, floor, null);
     }
 
     /** The marginal value of working {@code shift} on free day {@code d} (hard rules not checked). */
@@ -811,11 +817,11 @@ final class GreedyRoster {
      * with {@code planned} (remaining LP counts of the agent's group), only where at least
      * {@link #PLANNED_AT_LEAST} agents are still planned.
      */
-    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int daysInWeek,
-            int floor, ShiftMixTargets.Group planned) {
+    private Candidate bestCandidate(AgentState state, int week, int firstDay, int lastDay, int floor,
+            ShiftMixTargets.Group planned) {
         Agent agent = state.agent;
-        int maxMinutes = agent.maxWeeklyMinutesIn(week, daysInWeek);
-        int minMinutes = agent.requiredWeeklyMinutesIn(week, daysInWeek);
+        int maxMinutes = state.maxWeeklyMinutes(week);
+        int minMinutes = state.requiredWeeklyMinutes(week);
         int freeDays = 0;
         for (int d = firstDay; d <= lastDay; d++) {
             freeDays += state.isFree(d) ? 1 : 0;

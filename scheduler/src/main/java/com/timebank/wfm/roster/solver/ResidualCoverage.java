@@ -27,6 +27,8 @@ final class ResidualCoverage {
     private final long wOver;
     private final Map<String, int[]> residualBySkill = new HashMap<>();
     private final Map<ShiftOption, Option> options = new IdentityHashMap<>();
+    /** The options by number ({@link #idOf}). */
+    private final List<Option> byId = new ArrayList<>();
     private final Map<String, List<Option>> optionsBySkill = new HashMap<>();
     /**
      * {@link #penalty} by residual, from {@code -penaltyOffset} up: looked up rather than computed (two long
@@ -38,6 +40,7 @@ final class ResidualCoverage {
 
     /** One shift option on this grid: its coverage vector and its value per day while known. */
     private static final class Option {
+        final int id;
         final int[] residual;
         final int[] onPhone;
         final int firstSlotOfDay;
@@ -50,7 +53,8 @@ final class ResidualCoverage {
         @SuppressWarnings("unchecked")
         final List<Option>[] overlapping = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
 
-        Option(int[] residual, int[] onPhone, int firstSlotOfDay, int days) {
+        Option(int id, int[] residual, int[] onPhone, int firstSlotOfDay, int days) {
+            this.id = id;
             this.residual = residual;
             this.onPhone = onPhone;
             this.firstSlotOfDay = firstSlotOfDay;
@@ -104,7 +108,23 @@ final class ResidualCoverage {
      * {@link NetCoverage}, exactly as the constraints count them.
      */
     long value(int dayIndex, ShiftOption shift) {
-        Option option = option(shift);
+        return value(dayIndex, option(shift));
+    }
+
+    /** {@link #value(int, ShiftOption)} of the shift numbered {@code shiftId} ({@link #idOf}). */
+    long value(int dayIndex, int shiftId) {
+        return value(dayIndex, byId.get(shiftId));
+    }
+
+    /**
+     * The shift's number on this grid, for {@link #value(int, int)}: the plan search values every allowed shift of
+     * every freed day on every try, and looking each one up by identity was a twentieth of its time (JFR profile).
+     */
+    int idOf(ShiftOption shift) {
+        return option(shift).id;
+    }
+
+    private long value(int dayIndex, Option option) {
         if (option.residual == null) {
             return 0;
         }
@@ -193,9 +213,10 @@ final class ResidualCoverage {
         Option option = options.get(shift);
         if (option == null) {
             int[] residual = residualBySkill.get(shift.getSkill());
-            option = new Option(residual, grid.onPhoneMinutesPerSlot(shift),
+            option = new Option(byId.size(), residual, grid.onPhoneMinutesPerSlot(shift),
                     grid.firstSlotOf(0, shift), days);
             options.put(shift, option);
+            byId.add(option);
             if (residual != null) {
                 List<Option> ofSkill = optionsBySkill.computeIfAbsent(shift.getSkill(), s -> new ArrayList<>());
                 ofSkill.add(option);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ResidualCoverageTest {
 
+    /** Looked up by the shift or by its number, as the plan search does. */
     @Test
     void cachedValuesEqualValuesComputedAfreshAfterEveryChange() {
         RosterSolution problem = new RosterInstanceGenerator().generate(
@@ -38,6 +39,8 @@ class ResidualCoverageTest {
                 for (int d = 0; d < grid.getDays(); d++) {
                     for (ShiftOption shift : options) {
                         assertThat(cached.value(d, shift)).as("%s on day %d after %d changes", shift, d, step + 1)
+                                .isEqualTo(fresh.value(d, shift));
+                        assertThat(cached.value(d, cached.idOf(shift))).as("%s by its number", shift)
                                 .isEqualTo(fresh.value(d, shift));
                     }
                 }
