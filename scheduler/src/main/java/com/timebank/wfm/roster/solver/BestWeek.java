@@ -95,6 +95,10 @@ final class BestWeek {
         int currentSize = 1;
         current[0] = nodes.add(-1, states.id(edges.before()), edges.runBefore(), 0, 0);
         int length = 0;
+        int daysLeft = 0;
+        for (Week week : weeks) {
+            daysLeft += week.days().size();
+        }
         // the last shifts the day's states can have: the day before's choices (and off)
         int[] previous = {states.id(edges.before())};
         // the current week's limits in units above its base (the previous week's while a new week starts)
@@ -132,17 +136,27 @@ final class BestWeek {
                 long[] change = states.changes(ids, previous, edges, nodes);
                 previous = ids;
                 int maxRun = edges.maxRun();
+                daysLeft--;
+                // a run this short cannot reach the most days in a row whatever the days after it hold: it is
+                // stored as a run of one day, so that such states differing only in their runs become one
+                int freeRun = maxRun - daysLeft - edges.runAfter();
+                // nor can minutes at least the week's minimum reach its maximum with the week's later days: stored as
+                // the minimum
+                int freeFrom = floorUnits;
+                int freeTo = capUnits - laterUnits[i + 1];
                 for (int c = 0; c < currentSize; c++) {
                     int from = current[c];
                     int fromUnits = nodes.units[from];
                     long fromValue = nodes.value[from];
                     if (day.fixed() == null && fromUnits >= leastUnits) {
-                        relax(nodes, states, from, 0, 0, fromUnits, fromValue);
+                        int key = fromUnits >= freeFrom && fromUnits <= freeTo ? freeFrom : fromUnits;
+                        relax(nodes, states, from, 0, 0, key, fromValue);
                     }
                     int run = nodes.run[from] + 1;
                     if (run > maxRun) {
                         continue;
                     }
+                    int runKey = run <= freeRun ? 1 : run;
                     int row = nodes.shiftId[from] * count;
                     for (int o = 0; o < count; o++) {
                         int u = fromUnits + units[o];
@@ -150,7 +164,8 @@ final class BestWeek {
                         if (u > capUnits || u < leastUnits || price < 0) {
                             continue;
                         }
-                        relax(nodes, states, from, ids[o], run, u, fromValue + values[o] - price);
+                        relax(nodes, states, from, ids[o], runKey, u >= freeFrom && u <= freeTo ? freeFrom : u,
+                                fromValue + values[o] - price);
                     }
                 }
                 int[] next = nodes.next;
