@@ -25,8 +25,9 @@ final class AgentState {
 
     /**
      * Per contract week, once asked for: the most and the least paid minutes its days in the horizon may hold
-     * ({@link Agent#maxWeeklyMinutesIn}, {@link Agent#requiredWeeklyMinutesIn}, -1 until then). The search for a
-     * day's best shift asks on every try, and the contract's lookups were a thirtieth of group replanning's time.
+     * ({@link Agent#maxWeeklyMinutesIn}, {@link Agent#requiredWeeklyMinutesIn}; MIN_VALUE until then: either may be
+     * negative where published days outside the horizon count). The search for a day's best shift asks on every
+     * try, and the contract's lookups were a thirtieth of group replanning's time.
      */
     private final int[] maxWeeklyMinutes;
     private final int[] requiredWeeklyMinutes;
@@ -40,13 +41,13 @@ final class AgentState {
         this.weekMinutes = new int[contractWeeks.count()];
         this.maxWeeklyMinutes = new int[contractWeeks.count()];
         this.requiredWeeklyMinutes = new int[contractWeeks.count()];
-        Arrays.fill(maxWeeklyMinutes, -1);
-        Arrays.fill(requiredWeeklyMinutes, -1);
+        Arrays.fill(maxWeeklyMinutes, Integer.MIN_VALUE);
+        Arrays.fill(requiredWeeklyMinutes, Integer.MIN_VALUE);
     }
 
     /** The most paid minutes contract week {@code week}'s days in the horizon may hold. */
     int maxWeeklyMinutes(int week) {
-        if (maxWeeklyMinutes[week] < 0) {
+        if (maxWeeklyMinutes[week] == Integer.MIN_VALUE) {
             maxWeeklyMinutes[week] = agent.maxWeeklyMinutesIn(week, contractWeeks.daysIn(week));
         }
         return maxWeeklyMinutes[week];
@@ -54,7 +55,7 @@ final class AgentState {
 
     /** The least paid minutes contract week {@code week}'s days in the horizon must hold. */
     int requiredWeeklyMinutes(int week) {
-        if (requiredWeeklyMinutes[week] < 0) {
+        if (requiredWeeklyMinutes[week] == Integer.MIN_VALUE) {
             requiredWeeklyMinutes[week] = agent.requiredWeeklyMinutesIn(week, contractWeeks.daysIn(week));
         }
         return requiredWeeklyMinutes[week];
