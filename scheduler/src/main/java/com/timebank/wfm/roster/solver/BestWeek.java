@@ -140,16 +140,15 @@ final class BestWeek {
                 // a run this short cannot reach the most days in a row whatever the days after it hold: it is
                 // stored as a run of one day, so that such states differing only in their runs become one
                 int freeRun = maxRun - daysLeft - edges.runAfter();
-                // nor can minutes at least the week's minimum reach its maximum with the week's later days: stored as
-                // the minimum
-                int freeFrom = floorUnits;
+                // nor can minutes at least the week's minimum reach its maximum with the week's later days (up to
+                // freeTo): stored as the minimum
                 int freeTo = capUnits - laterUnits[i + 1];
                 for (int c = 0; c < currentSize; c++) {
                     int from = current[c];
                     int fromUnits = nodes.units[from];
                     long fromValue = nodes.value[from];
                     if (day.fixed() == null && fromUnits >= leastUnits) {
-                        int key = fromUnits >= freeFrom && fromUnits <= freeTo ? freeFrom : fromUnits;
+                        int key = fromUnits >= floorUnits && fromUnits <= freeTo ? floorUnits : fromUnits;
                         relax(nodes, states, from, 0, 0, key, fromValue);
                     }
                     int run = nodes.run[from] + 1;
@@ -164,7 +163,7 @@ final class BestWeek {
                         if (u > capUnits || u < leastUnits || price < 0) {
                             continue;
                         }
-                        relax(nodes, states, from, ids[o], runKey, u >= freeFrom && u <= freeTo ? freeFrom : u,
+                        relax(nodes, states, from, ids[o], runKey, u >= floorUnits && u <= freeTo ? floorUnits : u,
                                 fromValue + values[o] - price);
                     }
                 }

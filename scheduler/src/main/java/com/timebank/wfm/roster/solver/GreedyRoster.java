@@ -172,7 +172,7 @@ final class GreedyRoster {
         List<Agent> below = new ArrayList<>();
         for (AgentState state : agents) {
             for (int w = 0; w < contractWeeks.count(); w++) {
-                if (state.weekMinutes[w] < state.agent.requiredWeeklyMinutesIn(w, contractWeeks.daysIn(w))) {
+                if (state.weekMinutes[w] < state.requiredWeeklyMinutes(w)) {
                     below.add(state.agent);
                     break;
                 }
@@ -287,7 +287,7 @@ final class GreedyRoster {
             if (direct != null) {
                 work(state, direct.dayIndex, direct.shift);
             } else if (!relocateToMakeRoom(state, week, firstDay, lastDay)
-                    && !lengthenAShift(state, week, daysInWeek)) {
+                    && !lengthenAShift(state, week)) {
                 return; // leave it to local search
             }
         }
@@ -299,8 +299,8 @@ final class GreedyRoster {
      * the remaining days below the minimum. Swap one of the week's shifts for a longer one on the same day: the best
      * by value among those the rules allow.
      */
-    private boolean lengthenAShift(AgentState state, int week, int daysInWeek) {
-        int maxMinutes = state.agent.maxWeeklyMinutesIn(week, daysInWeek);
+    private boolean lengthenAShift(AgentState state, int week) {
+        int maxMinutes = state.maxWeeklyMinutes(week);
         Candidate best = null;
         for (int d = contractWeeks.firstDay(week); d <= contractWeeks.lastDay(week); d++) {
             ShiftOption old = state.shifts[d];
@@ -473,7 +473,7 @@ final class GreedyRoster {
     private int[] floors(AgentState state, int fromWeek, int toWeek) {
         int[] floors = new int[toWeek - fromWeek + 1];
         for (int w = fromWeek; w <= toWeek; w++) {
-            floors[w - fromWeek] = Math.min(state.agent.requiredWeeklyMinutesIn(w, contractWeeks.daysIn(w)),
+            floors[w - fromWeek] = Math.min(state.requiredWeeklyMinutes(w),
                     state.weekMinutes[w]);
         }
         return floors;
@@ -487,11 +487,8 @@ final class GreedyRoster {
     private long planFreedWeeks(AgentState state, int fromWeek, int toWeek, int[] floors) {
         int firstDay = contractWeeks.firstDay(fromWeek);
         int lastDay = contractWeeks.lastDay(toWeek);
-        Agent agent = state.agent;
-        int[] maxima = new int[floors.length];
         List<BestWeek.Week> weeks = new ArrayList<>(floors.length);
         for (int w = fromWeek; w <= toWeek; w++) {
-            maxima[w - fromWeek] = agent.maxWeeklyMinutesIn(w, contractWeeks.daysIn(w));
             List<BestWeek.Day> days = new ArrayList<>(7);
             for (int d = contractWeeks.firstDay(w); d <= contractWeeks.lastDay(w); d++) {
                 AgentDay agentDay = state.days[d];
@@ -504,7 +501,7 @@ final class GreedyRoster {
                     days.add(openDay(state, d));
                 }
             }
-            weeks.add(new BestWeek.Week(days, baseMinutes(state, w), floors[w - fromWeek], maxima[w - fromWeek]));
+            weeks.add(new BestWeek.Week(days, baseMinutes(state, w), floors[w - fromWeek], state.maxWeeklyMinutes(w)));
         }
         ShiftOption[] plan = BestWeek.plan(weeks, edgesOf(state, firstDay, lastDay));
         if (plan == null) {
@@ -519,7 +516,7 @@ final class GreedyRoster {
             }
         }
         for (int w = fromWeek; w <= toWeek; w++) {
-            if (state.weekMinutes[w] < floors[w - fromWeek] || state.weekMinutes[w] > maxima[w - fromWeek]) {
+            if (state.weekMinutes[w] < floors[w - fromWeek] || state.weekMinutes[w] > state.maxWeeklyMinutes(w)) {
                 return NOT_PLANNED;
             }
         }
