@@ -141,15 +141,14 @@ final class BestWeek {
                 // stored as a run of one day, so that such states differing only in their runs become one
                 int freeRun = maxRun - daysLeft - edges.runAfter();
                 // nor can minutes at least the week's minimum reach its maximum with the week's later days (up to
-                // freeTo): stored as the minimum
+                // freeTo): stored as the minimum (storedUnits)
                 int freeTo = capUnits - laterUnits[i + 1];
                 for (int c = 0; c < currentSize; c++) {
                     int from = current[c];
                     int fromUnits = nodes.units[from];
                     long fromValue = nodes.value[from];
                     if (day.fixed() == null && fromUnits >= leastUnits) {
-                        int key = fromUnits >= floorUnits && fromUnits <= freeTo ? floorUnits : fromUnits;
-                        relax(nodes, states, from, 0, 0, key, fromValue);
+                        relax(nodes, states, from, 0, 0, storedUnits(fromUnits, floorUnits, freeTo), fromValue);
                     }
                     int run = nodes.run[from] + 1;
                     if (run > maxRun) {
@@ -163,7 +162,7 @@ final class BestWeek {
                         if (u > capUnits || u < leastUnits || price < 0) {
                             continue;
                         }
-                        relax(nodes, states, from, ids[o], runKey, u >= floorUnits && u <= freeTo ? floorUnits : u,
+                        relax(nodes, states, from, ids[o], runKey, storedUnits(u, floorUnits, freeTo),
                                 fromValue + values[o] - price);
                     }
                 }
@@ -433,6 +432,15 @@ final class BestWeek {
             nodes.units[index] = 0;
         }
         return started;
+    }
+
+    /**
+     * The week's units a state is stored under: {@code floorUnits} for any from the week's minimum up to
+     * {@code freeTo} (the most from which the week's later days cannot pass its maximum), since no later choice
+     * can tell them apart; else the units themselves.
+     */
+    private static int storedUnits(int units, int floorUnits, int freeTo) {
+        return units >= floorUnits && units <= freeTo ? floorUnits : units;
     }
 
     /**

@@ -90,6 +90,23 @@ public class GroupReplanning extends RepeatedStep {
         return new int[] {from, from + 1};
     }
 
+    /**
+     * Draws a try's group into {@code group} (cleared first): up to {@value #GROUP_SIZE} agents, mostly ones working on
+     * {@code date} (one not working is taken a third of the times drawn), in at most {@code 4 × GROUP_SIZE} draws;
+     * whether it has at least two.
+     */
+    static boolean drawGroup(List<AgentState> agents, int date, Random random, List<AgentState> group) {
+        group.clear();
+        for (int t = 0; t < GROUP_SIZE * 4 && group.size() < GROUP_SIZE; t++) {
+            AgentState state = agents.get(random.nextInt(agents.size()));
+            boolean works = state.shifts[date] != null;
+            if (!group.contains(state) && (works || random.nextInt(3) == 0)) {
+                group.add(state);
+            }
+        }
+        return group.size() >= 2;
+    }
+
     public GroupReplanning() {
         super(MAX_ROUNDS);
     }
@@ -183,15 +200,7 @@ public class GroupReplanning extends RepeatedStep {
             int[] window = window(contractWeeks.weekOf(date), weeks, random);
             int fromWeek = window[0];
             int toWeek = window[1];
-            group.clear();
-            for (int t = 0; t < GROUP_SIZE * 4 && group.size() < GROUP_SIZE; t++) {
-                AgentState state = agents.get(random.nextInt(agents.size()));
-                boolean works = state.shifts[date] != null;
-                if (!group.contains(state) && (works || random.nextInt(3) == 0)) {
-                    group.add(state);
-                }
-            }
-            if (group.size() < 2) {
+            if (!drawGroup(agents, date, random, group)) {
                 continue;
             }
             // a record-to-record acceptance (keeping groups up to 0.002% or 0.02% of the coverage penalty worse than

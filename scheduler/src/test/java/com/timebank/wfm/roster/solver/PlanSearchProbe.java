@@ -9,12 +9,13 @@ import java.util.Random;
 /**
  * Probe: the speed of the plan search on a fixed workload, to compare two builds of it (the counts of tries in a
  * solve's rounds are no measure: a round's count moves by up to a fifth between runs of the same code, with how many
- * tries are kept, and a kept try costs more). Usage: {@code PlanSearchProbe tries [instance] [agents]} — the group replanning's pair tries on
- * a generated instance (default weekend-peak, 100 agents): the plain greedy roster, 32,000 tries to warm up, then eight
- * rounds of 8,000, the same tries on every build; prints the fastest round's time a try and the gain of all tries
- * (equal gains: both builds did the same work). {@code PlanSearchProbe plans}: {@link BestWeek#plan} alone on 200
- * random one- and two-week plans of 55 shifts a day, fifteen rounds of twenty each; the fastest round's time a plan.
- * Run with {@code scripts/bench-roster --probe PlanSearchProbe tries}.
+ * tries are kept, and a kept try costs more). Usage: {@code PlanSearchProbe tries [instance] [agents]} — the group
+ * replanning's pair tries, drawn as it draws them ({@link GroupReplanning#drawGroup}), on a generated instance
+ * (default weekend-peak, 100 agents): the plain greedy roster, 32,000 tries to warm up, then eight rounds of 8,000,
+ * the same tries on every build; prints the fastest round's time a try and the gain of all tries (equal gains: both
+ * builds did the same work). {@code PlanSearchProbe plans}: {@link BestWeek#plan} alone on 200 random one- and
+ * two-week plans of 55 shifts a day, fifteen rounds of twenty each; the fastest round's time a plan. Run with
+ * {@code scripts/bench-roster --probe PlanSearchProbe tries}.
  */
 public final class PlanSearchProbe {
 
@@ -45,20 +46,15 @@ public final class PlanSearchProbe {
         double fastest = Double.MAX_VALUE;
         long gain = 0;
         int perRound = 8_000;
+        List<AgentState> group = new ArrayList<>(GroupReplanning.GROUP_SIZE);
         for (int round = 0; round < 12; round++) {
             long started = System.nanoTime();
             for (int t = 0; t < perRound; t++) {
                 int date = random.nextInt(days);
                 int[] window = GroupReplanning.window(weeks.weekOf(date), weeks.count(), random);
-                List<AgentState> group = new ArrayList<>(2);
-                while (group.size() < 2) {
-                    AgentState state = agents.get(random.nextInt(agents.size()));
-                    if ((state.shifts[date] != null || random.nextInt(3) == 0) && !group.contains(state)) {
-                        group.add(state);
-                    }
+                if (GroupReplanning.drawGroup(agents, date, random, group)) {
+                    gain += Math.max(0, greedy.replanGroup(group, window[0], window[1]));
                 }
-                long delta = greedy.replanGroup(group, window[0], window[1]);
-                gain += Math.max(0, delta);
             }
             if (round >= 4) {
                 fastest = Math.min(fastest, (System.nanoTime() - started) / 1000.0 / perRound);
