@@ -100,8 +100,9 @@ public final class CoverageBound {
      * result of {@link #of} for {@code problem}), until {@code end}, the multipliers settle, or the solve's end
      * ({@link RosterSolution#getSolveDeadline}); never below the LP bound. Then, in the time that leaves, the shortfall
      * floor the same way, from the duals of the LP minimising the shortfall ({@link LagrangianBound#raiseShortfall});
-     * never below that LP's. The result keeps the LP's value ({@link Result#lpBound}), mix and size; its state names
-     * the steps taken.
+     * never below that LP's. Then, in the time still left, the bound at the steps' best multipliers with each day's
+     * coverage made of whole shifts ({@link LagrangianBound#raiseByWholeShifts}). The result keeps the LP's value
+     * ({@link Result#lpBound}), mix and size; its state names the steps taken.
      */
     public static Result raise(RosterSolution problem, Result lp, SolveDeadline end) {
         return raise(problem, lp, end, LagrangianBound.GIVE_WAY_GAIN);
@@ -119,12 +120,14 @@ public final class CoverageBound {
         long t0 = System.nanoTime();
         Duals duals = lp.duals();
         Result raised;
+        double[] multipliers;
         try {
             // with a shortfall floor to raise after it, the bound's steps give way to it when they rise slowly late in
             // their time (at 2,000 agents they would take it all for the last few tenths of a percent)
             LagrangianBound.Result steps = LagrangianBound.raise(problem, duals.lp(), duals.values(), lp.bound(), end,
                     problem.getSolveDeadline(),
                     duals.shortfallValues() != null ? giveWayGain : Double.NaN);
+            multipliers = steps.multipliers();
             raised = new Result(Math.max(lp.bound(), steps.bound()), true,
                     lp.state() + ", raised by whole agent plans in " + steps.steps() + " steps ("
                             + steps.searches() + " plan searches for " + steps.agents() + " agents)"
@@ -135,16 +138,41 @@ public final class CoverageBound {
             return lp;
         }
         // the time the bound's steps leave (they settle within ~20 s at 100 agents) raises the shortfall floor
-        if (duals.shortfallValues() == null || !problem.getSolveDeadline().allows(end.nanos())) {
+        if (duals.shortfallValues() != null && problem.getSolveDeadline().allows(end.nanos())) {
+            try {
+                LagrangianBound.Result steps = LagrangianBound.raiseShortfall(problem, duals.lp(),
+                        duals.shortfallValues(), duals.shortfallMinutes(), end, problem.getSolveDeadline());
+                double floor = Math.max(lp.shortfallFloor(), floorOf(duals.lp(), steps.bound()));
+                raised = new Result(raised.bound(), true, raised.state() + "; shortfall floor raised in "
+                        + steps.steps() + " steps", raised.columns(), raised.rows(), lp.millis() + millisSince(t0),
+                        raised.mix(), duals, raised.lpBound(), floor);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the raised bound stands without a raised floor
+            }
+        }
+        return raisedByWholeShifts(problem, raised, multipliers, end, lp.millis(), t0);
+    }
+
+    /**
+     * The time the steps and the floor leave raises the bound once more at the steps' best multipliers, each day's
+     * coverage made of whole shifts ({@link LagrangianBound#raiseByWholeShifts}); never below {@code raised}.
+     */
+    private static Result raisedByWholeShifts(RosterSolution problem, Result raised, double[] multipliers,
+            SolveDeadline end, long lpMillis, long t0) {
+        if (multipliers == null || !problem.getSolveDeadline().allows(end.nanos())) {
             return raised;
         }
         try {
-            LagrangianBound.Result steps = LagrangianBound.raiseShortfall(problem, duals.lp(), duals.shortfallValues(),
-                    duals.shortfallMinutes(), end, problem.getSolveDeadline());
-            double floor = Math.max(lp.shortfallFloor(), floorOf(duals.lp(), steps.bound()));
-            return new Result(raised.bound(), true, raised.state() + "; shortfall floor raised in " + steps.steps()
-                    + " steps", raised.columns(), raised.rows(), lp.millis() + millisSince(t0), raised.mix(), duals,
-                    raised.lpBound(), floor);
+            LagrangianBound.WholeShifts days = LagrangianBound.raiseByWholeShifts(problem, raised.duals().lp(),
+                    multipliers, end, problem.getSolveDeadline());
+            if (days.solved() == 0) {
+                return raised;
+            }
+            String state = String.format(Locale.ROOT, "; whole shifts per day %+,.1f in %d of %d days (%d exact)",
+                    days.bound() - days.before(), days.solved(), days.blocks(), days.exact());
+            return new Result(Math.max(raised.bound(), days.bound()), true, raised.state() + state, raised.columns(),
+                    raised.rows(), lpMillis + millisSince(t0), raised.mix(), raised.duals(), raised.lpBound(),
+                    raised.shortfallFloor());
         } catch (RuntimeException | OutOfMemoryError e) {
             return raised;
         }

@@ -3,9 +3,11 @@ package com.timebank.wfm.roster.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The coverage bound raised by pricing whole agent plans: a Lagrangian relaxation of the per-agent model, started
@@ -33,6 +35,10 @@ import java.util.Map;
  * <p>
  * With f the minutes short alone (overstaffing free), the same relaxation bounds the short agent-minutes of any such
  * roster ({@link #raiseShortfall}): it raises the shortfall floor the planner sees, as it raises the bound.
+ * <p>
+ * At the best multipliers the interval side can be priced once more with a day's coverage made of whole shifts
+ * ({@link #raiseByWholeShifts}, {@link WholeShiftDay}): still L's agent side, but each day's intervals minimised
+ * together over the coverages whole shifts can give them, not each on its own.
  */
 final class LagrangianBound {
 
@@ -42,7 +48,8 @@ final class LagrangianBound {
      * after it, what its last quarter gained when its share of the time was up (NaN: it ended or settled before) and
      * whether it then gave way.
      */
-    record Result(double bound, int steps, long millis, int searches, int agents, double lateGain, boolean gaveWay) {
+    record Result(double bound, int steps, long millis, int searches, int agents, double lateGain, boolean gaveWay,
+            double[] multipliers) {
     }
 
     private final CoverageBound.Lp lp;
@@ -198,6 +205,7 @@ final class LagrangianBound {
         double[] pi = duals.clone();
         bound.project(pi);
         double best = lpBound;
+        double[] bestPi = pi.clone();
         double lambda = 1.0;
         int sinceBest = 0;
         int steps = 0;
@@ -210,6 +218,7 @@ final class LagrangianBound {
             boolean better = value > best;
             if (better) {
                 best = value;
+                bestPi = pi.clone();
             }
             climb.add(now - t0, best);
             if (undecided && now >= shareEnd(t0, Math.min(end.nanos(), solveEnd.nanos()), BOUND_SHARE)) {
@@ -246,7 +255,7 @@ final class LagrangianBound {
             bound.project(pi);
         }
         return new Result(best, steps, (System.nanoTime() - t0) / 1_000_000, bound.agents.size(),
-                bound.agents.stream().mapToInt(a -> a.agents.size()).sum(), lateGain, gaveWay);
+                bound.agents.stream().mapToInt(a -> a.agents.size()).sum(), lateGain, gaveWay, bestPi);
     }
 
     /** The best bound after each step of a raise and when, so that it can tell what its last part still gained. */
@@ -318,11 +327,201 @@ final class LagrangianBound {
         return evaluate(projected, new double[pi.length]);
     }
 
+    /**
+     * L(π) raised by whole shifts: where the time until {@code end} (and the solve's end) allows, each block of days'
+     * rows' separate minima are replaced by the least cost whole shifts can give them ({@link WholeShiftDay}), the
+     * time left shared by the blocks left, at most {@link #BLOCK_MILLIS} each; a block not reached or without an
+     * answer keeps its minima. {@code before}: L(π) itself; {@code blocks}: how many; {@code solved}: with a bound;
+     * {@code exact}: proven optimal.
+     */
+    record WholeShifts(double bound, double before, int blocks, int solved, int exact, long millis) {
+    }
+
+    /**
+     * The most time one block of days gets: a stop or another roster's bound waits at most this long. At 100 agents
+     * (weekend-peak, at the steps' best multipliers, {@code WholeShiftDayProbe}) SCIP's bounds raised the bound by
+     * +0.26–0.28% with 1 s a day and +0.41% with 3 s; the best whole-shift coverages it found were +2.26% above, so the
+     * days' true least lies between and a longer solve's bound gains more from more time a day.
+     */
+    static final long BLOCK_MILLIS = 10_000;
+
+    /**
+     * L at the multipliers {@code pi} (the raise's best), each block of days then raised by whole shifts until
+     * {@code end} or the solve's end ({@link WholeShifts}); a valid lower bound of the coverage objective whatever
+     * {@code pi} is.
+     */
+    static WholeShifts raiseByWholeShifts(RosterSolution problem, CoverageBound.Lp lp, double[] pi, SolveDeadline end,
+            SolveDeadline solveEnd) {
+        long t0 = System.nanoTime();
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(problem);
+        double[] projected = pi.clone();
+        bound.project(projected);
+        double value = bound.evaluate(projected, new double[pi.length]);
+        List<List<Integer>> blocks = bound.dayBlocks(problem.getHorizonDays());
+        double gain = 0;
+        int solved = 0;
+        int exact = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            long left = Math.min(end.nanos(), solveEnd.nanos()) - System.nanoTime();
+            if (!solveEnd.allows(end.nanos()) || left <= 0) {
+                break;
+            }
+            long millis = Math.min(BLOCK_MILLIS, left / 1_000_000 / (blocks.size() - b));
+            if (millis < 1) {
+                break;
+            }
+            double[] outcome = bound.blockGain(blocks.get(b), projected, millis);
+            gain += outcome[0];
+            solved += outcome[1] > 0 ? 1 : 0;
+            exact += outcome[1] > 1 ? 1 : 0;
+        }
+        return new WholeShifts(value + gain, value, blocks.size(), solved, exact,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Per coverage row, the day its shifts start on (-1: none); days whose shifts share a row share a block. */
+    private int[] dayOfRow;
+    private int[] blockOfDay;
+
+    /** The horizon's days in blocks that no shift links (each day its own block unless shifts cross midnight). */
+    private List<List<Integer>> dayBlocks(int days) {
+        dayOfRow = new int[rhs.length];
+        Arrays.fill(dayOfRow, -1);
+        blockOfDay = new int[days];
+        for (int d = 0; d < days; d++) {
+            blockOfDay[d] = d;
+        }
+        for (Group g : groups) {
+            for (int d = 0; d < days; d++) {
+                for (int[] rows : g.rows[d]) {
+                    for (int k : rows) {
+                        if (dayOfRow[k] < 0) {
+                            dayOfRow[k] = d;
+                        } else {
+                            blockOfDay[root(dayOfRow[k])] = root(d);
+                        }
+                    }
+                }
+            }
+        }
+        Map<Integer, List<Integer>> blocks = new LinkedHashMap<>();
+        for (int d = 0; d < days; d++) {
+            blocks.computeIfAbsent(root(d), k -> new ArrayList<>()).add(d);
+        }
+        return new ArrayList<>(blocks.values());
+    }
+
+    private int root(int d) {
+        while (blockOfDay[d] != d) {
+            d = blockOfDay[d] = blockOfDay[blockOfDay[d]];
+        }
+        return d;
+    }
+
+    /**
+     * What whole shifts add to the block's rows over their separate minima at π: {gain ≥ 0, 0 no answer / 1 a bound
+     * / 2 proven optimal}.
+     */
+    private double[] blockGain(List<Integer> block, double[] pi, long millis) {
+        int root = root(block.get(0));
+        List<Integer> rowList = new ArrayList<>();
+        for (int k = 0; k < pi.length; k++) {
+            if (dayOfRow[k] >= 0 && root(dayOfRow[k]) == root) {
+                rowList.add(k);
+            }
+        }
+        int[] rows = rowList.stream().mapToInt(Integer::intValue).toArray();
+        double minima = 0;
+        for (int k : rows) {
+            double c = bestCoverage(rhs[k], pi[k], lattice, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+            minima += intervalCost(rhs[k], c, pi[k], shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+        }
+        // per day, the open agents of every shape that some of them may work (a shape counted once per agent)
+        List<WholeShiftDay.Shape> shapes = new ArrayList<>();
+        Map<Integer, Integer> open = new HashMap<>();
+        for (int d : block) {
+            Map<String, int[]> capOf = new LinkedHashMap<>();
+            Map<String, Integer> optionOf = new HashMap<>();
+            Map<String, Group> groupOf = new HashMap<>();
+            int agentsOpen = 0;
+            for (AgentPlans a : agents) {
+                if (a.kind[d] != 0) {
+                    continue;
+                }
+                int count = a.agents.size();
+                agentsOpen += count;
+                Group g = a.group;
+                int options = a.allowed[d] == null ? g.options.size() : a.allowed[d].length;
+                Set<String> own = new HashSet<>();
+                for (int i = 0; i < options; i++) {
+                    int o = a.allowed[d] == null ? i : a.allowed[d][i];
+                    String shape = Arrays.toString(g.rows[d][o]) + Arrays.toString(g.minutes[d][o]);
+                    if (own.add(shape)) {
+                        capOf.computeIfAbsent(shape, x -> new int[1])[0] += count;
+                        optionOf.putIfAbsent(shape, o);
+                        groupOf.putIfAbsent(shape, g);
+                    }
+                }
+            }
+            open.put(d, agentsOpen);
+            for (Map.Entry<String, int[]> e : capOf.entrySet()) {
+                Group g = groupOf.get(e.getKey());
+                int o = optionOf.get(e.getKey());
+                shapes.add(new WholeShiftDay.Shape(d, g.rows[d][o], g.minutes[d][o], e.getValue()[0]));
+            }
+        }
+        WholeShiftDay.Outcome least = WholeShiftDay.least(rows, rhs, overstaffingCost, pi, lattice, shortfallCost,
+                shapes, open, millis);
+        if (Double.isNaN(least.value())) {
+            return new double[] {0, 0};
+        }
+        return new double[] {Math.max(0, least.value() - minima), least.exact() ? 2 : 1};
+    }
+
     /** How many plan searches a step runs for the problem's agents (agents with the same search share one). */
     static int searches(RosterSolution problem, CoverageBound.Lp lp) {
         LagrangianBound bound = new LagrangianBound(lp);
         bound.build(problem);
         return bound.agents.size();
+    }
+
+    /**
+     * For tests: per block of days, the least cost whole shifts can give it at {@code pi} (NaN: no answer) and the
+     * same cost of {@code roster}'s own coverage (its shifts that are not pinned), which may never be below it.
+     */
+    static List<double[]> blocksAgainst(RosterSolution roster, CoverageBound.Lp lp, double[] pi, long millis) {
+        LagrangianBound bound = new LagrangianBound(lp);
+        bound.build(roster);
+        double[] projected = pi.clone();
+        bound.project(projected);
+        double[] covered = new double[pi.length];
+        CoverageGrid grid = roster.getCoverageGrid();
+        for (AgentDay day : roster.getAgentDays()) {
+            if (day.getShift() != null && !day.isPinned()) {
+                for (SlotCoverage c : grid.coverageOf(day.getDayIndex(), day.getShift())) {
+                    covered[lp.coverageRowOf(c.slot())] += c.onPhoneMinutes();
+                }
+            }
+        }
+        List<double[]> blocks = new ArrayList<>();
+        for (List<Integer> block : bound.dayBlocks(roster.getHorizonDays())) {
+            double[] gain = bound.blockGain(block, projected, millis);
+            double minima = 0;
+            double own = 0;
+            for (int k = 0; k < pi.length; k++) {
+                if (bound.dayOfRow[k] >= 0 && bound.root(bound.dayOfRow[k]) == bound.root(block.get(0))) {
+                    double c = bestCoverage(bound.rhs[k], projected[k], bound.lattice, bound.shortfallCost, 0,
+                            bound.overstaffingCost[k]);
+                    minima += intervalCost(bound.rhs[k], c, projected[k], bound.shortfallCost, 0,
+                            bound.overstaffingCost[k]);
+                    own += intervalCost(bound.rhs[k], covered[k], projected[k], bound.shortfallCost, 0,
+                            bound.overstaffingCost[k]);
+                }
+            }
+            blocks.add(new double[] {gain[1] == 0 ? Double.NaN : minima + gain[0], own, minima});
+        }
+        return blocks;
     }
 
     /** Each agent's best plan value at {@code pi} (for tests: no plan that keeps the rules may be worth more). */

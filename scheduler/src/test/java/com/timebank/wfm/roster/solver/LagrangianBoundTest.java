@@ -174,6 +174,40 @@ class LagrangianBoundTest {
     }
 
     /**
+     * Each day's coverage made of whole shifts: at multipliers near the raise's best and at random ones, no day of a
+     * solved roster (its shifts that are not pinned, agents on leave and time off among them) costs less than the
+     * least the whole-shift program finds for it, and that least is never below the rows' separate minima; the bound
+     * raised with them stays below the roster.
+     */
+    @Test
+    void noDayOfARosterCostsLessThanItsWholeShiftsLeast() {
+        assertThat(bound.available()).as(bound.state()).isTrue();
+        LagrangianBound.Result steps = LagrangianBound.raise(roster, bound.duals().lp(), bound.duals().values(),
+                bound.bound(), endIn(2), new SolveDeadline());
+        Random random = new Random(11);
+        int days = 0;
+        for (int round = 0; round < 2; round++) {
+            double[] pi = steps.multipliers().clone();
+            for (int k = 0; k < pi.length; k++) {
+                pi[k] *= round == 0 ? 1 : 0.5 + random.nextDouble();
+            }
+            for (double[] day : LagrangianBound.blocksAgainst(roster, bound.duals().lp(), pi, 300)) {
+                assertThat(day[0]).isNotNaN().isGreaterThanOrEqualTo(day[2] - 1e-6 * Math.abs(day[2]))
+                        .isLessThanOrEqualTo(day[1] + 1e-6 * Math.abs(day[1]));
+                days++;
+            }
+        }
+        assertThat(days).isEqualTo(2 * 14);
+
+        LagrangianBound.WholeShifts raised = LagrangianBound.raiseByWholeShifts(roster, bound.duals().lp(),
+                steps.multipliers(), endIn(5), new SolveDeadline());
+        assertThat(raised.solved()).isEqualTo(14);
+        assertThat(raised.bound()).isGreaterThanOrEqualTo(raised.before())
+                .isLessThanOrEqualTo(CoverageBound.objectiveOf(roster));
+        assertThat(raised.before()).isCloseTo(steps.bound(), within(1e-6 * steps.bound()));
+    }
+
+    /**
      * The shortfall floor raised by the same plans in the time the bound's steps leave: never below the LP's, never
      * above a solved roster's short agent-intervals, and at the LP's own duals at least the LP's floor.
      */
