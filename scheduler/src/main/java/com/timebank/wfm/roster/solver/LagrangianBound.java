@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The coverage bound raised by pricing whole agent plans: a Lagrangian relaxation of the per-agent model, started
@@ -371,10 +372,10 @@ final class LagrangianBound {
             if (millis < 1) {
                 break;
             }
-            double[] outcome = bound.blockGain(blocks.get(b), projected, millis);
-            gain += outcome[0];
-            solved += outcome[1] > 0 ? 1 : 0;
-            exact += outcome[1] > 1 ? 1 : 0;
+            BlockGain outcome = bound.blockGain(blocks.get(b), projected, millis);
+            gain += outcome.gain();
+            solved += outcome.answer() != BlockGain.Answer.NONE ? 1 : 0;
+            exact += outcome.answer() == BlockGain.Answer.OPTIMAL ? 1 : 0;
         }
         return new WholeShifts(value + gain, value, blocks.size(), solved, exact,
                 (System.nanoTime() - t0) / 1_000_000);
@@ -419,23 +420,34 @@ final class LagrangianBound {
         return d;
     }
 
-    /**
-     * What whole shifts add to the block's rows over their separate minima at π: {gain ≥ 0, 0 no answer / 1 a bound
-     * / 2 proven optimal}.
-     */
-    private double[] blockGain(List<Integer> block, double[] pi, long millis) {
+    /** What whole shifts add to a block's rows over their separate minima at π (≥ 0), and how it was found. */
+    private record BlockGain(double gain, Answer answer) {
+        enum Answer { NONE, BOUND, OPTIMAL }
+    }
+
+    /** The coverage rows whose shifts start on a day of {@code block}. */
+    private int[] rowsOf(List<Integer> block) {
         int root = root(block.get(0));
-        List<Integer> rowList = new ArrayList<>();
-        for (int k = 0; k < pi.length; k++) {
-            if (dayOfRow[k] >= 0 && root(dayOfRow[k]) == root) {
-                rowList.add(k);
-            }
-        }
-        int[] rows = rowList.stream().mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, rhs.length)
+                .filter(k -> dayOfRow[k] >= 0 && root(dayOfRow[k]) == root).toArray();
+    }
+
+    /** Row k's best coverage at π ({@link #bestCoverage} with this bound's costs). */
+    private double bestCoverageOf(int k, double pi) {
+        return bestCoverage(rhs[k], pi, lattice, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+    }
+
+    /** Row k's f(c) + π·c ({@link #intervalCost} with this bound's costs). */
+    private double rowCost(int k, double c, double pi) {
+        return intervalCost(rhs[k], c, pi, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+    }
+
+    /** What whole shifts add to the block's rows over their separate minima at π, SCIP given {@code millis}. */
+    private BlockGain blockGain(List<Integer> block, double[] pi, long millis) {
+        int[] rows = rowsOf(block);
         double minima = 0;
         for (int k : rows) {
-            double c = bestCoverage(rhs[k], pi[k], lattice, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
-            minima += intervalCost(rhs[k], c, pi[k], shortfallCost, shortfallPerMinute, overstaffingCost[k]);
+            minima += rowCost(k, bestCoverageOf(k, pi[k]), pi[k]);
         }
         // per day, the open agents of every shape that some of them may work (a shape counted once per agent)
         List<WholeShiftDay.Shape> shapes = new ArrayList<>();
@@ -474,9 +486,10 @@ final class LagrangianBound {
         WholeShiftDay.Outcome least = WholeShiftDay.least(rows, rhs, overstaffingCost, pi, lattice, shortfallCost,
                 shapes, open, millis);
         if (Double.isNaN(least.value())) {
-            return new double[] {0, 0};
+            return new BlockGain(0, BlockGain.Answer.NONE);
         }
-        return new double[] {Math.max(0, least.value() - minima), least.exact() ? 2 : 1};
+        return new BlockGain(Math.max(0, least.value() - minima),
+                least.exact() ? BlockGain.Answer.OPTIMAL : BlockGain.Answer.BOUND);
     }
 
     /** How many plan searches a step runs for the problem's agents (agents with the same search share one). */
@@ -506,20 +519,15 @@ final class LagrangianBound {
         }
         List<double[]> blocks = new ArrayList<>();
         for (List<Integer> block : bound.dayBlocks(roster.getHorizonDays())) {
-            double[] gain = bound.blockGain(block, projected, millis);
+            BlockGain gain = bound.blockGain(block, projected, millis);
             double minima = 0;
             double own = 0;
-            for (int k = 0; k < pi.length; k++) {
-                if (bound.dayOfRow[k] >= 0 && bound.root(bound.dayOfRow[k]) == bound.root(block.get(0))) {
-                    double c = bestCoverage(bound.rhs[k], projected[k], bound.lattice, bound.shortfallCost, 0,
-                            bound.overstaffingCost[k]);
-                    minima += intervalCost(bound.rhs[k], c, projected[k], bound.shortfallCost, 0,
-                            bound.overstaffingCost[k]);
-                    own += intervalCost(bound.rhs[k], covered[k], projected[k], bound.shortfallCost, 0,
-                            bound.overstaffingCost[k]);
-                }
+            for (int k : bound.rowsOf(block)) {
+                minima += bound.rowCost(k, bound.bestCoverageOf(k, projected[k]), projected[k]);
+                own += bound.rowCost(k, covered[k], projected[k]);
             }
-            blocks.add(new double[] {gain[1] == 0 ? Double.NaN : minima + gain[0], own, minima});
+            blocks.add(new double[] {gain.answer() == BlockGain.Answer.NONE ? Double.NaN : minima + gain.gain(), own,
+                    minima});
         }
         return blocks;
     }
@@ -600,10 +608,8 @@ final class LagrangianBound {
     double evaluate(double[] pi, double[] subgradient) {
         double value = constant;
         for (int k = 0; k < pi.length; k++) {
-            double r = rhs[k];
-            double bestCover = bestCoverage(r, pi[k], lattice, shortfallCost, shortfallPerMinute, overstaffingCost[k]);
-            double bestCost = intervalCost(r, bestCover, pi[k], shortfallCost, shortfallPerMinute, overstaffingCost[k]);
-            value += bestCost;
+            double bestCover = bestCoverageOf(k, pi[k]);
+            value += rowCost(k, bestCover, pi[k]);
             subgradient[k] = bestCover;
         }
         for (Group group : groups) {
