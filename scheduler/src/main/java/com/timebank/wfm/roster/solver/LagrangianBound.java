@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -444,18 +445,29 @@ final class LagrangianBound {
 
     /** What whole shifts add to the block's rows over their separate minima at π, SCIP given {@code millis}. */
     private BlockGain blockGain(List<Integer> block, double[] pi, long millis) {
-        int[] rows = rowsOf(block);
         double minima = 0;
-        for (int k : rows) {
+        for (int k : rowsOf(block)) {
             minima += rowCost(k, bestCoverageOf(k, pi[k]), pi[k]);
         }
-        // per day, the open agents of every shape that some of them may work (a shape counted once per agent)
+        WholeShiftDay.Outcome least = WholeShiftDay.least(wholeShiftBlock(block, pi), millis);
+        if (Double.isNaN(least.value())) {
+            return new BlockGain(0, BlockGain.Answer.NONE);
+        }
+        return new BlockGain(Math.max(0, least.value() - minima),
+                least.exact() ? BlockGain.Answer.OPTIMAL : BlockGain.Answer.BOUND);
+    }
+
+    /** The block's whole-shift problem at π: per day, the shapes its open agents may work, each with their count. */
+    private WholeShiftDay.Block wholeShiftBlock(List<Integer> block, double[] pi) {
+        // per day, the open agents of every shape that some of them may work (a shape counted once per agent), and
+        // the open agents by the set of shapes they may work
         List<WholeShiftDay.Shape> shapes = new ArrayList<>();
+        List<WholeShiftDay.Kind> kinds = new ArrayList<>();
         Map<Integer, Integer> open = new HashMap<>();
         for (int d : block) {
-            Map<String, int[]> capOf = new LinkedHashMap<>();
-            Map<String, Integer> optionOf = new HashMap<>();
-            Map<String, Group> groupOf = new HashMap<>();
+            Map<String, Integer> indexOf = new HashMap<>();
+            Map<Integer, Integer> cap = new HashMap<>();
+            Map<List<Integer>, int[]> kindOf = new LinkedHashMap<>();
             int agentsOpen = 0;
             for (AgentPlans a : agents) {
                 if (a.kind[d] != 0) {
@@ -465,31 +477,32 @@ final class LagrangianBound {
                 agentsOpen += count;
                 Group g = a.group;
                 int options = a.allowed[d] == null ? g.options.size() : a.allowed[d].length;
-                Set<String> own = new HashSet<>();
+                Set<Integer> own = new TreeSet<>();
                 for (int i = 0; i < options; i++) {
                     int o = a.allowed[d] == null ? i : a.allowed[d][i];
-                    String shape = Arrays.toString(g.rows[d][o]) + Arrays.toString(g.minutes[d][o]);
-                    if (own.add(shape)) {
-                        capOf.computeIfAbsent(shape, x -> new int[1])[0] += count;
-                        optionOf.putIfAbsent(shape, o);
-                        groupOf.putIfAbsent(shape, g);
+                    String key = Arrays.toString(g.rows[d][o]) + Arrays.toString(g.minutes[d][o]);
+                    Integer index = indexOf.get(key);
+                    if (index == null) {
+                        index = shapes.size();
+                        indexOf.put(key, index);
+                        shapes.add(new WholeShiftDay.Shape(d, g.rows[d][o], g.minutes[d][o], 0));
+                    }
+                    if (own.add(index)) {
+                        cap.merge(index, count, Integer::sum);
                     }
                 }
+                kindOf.computeIfAbsent(List.copyOf(own), x -> new int[1])[0] += count;
             }
             open.put(d, agentsOpen);
-            for (Map.Entry<String, int[]> e : capOf.entrySet()) {
-                Group g = groupOf.get(e.getKey());
-                int o = optionOf.get(e.getKey());
-                shapes.add(new WholeShiftDay.Shape(d, g.rows[d][o], g.minutes[d][o], e.getValue()[0]));
-            }
+            cap.forEach((index, agentsWhoMay) -> {
+                WholeShiftDay.Shape shape = shapes.get(index);
+                shapes.set(index, new WholeShiftDay.Shape(d, shape.rows(), shape.minutes(), agentsWhoMay));
+            });
+            kindOf.forEach((own, count) -> kinds.add(new WholeShiftDay.Kind(d, count[0],
+                    own.stream().mapToInt(Integer::intValue).toArray())));
         }
-        WholeShiftDay.Outcome least = WholeShiftDay.least(rows, rhs, overstaffingCost, pi, lattice, shortfallCost,
-                shapes, open, millis);
-        if (Double.isNaN(least.value())) {
-            return new BlockGain(0, BlockGain.Answer.NONE);
-        }
-        return new BlockGain(Math.max(0, least.value() - minima),
-                least.exact() ? BlockGain.Answer.OPTIMAL : BlockGain.Answer.BOUND);
+        return new WholeShiftDay.Block(rowsOf(block), rhs, overstaffingCost, pi, lattice, shortfallCost, shapes, open,
+                kinds);
     }
 
     /** How many plan searches a step runs for the problem's agents (agents with the same search share one). */

@@ -57,8 +57,8 @@ class WholeShiftDayTest {
             }
             int open = 2 + random.nextInt(6);
 
-            WholeShiftDay.Outcome least = WholeShiftDay.least(rows, rhs, over, pi, lattice, shortfallCost, shapes,
-                    Map.of(0, open), 10_000);
+            WholeShiftDay.Outcome least = WholeShiftDay.least(new WholeShiftDay.Block(rows, rhs, over, pi, lattice,
+                    shortfallCost, shapes, Map.of(0, open), List.of()), 10_000);
 
             double best = bruteForce(shapes, new int[count], 0, open, rhs, over, pi, shortfallCost);
             assertThat(least.exact()).isTrue();
@@ -71,6 +71,100 @@ class WholeShiftDayTest {
             }
             assertThat(best).isGreaterThanOrEqualTo(minima - 1e-9);
         }
+    }
+
+    /**
+     * Two queues a day (rows 0–3 and 4–7) whose shapes share no row, worked by agents of one queue, of the other or
+     * of both: solved apart with the day's limit priced, the least is never above the best count of shifts the agents
+     * can work, and equal to it where it says it is exact.
+     */
+    @Test
+    void twoQueuesApartNeverCostMoreThanTheBestCountOfShifts() {
+        Random random = new Random(11);
+        int lattice = 15;
+        int exactRounds = 0;
+        for (int round = 0; round < 40; round++) {
+            int intervals = 8;
+            int[] rows = new int[intervals];
+            double[] rhs = new double[intervals];
+            double[] over = new double[intervals];
+            double[] pi = new double[intervals];
+            double shortfallCost = 100.0 / 900 * (1 + random.nextInt(3));
+            for (int k = 0; k < intervals; k++) {
+                rows[k] = k;
+                rhs[k] = lattice * random.nextInt(10) + random.nextInt(lattice);
+                over[k] = (1 + random.nextInt(20)) / 3.0;
+                pi[k] = -over[k] + random.nextDouble() * 8;
+            }
+            int[] agents = {1 + random.nextInt(3), 1 + random.nextInt(3), random.nextInt(3)};
+            List<WholeShiftDay.Shape> shapes = new ArrayList<>();
+            List<Integer> queueOf = new ArrayList<>();
+            for (int queue = 0; queue < 2; queue++) {
+                for (int start = 0; start < 2; start++) {
+                    int[] shapeRows = {4 * queue + start, 4 * queue + start + 1, 4 * queue + start + 2};
+                    int[] minutes = {30, 15 * random.nextInt(3), 30};
+                    shapes.add(new WholeShiftDay.Shape(0, shapeRows, minutes, agents[queue] + agents[2]));
+                    queueOf.add(queue);
+                }
+            }
+            List<WholeShiftDay.Kind> kinds = List.of(new WholeShiftDay.Kind(0, agents[0], new int[] {0, 1}),
+                    new WholeShiftDay.Kind(0, agents[1], new int[] {2, 3}),
+                    new WholeShiftDay.Kind(0, agents[2], new int[] {0, 1, 2, 3}));
+            int open = agents[0] + agents[1] + agents[2];
+
+            WholeShiftDay.Outcome least = WholeShiftDay.least(new WholeShiftDay.Block(rows, rhs, over, pi, lattice,
+                    shortfallCost, shapes, Map.of(0, open), kinds), 10_000);
+
+            double best = bestOfTwoQueues(shapes, queueOf, new int[shapes.size()], 0, agents, rhs, over, pi,
+                    shortfallCost);
+            assertThat(least.value()).as("round %d", round).isLessThanOrEqualTo(best + 1e-6 * (1 + Math.abs(best)));
+            if (least.exact()) {
+                // each part proven optimal within SCIP's relative gap (1e-4) of its own cost's size
+                double size = 0;
+                for (int k = 0; k < intervals; k++) {
+                    size += LagrangianBound.intervalCost(rhs[k], 0, 0, shortfallCost, 0, over[k]);
+                }
+                exactRounds++;
+                assertThat(least.value()).as("round %d", round)
+                        .isCloseTo(best, within(1e-4 * (1 + Math.abs(best) + size)));
+            }
+        }
+        assertThat(exactRounds).isGreaterThan(10);
+    }
+
+    /** The best counts of shifts that the agents of each queue and of both can work (Hall: each queue, and all). */
+    private static double bestOfTwoQueues(List<WholeShiftDay.Shape> shapes, List<Integer> queueOf, int[] counts, int s,
+            int[] agents, double[] rhs, double[] over, double[] pi, double shortfallCost) {
+        if (s == shapes.size()) {
+            int[] perQueue = new int[2];
+            for (int i = 0; i < counts.length; i++) {
+                perQueue[queueOf.get(i)] += counts[i];
+            }
+            if (perQueue[0] > agents[0] + agents[2] || perQueue[1] > agents[1] + agents[2]
+                    || perQueue[0] + perQueue[1] > agents[0] + agents[1] + agents[2]) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] c = new double[rhs.length];
+            for (int i = 0; i < shapes.size(); i++) {
+                WholeShiftDay.Shape shape = shapes.get(i);
+                for (int j = 0; j < shape.rows().length; j++) {
+                    c[shape.rows()[j]] += counts[i] * shape.minutes()[j];
+                }
+            }
+            double cost = 0;
+            for (int k = 0; k < rhs.length; k++) {
+                cost += LagrangianBound.intervalCost(rhs[k], c[k], pi[k], shortfallCost, 0, over[k]);
+            }
+            return cost;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int n = 0; n <= shapes.get(s).cap(); n++) {
+            counts[s] = n;
+            best = Math.min(best, bestOfTwoQueues(shapes, queueOf, counts, s + 1, agents, rhs, over, pi,
+                    shortfallCost));
+        }
+        counts[s] = 0;
+        return best;
     }
 
     private static double bruteForce(List<WholeShiftDay.Shape> shapes, int[] counts, int s, int open, double[] rhs,
