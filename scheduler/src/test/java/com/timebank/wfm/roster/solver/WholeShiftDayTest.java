@@ -144,18 +144,7 @@ class WholeShiftDayTest {
                     || perQueue[0] + perQueue[1] > agents[0] + agents[1] + agents[2]) {
                 return Double.POSITIVE_INFINITY;
             }
-            double[] c = new double[rhs.length];
-            for (int i = 0; i < shapes.size(); i++) {
-                WholeShiftDay.Shape shape = shapes.get(i);
-                for (int j = 0; j < shape.rows().length; j++) {
-                    c[shape.rows()[j]] += counts[i] * shape.minutes()[j];
-                }
-            }
-            double cost = 0;
-            for (int k = 0; k < rhs.length; k++) {
-                cost += LagrangianBound.intervalCost(rhs[k], c[k], pi[k], shortfallCost, 0, over[k]);
-            }
-            return cost;
+            return costOf(shapes, counts, rhs, over, pi, shortfallCost);
         }
         double best = Double.POSITIVE_INFINITY;
         for (int n = 0; n <= shapes.get(s).cap(); n++) {
@@ -170,18 +159,7 @@ class WholeShiftDayTest {
     private static double bruteForce(List<WholeShiftDay.Shape> shapes, int[] counts, int s, int open, double[] rhs,
             double[] over, double[] pi, double shortfallCost) {
         if (s == shapes.size()) {
-            double[] c = new double[rhs.length];
-            for (int i = 0; i < shapes.size(); i++) {
-                WholeShiftDay.Shape shape = shapes.get(i);
-                for (int j = 0; j < shape.rows().length; j++) {
-                    c[shape.rows()[j]] += counts[i] * shape.minutes()[j];
-                }
-            }
-            double cost = 0;
-            for (int k = 0; k < rhs.length; k++) {
-                cost += LagrangianBound.intervalCost(rhs[k], c[k], pi[k], shortfallCost, 0, over[k]);
-            }
-            return cost;
+            return costOf(shapes, counts, rhs, over, pi, shortfallCost);
         }
         double best = Double.POSITIVE_INFINITY;
         for (int n = 0; n <= Math.min(shapes.get(s).cap(), open); n++) {
@@ -190,5 +168,22 @@ class WholeShiftDayTest {
         }
         counts[s] = 0;
         return best;
+    }
+
+    /** Σ f(c) + π·c of the coverage these counts of shapes give. */
+    private static double costOf(List<WholeShiftDay.Shape> shapes, int[] counts, double[] rhs, double[] over,
+            double[] pi, double shortfallCost) {
+        double[] c = new double[rhs.length];
+        for (int i = 0; i < shapes.size(); i++) {
+            WholeShiftDay.Shape shape = shapes.get(i);
+            for (int j = 0; j < shape.rows().length; j++) {
+                c[shape.rows()[j]] += counts[i] * shape.minutes()[j];
+            }
+        }
+        double cost = 0;
+        for (int k = 0; k < rhs.length; k++) {
+            cost += LagrangianBound.intervalCost(rhs[k], c[k], pi[k], shortfallCost, 0, over[k]);
+        }
+        return cost;
     }
 }
