@@ -341,9 +341,9 @@ final class LagrangianBound {
 
     /**
      * The most time one block of days gets: a stop or another roster's bound waits at most this long. At 100 agents
-     * (weekend-peak, at the steps' best multipliers, {@code WholeShiftDayProbe}) SCIP's bounds raised the bound by
-     * +0.26–0.28% with 1 s a day and +0.41% with 3 s; the best whole-shift coverages it found were +2.26% above, so the
-     * days' true least lies between and a longer solve's bound gains more from more time a day.
+     * (weekend-peak, at the steps' best multipliers, {@code WholeShiftDayProbe}, a day's queues solved apart) SCIP's
+     * bounds raised the bound by +0.49% with 1 s a day and +0.52% with 3 s: a longer solve's bound still gains a
+     * little from more time a day.
      */
     static final long BLOCK_MILLIS = 10_000;
 

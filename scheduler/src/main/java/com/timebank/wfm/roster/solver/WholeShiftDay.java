@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -148,11 +149,16 @@ final class WholeShiftDay {
 
     /** Rows no shape covers: their coverage is 0. */
     private static Outcome alone(Block block, int[] rows) {
+        return new Outcome(costAtZero(block, rows), true);
+    }
+
+    /** Σ f(0) over {@code rows}: their cost with no one on the phone (also the size of a part's costs). */
+    private static double costAtZero(Block block, int[] rows) {
         double value = 0;
         for (int k : rows) {
             value += cost(block.rhs()[k], 0, block.overstaffingCost()[k], block.shortfallCost());
         }
-        return new Outcome(value, true);
+        return value;
     }
 
     /**
@@ -166,10 +172,7 @@ final class WholeShiftDay {
             return prices;
         }
         try {
-            List<Integer> all = new ArrayList<>();
-            for (int s = 0; s < block.shapes().size(); s++) {
-                all.add(s);
-            }
+            List<Integer> all = IntStream.range(0, block.shapes().size()).boxed().toList();
             Map<Integer, MPConstraint> perDay = new HashMap<>();
             block.open().forEach((day, agents) -> perDay.put(day, solver.makeConstraint(0, agents, "day" + day)));
             List<MPVariable> counts = model(solver, block, new Part(block.rows(), all), Map.of(), false);
@@ -229,11 +232,7 @@ final class WholeShiftDay {
                 }
             }
             double bound = solver.objective().bestBound();
-            double size = 0;
-            for (int k : part.rows()) {
-                size += cost(block.rhs()[k], 0, block.overstaffingCost()[k], block.shortfallCost());
-            }
-            return new Outcome(bound - SAFETY * (Math.abs(bound) + size + 1), optimal);
+            return new Outcome(bound - SAFETY * (Math.abs(bound) + costAtZero(block, part.rows()) + 1), optimal);
         } finally {
             solver.delete();
         }
