@@ -387,8 +387,9 @@ public final class RosterBenchmark {
         return weights;
     }
 
+    /** A gap in percent: two decimals below 1% (most gaps at 500 agents and more), one above. */
     private static String percent(Double gap) {
-        return gap == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", gap * 100);
+        return gap == null ? "n/a" : String.format(Locale.ROOT, gap < 0.01 ? "%.2f%%" : "%.1f%%", gap * 100);
     }
 
     private static String loadAverage() {
