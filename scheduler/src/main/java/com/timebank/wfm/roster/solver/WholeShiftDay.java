@@ -172,13 +172,9 @@ final class WholeShiftDay {
             return prices;
         }
         try {
-            List<Integer> all = IntStream.range(0, block.shapes().size()).boxed().toList();
-            Map<Integer, MPConstraint> perDay = new HashMap<>();
-            block.open().forEach((day, agents) -> perDay.put(day, solver.makeConstraint(0, agents, "day" + day)));
-            List<MPVariable> counts = model(solver, block, new Part(block.rows(), all), Map.of(), false);
-            for (int s = 0; s < counts.size(); s++) {
-                perDay.get(block.shapes().get(s).day()).setCoefficient(counts.get(s), 1);
-            }
+            Part all = new Part(block.rows(), IntStream.range(0, block.shapes().size()).boxed().toList());
+            List<MPVariable> counts = model(solver, block, all, Map.of(), false);
+            Map<Integer, MPConstraint> perDay = shiftsPerDay(solver, block, all, counts, block.open());
             if (solver.solve() == MPSolver.ResultStatus.OPTIMAL) {
                 perDay.forEach((day, limit) -> prices.put(day, Math.max(0, -limit.dualValue())));
             }
@@ -201,24 +197,17 @@ final class WholeShiftDay {
         }
         try {
             List<MPVariable> counts = model(solver, block, part, mu, true);
-            Map<Integer, MPConstraint> perDay = new HashMap<>();
+            Map<Integer, Integer> limits = block.open();
             if (apart) {
                 Set<Integer> own = new HashSet<>(part.shapes());
+                limits = new HashMap<>();
                 for (Kind kind : block.kinds()) {
                     if (Arrays.stream(kind.shapes()).anyMatch(own::contains)) {
-                        MPConstraint limit = perDay.computeIfAbsent(kind.day(), d -> solver.makeConstraint(0, 0));
-                        limit.setUb(limit.ub() + kind.agents());
+                        limits.merge(kind.day(), kind.agents(), Integer::sum);
                     }
                 }
-            } else {
-                block.open().forEach((day, agents) -> perDay.put(day, solver.makeConstraint(0, agents)));
             }
-            for (int i = 0; i < counts.size(); i++) {
-                MPConstraint limit = perDay.get(block.shapes().get(part.shapes().get(i)).day());
-                if (limit != null) {
-                    limit.setCoefficient(counts.get(i), 1);
-                }
-            }
+            shiftsPerDay(solver, block, part, counts, limits);
             solver.setTimeLimit(Math.max(1, millis));
             MPSolver.ResultStatus status = solver.solve();
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
@@ -236,6 +225,23 @@ final class WholeShiftDay {
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * Per day, the part's shifts ({@code counts}, in the part's order of shapes) at most {@code limits.get(day)}; a
+     * day without a limit has none. Returns the limits' rows by day.
+     */
+    private static Map<Integer, MPConstraint> shiftsPerDay(MPSolver solver, Block block, Part part,
+            List<MPVariable> counts, Map<Integer, Integer> limits) {
+        Map<Integer, MPConstraint> perDay = new HashMap<>();
+        limits.forEach((day, agents) -> perDay.put(day, solver.makeConstraint(0, agents, "day" + day)));
+        for (int i = 0; i < counts.size(); i++) {
+            MPConstraint limit = perDay.get(block.shapes().get(part.shapes().get(i)).day());
+            if (limit != null) {
+                limit.setCoefficient(counts.get(i), 1);
+            }
+        }
+        return perDay;
     }
 
     /**
