@@ -1,0 +1,466 @@
+package com.timebank.wfm.roster.solver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * Experiment, not used by the product: is a solved roster a local optimum for many agents changed at once? Takes the
+ * solver's roster after {@code solveSeconds}, then again and again frees the whole 4-week plans of {@code subset}
+ * agents (half working on a date drawn by its coverage cost, half drawn at random), generates plans for them against
+ * everyone else's coverage — the steps of a Lagrangian dual over the group's coverage rows ({@code -Diterations}, 60),
+ * each agent's best plan at the step's prices by {@link BestWeek} over the horizon — and lets SCIP pick one plan per
+ * agent, each interval's cost exact at the lattice points; kept when the coverage objective (valued exactly) is lower.
+ * (Column generation with a GLOP master stalled: every interval of a solved roster sits on a kink of its cost, so the
+ * master's duals are extreme points that price useless plans, and its objective did not move in 20 rounds.)
+ * Usage: {@code SubsetMipProbe instance agents solveSeconds center|coverage subset seconds [mipMillis]}.
+ */
+public final class SubsetMipProbe {
+
+    private static final double SCALE = 1_000;
+
+    public static void main(String[] args) {
+        String name = args[0];
+        int size = Integer.parseInt(args[1]);
+        int solveSeconds = Integer.parseInt(args[2]);
+        RosterConstraintConfiguration weights = "coverage".equals(args[3])
+                ? RosterBenchmark.coverageFirst() : new RosterConstraintConfiguration();
+        int subset = Integer.parseInt(args[4]);
+        long seconds = Long.parseLong(args[5]);
+        long mipMillis = args.length > 6 ? Long.parseLong(args[6]) : 2_000;
+        CoverageBound.solverLoaded();
+        RosterBenchmark.Instance instance = RosterBenchmark.instance(name, size, 28);
+        RosterSolution problem = instance.generate(weights);
+        RosterSolution solved = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds)))
+                .solve(problem);
+        Map<String, ShiftOption> shifts = new HashMap<>();
+        solved.getAgentDays().forEach(d -> shifts.put(d.getAgent().getEmployeeNo() + "/" + d.getDayIndex(),
+                d.getShift()));
+        problem.getAgentDays().forEach(d -> d.setShift(shifts.get(d.getAgent().getEmployeeNo() + "/"
+                + d.getDayIndex())));
+        long start = CoverageBound.objectiveOf(problem);
+        System.out.printf(Locale.ROOT, "%s, %d agents, %s weights: roster after %d s: coverage objective %,d%n", name,
+                size, args[3], solveSeconds, start);
+        SubsetMipProbe probe = new SubsetMipProbe(problem);
+        probe.run(subset, seconds * 1000, mipMillis);
+        long end = CoverageBound.objectiveOf(problem);
+        System.out.printf(Locale.ROOT, "after %d s of subsets: coverage objective %,d (%.2f%% lower), hard %s%n",
+                seconds, end, 100.0 * (start - end) / start,
+                new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1))).score(problem));
+    }
+
+    private final RosterSolution problem;
+    private final CoverageGrid grid;
+    private final ContractWeeks weeks;
+    private final List<AgentState> agents = new ArrayList<>();
+    private final List<RequirementSlot> slots = new ArrayList<>();
+    private final Map<RequirementSlot, Integer> slotIndex = new IdentityHashMap<>();
+    private final int[] onPhone;
+    private final long wShort;
+    private final long wOver;
+    private final int step;
+    private final Random random = new Random(7);
+    private int verbose = 20;
+    private int provenOptimal;
+    private int iterations = Integer.getInteger("iterations", 60);
+
+    private SubsetMipProbe(RosterSolution problem) {
+        this.problem = problem;
+        this.grid = problem.getCoverageGrid();
+        this.weeks = problem.getContractWeeks();
+        wShort = problem.getConstraintConfiguration().getCoverageShortfall().softScore();
+        wOver = problem.getConstraintConfiguration().getOverstaffing().softScore();
+        Map<Agent, AgentState> byAgent = new IdentityHashMap<>();
+        for (Agent agent : problem.getAgents()) {
+            AgentState state = new AgentState(agent, weeks);
+            byAgent.put(agent, state);
+            agents.add(state);
+        }
+        for (AgentDay day : problem.getAgentDays()) {
+            AgentState state = byAgent.get(day.getAgent());
+            state.days[day.getDayIndex()] = day;
+            state.shifts[day.getDayIndex()] = day.getShift();
+        }
+        for (Unavailability u : problem.getUnavailabilities()) {
+            byAgent.get(u.getAgent()).unavailabilities.add(u);
+        }
+        int g = grid.getSlotMinutes();
+        for (String skill : grid.getSkills()) {
+            for (RequirementSlot slot : grid.slotsOf(skill)) {
+                slotIndex.put(slot, slots.size());
+                slots.add(slot);
+                g = gcd(g, slot.getRequiredMinutes());
+            }
+        }
+        onPhone = new int[slots.size()];
+        for (AgentState state : agents) {
+            for (int d = 0; d < state.shifts.length; d++) {
+                if (state.shifts[d] != null) {
+                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, state.shifts[d])) {
+                        onPhone[slotIndex.get(c.slot())] += c.onPhoneMinutes();
+                        g = gcd(g, c.onPhoneMinutes());
+                    }
+                }
+            }
+        }
+        step = Math.max(1, g);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private long cost(int i, int minutes) {
+        RequirementSlot slot = slots.get(i);
+        return wShort * slot.shortfallPenalty(minutes) + wOver * slot.overstaffingPenalty(minutes);
+    }
+
+    private void run(int subset, long millis, long mipMillis) {
+        long t0 = System.nanoTime();
+        int tries = 0;
+        int kept = 0;
+        long gained = 0;
+        while (millis(t0) < millis) {
+            List<Integer> group = draw(subset);
+            long gain = improve(group, mipMillis);
+            tries++;
+            if (gain > 0) {
+                kept++;
+                gained += gain;
+            }
+            if (tries % 10 == 0) {
+                System.out.printf(Locale.ROOT, "%d tries, %d kept, gained %,d, %d ms%n", tries, kept, gained,
+                        millis(t0));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d tries, %d kept, gained %,d, %d proven optimal%n", tries, kept, gained,
+                provenOptimal);
+    }
+
+    /** Half the agents working on the date of a slot drawn by its cost, half drawn from all. */
+    private List<Integer> draw(int subset) {
+        long total = 0;
+        long[] costs = new long[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            costs[i] = cost(i, onPhone[i]);
+            total += costs[i];
+        }
+        long pick = (long) (random.nextDouble() * total);
+        int slot = 0;
+        while (slot < costs.length - 1 && pick >= costs[slot]) {
+            pick -= costs[slot];
+            slot++;
+        }
+        int date = slots.get(slot).getDayIndex();
+        List<Integer> working = new ArrayList<>();
+        for (int a = 0; a < agents.size(); a++) {
+            if (date < agents.get(a).shifts.length && agents.get(a).shifts[date] != null) {
+                working.add(a);
+            }
+        }
+        Collections.shuffle(working, random);
+        List<Integer> group = new ArrayList<>(working.subList(0, Math.min(working.size(), subset / 2)));
+        while (group.size() < subset) {
+            int a = random.nextInt(agents.size());
+            if (!group.contains(a)) {
+                group.add(a);
+            }
+        }
+        return group;
+    }
+
+    /** One group's plans and integer master; returns the gain kept (0: none). */
+    private long improve(List<Integer> group, long mipMillis) {
+        int[] others = onPhone.clone();
+        List<List<ShiftOption[]>> columns = new ArrayList<>();
+        for (int a : group) {
+            subtract(others, agents.get(a).shifts.clone(), -1);
+            List<ShiftOption[]> list = new ArrayList<>();
+            list.add(agents.get(a).shifts.clone());
+            columns.add(list);
+        }
+        long t0 = System.nanoTime();
+        // a small Lagrangian dual over the group's coverage: each agent's best plan at the prices, each interval's
+        // best coverage by the group; every distinct plan met is a column of the integer master
+        double[] pi = new double[slots.size()];
+        int[] groupNow = new int[slots.size()];
+        for (List<ShiftOption[]> list : columns) {
+            subtract(groupNow, list.get(0), 1);
+        }
+        long current = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            current += cost(i, onPhone[i]);
+            // the mid slope at the roster's coverage: between what a step more and a step less is worth
+            pi[i] = (cost(i, onPhone[i] - Math.min(step, groupNow[i])) - cost(i, onPhone[i] + step))
+                    / (double) (step + Math.min(step, groupNow[i]));
+        }
+        int maxSteps = group.size() * grid.getSlotMinutes() / step;
+        double best = Double.NEGATIVE_INFINITY;
+        double lambda = 1.0;
+        int rounds = 0;
+        int sinceBetter = 0;
+        for (; rounds < iterations; rounds++) {
+            double value = 0;
+            int[] planCoverage = new int[slots.size()];
+            for (int k = 0; k < group.size(); k++) {
+                ShiftOption[] plan = price(agents.get(group.get(k)), pi);
+                if (plan == null) {
+                    return 0;
+                }
+                value -= valueAt(plan, pi);
+                subtract(planCoverage, plan, 1);
+                if (columns.get(k).stream().noneMatch(p -> Arrays.equals(p, plan))) {
+                    columns.get(k).add(plan);
+                }
+            }
+            double norm = 0;
+            double[] g = new double[slots.size()];
+            for (int i = 0; i < slots.size(); i++) {
+                double least = cost(i, others[i]);
+                int at = 0;
+                for (int c = 1; c <= maxSteps; c++) {
+                    double v = cost(i, others[i] + c * step) + pi[i] * c * step;
+                    if (v < least) {
+                        least = v;
+                        at = c * step;
+                    }
+                }
+                value += least;
+                g[i] = at - planCoverage[i];
+                norm += g[i] * g[i];
+            }
+            if (value > best + 1e-6) {
+                best = value;
+                sinceBetter = 0;
+            } else if (++sinceBetter >= 5) {
+                lambda /= 2;
+                sinceBetter = 0;
+            }
+            if (norm == 0 || best >= current - 0.5) {
+                break;
+            }
+            double t = lambda * (current - value) / norm;
+            for (int i = 0; i < slots.size(); i++) {
+                pi[i] += t * g[i];
+            }
+        }
+        long cgMillis = millis(t0);
+        if (best >= current - 0.5) {
+            provenOptimal++;
+            if (verbose-- > 0) {
+                System.out.printf(Locale.ROOT, "  proven optimal after %d steps, %d ms%n", rounds, cgMillis);
+            }
+            return 0;
+        }
+        MPSolver mip = MPSolver.createSolver(System.getProperty("mip", "SCIP"));
+        boolean[] touched = new boolean[slots.size()];
+        for (List<ShiftOption[]> list : columns) {
+            for (ShiftOption[] plan : list) {
+                for (int d = 0; d < plan.length; d++) {
+                    if (plan[d] != null) {
+                        for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                            touched[slotIndex.get(c.slot())] = true;
+                        }
+                    }
+                }
+            }
+        }
+        MPConstraint[] rows = build(mip, others, touched);
+        List<List<MPVariable>> choose = new ArrayList<>();
+        List<MPVariable> hinted = new ArrayList<>();
+        List<Double> hints = new ArrayList<>();
+        for (int k = 0; k < group.size(); k++) {
+            MPConstraint one = mip.makeConstraint(1, 1, "");
+            List<MPVariable> list = new ArrayList<>();
+            for (int c = 0; c < columns.get(k).size(); c++) {
+                MPVariable x = column(mip, rows, one, columns.get(k).get(c), true);
+                list.add(x);
+                hinted.add(x);
+                hints.add(c == 0 ? 1.0 : 0.0);
+            }
+            choose.add(list);
+        }
+        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        mip.setTimeLimit(mipMillis);
+        long m0 = System.nanoTime();
+        MPSolver.ResultStatus status = mip.solve();
+        long hintValue = 0;
+        int rowCount = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            if (touched[i]) {
+                hintValue += cost(i, onPhone[i]);
+                rowCount++;
+            }
+        }
+        if (verbose-- > 0) {
+            System.out.printf(Locale.ROOT, "  %d rows, the current plans' value there %,d%n", rowCount, hintValue);
+            System.out.printf(Locale.ROOT, "  %d steps %d ms, current %,d, dual %,.0f; mip %s %,.0f bound %,.0f in %d ms; "
+                    + "columns %d%n", rounds, cgMillis, current, best, status,
+                    mip.objective().value(), mip.objective().bestBound(), millis(m0), hinted.size());
+        }
+        if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+            mip.delete();
+            return 0;
+        }
+        ShiftOption[][] chosen = new ShiftOption[group.size()][];
+        for (int k = 0; k < group.size(); k++) {
+            for (int c = 0; c < choose.get(k).size(); c++) {
+                if (choose.get(k).get(c).solutionValue() > 0.5) {
+                    chosen[k] = columns.get(k).get(c);
+                }
+            }
+        }
+        mip.delete();
+        int[] after = others.clone();
+        for (ShiftOption[] plan : chosen) {
+            subtract(after, plan, 1);
+        }
+        long before = 0;
+        long now = 0;
+        for (int i = 0; i < slots.size(); i++) {
+            if (after[i] != onPhone[i]) {
+                before += cost(i, onPhone[i]);
+                now += cost(i, after[i]);
+            }
+        }
+        if (verbose >= 0) {
+            System.out.printf(Locale.ROOT, "  before %,d now %,d%n", before, now);
+        }
+        if (now >= before) {
+            return 0;
+        }
+        System.arraycopy(after, 0, onPhone, 0, onPhone.length);
+        for (int k = 0; k < group.size(); k++) {
+            AgentState state = agents.get(group.get(k));
+            for (int d = 0; d < chosen[k].length; d++) {
+                state.shifts[d] = chosen[k][d];
+                if (state.days[d] != null && !state.days[d].isPinned()) {
+                    state.days[d].setShift(chosen[k][d]);
+                }
+            }
+        }
+        return before - now;
+    }
+
+    private void subtract(int[] coverage, ShiftOption[] plan, int sign) {
+        for (int d = 0; d < plan.length; d++) {
+            if (plan[d] != null) {
+                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                    coverage[slotIndex.get(c.slot())] += sign * c.onPhoneMinutes();
+                }
+            }
+        }
+    }
+
+    /** Rows: the group's on-phone minutes + shortfall steps − overstaffing = required − everyone else's. */
+    private MPConstraint[] build(MPSolver solver, int[] others, boolean[] touched) {
+        MPObjective objective = solver.objective();
+        objective.setMinimization();
+        MPConstraint[] rows = new MPConstraint[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            if (!touched[i]) {
+                continue;
+            }
+            int rhs = slots.get(i).getRequiredMinutes() - others[i];
+            MPConstraint row = solver.makeConstraint(rhs, rhs);
+            rows[i] = row;
+            // the exact cost between lattice points (convex), overstaffing linear
+            MPVariable over = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "");
+            row.setCoefficient(over, -1);
+            objective.setCoefficient(over, wOver * 10.0 / grid.getSlotMinutes());
+            for (int missing = Math.max(0, rhs); missing > 0; missing -= step) {
+                int width = Math.min(step, missing);
+                MPVariable segment = solver.makeNumVar(0, width, "");
+                row.setCoefficient(segment, 1);
+                int coveredAt = slots.get(i).getRequiredMinutes() - missing;
+                objective.setCoefficient(segment, (cost(i, coveredAt) - cost(i, coveredAt + width)) / (double) width);
+            }
+        }
+        return rows;
+    }
+
+    private MPVariable column(MPSolver solver, MPConstraint[] rows, MPConstraint convexity, ShiftOption[] plan,
+            boolean integer) {
+        MPVariable x = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
+        convexity.setCoefficient(x, 1);
+        Map<MPConstraint, Double> coefficients = new IdentityHashMap<>();
+        for (int d = 0; d < plan.length; d++) {
+            if (plan[d] != null) {
+                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                    coefficients.merge(rows[slotIndex.get(c.slot())], (double) c.onPhoneMinutes(), Double::sum);
+                }
+            }
+        }
+        coefficients.forEach((row, value) -> row.setCoefficient(x, value));
+        return x;
+    }
+
+    private double valueAt(ShiftOption[] plan, double[] duals) {
+        double value = 0;
+        for (int d = 0; d < plan.length; d++) {
+            if (plan[d] != null) {
+                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
+                    value += duals[slotIndex.get(c.slot())] * c.onPhoneMinutes();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The agent's best plan over the horizon at the duals (null: none within the rules). */
+    private ShiftOption[] price(AgentState state, double[] duals) {
+        Agent agent = state.agent;
+        List<BestWeek.Week> list = new ArrayList<>();
+        for (int w = 0; w < weeks.count(); w++) {
+            List<BestWeek.Day> days = new ArrayList<>();
+            int base = 0;
+            for (int d = weeks.firstDay(w); d <= weeks.lastDay(w); d++) {
+                AgentDay day = state.days[d];
+                if (day == null) {
+                    days.add(BestWeek.Day.fixedOff());
+                    continue;
+                }
+                base += day.getCreditedMinutes();
+                if (day.isPinned()) {
+                    days.add(day.getShift() == null ? BestWeek.Day.fixedOff() : BestWeek.Day.fixedShift(day.getShift()));
+                    continue;
+                }
+                List<BestWeek.Option> options = new ArrayList<>();
+                for (ShiftOption shift : agent.getEligibleShiftOptions()) {
+                    if (!state.dayAllows(d, shift)) {
+                        continue;
+                    }
+                    options.add(new BestWeek.Option(shift, Math.round(valueOn(d, shift, duals) * SCALE)));
+                }
+                days.add(BestWeek.Day.open(options));
+            }
+            list.add(new BestWeek.Week(days, base, state.requiredWeeklyMinutes(w), state.maxWeeklyMinutes(w)));
+        }
+        return BestWeek.plan(list, new BestWeek.Edges(null, null, agent.getEdges().workedDaysBefore(),
+                agent.getEdges().workedDaysAfter(), agent.getMaxConsecutiveWorkingDays(), agent.getMinRestMinutes(), 0));
+    }
+
+    private double valueOn(int day, ShiftOption shift, double[] duals) {
+        double value = 0;
+        for (SlotCoverage c : CoverageBound.shiftCoverage(grid, day, shift)) {
+            value += duals[slotIndex.get(c.slot())] * c.onPhoneMinutes();
+        }
+        return value;
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
