@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -176,27 +177,19 @@ public final class ColumnGenerationProbe {
         MPSolver mip = MPSolver.createSolver("SCIP");
         Map<RequirementSlot, MPConstraint> mipRows = new IdentityHashMap<>();
         build(mip, mipRows);
-        List<List<MPVariable>> choose = new ArrayList<>();
-        List<MPVariable> hinted = new ArrayList<>();
-        List<Double> hints = new ArrayList<>();
-        for (int a = 0; a < agents.size(); a++) {
-            MPConstraint one = mip.makeConstraint(1, 1, "agent_" + a);
-            List<MPVariable> list = new ArrayList<>();
-            List<ShiftOption[]> generated = new ArrayList<>(plans.get(a));
-            plans.get(a).clear();
-            for (int k = 0; k < generated.size(); k++) {
-                MPVariable x = addColumn(mip, mipRows, one, list, a, generated.get(k), true);
-                hinted.add(x);
-                hints.add(k == 0 ? 1.0 : 0.0);
-            }
-            choose.add(list);
+        List<List<ShiftOption[]>> generated = new ArrayList<>();
+        for (List<ShiftOption[]> list : plans) {
+            generated.add(new ArrayList<>(list));
+            list.clear();
         }
-        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        List<List<MPVariable>> choose = onePlanEach(mip, generated,
+                (a, one, plan) -> addColumn(mip, mipRows, one, new ArrayList<>(), a, plan, true));
         mip.setTimeLimit(mipMillis);
         long t1 = System.nanoTime();
         MPSolver.ResultStatus status = mip.solve();
         System.out.printf(Locale.ROOT, "integer master (%d plans): %s, objective %,.0f, best bound %,.0f in %d ms%n",
-                hinted.size(), status, mip.objective().value(), mip.objective().bestBound(), millis(t1));
+                choose.stream().mapToInt(List::size).sum(), status, mip.objective().value(),
+                mip.objective().bestBound(), millis(t1));
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
             return;
         }
@@ -243,19 +236,26 @@ public final class ColumnGenerationProbe {
 
     private MPVariable addColumn(MPSolver solver, Map<RequirementSlot, MPConstraint> rows, MPConstraint convexity,
             List<MPVariable> list, int agent, ShiftOption[] plan, boolean integer) {
+        MPVariable x = planColumn(solver, grid, rows::get, convexity, plan, integer);
+        list.add(x);
+        plans.get(agent).add(plan);
+        return x;
+    }
+
+    /** A plan's column: 1 in its agent's row, its on-phone minutes in the row of each slot it covers. */
+    static MPVariable planColumn(MPSolver solver, CoverageGrid grid, Function<RequirementSlot, MPConstraint> rowOf,
+            MPConstraint convexity, ShiftOption[] plan, boolean integer) {
         MPVariable x = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
         convexity.setCoefficient(x, 1);
         Map<MPConstraint, Double> coefficients = new IdentityHashMap<>();
         for (int d = 0; d < plan.length; d++) {
             if (plan[d] != null) {
                 for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
-                    coefficients.merge(rows.get(c.slot()), (double) c.onPhoneMinutes(), Double::sum);
+                    coefficients.merge(rowOf.apply(c.slot()), (double) c.onPhoneMinutes(), Double::sum);
                 }
             }
         }
         coefficients.forEach((row, value) -> row.setCoefficient(x, value));
-        list.add(x);
-        plans.get(agent).add(plan);
         return x;
     }
 
@@ -344,7 +344,53 @@ public final class ColumnGenerationProbe {
 
     /** The agent's best plan over the horizon at the master's duals (null: none within the rules). */
     private ShiftOption[] price(int a, Map<RequirementSlot, Double> duals) {
-        AgentState state = agents.get(a);
+        return bestPlan(agents.get(a), weeks, (d, shift) -> {
+            double value = 0;
+            for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, shift)) {
+                value += duals.get(c.slot()) * c.onPhoneMinutes();
+            }
+            return Math.round(value * SCALE);
+        });
+    }
+
+    /** One of an agent's plans as a column of an integer master, in the agent's row of one plan each. */
+    interface PlanColumn {
+        MPVariable add(int agent, MPConstraint onePlan, ShiftOption[] plan);
+    }
+
+    /**
+     * An integer master's choice of one plan per agent: a row per agent and a boolean per plan, hinted with each
+     * agent's first plan (the roster's own); returns the booleans per agent, in the plans' order.
+     */
+    static List<List<MPVariable>> onePlanEach(MPSolver mip, List<List<ShiftOption[]>> plans, PlanColumn column) {
+        List<List<MPVariable>> choose = new ArrayList<>();
+        List<MPVariable> hinted = new ArrayList<>();
+        List<Double> hints = new ArrayList<>();
+        for (int a = 0; a < plans.size(); a++) {
+            MPConstraint one = mip.makeConstraint(1, 1, "agent_" + a);
+            List<MPVariable> list = new ArrayList<>();
+            for (int k = 0; k < plans.get(a).size(); k++) {
+                MPVariable x = column.add(a, one, plans.get(a).get(k));
+                list.add(x);
+                hinted.add(x);
+                hints.add(k == 0 ? 1.0 : 0.0);
+            }
+            choose.add(list);
+        }
+        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        return choose;
+    }
+
+    /** A shift's value on a day, in the plan search's units. */
+    interface ShiftValue {
+        long of(int day, ShiftOption shift);
+    }
+
+    /**
+     * The agent's best plan over the horizon at these values (null: none within the rules): its weekly limits, rest,
+     * days in a row, leave and pinned days kept ({@link BestWeek}).
+     */
+    static ShiftOption[] bestPlan(AgentState state, ContractWeeks weeks, ShiftValue values) {
         Agent agent = state.agent;
         List<BestWeek.Week> list = new ArrayList<>();
         for (int w = 0; w < weeks.count(); w++) {
@@ -364,14 +410,9 @@ public final class ColumnGenerationProbe {
                 }
                 List<BestWeek.Option> options = new ArrayList<>();
                 for (ShiftOption shift : agent.getEligibleShiftOptions()) {
-                    if (!state.dayAllows(d, shift)) {
-                        continue;
+                    if (state.dayAllows(d, shift)) {
+                        options.add(new BestWeek.Option(shift, values.of(d, shift)));
                     }
-                    double value = 0;
-                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, shift)) {
-                        value += duals.get(c.slot()) * c.onPhoneMinutes();
-                    }
-                    options.add(new BestWeek.Option(shift, Math.round(value * SCALE)));
                 }
                 days.add(BestWeek.Day.open(options));
             }

@@ -278,21 +278,8 @@ public final class SubsetMipProbe {
             }
         }
         MPConstraint[] rows = build(mip, others, touched);
-        List<List<MPVariable>> choose = new ArrayList<>();
-        List<MPVariable> hinted = new ArrayList<>();
-        List<Double> hints = new ArrayList<>();
-        for (int k = 0; k < group.size(); k++) {
-            MPConstraint one = mip.makeConstraint(1, 1, "");
-            List<MPVariable> list = new ArrayList<>();
-            for (int c = 0; c < columns.get(k).size(); c++) {
-                MPVariable x = column(mip, rows, one, columns.get(k).get(c), true);
-                list.add(x);
-                hinted.add(x);
-                hints.add(c == 0 ? 1.0 : 0.0);
-            }
-            choose.add(list);
-        }
-        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        List<List<MPVariable>> choose = ColumnGenerationProbe.onePlanEach(mip, columns,
+                (k, one, plan) -> column(mip, rows, one, plan, true));
         mip.setTimeLimit(mipMillis);
         long m0 = System.nanoTime();
         MPSolver.ResultStatus status = mip.solve();
@@ -308,7 +295,8 @@ public final class SubsetMipProbe {
             System.out.printf(Locale.ROOT, "  %d rows, the current plans' value there %,d%n", rowCount, hintValue);
             System.out.printf(Locale.ROOT, "  %d steps %d ms, current %,d, dual %,.0f; mip %s %,.0f bound %,.0f in %d ms; "
                     + "columns %d%n", rounds, cgMillis, current, best, status,
-                    mip.objective().value(), mip.objective().bestBound(), millis(m0), hinted.size());
+                    mip.objective().value(), mip.objective().bestBound(), millis(m0),
+                    choose.stream().mapToInt(List::size).sum());
         }
         if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
             mip.delete();
@@ -393,18 +381,8 @@ public final class SubsetMipProbe {
 
     private MPVariable column(MPSolver solver, MPConstraint[] rows, MPConstraint convexity, ShiftOption[] plan,
             boolean integer) {
-        MPVariable x = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
-        convexity.setCoefficient(x, 1);
-        Map<MPConstraint, Double> coefficients = new IdentityHashMap<>();
-        for (int d = 0; d < plan.length; d++) {
-            if (plan[d] != null) {
-                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
-                    coefficients.merge(rows[slotIndex.get(c.slot())], (double) c.onPhoneMinutes(), Double::sum);
-                }
-            }
-        }
-        coefficients.forEach((row, value) -> row.setCoefficient(x, value));
-        return x;
+        return ColumnGenerationProbe.planColumn(solver, grid, slot -> rows[slotIndex.get(slot)], convexity, plan,
+                integer);
     }
 
     private double valueAt(ShiftOption[] plan, double[] duals) {
@@ -419,37 +397,10 @@ public final class SubsetMipProbe {
         return value;
     }
 
-    /** The agent's best plan over the horizon at the duals (null: none within the rules). */
-    private ShiftOption[] price(AgentState state, double[] duals) {
-        Agent agent = state.agent;
-        List<BestWeek.Week> list = new ArrayList<>();
-        for (int w = 0; w < weeks.count(); w++) {
-            List<BestWeek.Day> days = new ArrayList<>();
-            int base = 0;
-            for (int d = weeks.firstDay(w); d <= weeks.lastDay(w); d++) {
-                AgentDay day = state.days[d];
-                if (day == null) {
-                    days.add(BestWeek.Day.fixedOff());
-                    continue;
-                }
-                base += day.getCreditedMinutes();
-                if (day.isPinned()) {
-                    days.add(day.getShift() == null ? BestWeek.Day.fixedOff() : BestWeek.Day.fixedShift(day.getShift()));
-                    continue;
-                }
-                List<BestWeek.Option> options = new ArrayList<>();
-                for (ShiftOption shift : agent.getEligibleShiftOptions()) {
-                    if (!state.dayAllows(d, shift)) {
-                        continue;
-                    }
-                    options.add(new BestWeek.Option(shift, Math.round(valueOn(d, shift, duals) * SCALE)));
-                }
-                days.add(BestWeek.Day.open(options));
-            }
-            list.add(new BestWeek.Week(days, base, state.requiredWeeklyMinutes(w), state.maxWeeklyMinutes(w)));
-        }
-        return BestWeek.plan(list, new BestWeek.Edges(null, null, agent.getEdges().workedDaysBefore(),
-                agent.getEdges().workedDaysAfter(), agent.getMaxConsecutiveWorkingDays(), agent.getMinRestMinutes(), 0));
+    /** The agent's best plan over the horizon at the prices (null: none within the rules). */
+    private ShiftOption[] price(AgentState state, double[] prices) {
+        return ColumnGenerationProbe.bestPlan(state, weeks,
+                (d, shift) -> Math.round(valueOn(d, shift, prices) * SCALE));
     }
 
     private double valueOn(int day, ShiftOption shift, double[] duals) {
