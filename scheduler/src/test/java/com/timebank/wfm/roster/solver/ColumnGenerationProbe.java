@@ -363,9 +363,13 @@ public final class ColumnGenerationProbe {
      * agent's first plan (the roster's own); returns the booleans per agent, in the plans' order.
      */
     static List<List<MPVariable>> onePlanEach(MPSolver mip, List<List<ShiftOption[]>> plans, PlanColumn column) {
+        return onePlanEach(mip, plans, column, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** The same, the hint completed with these variables' values (e.g. each row's shortfall at the roster). */
+    static List<List<MPVariable>> onePlanEach(MPSolver mip, List<List<ShiftOption[]>> plans, PlanColumn column,
+            List<MPVariable> hinted, List<Double> hints) {
         List<List<MPVariable>> choose = new ArrayList<>();
-        List<MPVariable> hinted = new ArrayList<>();
-        List<Double> hints = new ArrayList<>();
         for (int a = 0; a < plans.size(); a++) {
             MPConstraint one = mip.makeConstraint(1, 1, "agent_" + a);
             List<MPVariable> list = new ArrayList<>();

@@ -277,9 +277,11 @@ public final class SubsetMipProbe {
                 }
             }
         }
-        MPConstraint[] rows = build(mip, others, touched);
+        List<MPVariable> hinted = new ArrayList<>();
+        List<Double> hints = new ArrayList<>();
+        MPConstraint[] rows = build(mip, others, touched, groupNow, hinted, hints);
         List<List<MPVariable>> choose = ColumnGenerationProbe.onePlanEach(mip, columns,
-                (k, one, plan) -> column(mip, rows, one, plan, true));
+                (k, one, plan) -> column(mip, rows, one, plan, true), hinted, hints);
         mip.setTimeLimit(mipMillis);
         long m0 = System.nanoTime();
         MPSolver.ResultStatus status = mip.solve();
@@ -352,8 +354,12 @@ public final class SubsetMipProbe {
         }
     }
 
-    /** Rows: the group's on-phone minutes + shortfall steps − overstaffing = required − everyone else's. */
-    private MPConstraint[] build(MPSolver solver, int[] others, boolean[] touched) {
+    /**
+     * Rows: the group's on-phone minutes + shortfall steps − overstaffing = required − everyone else's; the hint gets
+     * their values at the group's coverage now.
+     */
+    private MPConstraint[] build(MPSolver solver, int[] others, boolean[] touched, int[] group,
+            List<MPVariable> hinted, List<Double> hints) {
         MPObjective objective = solver.objective();
         objective.setMinimization();
         MPConstraint[] rows = new MPConstraint[slots.size()];
@@ -368,12 +374,18 @@ public final class SubsetMipProbe {
             MPVariable over = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "");
             row.setCoefficient(over, -1);
             objective.setCoefficient(over, wOver * 10.0 / grid.getSlotMinutes());
+            // the hint: the group's coverage now, its shortfall on the cheapest steps first
+            hinted.add(over);
+            hints.add((double) Math.max(0, group[i] - rhs));
+            int shortfall = Math.max(0, rhs - group[i]);
             for (int missing = Math.max(0, rhs); missing > 0; missing -= step) {
                 int width = Math.min(step, missing);
                 MPVariable segment = solver.makeNumVar(0, width, "");
                 row.setCoefficient(segment, 1);
                 int coveredAt = slots.get(i).getRequiredMinutes() - missing;
                 objective.setCoefficient(segment, (cost(i, coveredAt) - cost(i, coveredAt + width)) / (double) width);
+                hinted.add(segment);
+                hints.add((double) Math.max(0, Math.min(width, shortfall - (missing - width))));
             }
         }
         return rows;
