@@ -24,8 +24,9 @@ import com.google.ortools.linearsolver.MPVariable;
  * each agent's best plan at the step's prices by {@link BestWeek} over the horizon — and lets SCIP pick one plan per
  * agent, each interval's cost exact at the lattice points; kept when the coverage objective (valued exactly) is lower.
  * (Column generation with a GLOP master stalled: every interval of a solved roster sits on a kink of its cost, so the
- * master's duals are extreme points that price useless plans, and its objective did not move in 20 rounds.)
- * Usage: {@code SubsetMipProbe instance agents solveSeconds center|coverage subset seconds [mipMillis]}.
+ * master's duals are extreme points that price useless plans, and its objective did not move in 20 rounds.) With
+ * {@code -Dexact=seconds} each group's whole problem goes to SCIP instead, its bound printed next to the group's dual
+ * (what the product's bound relaxes, on ten agents). Usage: {@code SubsetMipProbe instance agents solveSeconds center|coverage subset seconds [mipMillis]}.
  */
 public final class SubsetMipProbe {
 
@@ -75,6 +76,8 @@ public final class SubsetMipProbe {
     private int verbose = 20;
     private int provenOptimal;
     private int iterations = Integer.getInteger("iterations", 60);
+    /** With {@code -Dexact=seconds}: each group's whole problem as a MIP instead, SCIP's bound against its dual. */
+    private final int exactSeconds = Integer.getInteger("exact", 0);
 
     private SubsetMipProbe(RosterSolution problem) {
         this.problem = problem;
@@ -257,6 +260,10 @@ public final class SubsetMipProbe {
             }
         }
         long cgMillis = millis(t0);
+        if (exactSeconds > 0) {
+            exactBound(group, others, groupNow, current, best);
+            return 0;
+        }
         if (best >= current - 0.5) {
             provenOptimal++;
             if (verbose-- > 0) {
@@ -342,6 +349,138 @@ public final class SubsetMipProbe {
             }
         }
         return before - now;
+    }
+
+    /**
+     * The group's whole problem, not only generated plans: one binary per agent, day and allowed shift; a shift a
+     * day, each contract week's paid minutes within its limits, the most days in a row (inside the horizon and at its
+     * edges), the minimum rest between neighbouring days; pinned days as they are; the coverage rows as in {@link
+     * #build}, the roster as the hint. Prints SCIP's bound on the group's best roster next to the roster and the
+     * group's Lagrangian dual, all on the whole objective (the intervals the group cannot reach as constants).
+     */
+    private void exactBound(List<Integer> group, int[] others, int[] groupNow, long current, double dual) {
+        MPSolver mip = MPSolver.createSolver("SCIP");
+        MPObjective objective = mip.objective();
+        boolean[] touched = new boolean[slots.size()];
+        List<Map<ShiftOption, MPVariable>[]> x = new ArrayList<>();
+        List<MPVariable> hinted = new ArrayList<>();
+        List<Double> hints = new ArrayList<>();
+        int[] fixedCoverage = new int[slots.size()];
+        for (int a : group) {
+            AgentState state = agents.get(a);
+            int days = state.shifts.length;
+            @SuppressWarnings("unchecked")
+            Map<ShiftOption, MPVariable>[] byDay = new Map[days];
+            x.add(byDay);
+            for (int d = 0; d < days; d++) {
+                byDay[d] = new java.util.LinkedHashMap<>();
+                AgentDay day = state.days[d];
+                if (day == null || day.isPinned()) {
+                    continue;
+                }
+                MPConstraint one = mip.makeConstraint(0, 1, "");
+                for (ShiftOption shift : state.agent.getEligibleShiftOptions()) {
+                    if (!state.dayAllows(d, shift)) {
+                        continue;
+                    }
+                    MPVariable v = mip.makeBoolVar("");
+                    one.setCoefficient(v, 1);
+                    byDay[d].put(shift, v);
+                    hinted.add(v);
+                    hints.add(shift.equals(state.shifts[d]) ? 1.0 : 0.0);
+                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, shift)) {
+                        touched[slotIndex.get(c.slot())] = true;
+                    }
+                }
+            }
+            for (int w = 0; w < weeks.count(); w++) {
+                int base = 0;
+                MPConstraint minutes = mip.makeConstraint(-Double.MAX_VALUE, Double.MAX_VALUE, "");
+                for (int d = weeks.firstDay(w); d <= weeks.lastDay(w); d++) {
+                    AgentDay day = state.days[d];
+                    if (day == null) {
+                        continue;
+                    }
+                    base += day.getCreditedMinutes() + (day.isPinned() ? day.getPaidMinutes() : 0);
+                    byDay[d].forEach((shift, v) -> minutes.setCoefficient(v, shift.getPaidMinutes()));
+                }
+                minutes.setBounds(state.requiredWeeklyMinutes(w) - base, state.maxWeeklyMinutes(w) - base);
+            }
+            int maxRun = state.agent.getMaxConsecutiveWorkingDays();
+            int before = state.agent.getEdges().workedDaysBefore();
+            int after = state.agent.getEdges().workedDaysAfter();
+            // windows of maxRun + 1 days, the days worked before and after the horizon counted as worked
+            for (int start = -before; start + maxRun < days + after; start++) {
+                MPConstraint run = mip.makeConstraint(-Double.MAX_VALUE, maxRun, "");
+                int constant = 0;
+                for (int d = start; d <= start + maxRun; d++) {
+                    if (d < 0 || d >= days) {
+                        constant++;
+                    } else if (state.days[d] != null && state.days[d].isPinned()) {
+                        constant += state.days[d].getShift() == null ? 0 : 1;
+                    } else {
+                        byDay[d].values().forEach(v -> run.setCoefficient(v, 1));
+                    }
+                }
+                run.setBounds(-Double.MAX_VALUE, maxRun - constant);
+            }
+            int minRest = state.agent.getMinRestMinutes();
+            for (int d = 0; d + 1 < days; d++) {
+                for (Map.Entry<ShiftOption, MPVariable> today : byDay[d].entrySet()) {
+                    MPConstraint rest = null;
+                    for (Map.Entry<ShiftOption, MPVariable> tomorrow : byDay[d + 1].entrySet()) {
+                        if (!BestWeek.restAllows(today.getKey(), tomorrow.getKey(), minRest)) {
+                            if (rest == null) {
+                                rest = mip.makeConstraint(-Double.MAX_VALUE, 1, "");
+                                rest.setCoefficient(today.getValue(), 1);
+                            }
+                            rest.setCoefficient(tomorrow.getValue(), 1);
+                        }
+                    }
+                }
+            }
+            for (int d = 0; d < days; d++) {
+                if (state.days[d] != null && state.days[d].isPinned() && state.shifts[d] != null) {
+                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, state.shifts[d])) {
+                        fixedCoverage[slotIndex.get(c.slot())] += c.onPhoneMinutes();
+                    }
+                }
+            }
+        }
+        int[] base = others.clone();
+        int[] free = groupNow.clone();
+        for (int i = 0; i < base.length; i++) {
+            base[i] += fixedCoverage[i];
+            free[i] -= fixedCoverage[i];
+        }
+        int binaries = hinted.size();
+        MPConstraint[] rows = build(mip, base, touched, free, hinted, hints);
+        for (int k = 0; k < group.size(); k++) {
+            for (int d = 0; d < x.get(k).length; d++) {
+                final int day = d;
+                x.get(k)[d].forEach((shift, v) -> {
+                    for (SlotCoverage c : CoverageBound.shiftCoverage(grid, day, shift)) {
+                        rows[slotIndex.get(c.slot())].setCoefficient(v, c.onPhoneMinutes());
+                    }
+                });
+            }
+        }
+        long outside = current;
+        for (int i = 0; i < slots.size(); i++) {
+            if (touched[i]) {
+                outside -= cost(i, onPhone[i]);
+            }
+        }
+        mip.setHint(hinted.toArray(new MPVariable[0]), hints.stream().mapToDouble(Double::doubleValue).toArray());
+        mip.setTimeLimit(exactSeconds * 1000L);
+        long t0 = System.nanoTime();
+        MPSolver.ResultStatus status = mip.solve();
+        System.out.printf(Locale.ROOT, "  group of %d, %d binaries: roster %,d, SCIP %s best %,.0f bound %,.0f "
+                + "(%.2f%% below the roster) in %d ms; the group's Lagrangian dual %,.0f (%.2f%% below)%n",
+                group.size(), binaries, current, status, outside + objective.value(), outside + objective.bestBound(),
+                100.0 * (current - outside - objective.bestBound()) / current, millis(t0), dual,
+                100.0 * (current - dual) / current);
+        mip.delete();
     }
 
     private void subtract(int[] coverage, ShiftOption[] plan, int sign) {
