@@ -26,7 +26,8 @@ import com.google.ortools.linearsolver.MPVariable;
  * (Column generation with a GLOP master stalled: every interval of a solved roster sits on a kink of its cost, so the
  * master's duals are extreme points that price useless plans, and its objective did not move in 20 rounds.) With
  * {@code -Dexact=seconds} each group's whole problem goes to SCIP instead, its bound printed next to the group's dual
- * (what the product's bound relaxes, on ten agents). Usage: {@code SubsetMipProbe instance agents solveSeconds center|coverage subset seconds [mipMillis]}.
+ * (what the product's bound relaxes, on ten agents).
+ * Usage: {@code SubsetMipProbe instance agents solveSeconds center|coverage subset seconds [mipMillis]}.
  */
 public final class SubsetMipProbe {
 
