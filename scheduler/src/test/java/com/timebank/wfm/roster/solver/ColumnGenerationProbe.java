@@ -105,7 +105,7 @@ public final class ColumnGenerationProbe {
                     current[day.getDayIndex()] = day.getShift();
                 }
             }
-            addColumn(lp, rows, convexity.get(a), columns.get(a), a, current, false);
+            addColumn(lp, rows, convexity.get(a), columns.get(a), a, current);
         }
         long t0 = System.nanoTime();
         Map<RequirementSlot, Double> center = null;
@@ -154,7 +154,7 @@ public final class ColumnGenerationProbe {
                 }
                 for (int i = 0; i < found.size(); i++) {
                     addColumn(lp, rows, convexity.get(foundFor.get(i)), columns.get(foundFor.get(i)), foundFor.get(i),
-                            found.get(i), false);
+                            found.get(i));
                 }
                 added += found.size();
             }
@@ -177,13 +177,8 @@ public final class ColumnGenerationProbe {
         MPSolver mip = MPSolver.createSolver("SCIP");
         Map<RequirementSlot, MPConstraint> mipRows = new IdentityHashMap<>();
         build(mip, mipRows);
-        List<List<ShiftOption[]>> generated = new ArrayList<>();
-        for (List<ShiftOption[]> list : plans) {
-            generated.add(new ArrayList<>(list));
-            list.clear();
-        }
-        List<List<MPVariable>> choose = onePlanEach(mip, generated,
-                (a, one, plan) -> addColumn(mip, mipRows, one, new ArrayList<>(), a, plan, true));
+        List<List<MPVariable>> choose = onePlanEach(mip, plans,
+                (a, one, plan) -> planColumn(mip, grid, mipRows::get, one, plan, true));
         mip.setTimeLimit(mipMillis);
         long t1 = System.nanoTime();
         MPSolver.ResultStatus status = mip.solve();
@@ -235,8 +230,8 @@ public final class ColumnGenerationProbe {
     }
 
     private MPVariable addColumn(MPSolver solver, Map<RequirementSlot, MPConstraint> rows, MPConstraint convexity,
-            List<MPVariable> list, int agent, ShiftOption[] plan, boolean integer) {
-        MPVariable x = planColumn(solver, grid, rows::get, convexity, plan, integer);
+            List<MPVariable> list, int agent, ShiftOption[] plan) {
+        MPVariable x = planColumn(solver, grid, rows::get, convexity, plan, false);
         list.add(x);
         plans.get(agent).add(plan);
         return x;

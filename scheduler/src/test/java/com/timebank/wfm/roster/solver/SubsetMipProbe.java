@@ -63,7 +63,6 @@ public final class SubsetMipProbe {
                 new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(1))).score(problem));
     }
 
-    private final RosterSolution problem;
     private final CoverageGrid grid;
     private final ContractWeeks weeks;
     private final List<AgentState> agents = new ArrayList<>();
@@ -76,12 +75,11 @@ public final class SubsetMipProbe {
     private final Random random = new Random(7);
     private int verbose = 20;
     private int provenOptimal;
-    private int iterations = Integer.getInteger("iterations", 60);
+    private final int iterations = Integer.getInteger("iterations", 60);
     /** With {@code -Dexact=seconds}: each group's whole problem as a MIP instead, SCIP's bound against its dual. */
     private final int exactSeconds = Integer.getInteger("exact", 0);
 
     private SubsetMipProbe(RosterSolution problem) {
-        this.problem = problem;
         this.grid = problem.getCoverageGrid();
         this.weeks = problem.getContractWeeks();
         wShort = problem.getConstraintConfiguration().getCoverageShortfall().softScore();
@@ -105,7 +103,7 @@ public final class SubsetMipProbe {
             for (RequirementSlot slot : grid.slotsOf(skill)) {
                 slotIndex.put(slot, slots.size());
                 slots.add(slot);
-                g = gcd(g, slot.getRequiredMinutes());
+                g = CoverageBound.gcd(g, slot.getRequiredMinutes());
             }
         }
         onPhone = new int[slots.size()];
@@ -114,16 +112,12 @@ public final class SubsetMipProbe {
                 if (state.shifts[d] != null) {
                     for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, state.shifts[d])) {
                         onPhone[slotIndex.get(c.slot())] += c.onPhoneMinutes();
-                        g = gcd(g, c.onPhoneMinutes());
+                        g = CoverageBound.gcd(g, c.onPhoneMinutes());
                     }
                 }
             }
         }
         step = Math.max(1, g);
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 
     private long cost(int i, int minutes) {
@@ -190,7 +184,7 @@ public final class SubsetMipProbe {
         int[] others = onPhone.clone();
         List<List<ShiftOption[]>> columns = new ArrayList<>();
         for (int a : group) {
-            subtract(others, agents.get(a).shifts.clone(), -1);
+            addCoverage(others, agents.get(a).shifts, -1);
             List<ShiftOption[]> list = new ArrayList<>();
             list.add(agents.get(a).shifts.clone());
             columns.add(list);
@@ -201,7 +195,7 @@ public final class SubsetMipProbe {
         double[] pi = new double[slots.size()];
         int[] groupNow = new int[slots.size()];
         for (List<ShiftOption[]> list : columns) {
-            subtract(groupNow, list.get(0), 1);
+            addCoverage(groupNow, list.get(0), 1);
         }
         long current = 0;
         for (int i = 0; i < slots.size(); i++) {
@@ -224,7 +218,7 @@ public final class SubsetMipProbe {
                     return 0;
                 }
                 value -= valueAt(plan, pi);
-                subtract(planCoverage, plan, 1);
+                addCoverage(planCoverage, plan, 1);
                 if (columns.get(k).stream().noneMatch(p -> Arrays.equals(p, plan))) {
                     columns.get(k).add(plan);
                 }
@@ -289,7 +283,8 @@ public final class SubsetMipProbe {
         List<Double> hints = new ArrayList<>();
         MPConstraint[] rows = build(mip, others, touched, groupNow, hinted, hints);
         List<List<MPVariable>> choose = ColumnGenerationProbe.onePlanEach(mip, columns,
-                (k, one, plan) -> column(mip, rows, one, plan, true), hinted, hints);
+                (k, one, plan) -> ColumnGenerationProbe.planColumn(mip, grid, slot -> rows[slotIndex.get(slot)], one,
+                        plan, true), hinted, hints);
         mip.setTimeLimit(mipMillis);
         long m0 = System.nanoTime();
         MPSolver.ResultStatus status = mip.solve();
@@ -303,8 +298,8 @@ public final class SubsetMipProbe {
         }
         if (verbose-- > 0) {
             System.out.printf(Locale.ROOT, "  %d rows, the current plans' value there %,d%n", rowCount, hintValue);
-            System.out.printf(Locale.ROOT, "  %d steps %d ms, current %,d, dual %,.0f; mip %s %,.0f bound %,.0f in %d ms; "
-                    + "columns %d%n", rounds, cgMillis, current, best, status,
+            System.out.printf(Locale.ROOT, "  %d steps %d ms, current %,d, dual %,.0f; "
+                    + "mip %s %,.0f bound %,.0f in %d ms; columns %d%n", rounds, cgMillis, current, best, status,
                     mip.objective().value(), mip.objective().bestBound(), millis(m0),
                     choose.stream().mapToInt(List::size).sum());
         }
@@ -323,7 +318,7 @@ public final class SubsetMipProbe {
         mip.delete();
         int[] after = others.clone();
         for (ShiftOption[] plan : chosen) {
-            subtract(after, plan, 1);
+            addCoverage(after, plan, 1);
         }
         long before = 0;
         long now = 0;
@@ -484,7 +479,8 @@ public final class SubsetMipProbe {
         mip.delete();
     }
 
-    private void subtract(int[] coverage, ShiftOption[] plan, int sign) {
+    /** Adds {@code sign} times the plan's on-phone minutes to each slot's coverage. */
+    private void addCoverage(int[] coverage, ShiftOption[] plan, int sign) {
         for (int d = 0; d < plan.length; d++) {
             if (plan[d] != null) {
                 for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
@@ -531,19 +527,11 @@ public final class SubsetMipProbe {
         return rows;
     }
 
-    private MPVariable column(MPSolver solver, MPConstraint[] rows, MPConstraint convexity, ShiftOption[] plan,
-            boolean integer) {
-        return ColumnGenerationProbe.planColumn(solver, grid, slot -> rows[slotIndex.get(slot)], convexity, plan,
-                integer);
-    }
-
     private double valueAt(ShiftOption[] plan, double[] duals) {
         double value = 0;
         for (int d = 0; d < plan.length; d++) {
             if (plan[d] != null) {
-                for (SlotCoverage c : CoverageBound.shiftCoverage(grid, d, plan[d])) {
-                    value += duals[slotIndex.get(c.slot())] * c.onPhoneMinutes();
-                }
+                value += valueOn(d, plan[d], duals);
             }
         }
         return value;
