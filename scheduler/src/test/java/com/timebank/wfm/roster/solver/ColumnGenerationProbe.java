@@ -38,11 +38,8 @@ public final class ColumnGenerationProbe {
         long t0 = System.nanoTime();
         int solveSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         if (solveSeconds > 0) {
-            RosterSolution solved = new RosterSolver(RosterSolver.Settings.withTimeLimit(
+            problem = new RosterSolver(RosterSolver.Settings.withTimeLimit(
                     java.time.Duration.ofSeconds(solveSeconds))).solve(problem);
-            Map<String, ShiftOption> shifts = new java.util.HashMap<>();
-            solved.getAgentDays().forEach(d -> shifts.put(d.getAgent().getEmployeeNo() + d.getDayIndex(), d.getShift()));
-            problem.getAgentDays().forEach(d -> d.setShift(shifts.get(d.getAgent().getEmployeeNo() + d.getDayIndex())));
         } else {
             new GreedyRoster(problem, new Random(0), 1_000).plan().forEach(AgentDay::setShift);
         }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,14 +44,8 @@ public final class SubsetMipProbe {
         long mipMillis = args.length > 6 ? Long.parseLong(args[6]) : 2_000;
         CoverageBound.solverLoaded();
         RosterBenchmark.Instance instance = RosterBenchmark.instance(name, size, 28);
-        RosterSolution problem = instance.generate(weights);
-        RosterSolution solved = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds)))
-                .solve(problem);
-        Map<String, ShiftOption> shifts = new HashMap<>();
-        solved.getAgentDays().forEach(d -> shifts.put(d.getAgent().getEmployeeNo() + "/" + d.getDayIndex(),
-                d.getShift()));
-        problem.getAgentDays().forEach(d -> d.setShift(shifts.get(d.getAgent().getEmployeeNo() + "/"
-                + d.getDayIndex())));
+        RosterSolution problem = new RosterSolver(RosterSolver.Settings.withTimeLimit(Duration.ofSeconds(solveSeconds)))
+                .solve(instance.generate(weights));
         long start = CoverageBound.objectiveOf(problem);
         System.out.printf(Locale.ROOT, "%s, %d agents, %s weights: roster after %d s: coverage objective %,d%n", name,
                 size, args[3], solveSeconds, start);
@@ -369,7 +363,7 @@ public final class SubsetMipProbe {
             Map<ShiftOption, MPVariable>[] byDay = new Map[days];
             x.add(byDay);
             for (int d = 0; d < days; d++) {
-                byDay[d] = new java.util.LinkedHashMap<>();
+                byDay[d] = new LinkedHashMap<>();
                 AgentDay day = state.days[d];
                 if (day == null || day.isPinned()) {
                     continue;
