@@ -114,6 +114,7 @@ public class NightlyJobs {
                 AuxSettlementService.Result r = auxSettlement.settleDate(centerId, date, observer);
                 processed += r.processed();
                 posted += r.posted();
+                r.failures().forEach(f -> failures.add(agentFailure(f.date(), f.agentId(), f.error())));
             } catch (RuntimeException e) {
                 log.warn("Aux settlement of center {} on {} failed; its other dates go on", centerId, date, e);
                 failures.add(JobRunService.Failure.of(date, e));
@@ -124,14 +125,23 @@ public class NightlyJobs {
 
     public JobRunService.Outcome postTimeOff(long centerId, LocalDate upTo) {
         TimeOffPosting.PostingResult r = timeOff.postDue(centerId, upTo);
-        return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
+        return new JobRunService.Outcome(r.dates(), r.processed(), r.posted(), r.failures().stream()
+                .map(f -> agentFailure(f.date(), f.agentId(), f.error())).toList());
+    }
+
+    /** A failure of one agent's item, named by the agent's employee number for the planner who reads it. */
+    private JobRunService.Failure agentFailure(LocalDate date, long agentId, RuntimeException error) {
+        JobRunService.Failure failure = JobRunService.Failure.of(date, error);
+        return new JobRunService.Failure(date, failure.code(),
+                "agent " + organisation.agentById(agentId).employeeNo() + ": " + failure.message());
     }
 
     /** Closes {@code month}, or with null every due month. */
     public JobRunService.Outcome closeMonths(long centerId, YearMonth month, MonthCloseService.BatchObserver observer) {
         MonthCloseService.Result r = month == null ? monthClose.closeDue(centerId, observer)
                 : monthClose.closeMonth(centerId, month, observer);
-        return new JobRunService.Outcome(r.months().stream().map(m -> m.atDay(1)).toList(), r.processed(), r.posted());
+        return new JobRunService.Outcome(r.months().stream().map(m -> m.atDay(1)).toList(), r.processed(), r.posted(),
+                r.failures().stream().map(f -> agentFailure(f.month().atDay(1), f.agentId(), f.error())).toList());
     }
 
     /** On demand: one center and one business date (settling other dates is the schedule's work). */
@@ -187,7 +197,8 @@ public class NightlyJobs {
             AuxSettlementService.BatchObserver observer) {
         if (onlyDate != null) {
             AuxSettlementService.Result r = auxSettlement.settleDate(centerId, onlyDate, observer);
-            return new JobRunService.Outcome(r.dates(), r.processed(), r.posted());
+            return new JobRunService.Outcome(r.dates(), r.processed(), r.posted(), r.failures().stream()
+                    .map(f -> agentFailure(f.date(), f.agentId(), f.error())).toList());
         }
         return settleEach(centerId, auxSettlement.unsettledDates(centerId, upTo), observer);
     }

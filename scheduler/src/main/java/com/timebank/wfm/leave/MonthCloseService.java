@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.WfmProperties;
@@ -40,6 +42,7 @@ import com.timebank.wfm.ledger.Posting;
 public class MonthCloseService {
 
     public static final String ACTOR = "job:month-close";
+    private static final Logger log = LoggerFactory.getLogger(MonthCloseService.class);
 
     private final LeaveRepository repository;
     private final LeaveCalendar calendar;
@@ -72,7 +75,15 @@ public class MonthCloseService {
         void committed(YearMonth month, int agentsInBatch);
     }
 
-    public record Result(List<YearMonth> months, int processed, int posted) {
+    public record Result(List<YearMonth> months, int processed, int posted, List<AgentFailure> failures) {
+
+        public Result(List<YearMonth> months, int processed, int posted) {
+            this(months, processed, posted, List.of());
+        }
+    }
+
+    /** An agent whose month could not be closed: the others are, and the month is marked closed once it is too. */
+    public record AgentFailure(YearMonth month, long agentId, RuntimeException error) {
     }
 
     /** Months whose close is due and not done, oldest first. */
@@ -117,6 +128,10 @@ public class MonthCloseService {
             Result r = closeMonth(centerId, m, observer);
             processed += r.processed();
             posted += r.posted();
+            if (!r.failures().isEmpty()) {
+                // later months wait: they close oldest first, and this one is not closed yet
+                return new Result(months.subList(0, months.indexOf(m) + 1), processed, posted, r.failures());
+            }
         }
         return new Result(months, processed, posted);
     }
@@ -143,12 +158,32 @@ public class MonthCloseService {
         Map<LocalDate, Boolean> busy = calendar.busyDays(centerId, lm.first(), lm.last());
         int processed = 0;
         int posted = 0;
+        List<AgentFailure> failures = new ArrayList<>();
         for (int from = 0; from < agents.size(); from += batchSize) {
             List<Long> batch = agents.subList(from, Math.min(agents.size(), from + batchSize));
-            int[] counts = transactions.write(() -> closeBatch(centerId, lm, batch, busy));
+            int[] counts;
+            try {
+                counts = transactions.write(() -> closeBatch(centerId, lm, batch, busy));
+            } catch (RuntimeException batchFailure) {
+                // one agent that cannot be closed holds back no other: the batch again, an agent at a time
+                counts = new int[2];
+                for (long agent : batch) {
+                    try {
+                        int[] one = transactions.write(() -> closeBatch(centerId, lm, List.of(agent), busy));
+                        counts[0] += one[0];
+                        counts[1] += one[1];
+                    } catch (RuntimeException e) {
+                        log.warn("Agent {} of center {}: month {} not closed", agent, centerId, month, e);
+                        failures.add(new AgentFailure(month, agent, e));
+                    }
+                }
+            }
             processed += counts[0];
             posted += counts[1];
             observer.committed(month, counts[0]);
+        }
+        if (!failures.isEmpty()) {
+            return new Result(List.of(month), processed, posted, failures);
         }
         int closedAgents = done.size() + processed;
         int postedNow = posted;

@@ -129,10 +129,14 @@ class TimeOffRepository {
         db.update(TIME_OFF_REQUEST).set(TIME_OFF_REQUEST.ENTRY_ID, entryId).where(TIME_OFF_REQUEST.ID.eq(id)).execute();
     }
 
-    /** Requests the posting job has still to finish: approved and unposted, or undecided after their day. */
-    List<Long> due(long centerId, LocalDate upTo, int limit) {
+    /**
+     * Requests the posting job has still to finish: approved and unposted, or undecided after their day; less those
+     * this run could not finish.
+     */
+    List<Long> due(long centerId, LocalDate upTo, Collection<Long> except, int limit) {
         return db.select(TIME_OFF_REQUEST.ID).from(TIME_OFF_REQUEST)
                 .where(TIME_OFF_REQUEST.CENTER_ID.eq(centerId).and(due(upTo)))
+                .and(except.isEmpty() ? DSL.noCondition() : TIME_OFF_REQUEST.ID.notIn(except))
                 .orderBy(TIME_OFF_REQUEST.BUSINESS_DATE, TIME_OFF_REQUEST.ID).limit(limit)
                 .fetch(TIME_OFF_REQUEST.ID);
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.WfmProperties;
@@ -43,6 +45,7 @@ import com.timebank.wfm.ledger.Posting;
 public class AuxSettlementService implements SettlementProgress {
 
     public static final String ACTOR = "job:aux-settlement";
+    private static final Logger log = LoggerFactory.getLogger(AuxSettlementService.class);
 
     private final ActivityRepository activity;
     private final LedgerService ledger;
@@ -73,7 +76,15 @@ public class AuxSettlementService implements SettlementProgress {
         void committed(LocalDate date, int settledInBatch);
     }
 
-    public record Result(List<LocalDate> dates, int processed, int posted) {
+    public record Result(List<LocalDate> dates, int processed, int posted, List<AgentFailure> failures) {
+
+        public Result(List<LocalDate> dates, int processed, int posted) {
+            this(dates, processed, posted, List.of());
+        }
+    }
+
+    /** An agent-day that could not be settled; the other agents of its date were settled all the same. */
+    public record AgentFailure(LocalDate date, long agentId, RuntimeException error) {
     }
 
     @Override
@@ -86,24 +97,29 @@ public class AuxSettlementService implements SettlementProgress {
         List<LocalDate> dates = activity.unsettledDates(centerId, upTo);
         int processed = 0;
         int posted = 0;
+        List<AgentFailure> failures = new ArrayList<>();
         for (LocalDate date : dates) {
             Result r = settleDate(centerId, date, observer);
             processed += r.processed();
             posted += r.posted();
+            failures.addAll(r.failures());
         }
-        return new Result(dates, processed, posted);
+        return new Result(dates, processed, posted, failures);
     }
 
     /**
      * Settles one date in batches of agents. Up to {@code threads} batches run at once, each in its own transaction:
      * their agents are disjoint, so they never wait for each other's locks, and the database works on one batch
-     * while the service computes another. A failed batch stops the paging; batches already running still commit.
+     * while the service computes another. A batch that fails is settled again agent by agent, so an agent whose
+     * day cannot be settled (its failure is in the result) holds back no other agent; a failure outside the agents
+     * (the paging itself) stops the date, and batches already running still commit.
      */
     public Result settleDate(long centerId, LocalDate date, BatchObserver observer) {
         BigDecimal auxTarget = settings.on(centerId, date).auxTarget();
         ExecutorService workers = Executors.newFixedThreadPool(threads);
-        Deque<Future<int[]>> running = new ArrayDeque<>();
+        Deque<Future<BatchOutcome>> running = new ArrayDeque<>();
         int[] totals = new int[2];
+        List<AgentFailure> failures = new ArrayList<>();
         RuntimeException failure = null;
         try {
             long after = 0;
@@ -113,18 +129,13 @@ public class AuxSettlementService implements SettlementProgress {
                     break;
                 }
                 after = agents.get(agents.size() - 1);
-                running.add(workers.submit(() -> {
-                    // a batch whose commit answer was lost settles nothing more: its agents' revisions are settled
-                    int[] counts = transactions.writeIdempotent(() -> settleBatch(centerId, date, agents, auxTarget));
-                    observer.committed(date, counts[0]);
-                    return counts;
-                }));
+                running.add(workers.submit(() -> settleAgents(centerId, date, agents, auxTarget, observer)));
                 if (running.size() >= threads) {
-                    failure = collect(running.poll(), totals);
+                    failure = collect(running.poll(), totals, failures);
                 }
             }
             while (!running.isEmpty()) {
-                RuntimeException f = collect(running.poll(), totals);
+                RuntimeException f = collect(running.poll(), totals, failures);
                 failure = failure == null ? f : failure;
             }
         } finally {
@@ -133,14 +144,45 @@ public class AuxSettlementService implements SettlementProgress {
         if (failure != null) {
             throw failure;
         }
-        return new Result(List.of(date), totals[0], totals[1]);
+        return new Result(List.of(date), totals[0], totals[1], failures);
     }
 
-    private static RuntimeException collect(Future<int[]> batch, int[] totals) {
+    private record BatchOutcome(int settled, int posted, List<AgentFailure> failures) {
+    }
+
+    /** One batch in one transaction; if it fails, each of its agents in a transaction of its own. */
+    private BatchOutcome settleAgents(long centerId, LocalDate date, List<Long> agents, BigDecimal auxTarget,
+            BatchObserver observer) {
+        int[] counts;
         try {
-            int[] counts = batch.get();
-            totals[0] += counts[0];
-            totals[1] += counts[1];
+            // a batch whose commit answer was lost settles nothing more: its agents' revisions are settled
+            counts = transactions.writeIdempotent(() -> settleBatch(centerId, date, agents, auxTarget));
+        } catch (RuntimeException batchFailure) {
+            if (agents.size() == 1) {
+                log.warn("Agent {} of center {}: {} not settled", agents.get(0), centerId, date, batchFailure);
+                return new BatchOutcome(0, 0, List.of(new AgentFailure(date, agents.get(0), batchFailure)));
+            }
+            int settled = 0;
+            int posted = 0;
+            List<AgentFailure> failures = new ArrayList<>();
+            for (long agent : agents) {
+                BatchOutcome one = settleAgents(centerId, date, List.of(agent), auxTarget, observer);
+                settled += one.settled();
+                posted += one.posted();
+                failures.addAll(one.failures());
+            }
+            return new BatchOutcome(settled, posted, failures);
+        }
+        observer.committed(date, counts[0]);
+        return new BatchOutcome(counts[0], counts[1], List.of());
+    }
+
+    private static RuntimeException collect(Future<BatchOutcome> batch, int[] totals, List<AgentFailure> failures) {
+        try {
+            BatchOutcome outcome = batch.get();
+            totals[0] += outcome.settled();
+            totals[1] += outcome.posted();
+            failures.addAll(outcome.failures());
             return null;
         } catch (ExecutionException e) {
             return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
