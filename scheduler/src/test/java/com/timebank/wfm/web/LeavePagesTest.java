@@ -56,6 +56,8 @@ class LeavePagesTest {
     com.timebank.wfm.support.MutableClock clock;
     @Autowired
     com.timebank.wfm.leave.MonthCloseService monthClose;
+    @Autowired
+    com.timebank.wfm.leave.TimeOffPosting timeOffPosting;
 
     Center center;
     Team team;
@@ -184,6 +186,23 @@ class LeavePagesTest {
                 .param("date", idle.toString()).param("hours", "1").param("minutes", "30").with(csrf()).with(as(lead)))
                 .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
         assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds()).isEqualTo(5_400);
+    }
+
+    @Test
+    void anExpiredRequestSaysWhyInTheReadersLanguage() throws Exception {
+        timeOff.request(ana.employeeNo(), day, 600L, org.as(anaUser));
+        try {
+            clock.pin(day.plusDays(1).atTime(0, 30).atZone(center.timeZone()).toInstant());
+            timeOffPosting.postDue(center.id(), day.plusDays(1));
+            String html = mvc.perform(get("/agents/" + ana.employeeNo() + "/time-off").with(as(anaUser))
+                            .header("Accept-Language", "zh-CN"))
+                    .andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).contains("data-status=\"EXPIRED\"").contains("当天到来前未获审批")
+                    .doesNotContain("undecided when the day came");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
