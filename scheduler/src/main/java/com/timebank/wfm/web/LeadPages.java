@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
@@ -135,7 +136,8 @@ class LeadPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         if (!binding.hasErrors()) {
             try {
-                var entry = bonuses.grant(bonusForm.getEmployeeNo(), bonusForm.seconds(), bonusForm.getReason(), user);
+                var entry = bonuses.grant(bonusForm.getEmployeeNo(), bonusForm.seconds(), bonusForm.getReason(),
+                        bonusForm.grantKeyOrNull(), user);
                 var agent = organisation.agent(bonusForm.getEmployeeNo(), user);
                 Flash.Message done = flash.success("lead.bonus.granted", agent.name(), agent.employeeNo(),
                         fmt.duration(entry.seconds()));
@@ -153,6 +155,12 @@ class LeadPages {
             } catch (BusinessRuleException e) {
                 binding.rejectValue("hours", "lead.bonus.refused", new Object[] {e.reason()}, e.getMessage());
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            } catch (ConflictException e) {
+                // this form (its key) already granted other values, e.g. sent again after going back: a new key
+                // lets the lead grant these too, knowingly
+                bonusForm.setGrantKey(java.util.UUID.randomUUID().toString());
+                binding.rejectValue("hours", "lead.bonus.form-used");
+                response.setStatus(HttpStatus.CONFLICT.value());
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, java.util.Map.of("seconds", "hours"), "lead.bonus.invalid");
             }

@@ -217,6 +217,42 @@ class TimebankPagesTest {
     }
 
     @Test
+    void aBonusFormSentTwiceGrantsOnce() throws Exception {
+        seed.shiftsThisMonth(center, java.util.List.of(ana, bo), 5); // 80 h scheduled: the cap is 48 min
+        String form = mvc.perform(get("/lead/bonus").with(as(lead))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("name=\"grantKey\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(hidden.find()).as("the form carries its key").isTrue();
+        String key = hidden.group(1);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", ana.employeeNo())
+                            .param("hours", "0").param("minutes", "5").param("reason", "double click")
+                            .param("grantKey", key))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(ledger.account(ana.id()).balanceSeconds()).isEqualTo(300);
+
+        // the same form sent again with other values (back, edit, send): refused, then granted when sent again
+        mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", ana.employeeNo())
+                        .param("hours", "0").param("minutes", "6").param("reason", "double click")
+                        .param("grantKey", key))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("already granted a bonus with other values"),
+                        not(containsString("name=\"grantKey\" value=\"" + key + "\"")))));
+        assertThat(ledger.account(ana.id()).balanceSeconds()).isEqualTo(300);
+
+        // a key the page did not choose is no key: each such grant is its own
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/lead/bonus").with(as(lead)).with(csrf()).param("employeeNo", bo.employeeNo())
+                            .param("hours", "0").param("minutes", "1").param("reason", "typo")
+                            .param("grantKey", "not-a-key"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(ledger.account(bo.id()).balanceSeconds()).isEqualTo(120);
+    }
+
+    @Test
     void grantingABonusNeedsCsrfAndValidFieldsAndStaysWithinTheBudget() throws Exception {
         seed.shiftsThisMonth(center, java.util.List.of(ana, bo), 5); // 80 h scheduled: the cap is 48 min
         mvc.perform(post("/lead/bonus").with(as(lead)).param("employeeNo", ana.employeeNo()).param("minutes", "10")
