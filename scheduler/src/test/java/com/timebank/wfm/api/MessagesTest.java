@@ -47,6 +47,14 @@ class MessagesTest {
     }
 
     @Test
+    void aTextWithoutArgumentsShowsOneApostrophe() {
+        assertThat(source.getMessage("timeoff.only-team-lead-agent", null, Locale.ENGLISH))
+                .isEqualTo("Only a team lead of the agent's team may decide on time-off requests");
+        assertThat(ForbiddenException.of("availability.only-lead-or-planner").getMessage())
+                .startsWith("Only the agent's team lead");
+    }
+
+    @Test
     void notFoundNamesTheKindOfRecord() {
         NotFoundException e = new NotFoundException("Time-off request", 12);
         assertThat(e.reason().code()).isEqualTo("not-found.time-off-request");

@@ -27,6 +27,7 @@ class MessageBundlesTest {
     /** #{key} or #{key(args)} with a literal key; keys built at run time ('error.' + ...) are checked by the pages. */
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[(}]");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
@@ -56,6 +57,25 @@ class MessageBundlesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * A text without arguments is shown as written (the message source formats only patterns given arguments), so
+     * an apostrophe doubled for MessageFormat would show twice: "agent''s".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
+    void anApostropheIsWrittenOnceInATextWithoutArguments(String basename) throws IOException {
+        for (String file : new String[] {basename + ".properties", basename + "_zh_CN.properties"}) {
+            Properties p = load(file);
+            Set<String> doubled = new TreeSet<>();
+            p.forEach((k, v) -> {
+                if (v.toString().contains("''") && !ARGUMENT.matcher(v.toString()).find()) {
+                    doubled.add(k.toString());
+                }
+            });
+            assertThat(doubled).as("texts without arguments in %s that double an apostrophe", file).isEmpty();
+        }
     }
 
     @Test
