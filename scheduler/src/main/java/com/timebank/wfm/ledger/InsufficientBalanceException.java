@@ -1,12 +1,13 @@
 package com.timebank.wfm.ledger;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.Message;
 
 /** 422: a debit or reservation larger than the available balance. */
 public class InsufficientBalanceException extends BusinessRuleException {
 
     public InsufficientBalanceException(long agentId, long requested, long available) {
-        super("The available balance (" + Seconds.format(available) + ", " + available + " s) does not cover "
-                + Seconds.format(requested) + " (" + requested + " s)");
+        super(Message.of("ledger.insufficient-balance", Message.duration(available), available,
+                Message.duration(requested), requested));
     }
 }

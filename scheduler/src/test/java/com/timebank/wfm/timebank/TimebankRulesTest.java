@@ -2,12 +2,15 @@ package com.timebank.wfm.timebank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import com.timebank.wfm.api.IcuMessageSource;
 import com.timebank.wfm.ledger.Account;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.InsufficientBalanceException;
@@ -49,6 +52,19 @@ class TimebankRulesTest {
         assertThat(posted.reservedSeconds()).isZero();
         assertThat(a.release(600).availableSeconds()).isEqualTo(1_000);
         assertThatThrownBy(() -> new Account(1, -1, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aShortBalanceIsRefusedWithACodeEachReaderGetsInTheirLanguage() {
+        Account a = Account.empty(1).post(1_020);
+        InsufficientBalanceException e = catchThrowableOfType(InsufficientBalanceException.class,
+                () -> a.reserve(7_200));
+        assertThat(e.reason().code()).isEqualTo("ledger.insufficient-balance");
+        assertThat(e.getMessage()).isEqualTo("The available balance (17 min, 1020 s) does not cover 2 h (7200 s)");
+        IcuMessageSource messages = new IcuMessageSource();
+        messages.setBasenames(IcuMessageSource.SERVICE_MESSAGES);
+        assertThat(messages.getMessage(e.reason(), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("可用余额（17 分钟，1020 秒）不足以支付 2 小时（7200 秒）");
     }
 
     @Test
