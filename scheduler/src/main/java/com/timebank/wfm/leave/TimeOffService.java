@@ -21,6 +21,7 @@ import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.TimeOfDay;
@@ -135,8 +136,8 @@ public class TimeOffService {
         long shiftSeconds = shift.get(0).workSeconds();
         long amount = seconds == null ? shiftSeconds : seconds;
         if (!TimeOffRules.withinShift(amount, shiftSeconds)) {
-            throw BusinessRuleException.of("timeoff.request-longer-than-scheduled", Seconds.format(amount), amount,
-                    date, shiftSeconds);
+            throw BusinessRuleException.of("timeoff.request-longer-than-scheduled", Message.duration(amount), amount,
+                    Message.duration(shiftSeconds), shiftSeconds, date);
         }
         long id = transactions.write(() -> {
             // the account lock serialises the agent's own requests: the duplicate check and the reservation agree
@@ -165,7 +166,7 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING) {
-                throw ConflictException.of("timeoff.request-number-only-pending", id, r.status());
+                throw ConflictException.of("timeoff.request-number-only-pending", id, r.status().label());
             }
             requireNotOver(r, "approved");
             Quota q = quotas.quota(r.centerId(), r.date());
@@ -194,7 +195,7 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING && r.status() != TimeOffStatus.WAITLISTED) {
-                throw ConflictException.of("timeoff.request-number-only-pending-2", id, r.status());
+                throw ConflictException.of("timeoff.request-number-only-pending-2", id, r.status().label());
             }
             ledger.release(r.reservationId(), user.actor());
             repository.decide(id, TimeOffStatus.REJECTED, user.actor(), note, now());
@@ -222,7 +223,7 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (!r.status().active()) {
-                throw ConflictException.of("timeoff.request-number-cannot-cancelled", id, r.status());
+                throw ConflictException.of("timeoff.request-number-cannot-cancelled", id, r.status().label());
             }
             if (r.status() == TimeOffStatus.APPROVED) {
                 LocalDate today = organisation.centerById(r.centerId()).today(clock);
@@ -257,7 +258,7 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.APPROVED) {
-                throw ConflictException.of("timeoff.revoke-only-approved", id, r.status());
+                throw ConflictException.of("timeoff.revoke-only-approved", id, r.status().label());
             }
             LocalDate today = organisation.centerById(r.centerId()).today(clock);
             if (r.entryId() != null || !r.date().isAfter(today)) {
@@ -280,8 +281,8 @@ public class TimeOffService {
             repository.lockQuotaDay(found.centerId(), found.date());
             TimeOffRequest r = repository.lock(id).orElseThrow();
             if (r.status() != TimeOffStatus.PENDING || r.offered()) {
-                throw ConflictException.of("timeoff.request-number-only-pending-3", id,
-                        (r.offered() ? "holding an offered slot" : r.status()));
+                throw r.offered() ? ConflictException.of("timeoff.request-number-only-pending-3.offered", id)
+                        : ConflictException.of("timeoff.request-number-only-pending-3", id, r.status().label());
             }
             requireNotOver(r, "waitlisted");
             Quota q = quotas.quota(r.centerId(), r.date());
@@ -413,7 +414,7 @@ public class TimeOffService {
         LocalDate today = organisation.centerById(r.centerId()).today(clock);
         if (r.date().isBefore(today)) {
             throw BusinessRuleException.of("timeoff.request-number-can-no", r.id(), r.date(),
-                    com.timebank.wfm.api.Message.of("timeoff.decision." + what), today);
+                    Message.of("timeoff.decision." + what), today);
         }
     }
 

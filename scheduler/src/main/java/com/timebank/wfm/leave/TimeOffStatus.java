@@ -1,5 +1,7 @@
 package com.timebank.wfm.leave;
 
+import com.timebank.wfm.api.Message;
+
 /**
  * PENDING waits for the lead; WAITLISTED waits for a slot on a full date (first come, first served) and becomes
  * PENDING again when a slot is offered; APPROVED is posted as TIME_OFF on the day; EXPIRED: the day came undecided.
@@ -9,5 +11,10 @@ public enum TimeOffStatus {
 
     public boolean active() {
         return this == PENDING || this == WAITLISTED || this == APPROVED;
+    }
+
+    /** The status in the reader's language, as an argument of a message. */
+    public Message label() {
+        return Message.of("agent.status." + name());
     }
 }

@@ -216,8 +216,8 @@ public class RosterService {
         }
         String skill = queue == null ? RosterRun.ALL_QUEUES : queue;
         if (templates.templatesOf(center.id()).stream().noneMatch(t -> t.serves(skill))) {
-            throw BusinessRuleException.of("roster.center-has-no-shift", center.code(),
-                    (queue == null ? "every queue" : "queue " + queue));
+            throw queue == null ? BusinessRuleException.of("roster.center-has-no-shift", center.code())
+                    : BusinessRuleException.of("roster.center-has-no-shift.skill", center.code(), queue);
         }
         CenterSettings s = settings.on(center.id(), r.from());
         RosterRun run = new RosterRun(0, center.id(), r.forecastId(), null, r.from(), r.to(),
@@ -239,7 +239,7 @@ public class RosterService {
     public RosterRun resolve(long id, ResolveRequest r, CurrentUser user) {
         RosterRun parent = visible(id, user);
         if (parent.status() != RosterStatus.PUBLISHED) {
-            throw ConflictException.of("roster.roster-number-only-published", id, parent.status());
+            throw ConflictException.of("roster.roster-number-only-published", id, parent.status().label());
         }
         Validation v = new Validation();
         List<LocalDate> dates = r.dates() == null ? List.of() : r.dates();
@@ -282,7 +282,7 @@ public class RosterService {
     public RosterRun stop(long id, CurrentUser user) {
         RosterRun run = visible(id, user);
         if (run.status() != RosterStatus.SOLVING) {
-            throw ConflictException.of("roster.roster-number-not-solving", id, run.status());
+            throw ConflictException.of("roster.roster-number-not-solving", id, run.status().label());
         }
         solving.stop(id);
         transactions.write(() -> {
@@ -302,11 +302,12 @@ public class RosterService {
         checkSolveSeconds(solveSeconds, v);
         v.throwIfInvalid();
         if (!run.status().isPublishable()) {
-            throw ConflictException.of("roster.continue.not-stopped", id, run.status());
+            throw ConflictException.of("roster.continue.not-stopped", id, run.status().label());
         }
         int more = solveSeconds == null ? run.solveSeconds() : solveSeconds;
         if (!solving.continueSolving(run, more)) {
-            throw ConflictException.of("roster.continue.not-stopped", id, repository.find(id).orElseThrow().status());
+            throw ConflictException.of("roster.continue.not-stopped", id,
+                    repository.find(id).orElseThrow().status().label());
         }
         transactions.write(() -> {
             audit.record(user.actor(), "ROSTER_CONTINUED", "roster:" + id, "solving " + more + " s more");
@@ -322,8 +323,9 @@ public class RosterService {
         return transactions.write(() -> {
             RosterRun run = repository.findForUpdate(id).orElseThrow();
             if (!run.status().isPublishable()) {
-                throw ConflictException.of("roster.roster-number-only-stopped", id, run.status(),
-                        (run.status() == RosterStatus.SOLVING ? "; stop it or wait until it is solved" : ""));
+                throw run.status() == RosterStatus.SOLVING
+                        ? ConflictException.of("roster.roster-number-only-stopped.solving", id)
+                        : ConflictException.of("roster.roster-number-only-stopped", id, run.status().label());
             }
             if (run.hardScore() == null || run.hardScore() < 0) {
                 throw BusinessRuleException.of("roster.roster-number-breaks-labour", id, run.score(), id);

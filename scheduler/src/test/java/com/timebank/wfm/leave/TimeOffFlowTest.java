@@ -90,6 +90,34 @@ class TimeOffFlowTest {
     }
 
     @Test
+    void refusalsNameTheStatusAndTheAmountsInTheReadersLanguage() throws Exception {
+        at("2026-03-09T10:00");
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        String login = org.agentUser(a);
+        credit(a, 40_000);
+        shifts.publish(center.id(), List.of(new PublishedShift(a.id(), MAR10, MAR10.atTime(9, 0), MAR10.atTime(18, 0),
+                60, "TEST")), "test");
+        String lead = org.leadUser(team);
+        mvc.perform(post("/api/time-off-requests").with(httpBasic(login, Org.PASSWORD))
+                        .header("Accept-Language", "zh-CN").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"employeeNo\":\"%s\",\"date\":\"%s\",\"seconds\":30000}"
+                                .formatted(a.employeeNo(), MAR10)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value("申请的 8 小时 20 分钟（30000 秒）超过了 2026-03-10 排班班次的 8 小时（28800 秒）"));
+        long id = id(request(login, a, MAR10, 3_600L).andExpect(status().isCreated()));
+        act(lead, id, "approve").andExpect(status().isOk());
+        mvc.perform(post("/api/time-off-requests/" + id + "/approve").with(httpBasic(lead, Org.PASSWORD))
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("timeoff.request-number-only-pending"))
+                .andExpect(jsonPath("$.detail").value("申请 " + id + " 的状态是已批准；只有待审批的申请可以批准"));
+        act(lead, id, "approve").andExpect(status().isConflict()).andExpect(jsonPath("$.detail")
+                .value("Request " + id + " is Approved; only a PENDING request can be approved"));
+    }
+
+    @Test
     void requestsReserveApprovalTakesASlotTheWaitlistGetsFreedSlotsAndTheDayPostsIt() throws Exception {
         at("2026-03-09T10:00");
         Center center = org.center();

@@ -172,6 +172,9 @@ class RosterApiTest {
                 .andExpect(jsonPath("$.timeline", hasSize(greaterThan(0))))
                 .andExpect(jsonPath("$.timeline[0].elapsedMillis").isNumber());
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/stop"))).andExpect(status().isConflict());
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/stop")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("排班 " + id + " 的状态是已停止，不在求解中"));
 
         Map<String, Object> published = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED")));
@@ -186,6 +189,9 @@ class RosterApiTest {
             assertThat(rostered).contains(s.get("employeeNo") + " " + s.get("start") + " " + s.get("end"));
         });
         mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isConflict());
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("排班 " + id + " 的状态是已发布；只有已停止或已求解的排班可以发布"));
         // explained as it was solved: its own publication does not count as a reason
         mvc.perform(as(f.planner(), get("/api/rosters/" + id + "/explanation"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.shortIntervals[?(@.reason == 'PINNED')]").isEmpty())
@@ -510,6 +516,21 @@ class RosterApiTest {
             });
         });
         mvc.perform(as(f.planner(), delete(url))).andExpect(status().isOk()).andExpect(jsonPath("$.defaults").value(true));
+    }
+
+    @Test
+    void aCenterWithoutATemplateForEveryQueueIsToldSoInTheReadersLanguage() throws Exception {
+        Fixture f = fixture(2, 12);
+        String code = f.center().code();
+        mvc.perform(as(f.planner(), put("/api/centers/" + code + "/shift-templates")).content("""
+                {"templates":[{"code":"C9","queue":"chat","lengthMinutes":540,"mealBreakMinutes":60}]}"""))
+                .andExpect(status().isOk());
+        mvc.perform(as(f.planner(), post("/api/centers/" + code + "/rosters")).header("Accept-Language", "zh-CN")
+                        .content("{\"from\":\"%s\",\"to\":\"%s\",\"forecastId\":%d}"
+                                .formatted(f.from(), f.to(), f.forecastId())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("roster.center-has-no-shift"))
+                .andExpect(jsonPath("$.detail").value("中心 " + code + " 没有适用于所有队列的班次模板；请查看其班次模板"));
     }
 
     @Test
