@@ -88,7 +88,7 @@ class LeadPages {
         if (team != null && !team.isBlank()) {
             int slash = team.indexOf('/');
             if (slash <= 0) {
-                throw InvalidInputException.of("team", "team is written CENTER/TEAM");
+                throw InvalidInputException.of("team", "org.team-written-center-team", team);
             }
             centerCode = team.substring(0, slash);
             teamCode = team.substring(slash + 1);

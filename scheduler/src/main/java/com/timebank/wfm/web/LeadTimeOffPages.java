@@ -130,7 +130,7 @@ class LeadTimeOffPages {
         boolean quotaFull = false;
         try {
             if (note != null && note.length() > MAX_NOTE) {
-                throw InvalidInputException.of("note", "note must be at most " + MAX_NOTE + " characters");
+                throw InvalidInputException.of("note", "timeoff.note-most-characters");
             }
             TimeOffService.View after = switch (decision) {
                 case APPROVE -> timeOff.approve(id, user);

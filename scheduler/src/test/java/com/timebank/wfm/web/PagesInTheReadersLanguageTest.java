@@ -82,6 +82,23 @@ class PagesInTheReadersLanguageTest {
     }
 
     @Test
+    void aBadAddressIsExplainedInChinese() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        String settings = mvc.perform(get("/admin/centers/" + center.code() + "/settings").param("from", "next week")
+                        .header("Accept-Language", "zh-CN").with(as("admin")))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(settings).contains("“next week”不是有效的日期（YYYY-MM-DD）").doesNotContain("is a date");
+        String balances = mvc.perform(get("/lead/balances").param("team", team.code())
+                        .header("Accept-Language", "zh-CN").with(as(org.leadUser(team))))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(balances).contains("“" + team.code() + "”不是 中心/班组（CENTER/TEAM）形式的班组")
+                .doesNotContain("team is written");
+    }
+
+    @Test
     void theLeadsRecordLeaveFormDefaultsToTheCentersTodayNotTheServers() throws Exception {
         // 20:00 UTC is already tomorrow in Shanghai
         Instant evening = Instant.parse("2026-12-02T20:00:00Z");

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
@@ -75,7 +76,8 @@ class SettingsPages {
             try {
                 on = LocalDate.parse(from.trim());
             } catch (DateTimeParseException e) {
-                throw InvalidInputException.of("from", "from is a date YYYY-MM-DD");
+                throw InvalidInputException.of("from", "problem.parameter.invalid", from,
+                        Message.of("type.date"));
             }
         }
         if (on.isBefore(today)) {
