@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import com.ibm.icu.text.MessageFormat;
+import com.timebank.wfm.ledger.EntryKind;
 
 /**
  * Every message code the services name exists in the bundles, and every pattern of {@code i18n/messages} is valid
@@ -38,6 +39,9 @@ class MessageCodesTest {
     private static final Set<String> NOT_CODES = Set.of("leave.migrate", "user.name", "org.jooq.no-logo",
             "org.jooq.no-tips");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
+    private static final Pattern PAGE_REFUSAL = Pattern.compile(
+            "InvalidInputException\\.of\\(\"[^\"]*\",\\s*\"([^\"]+)\""
+                    + "|(?:BusinessRule|Conflict|Forbidden)Exception\\.of\\(\"([^\"]+)\"");
     private static final Pattern NOT_FOUND = Pattern.compile("new NotFoundException\\(\"([^\"]+)\"");
 
     @Test
@@ -65,6 +69,42 @@ class MessageCodesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** The pages refuse with service codes too; an English text in place of a code would show untranslated. */
+    @Test
+    void everyCodeThePagesRefuseWithIsInTheBundles() throws IOException {
+        Properties en = load("messages.properties");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("web"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = PAGE_REFUSAL.matcher(Files.readString(f));
+                while (m.find()) {
+                    String code = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!en.containsKey(code)) {
+                        missing.add(SOURCES.relativize(f) + ": " + code);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /** A refused correction names the entry's kind ({@code correction.kind.<kind>}), whatever the kind. */
+    @Test
+    void everyEntryKindHasACorrectionNameInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        for (EntryKind kind : EntryKind.values()) {
+            assertThat(en.getProperty("correction.kind." + kind)).as("correction.kind.%s", kind).isNotBlank();
+            assertThat(zh.getProperty("correction.kind." + kind)).as("correction.kind.%s in Chinese", kind)
+                    .isNotBlank();
+        }
+        IcuMessageSource source = new IcuMessageSource();
+        source.setBasenames(IcuMessageSource.SERVICE_MESSAGES);
+        assertThat(source.getMessage(Message.of("correction.kind-not-correctable", 12,
+                Message.of("correction.kind." + EntryKind.TRANSFER_IN)), Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("记录 12 是余额转入：这里只能更正时间红包或应急加班存入");
     }
 
     @Test

@@ -27,6 +27,10 @@ class MessageBundlesTest {
     /** #{key} or #{key(args)} with a literal key; keys built at run time ('error.' + ...) are checked by the pages. */
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[(}]");
+    private static final Path SOURCES = Path.of("src/main/java/com/timebank/wfm/web");
+    /** The last argument of {@code FormErrors.reject(binding, e, fields, "code")}. */
+    private static final Pattern FORM_ERRORS =
+            Pattern.compile("FormErrors\\.reject\\([^;]*?\"([a-z][a-zA-Z0-9.-]+)\"\\)\\s*;");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
     @ParameterizedTest
@@ -76,6 +80,30 @@ class MessageBundlesTest {
             });
             assertThat(doubled).as("texts without arguments in %s that double an apostrophe", file).isEmpty();
         }
+    }
+
+    /**
+     * A service's error of a field the form does not have is shown as an error of the whole form, under the code the
+     * page gives {@link FormErrors#reject}; without that key the page would show the service's English text.
+     */
+    @Test
+    void everyWholeFormErrorCodeExists() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String b : new String[] {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"}) {
+            known.addAll(load(b + ".properties").stringPropertyNames());
+        }
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = FORM_ERRORS.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!known.contains(m.group(1))) {
+                        missing.add(SOURCES.relativize(f) + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
     }
 
     @Test
