@@ -15,6 +15,8 @@ import java.util.function.ToIntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one reader of uploaded CSV files with a header line (activity, leave, shifts, interval history), read as a
@@ -23,6 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * file with its bad lines listed and write nothing. A leading byte-order mark is skipped.
  */
 public final class CsvUpload {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvUpload.class);
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setTrim(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
@@ -74,19 +78,32 @@ public final class CsvUpload {
             if (errors.total() > before) {
                 return;
             }
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                if (!record.isConsistent()) {
-                    errors.add(FieldError.atLine(line, "line", "csv.values", header.size(), record.size()));
-                    continue;
+            try {
+                for (CSVRecord record : parser) {
+                    int line = (int) parser.getCurrentLineNumber();
+                    if (!record.isConsistent()) {
+                        errors.add(FieldError.atLine(line, "line", "csv.values", header.size(), record.size()));
+                        continue;
+                    }
+                    eachLine.accept(new Line(line, record));
                 }
-                eachLine.accept(new Line(line, record));
+            } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                unreadable(errors, (int) parser.getCurrentLineNumber(), e);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            errors.add(FieldError.atLine(1, null, cause instanceof java.nio.charset.CharacterCodingException
-                    ? Message.of("csv.encoding") : Message.of("csv.unreadable", firstLine(cause.getMessage()))));
+            unreadable(errors, 1, e);
         }
+    }
+
+    /** The library's own text (English, about its parser) goes to the log; the uploader reads which line to fix. */
+    private static void unreadable(UploadErrors errors, int line, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            errors.add(FieldError.atLine(1, null, Message.of("csv.encoding")));
+            return;
+        }
+        log.info("An uploaded CSV file cannot be read at line {}: {}", line, cause.toString());
+        errors.add(FieldError.atLine(line, null, Message.of("csv.unreadable", line)));
     }
 
     /**
@@ -120,13 +137,5 @@ public final class CsvUpload {
             in.unread(first);
         }
         return in;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int i = s.indexOf('\n');
-        return i < 0 ? s : s.substring(0, i);
     }
 }
