@@ -122,7 +122,8 @@ class RosterPagesTest {
                 .andExpect(redirectedUrl(location))
                 .andReturn().getFlashMap().get("flash");
         assertThat(again.kind()).isEqualTo("error");
-        assertThat(again.text()).contains("PUBLISHED");
+        assertThat(again.text())
+                .contains("Roster " + id + " is Published; only a stopped or solved roster is published");
 
         // a re-solve needs a date or an agent; with one it starts a new roster
         mvc.perform(post(location + "/resolve").param("solveSeconds", "2").with(as(s.planner())).with(csrf()))
