@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import com.timebank.wfm.forecast.ForecastMethods;
+
 /** Every page text exists in English and Simplified Chinese, and every key a template names exists. */
 class MessageBundlesTest {
 
@@ -31,6 +33,8 @@ class MessageBundlesTest {
     /** The last argument of {@code FormErrors.reject(binding, e, fields, "code")}. */
     private static final Pattern FORM_ERRORS =
             Pattern.compile("FormErrors\\.reject\\([^;]*?\"([a-z][a-zA-Z0-9.-]+)\"\\)\\s*;");
+    /** An aria-label written in the template, or a unit glued to a number in an expression. */
+    private static final Pattern LITERAL_TEXT = Pattern.compile("(?<![:-])aria-label=\"[A-Za-z][^\"]*\"|\\+ ' s'");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
     @ParameterizedTest
@@ -104,6 +108,31 @@ class MessageBundlesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** Attributes a screen reader says and units next to numbers come from the bundles like any other text. */
+    @Test
+    void noTemplateWritesAnEnglishLabelOrUnitOfItsOwn() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = LITERAL_TEXT.matcher(COMMENT.matcher(Files.readString(f)).replaceAll(""));
+                while (m.find()) {
+                    found.add(TEMPLATES.relativize(f) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void everyForecastMethodHasANameInBothLanguages() throws IOException {
+        Properties en = load("planner.properties");
+        Properties zh = load("planner_zh_CN.properties");
+        for (String method : ForecastMethods.names()) {
+            assertThat(en.getProperty("planner.method." + method)).as(method).isNotBlank();
+            assertThat(zh.getProperty("planner.method." + method)).as("%s in Chinese", method).isNotBlank();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.timebank.wfm.web.planner;
 
 import static com.timebank.wfm.web.PageSliceTest.CENTER;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -14,15 +15,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.timebank.wfm.forecast.ForecastMethods;
 import com.timebank.wfm.forecast.app.ForecastService;
+import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.web.PageSliceTest;
 import com.timebank.wfm.web.PageSliceTest.Planner;
@@ -37,6 +41,8 @@ class ForecastPagesSliceTest {
     ForecastService forecasts;
     @Autowired
     OrganisationService organisation;
+    @Autowired
+    ContactHistoryService history;
 
     @BeforeEach
     void scope() {
@@ -53,6 +59,18 @@ class ForecastPagesSliceTest {
                 .andExpect(view().name("planner/forecasts"))
                 .andExpect(model().attribute("forecastForm", org.hamcrest.Matchers.hasProperty("from",
                         org.hamcrest.Matchers.equalTo(LocalDate.of(2026, 3, 11)))));
+    }
+
+    @Test
+    void namesTheMethodsInTheReadersLanguageAndSendsTheirIds() throws Exception {
+        when(forecasts.methods()).thenReturn(ForecastMethods.names());
+        when(history.count(CENTER.id())).thenReturn(1);
+        String html = mvc.perform(get("/planner/forecasts").param("center", "SH").header("Accept-Language", "zh-CN")
+                        .with(user(Planner.principal())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<option value=\"seasonal-naive\">季节性朴素法（上周同一天）</option>")
+                .contains("<option value=\"double-seasonal-hw\">双季节 Holt-Winters</option>")
+                .doesNotContain(">seasonal-naive<");
     }
 
     @Test
