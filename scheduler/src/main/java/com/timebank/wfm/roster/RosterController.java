@@ -46,7 +46,7 @@ class RosterController {
             return new RosterSummaryView(r.id(), r.status().name(), r.score() == null ? null : r.score().toString(),
                     c.code(), r.forecastId(), r.parentId(), r.from(), r.to(), r.solveSeconds(), r.solvedMillis(),
                     r.score() == null ? null : r.score().isFeasible(), List.copyOf(r.reopenedDates()),
-                    List.copyOf(r.reopenedAgents()), r.error(), r.createdBy(), utc(r.createdAt()), r.publishedBy(),
+                    List.copyOf(r.reopenedAgents()), failure(r), r.createdBy(), utc(r.createdAt()), r.publishedBy(),
                     utc(r.publishedAt()));
         }
 
@@ -91,7 +91,7 @@ class RosterController {
                     r.solvedMillis(), r.score() == null ? null : r.score().isFeasible(), d.shortfallAgentIntervals(),
                     d.overstaffedAgentIntervals(),
                     d.quality().boundState() == null ? null : d.quality().boundState().name(), d.quality().bound(),
-                    d.quality().objective(), d.quality().gap(), d.minimumShortfallAgentIntervals(), r.error(),
+                    d.quality().objective(), d.quality().gap(), d.minimumShortfallAgentIntervals(), failure(r),
                     d.shifts().stream().map(s -> new AssignmentView(s.employeeNo(), s.agentName(), s.teamCode(), s.date(),
                             s.start().toString(), s.end().toString(), s.breakMinutes(),
                             s.breaks().stream().map(RosterController::breakView).toList(), s.pinned())).toList(),
@@ -219,6 +219,11 @@ class RosterController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             CurrentUser user) {
         return quotas.quotas(center, from, to, user);
+    }
+
+    /** Why a roster failed, in English for API clients (the pages render the same code in the reader's language). */
+    private static String failure(RosterRun r) {
+        return r.failure() == null ? null : r.failure().english();
     }
 
     private static BreakView breakView(PlannedBreak b) {

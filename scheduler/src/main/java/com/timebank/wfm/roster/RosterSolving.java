@@ -160,8 +160,8 @@ class RosterSolving {
             repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.SOLVED, null, now());
         } catch (RuntimeException e) {
             log.error("Roster {} failed while solving", run.id(), e);
-            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                    truncate(e.getClass().getSimpleName() + ": " + e.getMessage()), now());
+            repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED, RosterRun.FAILED_SOLVER,
+                    now());
             throw e;
         } finally {
             job.cancelTimers();
@@ -265,7 +265,7 @@ class RosterSolving {
                 }
                 log.error("Roster {} could not be resumed", run.id(), e);
                 repository.setStatus(run.id(), List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                        truncate("Could not resume: " + e.getMessage()), now());
+                        RosterRun.FAILED_RESUME, now());
                 repository.release(run.id(), instanceId);
             }
         }
@@ -413,7 +413,7 @@ class RosterSolving {
         } catch (RuntimeException e) {
             log.error("Roster {}: the final solution could not be saved", job.rosterId, e);
             repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                    truncate("Saving the solution failed: " + e.getMessage()), now());
+                    RosterRun.FAILED_SAVE, now());
         } finally {
             jobs.remove(job.rosterId, job);
             job.done.countDown();
@@ -426,7 +426,7 @@ class RosterSolving {
             job.cancelTimers();
             if (!job.lostClaim) {
                 repository.setStatus(job.rosterId, List.of(RosterStatus.SOLVING), RosterStatus.FAILED,
-                        truncate(error.getClass().getSimpleName() + ": " + error.getMessage()), now());
+                        RosterRun.FAILED_SOLVER, now());
                 repository.release(job.rosterId, instanceId);
             }
         } finally {
@@ -566,9 +566,5 @@ class RosterSolving {
 
     private static String truncateTo(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }
