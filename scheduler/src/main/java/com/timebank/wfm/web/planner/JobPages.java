@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.jobs.JobRun;
 import com.timebank.wfm.jobs.NightlyJobs;
 import com.timebank.wfm.org.Center;
@@ -84,7 +85,7 @@ class JobPages {
             } catch (RuntimeException e) {
                 // the run is recorded as FAILED with its error; the table below shows it
                 log.warn("Job {} run from the page failed", jobForm.getJob(), e);
-                flash.error(redirect, "planner.jobs.failed", jobForm.getJob());
+                flash.error(redirect, "planner.jobs.failed", Message.of("planner.jobs.name." + jobForm.getJob()));
                 return back;
             }
         }

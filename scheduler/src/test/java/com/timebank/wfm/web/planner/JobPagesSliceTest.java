@@ -1,6 +1,7 @@
 package com.timebank.wfm.web.planner;
 
 import static com.timebank.wfm.web.PageSliceTest.CENTER;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.timebank.wfm.jobs.NightlyJobs;
 import com.timebank.wfm.org.OrganisationService;
+import com.timebank.wfm.web.Flash;
 import com.timebank.wfm.web.PageSliceTest;
 import com.timebank.wfm.web.PageSliceTest.Planner;
 
@@ -66,6 +68,18 @@ class JobPagesSliceTest {
                 .andExpect(model().attributeHasFieldErrorCode("jobForm", "job", "planner.jobs.error.job"))
                 .andExpect(model().attributeHasFieldErrorCode("jobForm", "date", "typeMismatch"));
         verify(jobs, never()).runNow(any(), any(), any(), any());
+    }
+
+    @Test
+    void aRunThatFailsIsNamedByItsJobInTheReadersLanguage() throws Exception {
+        when(jobs.runNow(eq(NightlyJobs.MONTH_CLOSE), eq("SH"), isNull(), any()))
+                .thenThrow(new IllegalStateException("lost the database"));
+        Flash.Message failed = (Flash.Message) mvc.perform(post("/planner/jobs").param("center", "SH")
+                        .param("job", NightlyJobs.MONTH_CLOSE).header("Accept-Language", "zh-CN")
+                        .with(user(Planner.principal())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("flash");
+        assertThat(failed.text()).isEqualTo("月结运行失败，错误见下表。");
     }
 
     @Test
