@@ -98,9 +98,9 @@ public class BalanceMoveService {
         LedgerService.BalanceMove m = transactions.writeIdempotent(() -> {
             LedgerService.BalanceMove done = target == null
                     ? ledger.moveBalance(from.id(), null, today, user.actor(), clientKey,
-                            "paid out: " + why, Message.of("reason.payout", why), null)
+                            payoutReference(why), Message.of("reason.payout", why), null)
                     : ledger.moveBalance(from.id(), target.id(), today, user.actor(), clientKey,
-                            "transferred " + from.employeeNo() + " → " + target.employeeNo() + ": " + why,
+                            transferReference(from.employeeNo(), target.employeeNo(), why),
                             Message.of("reason.transfer-out", target.employeeNo(), target.name(), why),
                             Message.of("reason.transfer-in", from.employeeNo(), from.name(), why));
             if (!done.duplicate()) {
@@ -112,6 +112,15 @@ public class BalanceMoveService {
             return done;
         });
         return new Moved(from, to, m);
+    }
+
+    /** The English references of the entries: the whole reason (ledger_entry.reference holds the longest). */
+    static String payoutReference(String reason) {
+        return "paid out: " + reason;
+    }
+
+    static String transferReference(String fromEmployeeNo, String toEmployeeNo, String reason) {
+        return "transferred " + fromEmployeeNo + " → " + toEmployeeNo + ": " + reason;
     }
 
     private static void requireAdmin(CurrentUser user) {

@@ -73,6 +73,11 @@ public class CorrectionService {
                 .map(e -> new Correctable(e, reversed.contains(e.id()))).toList();
     }
 
+    /** The reversal's English reference: the whole reason (ledger_entry.reference holds the longest). */
+    static String reference(long entryId, String reason) {
+        return "corrects entry " + entryId + ": " + reason;
+    }
+
     public static boolean correctable(EntryKind kind) {
         return CORRECTABLE.contains(kind);
     }
@@ -97,7 +102,7 @@ public class CorrectionService {
         LocalDate today = organisation.centerById(agent.centerId()).today(clock);
         String text = reason.trim();
         Posting reversal = new Posting(agent.id(), today, EntryKind.REVERSAL, -entry.seconds(), user.actor(),
-                "corrects entry " + entryId + ": " + text, PostingKeys.correction(entryId), entryId,
+                reference(entryId, text), PostingKeys.correction(entryId), entryId,
                 Message.of("reason.correction", entryId, text));
         return transactions.write(() -> {
             // the budget row first, as a grant locks it, so a correction and a grant cannot deadlock

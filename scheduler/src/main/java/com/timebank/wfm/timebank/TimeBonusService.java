@@ -89,7 +89,7 @@ public class TimeBonusService {
         return transactions.write(() -> {
             long granted = repository.lockGranted(center.id(), month.atDay(1));
             Posting posting = Posting.of(agent.id(), today, EntryKind.TIME_BONUS, seconds, user.actor(),
-                    "time bonus: " + reason.trim(), key).withReason(Message.of("reason.time-bonus", reason.trim()));
+                    reference(reason.trim()), key).withReason(Message.of("reason.time-bonus", reason.trim()));
             ledger.lock(List.of(agent.id()));
             Optional<LedgerEntry> already = ledger.existing(posting);
             if (already.isPresent()) {
@@ -110,6 +110,11 @@ public class TimeBonusService {
             audit.record(user.actor(), "TIME_BONUS_GRANTED", "agent:" + agent.employeeNo(), seconds + " s: " + reason);
             return entry;
         });
+    }
+
+    /** The entry's English reference: the whole reason (ledger_entry.reference holds the longest). */
+    static String reference(String reason) {
+        return "time bonus: " + reason;
     }
 
     public record Budget(String centerCode, YearMonth month, long scheduledSeconds, long capSeconds,

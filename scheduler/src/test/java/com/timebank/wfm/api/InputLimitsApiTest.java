@@ -1,0 +1,163 @@
+package com.timebank.wfm.api;
+
+import static com.timebank.wfm.support.SignIn.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.JsonPath;
+import com.timebank.wfm.audit.AuditLog;
+import com.timebank.wfm.leave.LeaveService;
+import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerEntry;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.Team;
+import com.timebank.wfm.security.Role;
+import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.BalanceMoveService;
+import com.timebank.wfm.timebank.TimeBonusService;
+import com.timebank.wfm.users.UserService;
+
+/**
+ * Inputs at the edge of what the service accepts are answered, never a 500: the longest reasons, client keys and
+ * usernames are stored whole; what lies beyond a bound (a page past a million rows, a list too long, a URL longer
+ * than a key's record can hold) is refused at the door with the field that is wrong.
+ */
+@IntegrationTest
+class InputLimitsApiTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String ADMIN_PASSWORD = "admin-test-password";
+    /** Visible ASCII, as an {@code Idempotency-Key} may be, as long as it may be (one per request). */
+    private static final String LONGEST_BONUS_KEY = "b".repeat(250) + "-0123";
+    private static final String LONGEST_PAYOUT_KEY = "p".repeat(250) + "-0123";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Org org;
+    @Autowired
+    UserService users;
+    @Autowired
+    LedgerService ledger;
+    @Autowired
+    TimeBonusService bonuses;
+    @Autowired
+    BalanceMoveService moves;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    Clock clock;
+
+    Center center;
+    Team team;
+    Agent agent;
+    String planner;
+
+    @BeforeEach
+    void organisation() throws Exception {
+        center = org.center();
+        team = org.team(center);
+        agent = org.agent(team);
+        planner = org.plannerUser(center);
+        // shifts this month, so that time bonuses have a budget (1% of 80 h = 48 min)
+        LocalDate first = center.today(clock).withDayOfMonth(1);
+        StringBuilder csv = new StringBuilder("employee_no,date,start,end,break_minutes\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(agent.employeeNo()).append(',').append(first.plusDays(i)).append(",08:00,17:00,60\n");
+        }
+        mvc.perform(post("/api/centers/" + center.code() + "/shifts").with(httpBasic(planner, Org.PASSWORD))
+                .contentType("text/csv").content(csv.toString())).andExpect(status().isOk());
+    }
+
+    /** A user whose name is as long as a username may be (64 characters). */
+    private String longestUser(Role role, List<String> centers) {
+        String username = (Org.unique("u").toLowerCase() + "x".repeat(64)).substring(0, 64);
+        users.createUser(new UserService.NewUser(username, Org.PASSWORD, role, null, centers, List.of()), "test");
+        return username;
+    }
+
+    private static MockHttpServletRequestBuilder json(String user, MockHttpServletRequestBuilder r) {
+        return r.with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder r) {
+        return r.with(httpBasic("admin", ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    private static MockHttpServletRequestBuilder withKey(String key, MockHttpServletRequestBuilder r) {
+        return r.header("Idempotency-Key", key);
+    }
+
+    private static void refused(ResultActions r, int status, String field) throws Exception {
+        r.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem(field)));
+    }
+
+    private List<LedgerEntry> entries(Agent a, EntryKind kind) {
+        return ledger.statement(a.id(), null, null, 0, 100).entries().stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    private void disable(Agent a) throws Exception {
+        mvc.perform(admin(post("/api/agents/" + a.employeeNo() + "/disable")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theLongestReasonsAreKeptWholeInTheLedgerReference() throws Exception {
+        String reason = "r".repeat(TimeBonusService.MAX_REASON);
+        String granted = mvc.perform(json(planner, post("/api/time-bonuses")).content("""
+                        {"employeeNo":"%s","seconds":600,"reason":"%s"}""".formatted(agent.employeeNo(), reason)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reference").value("time bonus: " + reason))
+                .andReturn().getResponse().getContentAsString();
+        long bonusId = ((Number) JsonPath.read(granted, "$.id")).longValue();
+
+        String correction = "c".repeat(500);
+        mvc.perform(json(planner, post("/api/ledger-entries/" + bonusId + "/reversal")).content("""
+                        {"reason":"%s"}""".formatted(correction)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reference").value("corrects entry " + bonusId + ": " + correction));
+
+        // a transfer's reference names both agents before the reason of 200 characters
+        Agent leaving = org.agent(team);
+        Agent staying = org.agent(team);
+        bonuses.grant(leaving.employeeNo(), 300L, "before leaving", org.admin());
+        disable(leaving);
+        String why = "t".repeat(200);
+        mvc.perform(withKey("transfer-" + leaving.employeeNo(), admin(post("/api/agents/" + leaving.employeeNo()
+                        + "/timebank/transfer")))
+                        .content("""
+                                {"toEmployeeNo":"%s","reason":"%s"}""".formatted(staying.employeeNo(), why)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.out.reference").value(
+                        "transferred " + leaving.employeeNo() + " → " + staying.employeeNo() + ": " + why));
+        assertThat(ledger.account(staying.id()).balanceSeconds()).isEqualTo(300);
+    }
+}

@@ -1,0 +1,30 @@
+package com.timebank.wfm.timebank;
+
+import static com.timebank.wfm.db.Tables.AGENT;
+import static com.timebank.wfm.db.Tables.LEDGER_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the time bank writes into a ledger entry fits its column at the longest input the service accepts (MariaDB
+ * is strict: a longer value fails the insert). Read from the generated jOOQ fields, so a migration that narrows a
+ * column, or a longer prefix, fails here rather than in production.
+ */
+class LedgerColumnWidthsTest {
+
+    private static final int REFERENCE = LEDGER_ENTRY.REFERENCE.getDataType().length();
+    private static final String LONGEST_EMPLOYEE_NO = "E".repeat(AGENT.EMPLOYEE_NO.getDataType().length());
+
+    @Test
+    void everyReferenceKeepsTheLongestReasonWhole() {
+        assertThat(TimeBonusService.reference("r".repeat(TimeBonusService.MAX_REASON))).hasSizeLessThanOrEqualTo(
+                REFERENCE);
+        assertThat(CorrectionService.reference(Long.MAX_VALUE, "r".repeat(CorrectionService.MAX_REASON)))
+                .hasSizeLessThanOrEqualTo(REFERENCE);
+        assertThat(BalanceMoveService.payoutReference("r".repeat(BalanceMoveService.MAX_REASON)))
+                .hasSizeLessThanOrEqualTo(REFERENCE);
+        assertThat(BalanceMoveService.transferReference(LONGEST_EMPLOYEE_NO, LONGEST_EMPLOYEE_NO,
+                "r".repeat(BalanceMoveService.MAX_REASON))).hasSizeLessThanOrEqualTo(REFERENCE);
+    }
+}
