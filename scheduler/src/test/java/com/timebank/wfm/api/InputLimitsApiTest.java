@@ -160,4 +160,27 @@ class InputLimitsApiTest {
                         "transferred " + leaving.employeeNo() + " → " + staying.employeeNo() + ": " + why));
         assertThat(ledger.account(staying.id()).balanceSeconds()).isEqualTo(300);
     }
+
+    @Test
+    void aUserWithTheLongestNameMakesAuditedChanges() throws Exception {
+        String admin = longestUser(Role.ADMIN, List.of());
+        String code = Org.unique("C");
+        mvc.perform(json(admin, post("/api/centers")).content("""
+                        {"code":"%s","name":"Long names","timeZone":"Asia/Shanghai","intervalMinutes":30}"""
+                        .formatted(code)))
+                .andExpect(status().isCreated());
+        mvc.perform(json(admin, put("/api/centers/" + code + "/settings")).content("""
+                        {"auxTarget":"0.04"}"""))
+                .andExpect(status().isOk());
+        String longPlanner = longestUser(Role.PLANNER, List.of(code));
+        LocalDate day = center.today(clock).minusDays(3);
+        mvc.perform(json(longPlanner, put("/api/centers/" + code + "/calendar")).content("""
+                        {"holidays":[{"date":"%s","name":"a holiday"}]}""".formatted(day)))
+                .andExpect(status().isOk());
+        mvc.perform(json(longPlanner, post("/api/centers/" + code + "/history")).content("""
+                        [{"intervalStart":"%sT09:00","contacts":12,"ahtSeconds":180}]""".formatted(day)))
+                .andExpect(status().isOk());
+        assertThat(audit.recent(code, 0, 10)).extracting(AuditLog.Event::actor)
+                .contains("user:" + admin, "user:" + longPlanner);
+    }
 }
