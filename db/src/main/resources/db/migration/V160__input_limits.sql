@@ -4,6 +4,11 @@
 -- a reason of 500 characters is the longest, 536.
 ALTER TABLE ledger_entry MODIFY reference VARCHAR(600) NULL;
 
+-- Keys made from a client's Idempotency-Key keep their format (a re-run must find what it posted):
+-- MOVEIN:user:<username, 64>:<key, 255> is the longest, 332. 400 utf8mb4 characters stay well inside InnoDB's
+-- 3,072 bytes of a unique index. Reservations take no client key (TIMEOFF:<request id>).
+ALTER TABLE ledger_entry MODIFY idempotency_key VARCHAR(400) NOT NULL;
+
 -- An actor is "user:" and a username of up to 64 characters, as ledger_entry.actor already holds.
 ALTER TABLE audit_event MODIFY actor VARCHAR(80) NOT NULL;
 ALTER TABLE center_settings MODIFY created_by VARCHAR(80) NOT NULL;

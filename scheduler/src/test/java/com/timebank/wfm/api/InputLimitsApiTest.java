@@ -162,6 +162,38 @@ class InputLimitsApiTest {
     }
 
     @Test
+    void theLongestClientKeyOfTheLongestUsernamePostsOnce() throws Exception {
+        String admin = longestUser(Role.ADMIN, List.of());
+        String body = """
+                {"employeeNo":"%s","seconds":600,"reason":"quality contest"}""".formatted(agent.employeeNo());
+        MockHttpServletRequestBuilder grant = withKey(LONGEST_BONUS_KEY, json(admin, post("/api/time-bonuses")));
+        MockHttpServletResponse first = mvc.perform(grant.content(body)).andReturn().getResponse();
+        MockHttpServletResponse retry = mvc.perform(grant.content(body)).andReturn().getResponse();
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
+        assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
+        // the ledger keeps the key too: a retry after the stored answer is gone grants nothing more
+        LedgerEntry again = bonuses.grant(agent.employeeNo(), 600L, "quality contest", LONGEST_BONUS_KEY,
+                org.as(admin));
+        assertThat(again.id()).isEqualTo(((Number) JsonPath.read(first.getContentAsString(), "$.id")).longValue());
+        assertThat(entries(agent, EntryKind.TIME_BONUS)).hasSize(1);
+
+        disable(agent);
+        String payout = """
+                {"reason":"left the company"}""";
+        for (int i = 0; i < 2; i++) {
+            String path = "/api/agents/" + agent.employeeNo() + "/timebank/payout";
+            mvc.perform(withKey(LONGEST_PAYOUT_KEY, json(admin, post(path))).content(payout))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.out.seconds").value(-600));
+        }
+        BalanceMoveService.Moved repeated = moves.payOut(agent.employeeNo(), "left the company", LONGEST_PAYOUT_KEY,
+                org.as(admin));
+        assertThat(repeated.entries().duplicate()).isTrue();
+        assertThat(entries(agent, EntryKind.PAYOUT)).hasSize(1);
+        assertThat(ledger.account(agent.id()).balanceSeconds()).isZero();
+    }
+
+    @Test
     void aUserWithTheLongestNameMakesAuditedChanges() throws Exception {
         String admin = longestUser(Role.ADMIN, List.of());
         String code = Org.unique("C");

@@ -1,10 +1,17 @@
 package com.timebank.wfm.timebank;
 
 import static com.timebank.wfm.db.Tables.AGENT;
+import static com.timebank.wfm.db.Tables.APP_USER;
 import static com.timebank.wfm.db.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+
+import com.timebank.wfm.ledger.PostingKeys;
+import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
 
 /**
  * What the time bank writes into a ledger entry fits its column at the longest input the service accepts (MariaDB
@@ -26,5 +33,18 @@ class LedgerColumnWidthsTest {
                 .hasSizeLessThanOrEqualTo(REFERENCE);
         assertThat(BalanceMoveService.transferReference(LONGEST_EMPLOYEE_NO, LONGEST_EMPLOYEE_NO,
                 "r".repeat(BalanceMoveService.MAX_REASON))).hasSizeLessThanOrEqualTo(REFERENCE);
+    }
+
+    /** Keys made from a client's key keep their format, so the column holds the longest user's longest key. */
+    @Test
+    void keysMadeFromTheLongestClientKeyOfTheLongestUsernameFit() {
+        int column = LEDGER_ENTRY.IDEMPOTENCY_KEY.getDataType().length();
+        String actor = new CurrentUser(1, "u".repeat(APP_USER.USERNAME.getDataType().length()), Role.ADMIN, null,
+                null, null, null, Set.of(), Set.of(), Set.of()).actor();
+        // the Idempotency-Key header takes as many characters as a balance move does
+        String clientKey = "k".repeat(BalanceMoveService.MAX_KEY);
+        assertThat(PostingKeys.timeBonus(actor, clientKey)).hasSizeLessThanOrEqualTo(column);
+        assertThat(PostingKeys.balanceMove(actor, clientKey, false)).hasSizeLessThanOrEqualTo(column);
+        assertThat(PostingKeys.balanceMove(actor, clientKey, true)).hasSizeLessThanOrEqualTo(column);
     }
 }
