@@ -132,8 +132,7 @@ class AgentPages {
         Paging paging = Paging.of(page, STATEMENT_PAGE_SIZE);
         MonthStatement statement = statements.month(employeeNo, shown, user);
         List<MonthStatement.Row> rows = statement.rows();
-        List<MonthStatement.Row> pageRows = rows.subList(Math.min(rows.size(), paging.offset()),
-                Math.min(rows.size(), paging.offset() + paging.size()));
+        List<MonthStatement.Row> pageRows = paging.slice(rows);
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < STATEMENT_MONTHS; i++) {
             months.add(current.minusMonths(i));

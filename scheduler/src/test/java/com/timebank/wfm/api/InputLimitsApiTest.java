@@ -215,4 +215,37 @@ class InputLimitsApiTest {
         assertThat(audit.recent(code, 0, 10)).extracting(AuditLog.Event::actor)
                 .contains("user:" + admin, "user:" + longPlanner);
     }
+
+    @Test
+    void aPageBeyondAMillionRowsIsRefusedNamingPage() throws Exception {
+        for (String path : List.of("/api/agents?page=3000000&size=1000", "/api/jobs/runs?page=3000000&size=1000",
+                "/api/users?page=3000000&size=1000")) {
+            refused(mvc.perform(get(path).with(httpBasic("admin", ADMIN_PASSWORD))), 422, "page");
+        }
+        mvc.perform(get("/api/agents?page=-1").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.errors[0].code").value("number.at-least"));
+        mvc.perform(get("/api/agents?size=1001").header("Accept-Language", "zh-CN")
+                        .with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message").value("size 必须在 1 到 1,000 之间"));
+    }
+
+    @Test
+    void pagesPastTheEndAreEmptyAndBeyondAMillionRowsAreRefused() throws Exception {
+        String agentUser = org.agentUser(agent);
+        for (String path : List.of("/admin/centers", "/admin/agents", "/admin/audit", "/admin/users")) {
+            mvc.perform(get(path).param("page", "50000000").header("Accept-Language", "en").with(as("admin")))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(containsString("page 50,000,000")));
+        }
+        mvc.perform(get("/admin/centers").param("page", "19999").with(as("admin"))).andExpect(status().isOk());
+        String statement = "/agents/" + agent.employeeNo() + "/statement";
+        mvc.perform(get(statement).param("page", "100").with(as(agentUser))).andExpect(status().isOk());
+        mvc.perform(get(statement).param("page", "50000000").header("Accept-Language", "zh-CN").with(as(agentUser)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("第 50,000,000 页")));
+    }
 }

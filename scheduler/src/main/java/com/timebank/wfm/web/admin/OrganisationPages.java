@@ -75,8 +75,7 @@ class OrganisationPages {
         // centers are few enough to page in memory; the form's refusals show the first page
         List<Center> all = organisation.centers(user);
         Paging paging = Paging.of(page, CENTER_PAGE_SIZE);
-        int from = Math.min(all.size(), paging.offset());
-        model.addAttribute("centers", all.subList(from, Math.min(all.size(), from + paging.size())));
+        model.addAttribute("centers", paging.slice(all));
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", Math.max(1, (all.size() + CENTER_PAGE_SIZE - 1) / CENTER_PAGE_SIZE));
         return "admin/centers";
