@@ -104,8 +104,15 @@ class LeaveRepository {
         return ids;
     }
 
-    Optional<LeaveRecord> find(long id) {
-        return db.selectFrom(LEAVE_RECORD).where(LEAVE_RECORD.ID.eq(id)).fetchOptional().map(LeaveRepository::record);
+    /** The records of those ids that exist, by id (a null id finds none). */
+    Map<Long, LeaveRecord> find(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).toList();
+        Map<Long, LeaveRecord> found = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            db.selectFrom(LEAVE_RECORD).where(LEAVE_RECORD.ID.in(wanted)).fetch(LeaveRepository::record)
+                    .forEach(r -> found.put(r.id(), r));
+        }
+        return found;
     }
 
     List<LeaveRecord> ofAgents(Collection<Long> agentIds, LocalDate from, LocalDate to) {

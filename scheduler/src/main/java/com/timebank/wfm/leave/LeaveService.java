@@ -43,6 +43,8 @@ import com.timebank.wfm.ledger.LedgerService;
 public class LeaveService {
 
     public static final long DAY_SECONDS = 86_400;
+    /** The most leave items one choice may name: a month has far fewer. */
+    public static final int MAX_OFFSETS = 100;
 
     private final LeaveRepository repository;
     private final LeaveCalendar calendar;
@@ -307,14 +309,19 @@ public class LeaveService {
         if (leaveIds == null) {
             throw InvalidInputException.of("leaveIds", "leave.leaveids-required-empty-list");
         }
+        if (leaveIds.size() > MAX_OFFSETS) {
+            throw InvalidInputException.of("leaveIds", "leave.offsets.too-many", MAX_OFFSETS);
+        }
         Set<Long> ids = new LinkedHashSet<>(leaveIds);
         Center center = organisation.centerById(agent.centerId());
+        Map<Long, LeaveRecord> found = repository.find(ids);
         List<LeaveRecord> chosen = new ArrayList<>();
         Validation v = new Validation();
         for (Long id : ids) {
-            LeaveRecord r = id == null ? null : repository.find(id).filter(x -> x.agentId() == agent.id()).orElse(null);
-            v.require(r != null, "leaveIds", "leave.leave-number-not-leave", id, agent.employeeNo());
-            if (r != null) {
+            LeaveRecord r = found.get(id);
+            boolean own = r != null && r.agentId() == agent.id();
+            v.require(own, "leaveIds", "leave.leave-number-not-leave", id, agent.employeeNo());
+            if (own) {
                 chosen.add(r);
             }
         }

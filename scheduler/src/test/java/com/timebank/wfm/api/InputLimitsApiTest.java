@@ -248,4 +248,19 @@ class InputLimitsApiTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("第 50,000,000 页")));
     }
+
+    @Test
+    void moreLeaveItemsThanAChoiceMayNameAreRefusedWithoutLookingThemUp() throws Exception {
+        String ids = LongStream.rangeClosed(1, LeaveService.MAX_OFFSETS + 1).mapToObj(Long::toString).collect(Collectors.joining(","));
+        String month = center.today(clock).toString().substring(0, 7);
+        refused(mvc.perform(json(planner, post("/api/agents/" + agent.employeeNo() + "/leave-offsets")).content("""
+                        {"month":"%s","leaveIds":[%s]}""".formatted(month, ids)))
+                        .andExpect(jsonPath("$.code").value("leave.offsets.too-many"))
+                        .andExpect(jsonPath("$.errors.length()").value(1)),
+                400, "leaveIds");
+        refused(mvc.perform(json(planner, post("/api/agents/" + agent.employeeNo() + "/leave-offsets")).content("""
+                        {"month":"%s","leaveIds":[null]}""".formatted(month)))
+                        .andExpect(jsonPath("$.code").value("leave.leave-number-not-leave")),
+                400, "leaveIds");
+    }
 }
