@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -29,6 +31,8 @@ import com.timebank.wfm.security.CurrentUser;
 public class ShiftService {
 
     public static final String IMPORTED = "IMPORT";
+    /** A quarter at a time, as stored history is read. */
+    static final int MAX_READ_DAYS = 93;
 
     private final ShiftRepository repository;
     private final OrganisationService organisation;
@@ -130,9 +134,14 @@ public class ShiftService {
         return repository.workSeconds(centerId, from, to);
     }
 
+    /** The center's shifts the user may see, at most {@value #MAX_READ_DAYS} days at a time. */
     @Transactional(readOnly = true)
     public List<PublishedShift> shifts(String centerCode, LocalDate from, LocalDate to, CurrentUser user) {
         Center center = organisation.center(centerCode, user);
+        new Validation()
+                .require(!to.isBefore(from), "to", "shift.not-before-from")
+                .require(ChronoUnit.DAYS.between(from, to) < MAX_READ_DAYS, "to", "shift.most-days", MAX_READ_DAYS)
+                .throwIfInvalid();
         if (user.plansCenter(center.id())) {
             return repository.ofCenter(center.id(), from, to);
         }

@@ -263,4 +263,21 @@ class InputLimitsApiTest {
                         .andExpect(jsonPath("$.code").value("leave.leave-number-not-leave")),
                 400, "leaveIds");
     }
+
+    @Test
+    void shiftsAreReadOverABoundedRangeInOrder() throws Exception {
+        LocalDate today = center.today(clock);
+        String shifts = "/api/centers/" + center.code() + "/shifts";
+        LocalDate first = today.withDayOfMonth(1);
+        mvc.perform(get(shifts).param("from", first.toString()).param("to", first.plusDays(92).toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(10));
+        refused(mvc.perform(get(shifts).param("from", today.toString()).param("to", today.minusDays(1).toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(jsonPath("$.code").value("shift.not-before-from")), 400, "to");
+        refused(mvc.perform(get(shifts).param("from", "2001-01-01").param("to", today.toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(jsonPath("$.code").value("shift.most-days")), 400, "to");
+    }
 }
