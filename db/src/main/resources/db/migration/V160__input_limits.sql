@@ -16,3 +16,7 @@ ALTER TABLE contact_history MODIFY imported_by VARCHAR(80) NOT NULL;
 ALTER TABLE forecast_calendar_day MODIFY updated_by VARCHAR(80) NOT NULL;
 ALTER TABLE backtest MODIFY created_by VARCHAR(80) NOT NULL;
 ALTER TABLE forecast MODIFY created_by VARCHAR(80) NOT NULL;
+
+-- A re-solve may reopen up to 10,000 agents (RosterService.MAX_REOPENED_AGENTS), their employee numbers (up to 32
+-- characters) joined by commas.
+ALTER TABLE roster MODIFY reopened_agents MEDIUMTEXT NULL;

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
@@ -58,6 +59,8 @@ public class RosterService {
     /** Longest roster period in days; the pages check the same. */
     public static final int MAX_DAYS = 42;
     public static final int DEFAULT_SOLVE_SECONDS = 30;
+    /** The most agents a re-solve reopens: a large center's whole roster (roster.reopened_agents holds them). */
+    public static final int MAX_REOPENED_AGENTS = 10_000;
     /** Longest solve a caller may ask for. */
     public static final int MAX_SOLVE_SECONDS = RosterSolverConfiguration.MAX_SOLVE_SECONDS;
     static final String SOURCE = "ROSTER";
@@ -245,18 +248,29 @@ public class RosterService {
         List<LocalDate> dates = r.dates() == null ? List.of() : r.dates();
         List<String> employeeNos = r.employeeNos() == null ? List.of() : r.employeeNos();
         v.require(!dates.isEmpty() || !employeeNos.isEmpty(), "dates", "roster.give-dates-employeenos-reopen");
+        v.require(dates.size() <= MAX_DAYS, "dates", "roster.reopen.too-many-dates", MAX_DAYS);
+        v.require(employeeNos.size() <= MAX_REOPENED_AGENTS, "employeeNos", "roster.reopen.too-many-agents",
+                MAX_REOPENED_AGENTS);
         checkSolveSeconds(r.solveSeconds(), v);
+        v.throwIfInvalid();
         for (int i = 0; i < dates.size(); i++) {
             LocalDate d = dates.get(i);
             v.require(d != null && !d.isBefore(parent.from()) && !d.isAfter(parent.to()), "dates[" + i + "]",
                     "roster.not-within-roster-period", d, parent.from(), parent.to());
         }
         List<Long> agentIds = repository.agentIds(id);
-        Map<String, Agent> byNo = organisation.agentsByEmployeeNo(employeeNos);
+        Set<Long> planned = new HashSet<>(agentIds);
+        Map<String, Agent> byNo = organisation.agentsByEmployeeNo(employeeNos.stream()
+                .filter(no -> no != null && !no.isBlank()).distinct().toList());
         for (int i = 0; i < employeeNos.size(); i++) {
-            Agent a = byNo.get(employeeNos.get(i));
-            v.require(a != null && agentIds.contains(a.id()), "employeeNos[" + i + "]",
-                    "roster.agent-not-roster-number", employeeNos.get(i), id);
+            String no = employeeNos.get(i);
+            String field = "employeeNos[" + i + "]";
+            if (no == null || no.isBlank()) {
+                v.add(FieldError.of(field, "roster.reopen.employee-no-required"));
+            } else {
+                Agent a = byNo.get(no);
+                v.require(a != null && planned.contains(a.id()), field, "roster.agent-not-roster-number", no, id);
+            }
         }
         v.throwIfInvalid();
         List<RosterInterval> intervals = repository.intervals(id);

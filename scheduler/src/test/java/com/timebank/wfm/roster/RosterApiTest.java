@@ -26,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -415,6 +417,50 @@ class RosterApiTest {
         List<Map<String, Object>> shifts = listBody(mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code()
                 + "/shifts?from=" + day + "&to=" + day))).andExpect(status().isOk()));
         assertThat(shifts).noneSatisfy(s -> assertThat(s.get("employeeNo")).isEqualTo(sickAgent.employeeNo()));
+    }
+
+    @Test
+    void aResolveRefusesMissingEmployeeNumbersAndListsLongerThanItsBounds() throws Exception {
+        Fixture f = fixture(2, 4);
+        long id = startRoster(f, 1);
+        solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        String resolve = "/api/rosters/" + id + "/resolve";
+        mvc.perform(as(f.planner(), post(resolve)).content("{\"employeeNos\":[null,\" \",\"%s\"]}"
+                        .formatted(f.agents().get(0).employeeNo())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("employeeNos[0]", "employeeNos[1]")))
+                .andExpect(jsonPath("$.errors[0].code").value("roster.reopen.employee-no-required"));
+        String tooMany = IntStream.rangeClosed(0, RosterService.MAX_REOPENED_AGENTS)
+                .mapToObj(i -> "\"E" + i + "\"").collect(Collectors.joining(","));
+        mvc.perform(as(f.planner(), post(resolve)).content("{\"employeeNos\":[" + tooMany + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("employeeNos")))
+                .andExpect(jsonPath("$.code").value("roster.reopen.too-many-agents"));
+        String dates = IntStream.rangeClosed(0, RosterService.MAX_DAYS)
+                .mapToObj(i -> "\"" + f.from() + "\"").collect(Collectors.joining(","));
+        mvc.perform(as(f.planner(), post(resolve)).content("{\"dates\":[" + dates + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", contains("dates")))
+                .andExpect(jsonPath("$.code").value("roster.reopen.too-many-dates"));
+        assertThat(db.fetchCount(ROSTER, ROSTER.PARENT_ROSTER_ID.eq(id))).isZero();
+    }
+
+    /** A re-solve may reopen as many agents as it accepts, each with the longest employee number. */
+    @Test
+    void aRosterKeepsEveryAgentAResolveMayReopen() {
+        Center center = org.center();
+        Set<String> reopened = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < RosterService.MAX_REOPENED_AGENTS; i++) {
+            reopened.add(String.format("%032d", i));
+        }
+        LocalDate from = center.today(clock);
+        LocalDateTime now = LocalDateTime.now(clock);
+        RosterRun run = new RosterRun(0, center.id(), 0, null, from, from, 1, RosterStatus.STOPPED,
+                RosterRun.ALL_QUEUES, new java.math.BigDecimal("0.8"), 20, new java.math.BigDecimal("0.3"),
+                Set.of(from), reopened, null, null, 0, null, "test", now, now, null, null);
+        long id = transactions.write(() -> repository.insert(run, List.of(), List.of()));
+        assertThat(repository.find(id).orElseThrow().reopenedAgents()).containsExactlyElementsOf(reopened);
     }
 
     @Test
