@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditLog;
@@ -119,11 +120,16 @@ public class EmergencyService {
         EmergencyRepository.Stored e = visible(emergencyId, user);
         Validation v = new Validation();
         v.require(!participations.isEmpty(), "participants", "emergency.name-least-one-participant");
-        Map<String, Agent> agents = organisation.agentsByEmployeeNo(
-                participations.stream().map(Participation::employeeNo).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, Agent> agents = organisation.agentsByEmployeeNo(participations.stream()
+                .filter(java.util.Objects::nonNull).map(Participation::employeeNo).filter(java.util.Objects::nonNull)
+                .distinct().toList());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < participations.size(); i++) {
             Participation p = participations.get(i);
+            if (p == null) {
+                v.add(FieldError.of("participants[" + i + "]", "emergency.participant-required"));
+                continue;
+            }
             String field = "[" + i + "]";
             Agent a = p.employeeNo() == null ? null : agents.get(p.employeeNo());
             v.require(a != null && a.centerId() == e.centerId(), field + ".employeeNo",

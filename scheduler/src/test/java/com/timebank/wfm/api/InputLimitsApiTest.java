@@ -280,4 +280,17 @@ class InputLimitsApiTest {
                         .with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(jsonPath("$.code").value("shift.most-days")), 400, "to");
     }
+
+    @Test
+    void aMissingParticipantIsAFieldError() throws Exception {
+        String created = mvc.perform(json(planner, post("/api/emergencies")).content("""
+                        {"centerCode":"%s","level":1,"date":"%s","reason":"outage"}"""
+                        .formatted(center.code(), center.today(clock))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        refused(mvc.perform(json(planner, post("/api/emergencies/" + id + "/participants")).content("""
+                        [null, {"employeeNo":"%s","workedSeconds":600}]""".formatted(agent.employeeNo())))
+                .andExpect(jsonPath("$.errors.length()").value(1)), 400, "participants[0]");
+        assertThat(entries(agent, EntryKind.EMERGENCY_OVERTIME)).isEmpty();
+    }
 }
