@@ -293,4 +293,19 @@ class InputLimitsApiTest {
                 .andExpect(jsonPath("$.errors.length()").value(1)), 400, "participants[0]");
         assertThat(entries(agent, EntryKind.EMERGENCY_OVERTIME)).isEmpty();
     }
+
+    @Test
+    void aUrlTooLongForItsKeyIsRefusedBeforeTheKeyIsKept() throws Exception {
+        String body = """
+                {"employeeNo":"%s","seconds":60,"reason":"long URL"}""".formatted(agent.employeeNo());
+        mvc.perform(withKey("long-url", json(planner, post("/api/time-bonuses?note=" + "n".repeat(1000))))
+                        .content(body))
+                .andExpect(status().isUriTooLong())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.code").value("idempotency.key.path-too-long"));
+        assertThat(entries(agent, EntryKind.TIME_BONUS)).isEmpty();
+        // nothing was kept for the key: the same key on the short URL runs as a first request
+        mvc.perform(withKey("long-url", json(planner, post("/api/time-bonuses"))).content(body))
+                .andExpect(status().isCreated());
+    }
 }

@@ -40,7 +40,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * with {@code Idempotent-Replayed: true}) and changes nothing; the same key with another body or path is refused
  * (422). A retry that arrives while the first still runs waits for it (up to {@link #WAIT}, then 409). The keys
  * live in the database, so this holds across restarts and instances. A refused or failed request writes nothing
- * and frees its key. Keys are kept for {@link #KEPT}.
+ * and frees its key. Keys are kept for {@link #KEPT}. A URL longer than a key's record holds is refused (414) before
+ * anything is stored.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -82,6 +83,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String user = auth.getName();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (path.length() > IdempotencyRepository.MAX_PATH) {
+            refuse(request, response, HttpStatus.URI_TOO_LONG,
+                    Message.of("idempotency.key.path-too-long", path.length(), IdempotencyRepository.MAX_PATH, HEADER));
+            return;
+        }
         keys.expire(now().minus(KEPT));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {

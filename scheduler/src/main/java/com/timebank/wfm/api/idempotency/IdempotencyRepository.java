@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyRepository {
 
+    /** The longest request path with its query a key's record holds. */
+    static final int MAX_PATH = IDEMPOTENCY_KEY.PATH.getDataType().length();
+
     private final DSLContext db;
 
     IdempotencyRepository(DSLContext db) {
