@@ -104,6 +104,29 @@ class LeaveRepository {
         return ids;
     }
 
+    /**
+     * Writes records named by their references: one whose reference is already stored replaces that record's
+     * seconds, the others are inserted. Returns how many were replaced.
+     */
+    int replaceLeave(List<LeaveRecord> records, Map<Long, Long> centerOfAgent, String actor, LocalDateTime now) {
+        List<String> references = records.stream().map(LeaveRecord::reference).toList();
+        Map<String, Long> stored = references.isEmpty() ? Map.of()
+                : db.select(LEAVE_RECORD.REFERENCE, LEAVE_RECORD.ID).from(LEAVE_RECORD)
+                        .where(LEAVE_RECORD.REFERENCE.in(references)).forUpdate()
+                        .fetchMap(LEAVE_RECORD.REFERENCE, LEAVE_RECORD.ID);
+        List<LeaveRecord> fresh = new java.util.ArrayList<>();
+        for (LeaveRecord r : records) {
+            Long id = stored.get(r.reference());
+            if (id == null) {
+                fresh.add(r);
+            } else {
+                db.update(LEAVE_RECORD).set(LEAVE_RECORD.SECONDS, r.seconds()).where(LEAVE_RECORD.ID.eq(id)).execute();
+            }
+        }
+        insertLeave(fresh, centerOfAgent, actor, now);
+        return records.size() - fresh.size();
+    }
+
     /** The records of those ids that exist, by id (a null id finds none). */
     Map<Long, LeaveRecord> find(Collection<Long> ids) {
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).toList();

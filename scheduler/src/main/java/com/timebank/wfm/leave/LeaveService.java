@@ -245,10 +245,15 @@ public class LeaveService {
         return minute == null ? null : TimeOfDay.format(minute);
     }
 
-    public record Imported(int accepted) {
+    /** What an HR file did: its lines, of which {@code replaced} were sent before (their leave is replaced). */
+    public record Imported(int accepted, int replaced) {
     }
 
-    /** The HR file: every line checked, including agents and closed months; the whole file or nothing. */
+    /**
+     * The HR file: every line checked, including agents and closed months; the whole file or nothing. A line names
+     * its leave by agent, date and type (a file holds one line for each), so a line sent again replaces what it sent
+     * before: a re-sent file adds nothing, a corrected one corrects.
+     */
     public Imported importLeave(LeaveFile file, CurrentUser user) {
         if (user.role() != com.timebank.wfm.security.Role.ADMIN
                 && user.role() != com.timebank.wfm.security.Role.PLANNER) {
@@ -277,15 +282,22 @@ public class LeaveService {
                 file.reject(row, "date", Message.of("leave.month.closed", month, row.date()));
                 continue;
             }
-            records.add(new LeaveRecord(0, a.id(), row.date(), row.seconds(), row.type(), LeaveSource.LEAVE, null));
+            records.add(new LeaveRecord(0, a.id(), row.date(), row.seconds(), row.type(), LeaveSource.LEAVE,
+                    hrReference(a, row)));
             centerOfAgent.put(a.id(), a.centerId());
         }
         file.problems().throwIfAny();
         return transactions.write(() -> {
-            repository.insertLeave(records, centerOfAgent, user.actor(), now());
-            audit.record(user.actor(), "LEAVE_IMPORTED", "leave", records.size() + " leave records from HR");
-            return new Imported(records.size());
+            int replaced = repository.replaceLeave(records, centerOfAgent, user.actor(), now());
+            audit.record(user.actor(), "LEAVE_IMPORTED", "leave", records.size() + " leave records from HR, "
+                    + replaced + " of them sent before and replaced");
+            return new Imported(records.size(), replaced);
         });
+    }
+
+    /** The reference that names an HR line's leave: the agent, the date and the type. */
+    private static String hrReference(Agent agent, LeaveFile.Row row) {
+        return "HR:" + agent.id() + ":" + row.date() + ":" + row.type().name();
     }
 
     @Transactional(readOnly = true)

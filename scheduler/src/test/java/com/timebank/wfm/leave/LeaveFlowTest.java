@@ -422,5 +422,21 @@ class LeaveFlowTest {
                 .with(httpBasic(planner, Org.PASSWORD))).andReturn().getResponse().getContentAsString());
         assertThat(feb.get("items").get(0).get("busy").asBoolean()).isTrue();
         assertThat(feb.get("items").get(0).get("eligible").asBoolean()).isFalse();
+
+        // the same file sent again adds nothing; a corrected line replaces its leave, a new line adds one
+        mvc.perform(post("/api/leave").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv").content(good))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2)).andExpect(jsonPath("$.replaced").value(2));
+        assertThat(leave.leave(a.id(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)))
+                .extracting(LeaveRecord::seconds).containsExactly(3_600L);
+        String corrected = "employee_no,date,seconds,type\n" + a.employeeNo() + ",2026-02-09,7200,PERSONAL\n"
+                + a.employeeNo() + ",2026-02-09,1800,SICK\n";
+        mvc.perform(post("/api/leave").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                        .content(corrected))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2)).andExpect(jsonPath("$.replaced").value(1));
+        assertThat(leave.leave(a.id(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)))
+                .extracting(LeaveRecord::seconds).containsExactlyInAnyOrder(7_200L, 1_800L);
+        assertThat(leave.leave(b.id(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))).hasSize(1);
     }
 }
