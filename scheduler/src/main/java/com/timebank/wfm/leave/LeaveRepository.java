@@ -127,6 +127,12 @@ class LeaveRepository {
         return records.size() - fresh.size();
     }
 
+    /** The id of the record stored with this reference, if there is one. */
+    Optional<Long> idOfReference(String reference) {
+        return db.select(LEAVE_RECORD.ID).from(LEAVE_RECORD).where(LEAVE_RECORD.REFERENCE.eq(reference))
+                .fetchOptional(LEAVE_RECORD.ID);
+    }
+
     /** The records of those ids that exist, by id (a null id finds none). */
     Map<Long, LeaveRecord> find(Collection<Long> ids) {
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).toList();

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -205,6 +207,14 @@ public class LeaveService {
 
     /** POST /api/leave: by the agent's lead, a planner of the center or an admin. */
     public Item record(NewLeave l, CurrentUser user) {
+        return record(l, null, user);
+    }
+
+    /**
+     * As {@link #record(NewLeave, CurrentUser)}, once per {@code formKey} (a key the lead's form chose when it was
+     * shown): the same form sent twice records the leave once.
+     */
+    public Item record(NewLeave l, String formKey, CurrentUser user) {
         Validation v = new Validation();
         v.require(l.employeeNo() != null && !l.employeeNo().isBlank(), "employeeNo", "leave.employeeno-required");
         v.require(l.date() != null, "date", "leave.date-required-yyyy-mm");
@@ -225,11 +235,22 @@ public class LeaveService {
         }
         Center center = organisation.centerById(agent.centerId());
         requireOpen(center, YearMonth.from(l.date()));
-        LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, null,
+        String reference = formKey == null ? null : "FORM:" + user.actor() + ":" + formKey;
+        LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, reference,
                 part[0], part[1]);
         long id = transactions.write(() -> {
-            long inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
-                    now()).get(0);
+            Optional<Long> recorded = reference == null ? Optional.empty() : repository.idOfReference(reference);
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+            long inserted;
+            try {
+                inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
+                        now()).get(0);
+            } catch (DuplicateKeyException e) {
+                // the same form sent twice at once: the other request recorded it
+                return repository.idOfReference(reference).orElseThrow(() -> e);
+            }
             audit.record(user.actor(), "LEAVE_RECORDED", "agent:" + agent.employeeNo(),
                     type + " " + l.date() + " " + l.seconds() + " s"
                             + (part[0] == null ? "" : " " + TimeOfDay.format(part[0]) + "-" + TimeOfDay.format(part[1]))

@@ -1,14 +1,11 @@
 package com.timebank.wfm.web;
 
-import java.util.UUID;
-
 /** The time-bonus form: the agent, the amount as hours and minutes, and the reason. */
 public class BonusForm extends DurationForm {
 
     private String employeeNo;
     private String reason;
-    /** Chosen when the form is shown: a form sent twice (a double click, a resend) grants once. */
-    private String grantKey = UUID.randomUUID().toString();
+    private String grantKey = FormKey.fresh();
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -34,13 +31,8 @@ public class BonusForm extends DurationForm {
         this.grantKey = grantKey;
     }
 
-    /** The form's key when it is one this page chose (a UUID); otherwise none, and the grant is its own. */
     String grantKeyOrNull() {
-        try {
-            return grantKey == null ? null : UUID.fromString(grantKey).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return FormKey.orNull(grantKey);
     }
 
     long seconds() {

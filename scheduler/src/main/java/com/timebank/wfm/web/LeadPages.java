@@ -158,7 +158,7 @@ class LeadPages {
             } catch (ConflictException e) {
                 // this form (its key) already granted other values, e.g. sent again after going back: a new key
                 // lets the lead grant these too, knowingly
-                bonusForm.setGrantKey(java.util.UUID.randomUUID().toString());
+                bonusForm.setGrantKey(FormKey.fresh());
                 binding.rejectValue("hours", "lead.bonus.form-used");
                 response.setStatus(HttpStatus.CONFLICT.value());
             } catch (InvalidInputException e) {

@@ -210,7 +210,7 @@ class LeadTimeOffPages {
             try {
                 LeaveService.Item item = leave.record(new LeaveService.NewLeave(leaveForm.getEmployeeNo(),
                         leaveForm.getDate(), leaveForm.seconds(), leaveForm.getType().name(), leaveForm.partFrom(),
-                        leaveForm.partTo()), user);
+                        leaveForm.partTo()), leaveForm.recordKeyOrNull(), user);
                 Agent agent = organisation.agent(leaveForm.getEmployeeNo(), user);
                 flash.success(redirect, item.eligible() ? "lead.leave.recorded" : "lead.leave.recorded-busy",
                         fmt.duration(item.seconds()), agent.name(),

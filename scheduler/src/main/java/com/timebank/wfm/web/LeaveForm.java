@@ -17,6 +17,7 @@ public class LeaveForm extends DurationForm {
     private String from;
     /** Optional end (HH:mm, after from, 24:00 at most); left out, the end is the start plus the duration. */
     private String to;
+    private String recordKey = FormKey.fresh();
 
     public String getEmployeeNo() {
         return employeeNo;
@@ -71,5 +72,17 @@ public class LeaveForm extends DurationForm {
     /** The duration, or from..to's length when only they are given. */
     long seconds() {
         return PartOfDay.seconds(from, to, durationSeconds());
+    }
+
+    public String getRecordKey() {
+        return recordKey;
+    }
+
+    public void setRecordKey(String recordKey) {
+        this.recordKey = recordKey;
+    }
+
+    String recordKeyOrNull() {
+        return FormKey.orNull(recordKey);
     }
 }

@@ -186,6 +186,21 @@ class LeavePagesTest {
                 .param("date", idle.toString()).param("hours", "1").param("minutes", "30").with(csrf()).with(as(lead)))
                 .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
         assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds()).isEqualTo(5_400);
+
+        // the form carries a key of its own: sent twice, it records the leave once
+        String form = mvc.perform(get("/lead/leave").with(as(lead))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("name=\"recordKey\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(hidden.find()).as("the form carries its key").isTrue();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "SICK")
+                            .param("date", idle.toString()).param("hours", "2").param("recordKey", hidden.group(1))
+                            .with(csrf()).with(as(lead)))
+                    .andExpect(redirectedUrl("/lead/leave?employeeNo=" + ana.employeeNo()));
+        }
+        assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds())
+                .isEqualTo(5_400 + 7_200);
     }
 
     @Test
