@@ -18,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.timebank.wfm.api.ReasonArgs;
 import com.timebank.wfm.database.BulkStatements;
 import com.timebank.wfm.database.Ids;
 import com.timebank.wfm.db.tables.records.LedgerEntryRecord;

@@ -1,12 +1,10 @@
-package com.timebank.wfm.ledger;
+package com.timebank.wfm.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
-
-import com.timebank.wfm.api.Message;
 
 class ReasonArgsTest {
 

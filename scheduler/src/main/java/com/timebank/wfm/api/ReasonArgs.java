@@ -1,4 +1,4 @@
-package com.timebank.wfm.ledger;
+package com.timebank.wfm.api;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,14 +12,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import com.timebank.wfm.api.Message;
-
 /**
- * A reason's arguments as stored (a JSON array): whole numbers, decimals (rates, shares), texts, and nested messages
- * ({@code {"code": ..., "args": [...]}}, e.g. a duration) which are rendered in the reader's language. Dates and other
- * values are stored as their ISO text.
+ * A stored message's arguments (a JSON array next to its code, e.g. a ledger entry's reason): whole numbers,
+ * decimals (rates, shares), texts, and nested messages ({@code {"code": ..., "args": [...]}}, e.g. a duration) which
+ * are rendered in the reader's language. Dates and other values are stored as their ISO text.
  */
-final class ReasonArgs {
+public final class ReasonArgs {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -27,7 +25,7 @@ final class ReasonArgs {
     private ReasonArgs() {
     }
 
-    static String write(Message reason) {
+    public static String write(Message reason) {
         try {
             return JSON.writeValueAsString(array(reason.args()));
         } catch (JsonProcessingException e) {
@@ -35,14 +33,14 @@ final class ReasonArgs {
         }
     }
 
-    static Message read(String code, String args) {
+    public static Message read(String code, String args) {
         if (args == null || args.isBlank()) {
             return Message.of(code);
         }
         try {
             return new Message(code, values(JSON.readTree(args)));
         } catch (JsonProcessingException e) {
-            // a stored reason that no longer parses shows as its code rather than failing the statement
+            // stored arguments that no longer parse show as the code rather than failing the page that shows them
             return Message.of(code);
         }
     }
