@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A stored message's arguments (a JSON array next to its code, e.g. a ledger entry's reason): whole numbers,
- * decimals (rates, shares), texts, and nested messages ({@code {"code": ..., "args": [...]}}, e.g. a duration) which
- * are rendered in the reader's language. Dates and other values are stored as their ISO text.
+ * A stored message's arguments (a JSON array next to its code: a ledger entry's reason, why a job run failed): whole
+ * numbers, decimals (rates, shares), texts, and nested messages ({@code {"code": ..., "args": [...]}}, e.g. a
+ * duration) which are rendered in the reader's language. Dates and other values are stored as their ISO text.
  */
 public final class ReasonArgs {
 

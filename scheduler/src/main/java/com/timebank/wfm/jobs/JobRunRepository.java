@@ -15,6 +15,8 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.ReasonArgs;
 import com.timebank.wfm.database.Ids;
 import com.timebank.wfm.db.tables.records.JobRunRecord;
 
@@ -56,10 +58,22 @@ class JobRunRepository {
                 .execute();
     }
 
-    void finish(long id, JobRun.Status status, String dates, int processed, int posted, String error, LocalDateTime now) {
+    /**
+     * The English texts of the dates and the error are kept for API clients; the span and the failure (code and
+     * arguments) for the pages, which render them in the reader's language.
+     */
+    void finish(long id, JobRun.Status status, JobRun.DateSpan span, int processed, int posted, String error,
+            Message failure, LocalDateTime now) {
         db.update(JOB_RUN)
-                .set(JOB_RUN.STATUS, status.name()).set(JOB_RUN.DATES, dates).set(JOB_RUN.PROCESSED, processed)
-                .set(JOB_RUN.POSTED, posted).set(JOB_RUN.ERROR, error).set(JOB_RUN.FINISHED_AT, now)
+                .set(JOB_RUN.STATUS, status.name()).set(JOB_RUN.PROCESSED, processed).set(JOB_RUN.POSTED, posted)
+                .set(JOB_RUN.DATES, span == null ? null : span.english())
+                .set(JOB_RUN.FIRST_DATE, span == null ? null : span.first())
+                .set(JOB_RUN.LAST_DATE, span == null ? null : span.last())
+                .set(JOB_RUN.DATE_COUNT, span == null ? null : span.count())
+                .set(JOB_RUN.ERROR, error)
+                .set(JOB_RUN.FAILURE_CODE, failure == null ? null : failure.code())
+                .set(JOB_RUN.FAILURE_ARGS, failure == null ? null : ReasonArgs.write(failure))
+                .set(JOB_RUN.FINISHED_AT, now)
                 .where(JOB_RUN.ID.eq(id)).execute();
     }
 
@@ -90,8 +104,11 @@ class JobRunRepository {
     }
 
     private static JobRun run(JobRunRecord r) {
+        JobRun.DateSpan span = r.getDateCount() == null ? null
+                : new JobRun.DateSpan(r.getFirstDate(), r.getLastDate(), r.getDateCount());
+        Message failure = r.getFailureCode() == null ? null : ReasonArgs.read(r.getFailureCode(), r.getFailureArgs());
         return new JobRun(r.getId(), r.getJob(), r.getCenterId(), r.getDates(), r.getTriggerBy(), r.getInstanceId(),
                 r.getStartedAt(), r.getFinishedAt(), JobRun.Status.valueOf(r.getStatus()), r.getProcessed(),
-                r.getPosted(), r.getError());
+                r.getPosted(), r.getError(), span, failure);
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.WfmProperties;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Refusal;
 import com.timebank.wfm.database.Transactions;
 
@@ -71,17 +72,36 @@ public class JobRunService {
         beats.shutdownNow();
     }
 
-    /** A date (or month) of a run that failed on its own while the run went on with the others. */
-    public record Failure(LocalDate date, String code, String message) {
+    /**
+     * A date (or month) of a run, or one agent's item of it, that failed on its own while the run went on with the
+     * others. {@code code} and {@code message} are the English the API shows; {@code reason} is why, for the pages:
+     * a refusal's own message, or an unexpected error named by its class (its text stays in the log).
+     */
+    public record Failure(LocalDate date, String employeeNo, String code, Message reason, String message) {
 
         public static Failure of(LocalDate date, RuntimeException e) {
             String code = e instanceof Refusal r ? r.reason().code() : e.getClass().getSimpleName();
-            return new Failure(date, code, e.getMessage());
+            return new Failure(date, null, code, reason(e), e.getMessage());
+        }
+
+        /** The same failure as that of one agent's item, named by the agent's employee number. */
+        public Failure ofAgent(String employeeNo) {
+            return new Failure(date, employeeNo, code, reason, message);
+        }
+
+        static Message reason(RuntimeException e) {
+            return e instanceof Refusal r ? r.reason()
+                    : Message.of("job.failure.unexpected", e.getClass().getSimpleName());
+        }
+
+        Message text() {
+            return employeeNo == null ? Message.of("job.failure.date", date, reason)
+                    : Message.of("job.failure.agent", date, employeeNo, reason);
         }
 
         @Override
         public String toString() {
-            return date + ": " + code + ": " + message;
+            return date + ": " + code + ": " + (employeeNo == null ? "" : "agent " + employeeNo + ": ") + message;
         }
     }
 
@@ -90,6 +110,11 @@ public class JobRunService {
 
         public Outcome(List<LocalDate> dates, int processed, int posted) {
             this(dates, processed, posted, List.of());
+        }
+
+        /** How many failed and the first of them, for the pages; null when none did. */
+        public Message failure() {
+            return failures.isEmpty() ? null : Message.of("job.failed", failures.size(), failures.get(0).text());
         }
     }
 
@@ -112,8 +137,8 @@ public class JobRunService {
                 log.warn("Job {} for center {}: {}", job, centerId, error);
             }
             transactions.write(() -> {
-                repository.finish(id, status, describe(outcome.dates()), outcome.processed(), outcome.posted(), error,
-                        now());
+                repository.finish(id, status, JobRun.DateSpan.of(outcome.dates()), outcome.processed(),
+                        outcome.posted(), error, outcome.failure(), now());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -121,7 +146,7 @@ public class JobRunService {
             log.error("Job {} for center {} failed", job, centerId, e);
             String error = clip(e.getClass().getSimpleName() + ": " + e.getMessage());
             transactions.write(() -> {
-                repository.finish(id, JobRun.Status.FAILED, null, 0, 0, error, now());
+                repository.finish(id, JobRun.Status.FAILED, null, 0, 0, error, Failure.reason(e), now());
                 return null;
             });
             throw e;
@@ -173,15 +198,6 @@ public class JobRunService {
 
     public List<JobRun> recent(String job, java.util.Collection<Long> centerIds, int offset, int limit) {
         return repository.recent(job, centerIds, offset, limit);
-    }
-
-    static String describe(List<LocalDate> dates) {
-        if (dates.isEmpty()) {
-            return null;
-        }
-        String text = dates.size() == 1 ? dates.get(0).toString() : dates.get(0) + ".." + dates.get(dates.size() - 1)
-                + " (" + dates.size() + " dates)";
-        return text.length() > 100 ? text.substring(0, 100) : text;
     }
 
     private LocalDateTime now() {

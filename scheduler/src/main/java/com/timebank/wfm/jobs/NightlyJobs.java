@@ -131,9 +131,7 @@ public class NightlyJobs {
 
     /** A failure of one agent's item, named by the agent's employee number for the planner who reads it. */
     private JobRunService.Failure agentFailure(LocalDate date, long agentId, RuntimeException error) {
-        JobRunService.Failure failure = JobRunService.Failure.of(date, error);
-        return new JobRunService.Failure(date, failure.code(),
-                "agent " + organisation.agentById(agentId).employeeNo() + ": " + failure.message());
+        return JobRunService.Failure.of(date, error).ofAgent(organisation.agentById(agentId).employeeNo());
     }
 
     /** Closes {@code month}, or with null every due month. */

@@ -106,7 +106,7 @@ class JobIsolationTest {
         mvc.perform(get("/api/jobs/runs?job=aux-settlement&center=" + center.code()).with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[1].status").value("ABANDONED"));
-        repository.finish(alive, JobRun.Status.SUCCEEDED, null, 0, 0, null, LocalDateTime.now(clock));
+        repository.finish(alive, JobRun.Status.SUCCEEDED, null, 0, 0, null, null, LocalDateTime.now(clock));
     }
 
     @Test

@@ -3,6 +3,8 @@ package com.timebank.wfm.web.planner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -76,7 +78,8 @@ class JobPages {
             String back = "redirect:/planner/jobs?center=" + UriUtils.encodeQueryParam(c.code(), StandardCharsets.UTF_8);
             try {
                 JobRun r = jobs.runNow(jobForm.getJob(), c.code(), date, user);
-                flash.success(redirect, "planner.jobs.done", r.id(), r.dates() == null ? "—" : r.dates(), r.processed(),
+                Message dates = RunOutcome.dates(r);
+                flash.success(redirect, "planner.jobs.done", r.id(), dates == null ? "—" : dates, r.processed(),
                         r.posted(), RunOutcome.of(r));
                 return back;
             } catch (BusinessRuleException e) {
@@ -99,9 +102,14 @@ class JobPages {
     private void runsModel(Center c, CurrentUser user, Model model) {
         var runs = jobs.runs(null, c.code(), 0, RUNS_SHOWN, user);
         model.addAttribute("runs", runs);
-        java.util.Map<Long, com.timebank.wfm.api.Message> outcomes = new java.util.HashMap<>();
-        runs.forEach(r -> outcomes.put(r.id(), RunOutcome.of(r)));
+        Map<Long, Message> outcomes = new HashMap<>();
+        Map<Long, Message> spans = new HashMap<>();
+        runs.forEach(r -> {
+            outcomes.put(r.id(), RunOutcome.of(r));
+            spans.put(r.id(), RunOutcome.dates(r));
+        });
         model.addAttribute("outcomes", outcomes);
+        model.addAttribute("spans", spans);
         model.addAttribute("checks", jobs.lastChecks(c.code(), user));
         model.addAttribute("running", runs.stream().anyMatch(r -> r.status() == JobRun.Status.RUNNING));
         model.addAttribute("jobNames", NightlyJobs.JOBS);

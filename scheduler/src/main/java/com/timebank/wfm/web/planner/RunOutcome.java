@@ -5,7 +5,7 @@ import com.timebank.wfm.jobs.JobRun;
 
 /**
  * What a finished run did, in words: above all why it processed or posted nothing (no activity uploaded, nothing
- * due, already settled), so "0 processed" is never left unexplained.
+ * due, already settled), so "0 processed" is never left unexplained; and the dates it covered.
  */
 final class RunOutcome {
 
@@ -24,5 +24,14 @@ final class RunOutcome {
             return Message.of("planner.jobs.why." + r.job() + ".unchanged", r.processed());
         }
         return Message.of("planner.jobs.why.posted", r.processed(), r.posted());
+    }
+
+    /**
+     * The business dates it covered: the date, or the first and last and how many. Null when it covered none, and on
+     * runs stored before the span was kept (their English text shows).
+     */
+    static Message dates(JobRun r) {
+        return r.span() == null ? null
+                : Message.of("planner.jobs.dates", r.span().count(), r.span().first(), r.span().last());
     }
 }

@@ -17,14 +17,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.jobs.JobRun;
+import com.timebank.wfm.jobs.JobRunService;
 import com.timebank.wfm.jobs.NightlyJobs;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.web.Flash;
@@ -83,11 +93,106 @@ class JobPagesSliceTest {
     }
 
     @Test
+    void aFailedRunIsShownInChineseWithNoEnglishLeft() throws Exception {
+        LocalDate mar10 = LocalDate.of(2026, 3, 10);
+        JobRunService.Outcome outcome = new JobRunService.Outcome(List.of(mar10), 3, 1, List.of(
+                JobRunService.Failure.of(mar10, ConflictException.of("ledger.reservation-number-released", 41))
+                        .ofAgent("E1001"),
+                JobRunService.Failure.of(mar10, new IllegalStateException("lost the database")).ofAgent("E1002")));
+        JobRun failed = run(5, JobRun.Status.FAILED, "2026-03-10", new JobRun.DateSpan(mar10, mar10, 1),
+                "2 failed: 2026-03-10: ledger.reservation-number-released: agent E1001: Reservation 41 was released; "
+                        + "2026-03-10: IllegalStateException: agent E1002: lost the database",
+                outcome.failure());
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(failed));
+
+        String zh = page("zh-CN");
+        assertThat(cell(zh, "failure")).isEqualTo("2 项失败，第一项：2026-03-10，坐席 E1001：预留 41 已释放")
+                .doesNotContainPattern("[A-Za-z]{2,}");
+        assertThat(zh).doesNotContain("failed", "agent", "Reservation", "lost the database");
+        assertThat(cell(page("en"), "failure"))
+                .isEqualTo("2 items failed, the first: 2026-03-10, agent E1001: Reservation 41 was released");
+    }
+
+    @Test
+    void aRunThatFailedUnexpectedlyNamesTheErrorAndPointsToTheLog() throws Exception {
+        LocalDate mar9 = LocalDate.of(2026, 3, 9);
+        JobRunService.Outcome outcome = new JobRunService.Outcome(List.of(mar9), 0, 0,
+                List.of(JobRunService.Failure.of(mar9, new IllegalStateException("no settings on 2026-03-09"))));
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(run(6, JobRun.Status.FAILED,
+                "2026-03-09", new JobRun.DateSpan(mar9, mar9, 1),
+                "1 failed: 2026-03-09: IllegalStateException: no settings on 2026-03-09", outcome.failure())));
+
+        assertThat(cell(page("zh-CN"), "failure"))
+                .isEqualTo("1 项失败：2026-03-09：意外错误（IllegalStateException）：详情见服务日志");
+        assertThat(cell(page("en"), "failure")).isEqualTo(
+                "1 item failed: 2026-03-09: an unexpected error (IllegalStateException): see the service log");
+    }
+
+    @Test
+    void theDatesOfARunAreWrittenInTheReadersLanguageAndOlderRunsKeepTheirText() throws Exception {
+        JobRun three = run(7, JobRun.Status.SUCCEEDED, "2026-03-08..2026-03-10 (3 dates)",
+                new JobRun.DateSpan(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 10), 3), null, null);
+        JobRun older = run(2, JobRun.Status.FAILED, "2026-03-01..2026-03-02 (2 dates)", null,
+                "1 failed: 2026-03-02: IllegalStateException: boom", null);
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(three, older));
+
+        String zh = page("zh-CN");
+        assertThat(cell(zh, "dates")).isEqualTo("2026-03-08 至 2026-03-10（3 个日期）");
+        assertThat(cells(zh, "dates")).element(1).as("stored before the span was kept")
+                .isEqualTo("2026-03-01..2026-03-02 (2 dates)");
+        assertThat(cell(zh, "failure")).isEqualTo("1 failed: 2026-03-02: IllegalStateException: boom");
+        assertThat(cell(page("en"), "dates")).isEqualTo("2026-03-08 to 2026-03-10 (3 dates)");
+    }
+
+    @Test
+    void theFlashOfARunNowNamesItsDatesInTheReadersLanguage() throws Exception {
+        JobRun done = run(9, JobRun.Status.SUCCEEDED, "2026-03-09..2026-03-10 (2 dates)",
+                new JobRun.DateSpan(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 10), 2), null, null);
+        when(jobs.runNow(eq(NightlyJobs.TIME_OFF_POSTING), eq("SH"), isNull(), any())).thenReturn(done);
+        Flash.Message flash = (Flash.Message) mvc.perform(post("/planner/jobs").param("center", "SH")
+                        .param("job", NightlyJobs.TIME_OFF_POSTING).header("Accept-Language", "zh-CN")
+                        .with(user(Planner.principal())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("flash");
+        assertThat(flash.text()).startsWith("运行 #9 已完成：2026-03-09 至 2026-03-10（2 个日期），处理 4 项，记账 2 笔。");
+    }
+
+    @Test
     void refusesADateThatHasNotEnded() throws Exception {
         mvc.perform(post("/planner/jobs").param("center", "SH").param("job", NightlyJobs.AUX_SETTLEMENT)
                         .param("date", "2026-03-11").with(user(Planner.principal())).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attributeHasFieldErrorCode("jobForm", "date", "planner.jobs.error.unfinished"));
         verify(jobs, never()).runNow(any(), any(), any(), any());
+    }
+
+    private String page(String language) throws Exception {
+        return mvc.perform(get("/planner/jobs").param("center", "SH").header("Accept-Language", language)
+                        .with(user(Planner.principal())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** The text of every element of the page with {@code data-testid}, in order. */
+    private static List<String> cells(String html, String testId) {
+        Matcher m = Pattern.compile("data-testid=\"" + testId + "\"[^>]*>([^<]*)<").matcher(html);
+        List<String> texts = new ArrayList<>();
+        while (m.find()) {
+            texts.add(HtmlUtils.htmlUnescape(m.group(1)).strip());
+        }
+        return texts;
+    }
+
+    private static String cell(String html, String testId) {
+        List<String> texts = cells(html, testId);
+        assertThat(texts).as(testId).isNotEmpty();
+        return texts.get(0);
+    }
+
+    private static JobRun run(long id, JobRun.Status status, String dates, JobRun.DateSpan span, String error,
+            Message failure) {
+        LocalDateTime started = LocalDateTime.of(2026, 3, 11, 1, 0);
+        return new JobRun(id, NightlyJobs.AUX_SETTLEMENT, CENTER.id(), dates, "planner", null, started,
+                started.plusMinutes(1), status, 4, 2, error, span, failure);
     }
 }

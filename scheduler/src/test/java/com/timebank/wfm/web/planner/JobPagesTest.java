@@ -1,10 +1,12 @@
 package com.timebank.wfm.web.planner;
 
+import static com.timebank.wfm.db.Tables.AGENT_ACTIVITY;
 import static com.timebank.wfm.support.SignIn.as;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,13 +15,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Locale;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.timebank.wfm.jobs.NightlyJobs;
+import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
@@ -36,6 +41,8 @@ class JobPagesTest {
     NightlyJobs jobs;
     @Autowired
     Clock clock;
+    @Autowired
+    DSLContext db;
 
     @Test
     void everyJobIsNamedAndTheSchedulesLookShowsEvenWhenItFoundNothing() throws Exception {
@@ -94,5 +101,32 @@ class JobPagesTest {
         mvc.perform(post("/planner/jobs").param("center", center.code()).param("job", NightlyJobs.AUX_SETTLEMENT)
                         .param("date", center.today(clock).toString()).with(as(planner)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity());
+    }
+
+    @Test
+    void aFailedRunIsShownInChineseFromWhatWasStored() throws Exception {
+        Center center = org.center();
+        Agent agent = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        LocalDate yesterday = center.today(clock).minusDays(1);
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                        .content("employee_no,date,logged_seconds,aux_seconds\n" + agent.employeeNo() + "," + yesterday
+                                + ",28800,600\n"))
+                .andExpect(status().isOk());
+        // a row the API refuses (the center has no settings then): settling its date fails unexpectedly
+        db.insertInto(AGENT_ACTIVITY)
+                .set(AGENT_ACTIVITY.AGENT_ID, agent.id()).set(AGENT_ACTIVITY.BUSINESS_DATE, LocalDate.of(1999, 12, 31))
+                .set(AGENT_ACTIVITY.CENTER_ID, center.id()).set(AGENT_ACTIVITY.LOGGED_SECONDS, 28_800)
+                .set(AGENT_ACTIVITY.AUX_SECONDS, 600).set(AGENT_ACTIVITY.REVISION, 1)
+                .set(AGENT_ACTIVITY.IMPORTED_AT, LocalDateTime.now(clock)).set(AGENT_ACTIVITY.IMPORTED_BY, "test")
+                .execute();
+
+        jobs.settleAllCenters("test");
+
+        mvc.perform(get("/planner/jobs?center=" + center.code()).with(as(planner)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(allOf(
+                        containsString("1 项失败：1999-12-31：意外错误（IllegalStateException）：详情见服务日志"),
+                        containsString("1999-12-31 至 " + yesterday + "（2 个日期）"),
+                        not(containsString("1 failed")), not(containsString("2 dates")))));
     }
 }
