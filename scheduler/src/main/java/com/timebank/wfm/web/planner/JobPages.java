@@ -79,8 +79,15 @@ class JobPages {
             try {
                 JobRun r = jobs.runNow(jobForm.getJob(), c.code(), date, user);
                 Message dates = RunOutcome.dates(r);
-                flash.success(redirect, "planner.jobs.done", r.id(), dates == null ? "—" : dates, r.processed(),
-                        r.posted(), RunOutcome.of(r));
+                // a run whose items failed went on with the others: it is done, and says the first failure
+                boolean failed = r.status() == JobRun.Status.FAILED && r.failure() != null;
+                Object[] done = {r.id(), dates == null ? "—" : dates, r.processed(), r.posted(),
+                        failed ? r.failure() : RunOutcome.of(r)};
+                if (failed) {
+                    flash.error(redirect, "planner.jobs.done", done);
+                } else {
+                    flash.success(redirect, "planner.jobs.done", done);
+                }
                 return back;
             } catch (BusinessRuleException e) {
                 binding.rejectValue("date", "planner.jobs.refused", new Object[] {e.reason()}, e.getMessage());

@@ -158,6 +158,26 @@ class JobPagesSliceTest {
     }
 
     @Test
+    void theFlashOfARunNowWhoseItemsFailedSaysTheFirstFailure() throws Exception {
+        LocalDate mar10 = LocalDate.of(2026, 3, 10);
+        JobRunService.Outcome outcome = new JobRunService.Outcome(List.of(mar10), 4, 2, List.of(
+                JobRunService.Failure.of(mar10, ConflictException.of("ledger.reservation-number-released", 41))
+                        .ofAgent("E1001")));
+        JobRun done = run(9, JobRun.Status.FAILED, "2026-03-10", new JobRun.DateSpan(mar10, mar10, 1),
+                "1 failed: 2026-03-10: ledger.reservation-number-released: agent E1001: Reservation 41 was released",
+                outcome.failure());
+        when(jobs.runNow(eq(NightlyJobs.TIME_OFF_POSTING), eq("SH"), isNull(), any())).thenReturn(done);
+        Flash.Message flash = (Flash.Message) mvc.perform(post("/planner/jobs").param("center", "SH")
+                        .param("job", NightlyJobs.TIME_OFF_POSTING).header("Accept-Language", "zh-CN")
+                        .with(user(Planner.principal())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("flash");
+        assertThat(flash.kind()).isEqualTo("error");
+        assertThat(flash.text())
+                .isEqualTo("运行 #9 已完成：2026-03-10，处理 4 项，记账 2 笔。1 项失败：2026-03-10，坐席 E1001：预留 41 已释放");
+    }
+
+    @Test
     void refusesADateThatHasNotEnded() throws Exception {
         mvc.perform(post("/planner/jobs").param("center", "SH").param("job", NightlyJobs.AUX_SETTLEMENT)
                         .param("date", "2026-03-11").with(user(Planner.principal())).with(csrf()))
