@@ -90,7 +90,10 @@ class PlannerPagesBrowserTest extends BrowserTest {
                 .filter(d -> d.getDayOfWeek() != java.time.DayOfWeek.SUNDAY && !d.equals(yesterday.plusDays(1))).count();
         assertThat(byTestId("forecast-chart").getAttribute("data-points")).isEqualTo(String.valueOf(openDays * 24));
         assertThat(text("[data-testid=method] small")).isEqualTo("chosen by backtest");
-        String method = text("[data-testid=method] .value");
+        // the method by its name; its id (what the backtest table's rows carry) in the title
+        WebElement shown = find("[data-testid=method] .value");
+        String method = shown.getAttribute("title");
+        assertThat(shown.getText()).isNotBlank().isNotEqualTo(method);
         assertThat(text("[data-testid=why]")).startsWith("Why this method:");
         List<WebElement> methods = browser.findElements(By.cssSelector("[data-testid=backtest-table] tbody tr"));
         assertThat(methods).hasSizeGreaterThanOrEqualTo(2);
