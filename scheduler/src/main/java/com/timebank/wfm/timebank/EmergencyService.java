@@ -37,6 +37,9 @@ import com.timebank.wfm.ledger.Posting;
 @Service
 public class EmergencyService {
 
+    /** The most participants one request records: a whole large center's agents. */
+    public static final int MAX_PARTICIPANTS = 10_000;
+
     private final EmergencyRepository repository;
     private final LedgerService ledger;
     private final OrganisationService organisation;
@@ -120,6 +123,9 @@ public class EmergencyService {
         EmergencyRepository.Stored e = visible(emergencyId, user);
         Validation v = new Validation();
         v.require(!participations.isEmpty(), "participants", "emergency.name-least-one-participant");
+        v.require(participations.size() <= MAX_PARTICIPANTS, "participants", "emergency.most-participants",
+                MAX_PARTICIPANTS);
+        v.throwIfInvalid();
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(participations.stream()
                 .filter(java.util.Objects::nonNull).map(Participation::employeeNo).filter(java.util.Objects::nonNull)
                 .distinct().toList());
@@ -127,7 +133,7 @@ public class EmergencyService {
         for (int i = 0; i < participations.size(); i++) {
             Participation p = participations.get(i);
             if (p == null) {
-                v.add(FieldError.of("participants[" + i + "]", "emergency.participant-required"));
+                v.add(FieldError.of("[" + i + "]", "emergency.participant-required"));
                 continue;
             }
             String field = "[" + i + "]";

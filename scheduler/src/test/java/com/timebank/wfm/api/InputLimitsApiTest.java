@@ -39,6 +39,7 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.Role;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.EmergencyService;
 import com.timebank.wfm.timebank.BalanceMoveService;
 import com.timebank.wfm.timebank.TimeBonusService;
 import com.timebank.wfm.users.UserService;
@@ -290,7 +291,13 @@ class InputLimitsApiTest {
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         refused(mvc.perform(json(planner, post("/api/emergencies/" + id + "/participants")).content("""
                         [null, {"employeeNo":"%s","workedSeconds":600}]""".formatted(agent.employeeNo())))
-                .andExpect(jsonPath("$.errors.length()").value(1)), 400, "participants[0]");
+                .andExpect(jsonPath("$.errors.length()").value(1)), 400, "[0]");
+        assertThat(entries(agent, EntryKind.EMERGENCY_OVERTIME)).isEmpty();
+        String tooMany = java.util.stream.IntStream.rangeClosed(0, EmergencyService.MAX_PARTICIPANTS)
+                .mapToObj(i -> "{\"employeeNo\":\"%s\",\"workedSeconds\":600}".formatted(agent.employeeNo()))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        refused(mvc.perform(json(planner, post("/api/emergencies/" + id + "/participants")).content(tooMany))
+                .andExpect(jsonPath("$.errors.length()").value(1)), 400, "participants");
         assertThat(entries(agent, EntryKind.EMERGENCY_OVERTIME)).isEmpty();
     }
 
