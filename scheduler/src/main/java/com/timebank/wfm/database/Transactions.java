@@ -1,6 +1,11 @@
 package com.timebank.wfm.database;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -59,6 +64,46 @@ public class Transactions {
     /** Runs work that recognises its own earlier commit, again after a rollback or a lost commit answer. */
     public <T> T writeIdempotent(Supplier<T> work) {
         return run(work, true);
+    }
+
+    /**
+     * What a batch write committed: each committed write's result (the whole batch's, or each item's when the batch
+     * failed) and the items that failed on their own, with why, in their order.
+     */
+    public record Batch<T, R>(List<R> committed, Map<T, RuntimeException> failed) {
+    }
+
+    /**
+     * Writes the items in one transaction; if that fails, each item in a transaction of its own, so that one item
+     * that cannot be written holds back no other (nightly jobs: one agent, one request).
+     */
+    public <T, R> Batch<T, R> writeBatch(List<T> items, Function<List<T>, R> work) {
+        return batch(items, work, false);
+    }
+
+    /** As {@link #writeBatch}, each write run as {@link #writeIdempotent} runs it. */
+    public <T, R> Batch<T, R> writeBatchIdempotent(List<T> items, Function<List<T>, R> work) {
+        return batch(items, work, true);
+    }
+
+    private <T, R> Batch<T, R> batch(List<T> items, Function<List<T>, R> work, boolean idempotent) {
+        try {
+            return new Batch<>(List.of(run(() -> work.apply(items), idempotent)), Map.of());
+        } catch (RuntimeException batchFailure) {
+            if (items.size() == 1) {
+                return new Batch<>(List.of(), Map.of(items.get(0), batchFailure));
+            }
+            List<R> committed = new ArrayList<>();
+            Map<T, RuntimeException> failed = new LinkedHashMap<>();
+            for (T item : items) {
+                try {
+                    committed.add(run(() -> work.apply(List.of(item)), idempotent));
+                } catch (RuntimeException e) {
+                    failed.put(item, e);
+                }
+            }
+            return new Batch<>(committed, failed);
+        }
     }
 
     private <T> T run(Supplier<T> work, boolean idempotent) {

@@ -114,7 +114,7 @@ public class NightlyJobs {
                 AuxSettlementService.Result r = auxSettlement.settleDate(centerId, date, observer);
                 processed += r.processed();
                 posted += r.posted();
-                r.failures().forEach(f -> failures.add(agentFailure(f.date(), f.agentId(), f.error())));
+                failures.addAll(agentFailures(r));
             } catch (RuntimeException e) {
                 log.warn("Aux settlement of center {} on {} failed; its other dates go on", centerId, date, e);
                 failures.add(JobRunService.Failure.of(date, e));
@@ -127,6 +127,10 @@ public class NightlyJobs {
         TimeOffPosting.PostingResult r = timeOff.postDue(centerId, upTo);
         return new JobRunService.Outcome(r.dates(), r.processed(), r.posted(), r.failures().stream()
                 .map(f -> agentFailure(f.date(), f.agentId(), f.error())).toList());
+    }
+
+    private List<JobRunService.Failure> agentFailures(AuxSettlementService.Result r) {
+        return r.failures().stream().map(f -> agentFailure(f.date(), f.agentId(), f.error())).toList();
     }
 
     /** A failure of one agent's item, named by the agent's employee number for the planner who reads it. */
@@ -195,8 +199,7 @@ public class NightlyJobs {
             AuxSettlementService.BatchObserver observer) {
         if (onlyDate != null) {
             AuxSettlementService.Result r = auxSettlement.settleDate(centerId, onlyDate, observer);
-            return new JobRunService.Outcome(r.dates(), r.processed(), r.posted(), r.failures().stream()
-                    .map(f -> agentFailure(f.date(), f.agentId(), f.error())).toList());
+            return new JobRunService.Outcome(r.dates(), r.processed(), r.posted(), agentFailures(r));
         }
         return settleEach(centerId, auxSettlement.unsettledDates(centerId, upTo), observer);
     }

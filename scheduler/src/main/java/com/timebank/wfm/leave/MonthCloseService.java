@@ -161,23 +161,18 @@ public class MonthCloseService {
         List<AgentFailure> failures = new ArrayList<>();
         for (int from = 0; from < agents.size(); from += batchSize) {
             List<Long> batch = agents.subList(from, Math.min(agents.size(), from + batchSize));
-            int[] counts;
-            try {
-                counts = transactions.write(() -> closeBatch(centerId, lm, batch, busy));
-            } catch (RuntimeException batchFailure) {
-                // one agent that cannot be closed holds back no other: the batch again, an agent at a time
-                counts = new int[2];
-                for (long agent : batch) {
-                    try {
-                        int[] one = transactions.write(() -> closeBatch(centerId, lm, List.of(agent), busy));
-                        counts[0] += one[0];
-                        counts[1] += one[1];
-                    } catch (RuntimeException e) {
-                        log.warn("Agent {} of center {}: month {} not closed", agent, centerId, month, e);
-                        failures.add(new AgentFailure(month, agent, e));
-                    }
-                }
+            // one agent that cannot be closed holds back no other
+            Transactions.Batch<Long, int[]> written = transactions.writeBatch(batch,
+                    some -> closeBatch(centerId, lm, some, busy));
+            int[] counts = new int[2];
+            for (int[] c : written.committed()) {
+                counts[0] += c[0];
+                counts[1] += c[1];
             }
+            written.failed().forEach((agent, e) -> {
+                log.warn("Agent {} of center {}: month {} not closed", agent, centerId, month, e);
+                failures.add(new AgentFailure(month, agent, e));
+            });
             processed += counts[0];
             posted += counts[1];
             observer.committed(month, counts[0]);

@@ -75,22 +75,17 @@ public class TimeOffPosting {
             if (ids.isEmpty()) {
                 break;
             }
-            try {
-                posted += transactions.write(() -> finish(ids));
-                processed += ids.size();
-            } catch (RuntimeException batchFailure) {
-                for (long id : ids) {
-                    try {
-                        posted += transactions.write(() -> finish(List.of(id)));
-                        processed++;
-                    } catch (RuntimeException e) {
-                        TimeOffRequest r = repository.find(id).orElseThrow();
-                        log.warn("Time-off request {} of {} not finished; the others go on", id, r.date(), e);
-                        failed.add(id);
-                        failures.add(new RequestFailure(id, r.date(), r.agentId(), e));
-                    }
-                }
+            Transactions.Batch<Long, Integer> written = transactions.writeBatch(ids, this::finish);
+            for (int p : written.committed()) {
+                posted += p;
             }
+            processed += ids.size() - written.failed().size();
+            written.failed().forEach((id, e) -> {
+                TimeOffRequest r = repository.find(id).orElseThrow();
+                log.warn("Time-off request {} of {} not finished; the others go on", id, r.date(), e);
+                failed.add(id);
+                failures.add(new RequestFailure(id, r.date(), r.agentId(), e));
+            });
         }
         return new PostingResult(dates, processed, posted, failures);
     }

@@ -153,28 +153,22 @@ public class AuxSettlementService implements SettlementProgress {
     /** One batch in one transaction; if it fails, each of its agents in a transaction of its own. */
     private BatchOutcome settleAgents(long centerId, LocalDate date, List<Long> agents, BigDecimal auxTarget,
             BatchObserver observer) {
-        int[] counts;
-        try {
-            // a batch whose commit answer was lost settles nothing more: its agents' revisions are settled
-            counts = transactions.writeIdempotent(() -> settleBatch(centerId, date, agents, auxTarget));
-        } catch (RuntimeException batchFailure) {
-            if (agents.size() == 1) {
-                log.warn("Agent {} of center {}: {} not settled", agents.get(0), centerId, date, batchFailure);
-                return new BatchOutcome(0, 0, List.of(new AgentFailure(date, agents.get(0), batchFailure)));
-            }
-            int settled = 0;
-            int posted = 0;
-            List<AgentFailure> failures = new ArrayList<>();
-            for (long agent : agents) {
-                BatchOutcome one = settleAgents(centerId, date, List.of(agent), auxTarget, observer);
-                settled += one.settled();
-                posted += one.posted();
-                failures.addAll(one.failures());
-            }
-            return new BatchOutcome(settled, posted, failures);
+        // a write whose commit answer was lost settles nothing more: its agents' revisions are settled
+        Transactions.Batch<Long, int[]> batch = transactions.writeBatchIdempotent(agents,
+                some -> settleBatch(centerId, date, some, auxTarget));
+        int settled = 0;
+        int posted = 0;
+        for (int[] counts : batch.committed()) {
+            observer.committed(date, counts[0]);
+            settled += counts[0];
+            posted += counts[1];
         }
-        observer.committed(date, counts[0]);
-        return new BatchOutcome(counts[0], counts[1], List.of());
+        List<AgentFailure> failures = new ArrayList<>();
+        batch.failed().forEach((agent, e) -> {
+            log.warn("Agent {} of center {}: {} not settled", agent, centerId, date, e);
+            failures.add(new AgentFailure(date, agent, e));
+        });
+        return new BatchOutcome(settled, posted, failures);
     }
 
     private static RuntimeException collect(Future<BatchOutcome> batch, int[] totals, List<AgentFailure> failures) {

@@ -122,4 +122,29 @@ class TransactionsTest {
             backoff = Math.min(1_000, backoff * 2);
         }
     }
+
+    @Test
+    void aBatchThatFailsIsWrittenAgainAnItemAtATimeAndOnlyTheBadItemFails() {
+        IllegalStateException bad = new IllegalStateException("item 3 cannot be written");
+        Transactions.Batch<Integer, Integer> batch = transactions.writeBatch(List.of(1, 2, 3, 4), items -> {
+            if (items.contains(3)) {
+                throw bad;
+            }
+            return items.stream().mapToInt(Integer::intValue).sum();
+        });
+        assertThat(batch.committed()).containsExactly(1, 2, 4);
+        assertThat(batch.failed()).containsOnlyKeys(3).containsValue(bad);
+        assertThat(manager.commits).isEqualTo(3);
+        assertThat(manager.rollbacks).isEqualTo(2);
+
+        Transactions.Batch<Integer, Integer> whole = transactions.writeBatch(List.of(5, 6), items -> items.size());
+        assertThat(whole.committed()).containsExactly(2);
+        assertThat(whole.failed()).isEmpty();
+        Transactions.Batch<Integer, Integer> one = transactions.writeBatch(List.of(3), items -> {
+            throw bad;
+        });
+        assertThat(one.committed()).isEmpty();
+        assertThat(one.failed()).containsEntry(3, bad);
+        assertThat(manager.rollbacks).as("a batch of one is not written again").isEqualTo(3);
+    }
 }
