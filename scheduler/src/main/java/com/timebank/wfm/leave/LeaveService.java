@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -239,16 +238,12 @@ public class LeaveService {
         LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, reference,
                 part[0], part[1]);
         long id = transactions.write(() -> {
-            Optional<Long> recorded = reference == null ? Optional.empty() : repository.idOfReference(reference);
-            if (recorded.isPresent()) {
-                return recorded.get();
-            }
             long inserted;
             try {
                 inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
                         now()).get(0);
             } catch (DuplicateKeyException e) {
-                // the same form sent twice at once: the other request recorded it
+                // the same form sent again (or twice at once): its leave is recorded already
                 return repository.idOfReference(reference).orElseThrow(() -> e);
             }
             audit.record(user.actor(), "LEAVE_RECORDED", "agent:" + agent.employeeNo(),
