@@ -354,6 +354,12 @@ final class LagrangianBound {
      */
     static WholeShifts raiseByWholeShifts(RosterSolution problem, CoverageBound.Lp lp, double[] pi, SolveDeadline end,
             SolveDeadline solveEnd) {
+        return raiseByWholeShifts(problem, lp, pi, end, solveEnd, 0);
+    }
+
+    /** As above, each block's SCIP search also ended after {@code nodes} nodes (0: no limit; for checks). */
+    static WholeShifts raiseByWholeShifts(RosterSolution problem, CoverageBound.Lp lp, double[] pi, SolveDeadline end,
+            SolveDeadline solveEnd, int nodes) {
         long t0 = System.nanoTime();
         LagrangianBound bound = new LagrangianBound(lp);
         bound.build(problem);
@@ -373,7 +379,7 @@ final class LagrangianBound {
             if (millis < 1) {
                 break;
             }
-            BlockGain outcome = bound.blockGain(blocks.get(b), projected, millis);
+            BlockGain outcome = bound.blockGain(blocks.get(b), projected, millis, nodes);
             gain += outcome.gain();
             solved += outcome.answer() != BlockGain.Answer.NONE ? 1 : 0;
             exact += outcome.answer() == BlockGain.Answer.OPTIMAL ? 1 : 0;
@@ -444,12 +450,12 @@ final class LagrangianBound {
     }
 
     /** What whole shifts add to the block's rows over their separate minima at π, SCIP given {@code millis}. */
-    private BlockGain blockGain(List<Integer> block, double[] pi, long millis) {
+    private BlockGain blockGain(List<Integer> block, double[] pi, long millis, int nodes) {
         double minima = 0;
         for (int k : rowsOf(block)) {
             minima += rowCost(k, bestCoverageOf(k, pi[k]), pi[k]);
         }
-        WholeShiftDay.Outcome least = WholeShiftDay.least(wholeShiftBlock(block, pi), millis);
+        WholeShiftDay.Outcome least = WholeShiftDay.least(wholeShiftBlock(block, pi), millis, nodes);
         if (Double.isNaN(least.value())) {
             return new BlockGain(0, BlockGain.Answer.NONE);
         }
@@ -514,9 +520,11 @@ final class LagrangianBound {
 
     /**
      * For tests: per block of days, the least cost whole shifts can give it at {@code pi} (NaN: no answer) and the
-     * same cost of {@code roster}'s own coverage (its shifts that are not pinned), which may never be below it.
+     * same cost of {@code roster}'s own coverage (its shifts that are not pinned), which may never be below it; each
+     * block's SCIP search ends after {@code nodes} nodes (0: none) or {@code millis}, whichever comes first.
      */
-    static List<double[]> blocksAgainst(RosterSolution roster, CoverageBound.Lp lp, double[] pi, long millis) {
+    static List<double[]> blocksAgainst(RosterSolution roster, CoverageBound.Lp lp, double[] pi, long millis,
+            int nodes) {
         LagrangianBound bound = new LagrangianBound(lp);
         bound.build(roster);
         double[] projected = pi.clone();
@@ -532,7 +540,7 @@ final class LagrangianBound {
         }
         List<double[]> blocks = new ArrayList<>();
         for (List<Integer> block : bound.dayBlocks(roster.getHorizonDays())) {
-            BlockGain gain = bound.blockGain(block, projected, millis);
+            BlockGain gain = bound.blockGain(block, projected, millis, nodes);
             double minima = 0;
             double own = 0;
             for (int k : bound.rowsOf(block)) {

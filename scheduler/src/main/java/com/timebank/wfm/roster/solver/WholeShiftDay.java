@@ -79,6 +79,15 @@ final class WholeShiftDay {
      * limits with μ·(open − shifts) = 0. NaN when a part gets no bound.
      */
     static Outcome least(Block block, long millis) {
+        return least(block, millis, 0);
+    }
+
+    /**
+     * As {@link #least(Block, long)}, each part's search also ended after {@code nodes} branch-and-bound nodes (0: no
+     * limit). A node limit ends SCIP at the same point however loaded the machine is (1: at the end of the root
+     * node), which checks of the bound's validity need; the solve's own bound is limited by time alone.
+     */
+    static Outcome least(Block block, long millis, int nodes) {
         long end = System.nanoTime() + millis * 1_000_000;
         List<Part> parts = parts(block);
         boolean apart = parts.stream().filter(part -> !part.shapes().isEmpty()).count() > 1;
@@ -93,7 +102,7 @@ final class WholeShiftDay {
             Part part = parts.get(i);
             long left = (end - System.nanoTime()) / 1_000_000 / (parts.size() - i);
             Outcome outcome = part.shapes().isEmpty() ? alone(block, part.rows())
-                    : solve(block, part, mu, apart, Math.max(1, left), working);
+                    : solve(block, part, mu, apart, Math.max(1, left), nodes, working);
             if (Double.isNaN(outcome.value())) {
                 return outcome;
             }
@@ -190,7 +199,7 @@ final class WholeShiftDay {
      * are added to {@code working}.
      */
     private static Outcome solve(Block block, Part part, Map<Integer, Double> mu, boolean apart, long millis,
-            Map<Integer, Double> working) {
+            int nodes, Map<Integer, Double> working) {
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
             return new Outcome(Double.NaN, false);
@@ -209,6 +218,9 @@ final class WholeShiftDay {
             }
             shiftsPerDay(solver, block, part, counts, limits);
             solver.setTimeLimit(Math.max(1, millis));
+            if (nodes > 0) {
+                solver.setSolverSpecificParametersAsString("limits/nodes = " + nodes + "\n");
+            }
             MPSolver.ResultStatus status = solver.solve();
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
                 return new Outcome(Double.NaN, false);

@@ -191,7 +191,8 @@ class LagrangianBoundTest {
             for (int k = 0; k < pi.length; k++) {
                 pi[k] *= round == 0 ? 1 : 0.5 + random.nextDouble();
             }
-            for (double[] day : LagrangianBound.blocksAgainst(roster, bound.duals().lp(), pi, 300)) {
+            // SCIP ends each day at its root node, not at a time: the same answer however loaded the machine is
+            for (double[] day : LagrangianBound.blocksAgainst(roster, bound.duals().lp(), pi, 120_000, 1)) {
                 assertThat(day[0]).isNotNaN().isGreaterThanOrEqualTo(day[2] - 1e-6 * Math.abs(day[2]))
                         .isLessThanOrEqualTo(day[1] + 1e-6 * Math.abs(day[1]));
                 days++;
@@ -200,7 +201,7 @@ class LagrangianBoundTest {
         assertThat(days).isEqualTo(2 * 14);
 
         LagrangianBound.WholeShifts raised = LagrangianBound.raiseByWholeShifts(roster, bound.duals().lp(),
-                steps.multipliers(), endIn(5), new SolveDeadline());
+                steps.multipliers(), endIn(120), new SolveDeadline(), 1);
         assertThat(raised.solved()).isEqualTo(14);
         assertThat(raised.bound()).isGreaterThanOrEqualTo(raised.before())
                 .isLessThanOrEqualTo(CoverageBound.objectiveOf(roster));
