@@ -1,11 +1,14 @@
 package com.timebank.wfm.web.planner;
 
+import java.time.YearMonth;
+
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.jobs.JobRun;
+import com.timebank.wfm.jobs.NightlyJobs;
 
 /**
  * What a finished run did, in words: above all why it processed or posted nothing (no activity uploaded, nothing
- * due, already settled), so "0 processed" is never left unexplained; and the dates it covered.
+ * due, already settled), so "0 processed" is never left unexplained; and the dates (months) it covered.
  */
 final class RunOutcome {
 
@@ -31,7 +34,13 @@ final class RunOutcome {
      * runs stored before the span was kept (their English text shows).
      */
     static Message dates(JobRun r) {
-        return r.span() == null ? null
+        if (r.span() == null) {
+            return null;
+        }
+        // a month close stores each month by its first day; the reader is shown the month
+        return NightlyJobs.MONTH_CLOSE.equals(r.job())
+                ? Message.of("planner.jobs.months", r.span().count(), YearMonth.from(r.span().first()),
+                        YearMonth.from(r.span().last()))
                 : Message.of("planner.jobs.dates", r.span().count(), r.span().first(), r.span().last());
     }
 }
