@@ -1,5 +1,7 @@
 package com.timebank.wfm.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,11 +72,26 @@ public class PageFormat {
         return n == null ? "" : NumberFormat.getNumberInstance(locale()).format(n);
     }
 
-    /** A ratio 0..1 as a percentage with one decimal. */
+    /** A ratio 0..1 as a percentage with one decimal, rounded half up. */
     public String percent(double ratio) {
+        return percent(ratio, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A ratio as a percentage with one decimal, rounded up: for a claim that a figure is within it ("within 1.1%"),
+     * which rounding down would make false (a gap of 1.01% is not within 1%).
+     */
+    public String percentAtMost(double ratio) {
+        return percent(ratio, RoundingMode.CEILING);
+    }
+
+    private String percent(double ratio, RoundingMode rounding) {
+        // rounded here, on the double's own decimal digits (0.0125 is 1.3%, not 0.01249999… → 1.2%), because
+        // DecimalFormat rounds a value below its last digit's half to 0 even when rounding up
+        BigDecimal tenths = new BigDecimal(Double.toString(ratio)).movePointRight(2).setScale(1, rounding);
         NumberFormat f = NumberFormat.getPercentInstance(locale());
         f.setMaximumFractionDigits(1);
-        return f.format(ratio);
+        return f.format(tenths.movePointLeft(2));
     }
 
     public String date(LocalDate date) {

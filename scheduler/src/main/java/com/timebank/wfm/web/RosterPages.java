@@ -284,14 +284,14 @@ class RosterPages {
         Locale locale = LocaleContextHolder.getLocale();
         CoverageQuality quality = d.quality();
         Double gap = quality.gap();
-        out.put("boundGap", gap == null ? "—" : fmt.percent(gap));
+        out.put("boundGap", gap == null ? "—" : fmt.percentAtMost(gap));
         String boundKey = quality.boundState() == null ? "roster.bound.not-available"
                 : switch (quality.boundState()) {
                     case COMPUTING -> "roster.bound.computing";
                     case NOT_AVAILABLE -> "roster.bound.not-available";
                     case AVAILABLE -> gap == null ? "roster.bound.waiting" : "roster.bound.within";
                 };
-        out.put("boundText", messages.getMessage(boundKey, new Object[] {gap == null ? "" : fmt.percent(gap)}, locale));
+        out.put("boundText", messages.getMessage(boundKey, new Object[] {gap == null ? "" : fmt.percentAtMost(gap)}, locale));
         Double floor = d.minimumShortfallAgentIntervals();
         // only a floor above 0 says something true to act on: that many short agent-intervals need more agents
         out.put("floorText", floor == null || floor <= 0 ? ""

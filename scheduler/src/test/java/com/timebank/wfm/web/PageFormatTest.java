@@ -66,4 +66,17 @@ class PageFormatTest {
         assertThat(fmt.day(LocalDate.of(2026, 11, 23))).isEqualTo("Mon 23 Nov");
         assertThat(fmt.month(YearMonth.of(2026, 11))).isEqualTo("November 2026");
     }
+
+    @Test
+    void percentagesRoundHalfUpAndAClaimOfWithinRoundsUp() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.percent(0.0125)).isEqualTo("1.3%");
+        assertThat(fmt.percent(0.0135)).isEqualTo("1.4%");
+        assertThat(fmt.percent(0.010101)).isEqualTo("1%");
+        // "coverage within X%": a gap of 1.0101% is not within 1%, nor one of 0.004% within 0%
+        assertThat(fmt.percentAtMost(0.010101)).isEqualTo("1.1%");
+        assertThat(fmt.percentAtMost(0.00004)).isEqualTo("0.1%");
+        assertThat(fmt.percentAtMost(0.012)).isEqualTo("1.2%");
+        assertThat(fmt.percentAtMost(0)).isEqualTo("0%");
+    }
 }
