@@ -115,6 +115,16 @@ class RosterRepository {
                 .execute() == 1;
     }
 
+    /**
+     * Locks the roster while it is still SOLVING and owned by {@code owner}; false once it is not (stopped on another
+     * instance, published, claimed by another), when its solve must write nothing more.
+     */
+    boolean lockWhileSolvingBy(long id, String owner) {
+        return db.select(ROSTER.ID).from(ROSTER)
+                .where(ROSTER.ID.eq(id).and(ROSTER.OWNER.eq(owner)).and(ROSTER.STATUS.eq(RosterStatus.SOLVING.name())))
+                .forUpdate().fetchOptional().isPresent();
+    }
+
     /** Gives the roster up (solve over, or this instance shutting down). */
     void release(long id, String owner) {
         db.update(ROSTER).setNull(ROSTER.OWNER).setNull(ROSTER.HEARTBEAT_AT)

@@ -435,18 +435,30 @@ class RosterSolving {
         }
     }
 
-    /** Saves the (solver's private clone of the) best solution with its score; each shift carries its breaks. */
+    /**
+     * Saves the (solver's private clone of the) best solution with its score; each shift carries its breaks. Only
+     * while the roster is still this instance's and SOLVING: stopped on another instance (which only changes its
+     * status) it may be published before this solve's next heartbeat notices, and must then stay as published.
+     */
     private void save(Job job, RosterSolution solution) {
         List<RosterAssignment> assignments = RosterPlanning.assignments(solution, job.agentIds);
         HardSoftLongScore score = solution.getScore() == null ? HardSoftLongScore.ZERO : solution.getScore();
         List<ScorePoint> points = job.drainPoints();
         long coverageObjective = CoverageBound.objectiveOf(solution);
-        transactions.write(() -> {
+        boolean saved = transactions.write(() -> {
+            if (!repository.lockWhileSolvingBy(job.rosterId, instanceId)) {
+                return false;
+            }
             repository.saveBest(job.rosterId, assignments, score.hardScore(), score.softScore(), job.solvedMillis(),
                     points, now());
             repository.saveCoverageObjective(job.rosterId, coverageObjective);
-            return null;
+            return true;
         });
+        if (!saved) {
+            log.warn("Roster {} is no longer solving on {}; its solve stops without saving", job.rosterId, instanceId);
+            job.lostClaim = true;
+            terminate(job);
+        }
         job.lastSaveNanos = Math.max(1, System.nanoTime());
     }
 

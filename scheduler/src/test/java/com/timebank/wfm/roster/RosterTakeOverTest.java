@@ -141,6 +141,31 @@ class RosterTakeOverTest {
         assertThat(owner(id)).isNull();
     }
 
+    @Test
+    void aRosterStoppedAndPublishedOnAnotherInstanceKeepsWhatWasPublished() throws Exception {
+        long id = solvedRoster();
+        RosterSolving a = instance("host-a/1", new RunningClock());
+        // 1 s left to solve, unowned: instance a claims it, and its solve ends before its first heartbeat (2 s)
+        db.update(ROSTER).set(ROSTER.STATUS, "SOLVING").set(ROSTER.SOLVE_SECONDS, 60).set(ROSTER.SOLVED_MILLIS, 59_000L)
+                .setNull(ROSTER.OWNER).setNull(ROSTER.HEARTBEAT_AT).where(ROSTER.ID.eq(id)).execute();
+        a.watchForOrphans(CHECK);
+        waitFor(() -> a.solvesHere(id));
+
+        // stopped through this test context's instance, which does not solve it (only its status changes), and
+        // published at once, while instance a still solves
+        rosters.stop(id, org.admin());
+        rosters.publish(id, org.admin());
+        var published = db.select(ROSTER.SOLVED_MILLIS, ROSTER.SOFT_SCORE, ROSTER.UPDATED_AT).from(ROSTER)
+                .where(ROSTER.ID.eq(id)).fetchOne();
+        List<RosterAssignment> shifts = repository.assignments(id);
+
+        assertThat(a.awaitSolved(id, 30)).isTrue();
+        assertThat(db.fetchValue(ROSTER.STATUS, ROSTER.ID.eq(id))).isEqualTo("PUBLISHED");
+        assertThat(db.select(ROSTER.SOLVED_MILLIS, ROSTER.SOFT_SCORE, ROSTER.UPDATED_AT).from(ROSTER)
+                .where(ROSTER.ID.eq(id)).fetchOne()).as("nothing saved over the published roster").isEqualTo(published);
+        assertThat(repository.assignments(id)).isEqualTo(shifts);
+    }
+
     private RosterSolving instance(String id, Clock instanceClock) {
         SolverManager<RosterSolution, Long> manager = SolverManager.create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount("1"));
