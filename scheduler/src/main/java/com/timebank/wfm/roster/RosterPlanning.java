@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -446,6 +447,48 @@ class RosterPlanning {
         return options.computeIfAbsent(id, k -> new ShiftOption(k, skill, s.start().toLocalTime(), length,
                 BreakRule.standard(length, s.breakMinutes()), s.start().toLocalTime().isBefore(ShiftOption.DEFAULT_EARLY_BEFORE),
                 s.start().toLocalTime().getHour() * 60 + s.start().toLocalTime().getMinute() + length > 20 * 60));
+    }
+
+    /**
+     * The roster's shifts that fall on its agents' leave or approved time off as they are now: a whole day off, or
+     * hours of a part-day absence the shift overlaps. A solve keeps every absence it read, so these are absences
+     * given since (publishing them would schedule an agent on a day off).
+     */
+    List<RosterAssignment> shiftsOnAbsence(long centerId, LocalDate from, LocalDate to, Collection<Long> agentIds,
+            List<RosterAssignment> assignments) {
+        List<Absence> absences = new ArrayList<>();
+        for (Long id : agentIds) {
+            for (LeaveRecord r : leave.leave(id, from, to)) {
+                absences.add(new Absence(id, r.date(), r.startMinute(), r.endMinute()));
+            }
+        }
+        for (TimeOffRequest r : timeOff.approved(centerId, from, to)) {
+            absences.add(new Absence(r.agentId(), r.date(), r.startMinute(), r.endMinute()));
+        }
+        return onAbsence(assignments, absences);
+    }
+
+    /** An agent's absence on a date: the whole day, or minutes {@code start..end} of it. */
+    record Absence(long agentId, LocalDate date, Integer startMinute, Integer endMinute) {
+    }
+
+    /** The shifts on a whole day off of their agent, or overlapping the hours of a part-day absence. */
+    static List<RosterAssignment> onAbsence(List<RosterAssignment> assignments, List<Absence> absences) {
+        Map<String, List<Absence>> byDay = new HashMap<>();
+        for (Absence a : absences) {
+            byDay.computeIfAbsent(key(a.agentId(), a.date()), k -> new ArrayList<>()).add(a);
+        }
+        List<RosterAssignment> out = new ArrayList<>();
+        for (RosterAssignment s : assignments) {
+            for (Absence a : byDay.getOrDefault(key(s.agentId(), s.date()), List.of())) {
+                if (a.startMinute() == null || (s.start().isBefore(a.date().atStartOfDay().plusMinutes(a.endMinute()))
+                        && s.end().isAfter(a.date().atStartOfDay().plusMinutes(a.startMinute())))) {
+                    out.add(s);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static String key(long agentId, LocalDate date) {

@@ -85,6 +85,13 @@ class RosterRepository {
         return db.selectFrom(ROSTER).where(ROSTER.ID.eq(id)).forUpdate().fetchOptional(RosterRepository::run);
     }
 
+    /** The center's rosters over any of the days {@code from..to}, locked in id order. */
+    List<RosterRun> lockOverlapping(long centerId, LocalDate from, LocalDate to) {
+        return db.selectFrom(ROSTER)
+                .where(ROSTER.CENTER_ID.eq(centerId).and(ROSTER.FROM_DATE.le(to)).and(ROSTER.TO_DATE.ge(from)))
+                .orderBy(ROSTER.ID).forUpdate().fetch(RosterRepository::run);
+    }
+
     List<RosterRun> ofCenter(long centerId, int offset, int limit) {
         return db.selectFrom(ROSTER).where(ROSTER.CENTER_ID.eq(centerId)).orderBy(ROSTER.ID.desc())
                 .offset(offset).limit(limit).fetch(RosterRepository::run);

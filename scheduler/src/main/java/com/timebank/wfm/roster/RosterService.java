@@ -335,7 +335,10 @@ public class RosterService {
         RosterRun seen = visible(id, user);
         Center center = organisation.centerById(seen.centerId());
         return transactions.write(() -> {
-            RosterRun run = repository.findForUpdate(id).orElseThrow();
+            // every roster of the center over these days is locked, in id order: two publishes of overlapping
+            // rosters (two re-solves of one roster, say) take turns, and the second sees what the first published
+            List<RosterRun> overlapping = repository.lockOverlapping(seen.centerId(), seen.from(), seen.to());
+            RosterRun run = overlapping.stream().filter(r -> r.id() == id).findFirst().orElseThrow();
             if (!run.status().isPublishable()) {
                 throw run.status() == RosterStatus.SOLVING
                         ? ConflictException.of("roster.roster-number-only-stopped.solving", id)
@@ -344,16 +347,47 @@ public class RosterService {
             if (run.hardScore() == null || run.hardScore() < 0) {
                 throw BusinessRuleException.of("roster.roster-number-breaks-labour", id, run.score(), id);
             }
+            refuseStaleResolve(run, overlapping);
             List<RosterAssignment> assignments = repository.assignments(id);
+            List<Long> agentIds = repository.agentIds(id);
+            List<RosterAssignment> onAbsence = planning.shiftsOnAbsence(run.centerId(), run.from(), run.to(),
+                    agentIds, assignments);
+            if (!onAbsence.isEmpty()) {
+                RosterAssignment first = onAbsence.get(0);
+                throw ConflictException.of("roster.publish.on-absence", id, onAbsence.size(),
+                        organisation.agentsById(List.of(first.agentId())).get(first.agentId()).employeeNo(),
+                        first.date());
+            }
             List<PublishedShift> published = assignments.stream().map(a -> new PublishedShift(a.agentId(), a.date(),
                     a.start(), a.end(), a.breakMinutes(), SOURCE)).toList();
-            int removed = shifts.replace(run.centerId(), repository.agentIds(id), run.from(), run.to(), published,
+            int removed = shifts.replace(run.centerId(), agentIds, run.from(), run.to(), published,
                     user.actor());
             repository.markPublished(id, user.actor(), now());
             audit.record(user.actor(), "ROSTER_PUBLISHED", "roster:" + id, center.code() + " " + run.from() + ".."
                     + run.to() + ": " + published.size() + " shifts (replacing " + removed + ")");
             return repository.find(id).orElseThrow();
         });
+    }
+
+    /**
+     * A re-solve starts from its parent's shifts. Once another roster over some of its days has been published after
+     * the re-solve was made (a second re-solve of the same parent, say), publishing it would silently undo that one's
+     * changes: it is refused, and the planner re-solves the roster now published instead.
+     */
+    private void refuseStaleResolve(RosterRun run, List<RosterRun> overlapping) {
+        if (run.parentId() == null) {
+            return;
+        }
+        Set<Long> ancestors = new HashSet<>();
+        for (Long p = run.parentId(); p != null && ancestors.add(p); ) {
+            p = repository.find(p).map(RosterRun::parentId).orElse(null);
+        }
+        for (RosterRun other : overlapping) {
+            if (other.id() != run.id() && !ancestors.contains(other.id()) && other.publishedAt() != null
+                    && other.publishedAt().isAfter(run.createdAt())) {
+                throw ConflictException.of("roster.publish.superseded", run.id(), other.id(), run.parentId());
+            }
+        }
     }
 
     // ---- queries ----

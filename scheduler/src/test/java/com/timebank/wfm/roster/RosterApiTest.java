@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -417,6 +418,50 @@ class RosterApiTest {
         List<Map<String, Object>> shifts = listBody(mvc.perform(as(f.planner(), get("/api/centers/" + f.center().code()
                 + "/shifts?from=" + day + "&to=" + day))).andExpect(status().isOk()));
         assertThat(shifts).noneSatisfy(s -> assertThat(s.get("employeeNo")).isEqualTo(sickAgent.employeeNo()));
+    }
+
+    @Test
+    void aPublishRefusesAReSolveOvertakenByAnotherAndShiftsOnLeaveGivenSinceTheSolve() throws Exception {
+        Fixture f = fixture(6, 12);
+        long id = startRoster(f, 2);
+        solvedRoster(f, id);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/publish"))).andExpect(status().isOk());
+        long first = resolve(f, id, f.from().plusDays(1));
+        long second = resolve(f, id, f.from().plusDays(2));
+        solvedRoster(f, first);
+        solvedRoster(f, second);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + first + "/publish"))).andExpect(status().isOk());
+        // the second re-solve holds the first one's day as the parent had it: publishing it would undo the first
+        mvc.perform(as(f.planner(), post("/api/rosters/" + second + "/publish"))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Roster " + first + " was published for some of these days after"
+                        + " this re-solve of roster " + id + " was made, and publishing roster " + second
+                        + " would undo it: re-solve roster " + first + " instead"));
+
+        // leave given after a roster was solved: publishing it would schedule the agent on the day off
+        long third = resolve(f, first, f.from().plusDays(3));
+        Map<String, Object> solved = solvedRoster(f, third);
+        LocalDate day = f.from().plusDays(4);
+        Map<String, Object> shift = list(solved, "assignments").stream()
+                .filter(a -> a.get("date").equals(day.toString())).findFirst().orElseThrow();
+        Agent agent = f.agents().stream().filter(a -> a.employeeNo().equals(shift.get("employeeNo"))).findFirst()
+                .orElseThrow();
+        sick(agent, day);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + third + "/publish")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(startsWith("排班 " + third + " 有 1 个班次落在求解之后才给出的请假或调休上"
+                        + "（第一个：" + agent.employeeNo() + "，" + day + "）")));
+        mvc.perform(as(f.planner(), get("/api/rosters/" + third))).andExpect(jsonPath("$.status").value("SOLVED"));
+        // the published roster re-solved for that day is published
+        long fourth = resolve(f, first, day);
+        solvedRoster(f, fourth);
+        mvc.perform(as(f.planner(), post("/api/rosters/" + fourth + "/publish"))).andExpect(status().isOk());
+    }
+
+    private long resolve(Fixture f, long id, LocalDate day) throws Exception {
+        Map<String, Object> created = body(mvc.perform(as(f.planner(), post("/api/rosters/" + id + "/resolve"))
+                        .content("{\"dates\":[\"" + day + "\"],\"solveSeconds\":2}"))
+                .andExpect(status().isCreated()));
+        return ((Number) created.get("id")).longValue();
     }
 
     @Test
