@@ -1,6 +1,7 @@
 package com.timebank.wfm.api;
 
 import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.ObjectUtils;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 
 /**
@@ -16,7 +18,8 @@ import com.ibm.icu.text.MessageFormat;
  * {@code {0,plural,one{# request} other{# requests}}} and select by argument. Like Spring's own source, a pattern
  * asked for without arguments is returned as written. ICU reads a lone apostrophe as an apostrophe (only
  * {@code '{'} quotes), so patterns write "can't", not "can''t" (which still reads as one apostrophe).
- * Dates and times are shown as ISO text ({@code 2026-11-20}), as everywhere in the API.
+ * Dates and times are shown as ISO text ({@code 2026-11-20}), as everywhere in the API. A list argument is shown as
+ * a list of the reader's language ({@code a, b, c} / {@code a、b、c}), its messages rendered in that language.
  */
 public class IcuMessageSource extends ResourceBundleMessageSource {
 
@@ -74,8 +77,7 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
         Object[] resolved = resolveArguments(args, locale);
         Object[] plain = new Object[resolved.length];
         for (int i = 0; i < resolved.length; i++) {
-            plain[i] = resolved[i] instanceof TemporalAccessor || resolved[i] instanceof Enum<?>
-                    ? resolved[i].toString() : resolved[i];
+            plain[i] = plain(resolved[i], locale);
         }
         MessageFormat format = formats.computeIfAbsent(pattern, p -> new ConcurrentHashMap<>())
                 .computeIfAbsent(locale, l -> new MessageFormat(pattern, l));
@@ -83,5 +85,18 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
         synchronized (format) {
             return format.format(plain);
         }
+    }
+
+    private Object plain(Object arg, Locale locale) {
+        if (arg instanceof TemporalAccessor || arg instanceof Enum<?>) {
+            return arg.toString();
+        }
+        if (arg instanceof Collection<?> items) {
+            // narrow: no "and" before the last item, as the lists are values (codes, dates, changes), not prose
+            return ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.NARROW)
+                    .format(items.stream().map(item -> item instanceof MessageSourceResolvable m
+                            ? getMessage(m, locale) : plain(item, locale)).toList());
+        }
+        return arg;
     }
 }

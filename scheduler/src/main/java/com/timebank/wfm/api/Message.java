@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * {@code args} (with {@code detail} in English or the request's {@code Accept-Language}); the pages render it from
  * the bundles in the reader's language. Patterns are ICU MessageFormat, so plurals are written
  * {@code {0,plural,one{# day} other{# days}}}. An argument may itself be a {@code Message} (it is rendered in the
- * same language first).
+ * same language first), or a list (shown as a list of that language, see {@link IcuMessageSource}).
  */
 public record Message(String code, List<Object> args) implements MessageSourceResolvable {
 

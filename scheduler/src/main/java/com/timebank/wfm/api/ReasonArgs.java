@@ -2,6 +2,7 @@ package com.timebank.wfm.api;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,9 +14,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A stored message's arguments (a JSON array next to its code: a ledger entry's reason, why a job run failed): whole
- * numbers, decimals (rates, shares), texts, and nested messages ({@code {"code": ..., "args": [...]}}, e.g. a
- * duration) which are rendered in the reader's language. Dates and other values are stored as their ISO text.
+ * A stored message's arguments (a JSON array next to its code: a ledger entry's reason, why a job run failed, an audit
+ * event's detail): whole numbers, decimals (rates, shares), texts, nested messages ({@code {"code": ..., "args":
+ * [...]}}, e.g. a duration) which are rendered in the reader's language, and lists of these (JSON arrays, read back
+ * as lists). Dates and other values are stored as their ISO text.
  */
 public final class ReasonArgs {
 
@@ -45,7 +47,7 @@ public final class ReasonArgs {
         }
     }
 
-    private static ArrayNode array(List<Object> args) {
+    private static ArrayNode array(Collection<?> args) {
         ArrayNode a = NODES.arrayNode();
         for (Object v : args) {
             if (v == null) {
@@ -55,6 +57,8 @@ public final class ReasonArgs {
                 o.put("code", m.code());
                 o.set("args", array(m.args()));
                 a.add(o);
+            } else if (v instanceof Collection<?> c) {
+                a.add(array(c));
             } else if (v instanceof BigDecimal d) {
                 a.add(d);
             } else if (v instanceof Double || v instanceof Float) {
@@ -73,6 +77,8 @@ public final class ReasonArgs {
         for (JsonNode n : array) {
             if (n.isObject()) {
                 values.add(new Message(n.path("code").asText(), values(n.path("args"))));
+            } else if (n.isArray()) {
+                values.add(values(n));
             } else if (n.isIntegralNumber()) {
                 values.add(n.longValue());
             } else if (n.isNumber()) {
