@@ -5,6 +5,8 @@ import static com.timebank.wfm.db.Tables.AUDIT_EVENT;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.jooq.Condition;
@@ -14,9 +16,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who changed what, when and why. Joins the caller's transaction so a change and its audit commit together. */
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.ReasonArgs;
+
+/**
+ * Who changed what, when and why. Joins the caller's transaction so a change and its audit commit together. The
+ * detail is a message (code and arguments, {@code audit.*} of the service bundle) that the audit page renders in the
+ * reader's language; user data (names, codes, counts, dates, reasons) are its arguments.
+ */
 @Service
 public class AuditLog {
+
+    /** A text argument longer than this is cut (reasons are at most 500 characters; names and codes fewer). */
+    static final int MAX_TEXT = 500;
+    /** A list argument longer than this keeps its first items and says how many more there were. */
+    static final int MAX_ITEMS = 50;
 
     private final DSLContext db;
     private final Clock clock;
@@ -26,19 +40,27 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** {@code detail} may be null when the action says it all (a password changed, a roster stopped). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String actor, String action, String subject, String detail) {
+    public void record(String actor, AuditAction action, String subject, Message detail) {
+        Message bounded = detail == null ? null : bounded(detail);
         db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .set(AUDIT_EVENT.ACTOR, actor)
-                .set(AUDIT_EVENT.ACTION, action)
+                .set(AUDIT_EVENT.ACTION, action.code())
                 .set(AUDIT_EVENT.SUBJECT, subject)
-                .set(AUDIT_EVENT.DETAIL, detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail)
+                .set(AUDIT_EVENT.DETAIL_CODE, bounded == null ? null : bounded.code())
+                .set(AUDIT_EVENT.DETAIL_ARGS, bounded == null ? null : ReasonArgs.write(bounded))
                 .execute();
     }
 
-    /** One change as recorded: when (UTC), who, what, of which record, and the detail (e.g. the old and new value). */
-    public record Event(long id, LocalDateTime at, String actor, String action, String subject, String detail) {
+    /**
+     * One change as recorded: when (UTC), who, what, of which record, and the detail (e.g. the old and new value).
+     * {@code detail} is the message to render; {@code text} the English text that events recorded before V162 kept
+     * instead (there is no code to translate it from, so it is shown as it is). At most one of them is set.
+     */
+    public record Event(long id, LocalDateTime at, String actor, String action, String subject, Message detail,
+            String text) {
     }
 
     /** Newest first; {@code search} (optional) is part of the actor, the action or the subject. */
@@ -46,7 +68,8 @@ public class AuditLog {
     public List<Event> recent(String search, int offset, int limit) {
         return db.selectFrom(AUDIT_EVENT).where(matching(search)).orderBy(AUDIT_EVENT.ID.desc()).offset(offset)
                 .limit(limit).fetch(r -> new Event(r.getId(), r.getAt(), r.getActor(), r.getAction(), r.getSubject(),
-                        r.getDetail()));
+                        r.getDetailCode() == null ? null : ReasonArgs.read(r.getDetailCode(), r.getDetailArgs()),
+                        r.getDetailCode() == null ? r.getDetail() : null));
     }
 
     @Transactional(readOnly = true)
@@ -61,5 +84,35 @@ public class AuditLog {
         String like = "%" + search.trim().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return AUDIT_EVENT.ACTOR.like(like, '!').or(AUDIT_EVENT.ACTION.like(like, '!'))
                 .or(AUDIT_EVENT.SUBJECT.like(like, '!'));
+    }
+
+    /** The detail with every text and list argument, nested ones too, cut to its bound, so that the row is stored. */
+    static Message bounded(Message detail) {
+        return new Message(detail.code(), bounded(detail.args()));
+    }
+
+    private static List<Object> bounded(Collection<?> values) {
+        List<Object> out = new ArrayList<>();
+        for (Object v : values) {
+            if (out.size() == MAX_ITEMS) {
+                out.add(Message.of("audit.more", values.size() - MAX_ITEMS));
+                break;
+            }
+            out.add(bounded(v));
+        }
+        return out;
+    }
+
+    private static Object bounded(Object v) {
+        if (v instanceof Message m) {
+            return bounded(m);
+        }
+        if (v instanceof Collection<?> c) {
+            return bounded(c);
+        }
+        if (v instanceof CharSequence text && text.length() > MAX_TEXT) {
+            return text.subSequence(0, MAX_TEXT - 1) + "…";
+        }
+        return v;
     }
 }

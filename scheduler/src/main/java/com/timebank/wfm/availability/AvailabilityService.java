@@ -20,9 +20,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.TimeOfDay;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -77,6 +80,11 @@ public class AvailabilityService {
 
     public enum ShiftTime {
         NONE, EARLY, LATE
+    }
+
+    /** A day of the week by the name the availability pages give it, as an argument of a message. */
+    static Message dayName(DayOfWeek day) {
+        return Message.of("availability.day." + day);
     }
 
     public record Preferences(Set<DayOfWeek> daysOff, ShiftTime shiftTime, String shiftTemplate) {
@@ -142,10 +150,13 @@ public class AvailabilityService {
         List<Window> parsed = parseWindows(windows);
         transactions.write(() -> {
             repository.replaceWindows(agent.id(), parsed);
-            audit.record(user.actor(), "AVAILABILITY_CHANGED", "agent:" + agent.employeeNo(),
-                    parsed.isEmpty() ? "available at any time" : String.join(", ", parsed.stream()
-                            .map(w -> w.day() + " " + TimeOfDay.format(w.startMinute()) + "-"
-                                    + TimeOfDay.format(w.endMinute())).toList()));
+            // days by the names the availability pages give them
+            audit.record(user.actor(), AuditAction.AVAILABILITY_CHANGED, "agent:" + agent.employeeNo(),
+                    parsed.isEmpty() ? Message.of("audit.availability-any-time")
+                            : Message.of("audit.availability-changed", parsed.stream()
+                                    .map(w -> Message.of("audit.window", dayName(w.day()),
+                                            TimeOfDay.format(w.startMinute()), TimeOfDay.format(w.endMinute())))
+                                    .toList()));
             return null;
         });
         return weekly(agent);
@@ -215,9 +226,10 @@ public class AvailabilityService {
         long id = transactions.write(() -> {
             long inserted = repository.insertUnavailability(agent.id(), u.date(), minutes[0], minutes[1], reason,
                     user.actor(), now);
-            audit.record(user.actor(), "UNAVAILABILITY_ADDED", "agent:" + agent.employeeNo(), u.date()
-                    + (minutes[0] == null ? " whole day" : " " + TimeOfDay.format(minutes[0]) + "-"
-                            + TimeOfDay.format(minutes[1])) + ": " + reason);
+            audit.record(user.actor(), AuditAction.UNAVAILABILITY_ADDED, "agent:" + agent.employeeNo(),
+                    minutes[0] == null ? Message.of("audit.unavailability.whole-day", u.date(), reason)
+                            : Message.of("audit.unavailability.part", u.date(), TimeOfDay.format(minutes[0]),
+                                    TimeOfDay.format(minutes[1]), reason));
             return inserted;
         });
         return UnavailabilityView.of(new DatedUnavailability(id, agent.id(), u.date(), minutes[0], minutes[1], reason));
@@ -229,8 +241,8 @@ public class AvailabilityService {
                 .orElseThrow(() -> new NotFoundException("Unavailability", id));
         transactions.write(() -> {
             repository.deleteUnavailability(u.id());
-            audit.record(user.actor(), "UNAVAILABILITY_REMOVED", "agent:" + agent.employeeNo(), u.date() + ": "
-                    + u.reason());
+            audit.record(user.actor(), AuditAction.UNAVAILABILITY_REMOVED, "agent:" + agent.employeeNo(),
+                    Message.of("audit.unavailability-removed", u.date(), u.reason()));
             return null;
         });
     }
@@ -252,9 +264,11 @@ public class AvailabilityService {
         Preferences p = parsePreferences(input);
         transactions.write(() -> {
             repository.savePreferences(agent.id(), p, user.actor(), now());
-            audit.record(user.actor(), "PREFERENCES_CHANGED", "agent:" + agent.employeeNo(), "days off "
-                    + p.daysOff().stream().sorted().toList() + ", " + p.shiftTime() + ", shift "
-                    + (p.shiftTemplate() == null ? "-" : p.shiftTemplate()));
+            audit.record(user.actor(), AuditAction.PREFERENCES_CHANGED, "agent:" + agent.employeeNo(),
+                    Message.of("audit.preferences-changed",
+                            AuditDetail.list(p.daysOff().stream().sorted().map(AvailabilityService::dayName).toList()),
+                            Message.of("availability.shift-time." + p.shiftTime()),
+                            AuditDetail.orNone(p.shiftTemplate())));
             return null;
         });
         return PreferencesView.of(agent.employeeNo(), p);

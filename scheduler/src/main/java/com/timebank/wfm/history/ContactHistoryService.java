@@ -12,8 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.UploadErrors;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Center;
@@ -86,9 +88,9 @@ public class ContactHistoryService {
                     .min(LocalDateTime::compareTo).orElseThrow();
             LocalDateTime last = checked.intervals().stream().map(ContactVolume::intervalStart)
                     .max(LocalDateTime::compareTo).orElseThrow();
-            audit.record(user.actor(), "HISTORY_IMPORTED", "center:" + center.code(),
-                    format + ": " + checked.rows() + " rows, " + checked.intervals().size() + " intervals ("
-                            + replaced + " replaced) from " + first + " to " + last);
+            audit.record(user.actor(), AuditAction.HISTORY_IMPORTED, "center:" + center.code(),
+                    Message.of("audit.history-imported", format, checked.rows(), checked.intervals().size(), replaced,
+                            first, last));
             return new Imported(checked.rows(), checked.intervals().size(), replaced);
         });
     }

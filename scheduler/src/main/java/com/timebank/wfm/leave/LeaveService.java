@@ -28,6 +28,8 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.TimeOfDay;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -118,7 +120,8 @@ public class LeaveService {
                 }
                 repository.replaceOffsets(agentId, month.atDay(1), chosen, actor, at);
             });
-            audit.record(actor, "leave.migrate", "center " + centerId, month + ": " + items.size() + " items");
+            audit.record(actor, AuditAction.LEAVE_MIGRATED, "center " + centerId,
+                    Message.of("audit.leave-migrated", month, items.size()));
             return null;
         });
     }
@@ -246,10 +249,12 @@ public class LeaveService {
                 // the same form sent again (or twice at once): its leave is recorded already
                 return repository.idOfReference(reference).orElseThrow(() -> e);
             }
-            audit.record(user.actor(), "LEAVE_RECORDED", "agent:" + agent.employeeNo(),
-                    type + " " + l.date() + " " + l.seconds() + " s"
-                            + (part[0] == null ? "" : " " + TimeOfDay.format(part[0]) + "-" + TimeOfDay.format(part[1]))
-                            + " (leave " + inserted + ")");
+            // the type by the name the agent's pages give it
+            Message typeName = Message.of("agent.leave.type." + type);
+            audit.record(user.actor(), AuditAction.LEAVE_RECORDED, "agent:" + agent.employeeNo(), part[0] == null
+                    ? Message.of("audit.leave-recorded", typeName, l.date(), AuditDetail.amount(l.seconds()), inserted)
+                    : Message.of("audit.leave-recorded.part", typeName, l.date(), AuditDetail.amount(l.seconds()),
+                            inserted, TimeOfDay.format(part[0]), TimeOfDay.format(part[1])));
             return inserted;
         });
         boolean busy = calendar.busyDays(center.id(), l.date(), l.date()).get(l.date());
@@ -305,8 +310,8 @@ public class LeaveService {
         file.problems().throwIfAny();
         return transactions.write(() -> {
             int replaced = repository.replaceLeave(records, centerOfAgent, user.actor(), now());
-            audit.record(user.actor(), "LEAVE_IMPORTED", "leave", records.size() + " leave records from HR, "
-                    + replaced + " of them sent before and replaced");
+            audit.record(user.actor(), AuditAction.LEAVE_IMPORTED, "leave",
+                    Message.of("audit.leave-imported", records.size(), replaced));
             return new Imported(records.size(), replaced);
         });
     }
@@ -376,8 +381,8 @@ public class LeaveService {
         }
         transactions.write(() -> {
             repository.replaceOffsets(agent.id(), m.atDay(1), ids, user.actor(), now());
-            audit.record(user.actor(), "LEAVE_OFFSETS_CHOSEN", "agent:" + agent.employeeNo(),
-                    m + ": " + (ids.isEmpty() ? "none" : ids.toString()));
+            audit.record(user.actor(), AuditAction.LEAVE_OFFSETS_CHOSEN, "agent:" + agent.employeeNo(),
+                    Message.of("audit.leave-offsets-chosen", m, AuditDetail.list(ids)));
             return null;
         });
         return monthView(agent, center, m);

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import com.timebank.wfm.WfmProperties;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -184,8 +185,8 @@ public class MonthCloseService {
         int postedNow = posted;
         transactions.write(() -> {
             repository.closeMonth(centerId, lm.first(), closedAgents, ACTOR, now());
-            audit.record(ACTOR, "MONTH_CLOSED", "center:" + center.code(),
-                    month + ": " + closedAgents + " agents, " + postedNow + " offsets posted in this run");
+            audit.record(ACTOR, AuditAction.MONTH_CLOSED, "center:" + center.code(),
+                    Message.of("audit.month-closed", month, closedAgents, postedNow));
             return null;
         });
         return new Result(List.of(month), processed, posted);

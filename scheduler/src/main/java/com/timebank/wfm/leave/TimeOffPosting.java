@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.Message;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.ledger.EntryKind;
@@ -99,14 +101,14 @@ public class TimeOffPosting {
                 LedgerEntry e = ledger.postReservation(r.reservationId(), EntryKind.TIME_OFF, ACTOR,
                         Message.of("reason.time-off", r.date().toString(), id));
                 repository.setEntry(id, e.id());
-                audit.record(ACTOR, "TIME_OFF_POSTED", "time-off:" + id, r.date() + " " + r.seconds()
-                        + " s debited (entry " + e.id() + ")");
+                audit.record(ACTOR, AuditAction.TIME_OFF_POSTED, "time-off:" + id,
+                        Message.of("audit.time-off-posted", r.date(), AuditDetail.amount(r.seconds()), e.id()));
                 posted++;
             } else if (r.status() == TimeOffStatus.PENDING || r.status() == TimeOffStatus.WAITLISTED) {
                 ledger.release(r.reservationId(), ACTOR);
                 repository.decide(id, TimeOffStatus.EXPIRED, ACTOR, "undecided when the day came", now());
-                audit.record(ACTOR, "TIME_OFF_EXPIRED", "time-off:" + id, r.date() + " " + r.seconds()
-                        + " s released: the day came before a decision");
+                audit.record(ACTOR, AuditAction.TIME_OFF_EXPIRED, "time-off:" + id,
+                        Message.of("audit.time-off-expired", r.date(), AuditDetail.amount(r.seconds())));
             }
         }
         return posted;

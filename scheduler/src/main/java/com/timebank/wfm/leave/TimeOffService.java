@@ -26,6 +26,8 @@ import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.TimeOfDay;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -150,10 +152,10 @@ public class TimeOffService {
             Reservation r = ledger.reserve(agent.id(), date, amount, "time off request " + requestId,
                     PostingKeys.timeOffReservation(requestId));
             repository.setReservation(requestId, r.id());
-            audit.record(user.actor(), "TIME_OFF_REQUESTED", "time-off:" + requestId,
-                    agent.employeeNo() + " " + date + " " + amount + " s"
-                            + (part[0] == null ? "" : " " + TimeOfDay.format(part[0]) + "-" + TimeOfDay.format(part[1]))
-                            + ", reserved");
+            audit.record(user.actor(), AuditAction.TIME_OFF_REQUESTED, "time-off:" + requestId, part[0] == null
+                    ? Message.of("audit.time-off-requested", agent.employeeNo(), date, AuditDetail.amount(amount))
+                    : Message.of("audit.time-off-requested.part", agent.employeeNo(), date,
+                            AuditDetail.amount(amount), TimeOfDay.format(part[0]), TimeOfDay.format(part[1])));
             return requestId;
         });
         return view(id);
@@ -178,8 +180,10 @@ public class TimeOffService {
                 throw ConflictException.of("timeoff.reservation-request-number-no", id);
             }
             repository.decide(id, TimeOffStatus.APPROVED, user.actor(), null, now());
-            audit.record(user.actor(), "TIME_OFF_APPROVED", "time-off:" + id,
-                    r.date() + " " + r.seconds() + " s; slot " + (r.offered() ? "offered from the waitlist" : (q.used() + 1) + " of " + q.slots()));
+            audit.record(user.actor(), AuditAction.TIME_OFF_APPROVED, "time-off:" + id, r.offered()
+                    ? Message.of("audit.time-off-approved.offered", r.date(), AuditDetail.amount(r.seconds()))
+                    : Message.of("audit.time-off-approved", r.date(), AuditDetail.amount(r.seconds()), q.used() + 1,
+                            q.slots()));
             return null;
         });
         return view(id);
@@ -199,8 +203,9 @@ public class TimeOffService {
             }
             ledger.release(r.reservationId(), user.actor());
             repository.decide(id, TimeOffStatus.REJECTED, user.actor(), note, now());
-            audit.record(user.actor(), "TIME_OFF_REJECTED", "time-off:" + id,
-                    r.date() + " " + r.seconds() + " s released" + (note == null ? "" : ": " + note));
+            audit.record(user.actor(), AuditAction.TIME_OFF_REJECTED, "time-off:" + id, note == null
+                    ? Message.of("audit.time-off-rejected", r.date(), AuditDetail.amount(r.seconds()))
+                    : Message.of("audit.time-off-rejected.note", r.date(), AuditDetail.amount(r.seconds()), note));
             if (r.offered()) {
                 offerFreedSlots(r.centerId(), r.date(), user.actor());
             }
@@ -234,8 +239,9 @@ public class TimeOffService {
             boolean heldSlot = r.status() == TimeOffStatus.APPROVED || r.offered();
             ledger.release(r.reservationId(), user.actor());
             repository.decide(id, TimeOffStatus.CANCELLED, user.actor(), r.note(), now());
-            audit.record(user.actor(), "TIME_OFF_CANCELLED", "time-off:" + id,
-                    r.date() + " " + r.seconds() + " s released (was " + r.status() + ")");
+            audit.record(user.actor(), AuditAction.TIME_OFF_CANCELLED, "time-off:" + id,
+                    Message.of("audit.time-off-cancelled", r.date(), AuditDetail.amount(r.seconds()),
+                            r.status().label()));
             if (heldSlot) {
                 offerFreedSlots(r.centerId(), r.date(), user.actor());
             }
@@ -266,8 +272,8 @@ public class TimeOffService {
             }
             ledger.release(r.reservationId(), user.actor());
             repository.decide(id, TimeOffStatus.CANCELLED, user.actor(), reason.trim(), now());
-            audit.record(user.actor(), "TIME_OFF_REVOKED", "time-off:" + id,
-                    r.date() + " " + r.seconds() + " s released: " + reason.trim());
+            audit.record(user.actor(), AuditAction.TIME_OFF_REVOKED, "time-off:" + id,
+                    Message.of("audit.time-off-revoked", r.date(), AuditDetail.amount(r.seconds()), reason.trim()));
             offerFreedSlots(r.centerId(), r.date(), user.actor());
             return null;
         });
@@ -290,8 +296,8 @@ public class TimeOffService {
                 throw BusinessRuleException.of("timeoff.quota-has-free-slot", r.date(), (q.slots() - q.used()));
             }
             repository.waitlist(id, now());
-            audit.record(user.actor(), "TIME_OFF_WAITLISTED", "time-off:" + id, r.date() + " is full ("
-                    + q.used() + " of " + q.slots() + ")");
+            audit.record(user.actor(), AuditAction.TIME_OFF_WAITLISTED, "time-off:" + id,
+                    Message.of("audit.time-off-waitlisted", r.date(), q.used(), q.slots()));
             return null;
         });
         return view(id);
@@ -307,8 +313,8 @@ public class TimeOffService {
                 return;
             }
             repository.offer(next.get().id(), now());
-            audit.record(actor, "TIME_OFF_OFFERED", "time-off:" + next.get().id(),
-                    "a slot of " + date + " was freed; the request waits for approval");
+            audit.record(actor, AuditAction.TIME_OFF_OFFERED, "time-off:" + next.get().id(),
+                    Message.of("audit.time-off-offered", date));
             free--;
         }
     }

@@ -3,25 +3,38 @@ package com.timebank.wfm.org;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fields of an agent that differ between two states, as the audit trail records them ("team: A → B"). */
+import com.timebank.wfm.api.Message;
+import com.timebank.wfm.audit.AuditDetail;
+
+/**
+ * The fields of an agent that differ between two states, as the audit trail records them ("team: A → B"): one
+ * message per field, the contract's minutes as durations.
+ */
 final class AgentDifference {
 
     private AgentDifference() {
     }
 
-    static String of(Agent before, Agent after) {
-        List<String> changes = new ArrayList<>();
-        add(changes, "name", before.name(), after.name());
-        add(changes, "team", before.teamCode(), after.teamCode());
-        add(changes, "weeklyMinMinutes", before.weeklyMinMinutes(), after.weeklyMinMinutes());
-        add(changes, "weeklyMaxMinutes", before.weeklyMaxMinutes(), after.weeklyMaxMinutes());
-        add(changes, "skills", before.skills(), after.skills());
-        return String.join("; ", changes);
-    }
-
-    private static void add(List<String> changes, String field, Object before, Object after) {
-        if (!before.equals(after)) {
-            changes.add(field + ": " + before + " → " + after);
+    static List<Message> of(Agent before, Agent after) {
+        List<Message> changes = new ArrayList<>();
+        if (!before.name().equals(after.name())) {
+            changes.add(Message.of("audit.change.name", before.name(), after.name()));
         }
+        if (!before.teamCode().equals(after.teamCode())) {
+            changes.add(Message.of("audit.change.team", before.teamCode(), after.teamCode()));
+        }
+        if (before.weeklyMinMinutes() != after.weeklyMinMinutes()) {
+            changes.add(Message.of("audit.change.weekly-min", Message.duration(before.weeklyMinMinutes() * 60L),
+                    Message.duration(after.weeklyMinMinutes() * 60L)));
+        }
+        if (before.weeklyMaxMinutes() != after.weeklyMaxMinutes()) {
+            changes.add(Message.of("audit.change.weekly-max", Message.duration(before.weeklyMaxMinutes() * 60L),
+                    Message.duration(after.weeklyMaxMinutes() * 60L)));
+        }
+        if (!before.skills().equals(after.skills())) {
+            changes.add(Message.of("audit.change.skills", AuditDetail.list(before.skills()),
+                    AuditDetail.list(after.skills())));
+        }
+        return changes;
     }
 }

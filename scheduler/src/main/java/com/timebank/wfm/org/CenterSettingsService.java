@@ -14,8 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.security.CurrentUser;
@@ -122,7 +125,8 @@ public class CenterSettingsService {
             if (change.specialBusyDates() != null) {
                 repository.replaceSpecialBusyDatesFrom(center.id(), from, new TreeSet<>(change.specialBusyDates()));
             }
-            audit.record(user.actor(), "SETTINGS_CHANGED", "center:" + center.code(), "from " + from + ": " + change);
+            audit.record(user.actor(), AuditAction.SETTINGS_CHANGED, "center:" + center.code(),
+                    Message.of("audit.settings-changed", from, AuditDetail.list(change.audited())));
             return SettingsChange.View.of(center.code(), next,
                     repository.specialBusyDates(center.id(), from.withDayOfMonth(1), from.plusYears(1)));
         });

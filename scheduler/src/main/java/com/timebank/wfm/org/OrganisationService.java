@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.ForbiddenException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.security.CurrentUser;
@@ -75,8 +77,8 @@ public class OrganisationService {
             int interval = c.intervalMinutes() == null ? 30 : c.intervalMinutes();
             long id = repository.insertCenter(c.code(), c.name(), zone.getId(), interval, now());
             settings.createDefaults(id, user.actor());
-            audit.record(user.actor(), "CENTER_CREATED", "center:" + c.code(),
-                    c.name() + ", " + zone + ", " + interval + " min");
+            audit.record(user.actor(), AuditAction.CENTER_CREATED, "center:" + c.code(),
+                    Message.of("audit.center-created", c.name(), zone.getId(), interval));
             return repository.centerById(id).orElseThrow();
         });
     }
@@ -90,7 +92,8 @@ public class OrganisationService {
             Center center = center(code, user);
             String trimmed = checkedName(name);
             repository.renameCenter(center.id(), trimmed);
-            audit.record(user.actor(), "CENTER_RENAMED", "center:" + code, "name: " + center.name() + " → " + trimmed);
+            audit.record(user.actor(), AuditAction.CENTER_RENAMED, "center:" + code,
+                    Message.of("audit.renamed", center.name(), trimmed));
             return repository.centerById(center.id()).orElseThrow();
         });
     }
@@ -103,8 +106,8 @@ public class OrganisationService {
             Team team = repository.team(center.id(), code).orElseThrow(() -> new NotFoundException("Team", code));
             String trimmed = checkedName(name);
             repository.renameTeam(team.id(), trimmed);
-            audit.record(user.actor(), "TEAM_RENAMED", "team:" + centerCode + "/" + code,
-                    "name: " + team.name() + " → " + trimmed);
+            audit.record(user.actor(), AuditAction.TEAM_RENAMED, "team:" + centerCode + "/" + code,
+                    Message.of("audit.renamed", team.name(), trimmed));
             return repository.teamsByIds(List.of(team.id())).get(0);
         });
     }
@@ -160,7 +163,8 @@ public class OrganisationService {
                 throw ConflictException.of("org.team-already-exists-center", code, centerCode);
             }
             long id = repository.insertTeam(center.id(), code, name, now());
-            audit.record(user.actor(), "TEAM_CREATED", "team:" + centerCode + "/" + code, name);
+            audit.record(user.actor(), AuditAction.TEAM_CREATED, "team:" + centerCode + "/" + code,
+                    Message.of("audit.team-created", name));
             return repository.teamsByIds(List.of(id)).get(0);
         });
     }
@@ -230,8 +234,8 @@ public class OrganisationService {
                     : List.copyOf(new LinkedHashSet<>(a.skills().stream().map(String::trim).toList()));
             long id = repository.insertAgent(a.employeeNo(), a.name(), center.get().id(), team.get().id(),
                     a.weeklyMinMinutes(), a.weeklyMaxMinutes(), skills, now());
-            audit.record(user.actor(), "AGENT_CREATED", "agent:" + a.employeeNo(),
-                    a.name() + " in " + a.centerCode() + "/" + a.teamCode());
+            audit.record(user.actor(), AuditAction.AGENT_CREATED, "agent:" + a.employeeNo(),
+                    Message.of("audit.agent-created", a.name(), a.centerCode(), a.teamCode()));
             return repository.agentById(id).orElseThrow();
         });
     }
@@ -290,9 +294,10 @@ public class OrganisationService {
             }
             repository.updateAgent(before.id(), name, teamId, min, max, skills);
             Agent after = repository.agentById(before.id()).orElseThrow();
-            String detail = AgentDifference.of(before, after);
-            if (!detail.isEmpty()) {
-                audit.record(user.actor(), "AGENT_CHANGED", "agent:" + employeeNo, detail);
+            List<Message> changes = AgentDifference.of(before, after);
+            if (!changes.isEmpty()) {
+                audit.record(user.actor(), AuditAction.AGENT_CHANGED, "agent:" + employeeNo,
+                        Message.of("audit.changes", changes));
             }
             return after;
         });
@@ -346,8 +351,10 @@ public class OrganisationService {
         }
         Contract was = contractOn(history, agent, from);
         repository.putContract(agent.id(), from, min, max, actor, now());
-        audit.record(actor, "AGENT_CONTRACT_CHANGED", "agent:" + agent.employeeNo(), "contract from " + from + ": "
-                + was.weeklyMinMinutes() + "–" + was.weeklyMaxMinutes() + " min → " + min + "–" + max + " min a week");
+        audit.record(actor, AuditAction.AGENT_CONTRACT_CHANGED, "agent:" + agent.employeeNo(),
+                Message.of("audit.contract-changed", from, Message.duration(was.weeklyMinMinutes() * 60L),
+                        Message.duration(was.weeklyMaxMinutes() * 60L), Message.duration(min * 60L),
+                        Message.duration(max * 60L)));
     }
 
     /** The agent's contracts, oldest first (the one from the start included once a dated change exists). */
@@ -390,8 +397,9 @@ public class OrganisationService {
             Agent before = agent(employeeNo, user);
             if (before.active() != active) {
                 repository.setAgentActive(before.id(), active);
-                audit.record(user.actor(), active ? "AGENT_ENABLED" : "AGENT_DISABLED", "agent:" + employeeNo,
-                        "active: " + before.active() + " → " + active);
+                // the action says it all: it is recorded only when the state changes
+                audit.record(user.actor(), active ? AuditAction.AGENT_ENABLED : AuditAction.AGENT_DISABLED,
+                        "agent:" + employeeNo, null);
                 if (!active) {
                     events.publishEvent(new AgentDisabled(before.id(), before.centerId(), before.employeeNo(),
                             centerById(before.centerId()).today(clock).plusDays(1), user.actor()));

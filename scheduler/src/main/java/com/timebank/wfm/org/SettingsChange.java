@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditDetail;
 
 /** A partial change of center settings; fields left out keep the value in force on {@code effectiveFrom}. */
 public record SettingsChange(
@@ -49,6 +51,46 @@ public record SettingsChange(
             fields.add("monthCloseDay");
         }
         return fields;
+    }
+
+    /**
+     * The fields this change sets and their new values, as the audit trail shows them ("aux allowance 3.7%"), in
+     * the order of the record; fields left out are not named.
+     */
+    public List<Message> audited() {
+        List<Message> set = new java.util.ArrayList<>();
+        add(set, "auxTarget", auxTarget);
+        if (overtimeRates != null) {
+            new java.util.TreeMap<>(overtimeRates).forEach((level, rate) -> set.add(
+                    Message.of("audit.setting.overtimeRate", level, rate)));
+        }
+        add(set, "bonusCapRatio", bonusCapRatio);
+        add(set, "idleDayQuota", idleDayQuota);
+        add(set, "busyDayQuota", busyDayQuota);
+        if (busyDays != null) {
+            add(set, "busyFirstDays", busyDays.firstDays());
+            add(set, "busyLastDays", busyDays.lastDays());
+        }
+        if (specialBusyDates != null) {
+            set.add(Message.of("audit.setting.specialBusyDates",
+                    AuditDetail.list(specialBusyDates.stream().distinct().sorted().toList())));
+        }
+        add(set, "monthCloseDay", monthCloseDay);
+        add(set, "minNoticeDays", minNoticeDays);
+        add(set, "serviceLevelTarget", serviceLevelTarget);
+        add(set, "serviceLevelSeconds", serviceLevelSeconds);
+        add(set, "maxOccupancy", maxOccupancy);
+        add(set, "shrinkage", shrinkage);
+        if (quotaMode != null) {
+            set.add(Message.of("audit.setting.quotaMode", Message.of("planner.quota.mode." + quotaMode)));
+        }
+        return set;
+    }
+
+    private static void add(List<Message> set, String field, Object value) {
+        if (value != null) {
+            set.add(Message.of("audit.setting." + field, value));
+        }
     }
 
     private static final BigDecimal ZERO = BigDecimal.ZERO;

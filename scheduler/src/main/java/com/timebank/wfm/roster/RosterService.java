@@ -21,9 +21,12 @@ import org.springframework.stereotype.Service;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.app.ForecastService;
@@ -230,9 +233,9 @@ public class RosterService {
         long id = transactions.write(() -> {
             long newId = repository.insert(run, agentIds, intervals);
             solving.claimNew(newId);
-            audit.record(user.actor(), "ROSTER_STARTED", "roster:" + newId, center.code() + " " + r.from() + ".."
-                    + r.to() + " from forecast " + r.forecastId() + ", " + run.solveSeconds() + " s, "
-                    + agentIds.size() + " agents");
+            audit.record(user.actor(), AuditAction.ROSTER_STARTED, "roster:" + newId,
+                    Message.of("audit.roster-started", center.code(), r.from(), r.to(), r.forecastId(),
+                            Message.duration(run.solveSeconds()), agentIds.size()));
             return newId;
         });
         return id;
@@ -284,8 +287,9 @@ public class RosterService {
         long newId = transactions.write(() -> {
             long created = repository.insert(run, agentIds, intervals);
             solving.claimNew(created);
-            audit.record(user.actor(), "ROSTER_RESOLVE_STARTED", "roster:" + created, "re-solve of roster " + id
-                    + ", reopened dates " + dates + ", agents " + employeeNos);
+            audit.record(user.actor(), AuditAction.ROSTER_RESOLVE_STARTED, "roster:" + created,
+                    Message.of("audit.roster-resolve-started", id, AuditDetail.list(dates),
+                            AuditDetail.list(employeeNos)));
             return created;
         });
         solving.solve(repository.find(newId).orElseThrow());
@@ -300,7 +304,7 @@ public class RosterService {
         }
         solving.stop(id);
         transactions.write(() -> {
-            audit.record(user.actor(), "ROSTER_STOPPED", "roster:" + id, "");
+            audit.record(user.actor(), AuditAction.ROSTER_STOPPED, "roster:" + id, null);
             return null;
         });
         return repository.find(id).orElseThrow();
@@ -324,7 +328,8 @@ public class RosterService {
                     repository.find(id).orElseThrow().status().label());
         }
         transactions.write(() -> {
-            audit.record(user.actor(), "ROSTER_CONTINUED", "roster:" + id, "solving " + more + " s more");
+            audit.record(user.actor(), AuditAction.ROSTER_CONTINUED, "roster:" + id,
+                    Message.of("audit.roster-continued", Message.duration(more)));
             return null;
         });
         return repository.find(id).orElseThrow();
@@ -363,8 +368,9 @@ public class RosterService {
             int removed = shifts.replace(run.centerId(), agentIds, run.from(), run.to(), published,
                     user.actor());
             repository.markPublished(id, user.actor(), now());
-            audit.record(user.actor(), "ROSTER_PUBLISHED", "roster:" + id, center.code() + " " + run.from() + ".."
-                    + run.to() + ": " + published.size() + " shifts (replacing " + removed + ")");
+            audit.record(user.actor(), AuditAction.ROSTER_PUBLISHED, "roster:" + id,
+                    Message.of("audit.roster-published", center.code(), run.from(), run.to(), published.size(),
+                            removed));
             return repository.find(id).orElseThrow();
         });
     }

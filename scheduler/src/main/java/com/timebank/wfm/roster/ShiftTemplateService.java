@@ -8,7 +8,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Center;
@@ -56,8 +59,9 @@ public class ShiftTemplateService {
         v.throwIfInvalid();
         transactions.write(() -> {
             repository.replace(center.id(), templates, user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "SHIFT_TEMPLATES_CHANGED", "center:" + center.code(), templates.size()
-                    + " templates: " + String.join(", ", templates.stream().map(ShiftTemplate::code).toList()));
+            audit.record(user.actor(), AuditAction.SHIFT_TEMPLATES_CHANGED, "center:" + center.code(),
+                    Message.of("audit.shift-templates-changed", templates.size(),
+                            AuditDetail.list(templates.stream().map(ShiftTemplate::code).toList())));
             return null;
         });
         return view(center);
@@ -68,7 +72,8 @@ public class ShiftTemplateService {
         Center center = organisation.plannedCenter(centerCode, user);
         transactions.write(() -> {
             repository.replace(center.id(), List.of(), user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "SHIFT_TEMPLATES_RESET", "center:" + center.code(), "built-in templates");
+            audit.record(user.actor(), AuditAction.SHIFT_TEMPLATES_RESET, "center:" + center.code(),
+                    Message.of("audit.shift-templates-reset"));
             return null;
         });
         return view(center);

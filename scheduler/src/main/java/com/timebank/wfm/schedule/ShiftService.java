@@ -18,6 +18,7 @@ import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -83,7 +84,8 @@ public class ShiftService {
         return transactions.write(() -> {
             int replaced = repository.upsert(center.id(), shifts, user.actor(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "SHIFTS_IMPORTED", "center:" + center.code(), shifts.size() + " shifts");
+            audit.record(user.actor(), AuditAction.SHIFTS_IMPORTED, "center:" + center.code(),
+                    Message.of("audit.shifts-imported", shifts.size()));
             return new Imported(shifts.size(), replaced);
         });
     }
@@ -115,8 +117,8 @@ public class ShiftService {
     void agentDisabled(AgentDisabled e) {
         int removed = repository.delete(e.centerId(), List.of(e.agentId()), e.from(), FAR_FUTURE);
         if (removed > 0) {
-            audit.record(e.actor(), "SHIFTS_REMOVED", "agent:" + e.employeeNo(), removed
-                    + " published shift(s) from " + e.from() + " on: the agent was disabled");
+            audit.record(e.actor(), AuditAction.SHIFTS_REMOVED, "agent:" + e.employeeNo(),
+                    Message.of("audit.shifts-removed", removed, e.from()));
         }
     }
 

@@ -16,6 +16,7 @@ import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -112,8 +113,8 @@ public class ActivityService {
                 }
             }
             repository.upsert(rows, revisions, user.actor(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "ACTIVITY_IMPORTED", "activity",
-                    rows.size() + " rows, " + replaced + " replaced");
+            audit.record(user.actor(), AuditAction.ACTIVITY_IMPORTED, "activity",
+                    Message.of("audit.activity-imported", rows.size(), replaced));
             return new Imported(rows.size(), replaced);
         });
     }

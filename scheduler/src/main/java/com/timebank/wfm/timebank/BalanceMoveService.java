@@ -11,6 +11,8 @@ import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.ledger.Account;
@@ -105,9 +107,11 @@ public class BalanceMoveService {
                             Message.of("reason.transfer-in", from.employeeNo(), from.name(), why));
             if (!done.duplicate()) {
                 long seconds = -done.out().seconds();
-                audit.record(user.actor(), target == null ? "BALANCE_PAID_OUT" : "BALANCE_TRANSFERRED",
-                        "agent:" + from.employeeNo(), target == null ? seconds + " s paid out: " + why
-                                : seconds + " s to agent:" + target.employeeNo() + ": " + why);
+                audit.record(user.actor(), target == null ? AuditAction.BALANCE_PAID_OUT
+                        : AuditAction.BALANCE_TRANSFERRED, "agent:" + from.employeeNo(), target == null
+                        ? Message.of("audit.balance-paid-out", AuditDetail.amount(seconds), why)
+                        : Message.of("audit.balance-transferred", AuditDetail.amount(seconds), target.employeeNo(),
+                                why));
             }
             return done;
         });

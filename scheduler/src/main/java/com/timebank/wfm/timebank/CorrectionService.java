@@ -14,6 +14,8 @@ import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.ledger.EntryKind;
@@ -119,9 +121,9 @@ public class CorrectionService {
             if (entry.kind() == EntryKind.TIME_BONUS) {
                 bonuses.addGranted(agent.centerId(), budgetMonth, -entry.seconds());
             }
-            audit.record(user.actor(), "LEDGER_ENTRY_REVERSED", "agent:" + agent.employeeNo(),
-                    "entry " + entryId + " (" + entry.kind() + ", " + entry.seconds() + " s) reversed by entry "
-                            + posted.id() + ": " + text);
+            audit.record(user.actor(), AuditAction.LEDGER_ENTRY_REVERSED, "agent:" + agent.employeeNo(),
+                    Message.of("audit.ledger-entry-reversed", entryId, Message.of("correction.kind." + entry.kind()),
+                            AuditDetail.amount(entry.seconds()), posted.id(), text));
             return posted;
         });
     }

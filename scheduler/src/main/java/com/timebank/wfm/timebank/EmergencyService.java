@@ -20,6 +20,8 @@ import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.FieldError;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -88,8 +90,8 @@ public class EmergencyService {
         BigDecimal rate = settings.on(center.id(), date).overtimeRate(level);
         long id = transactions.write(() -> {
             long created = repository.insert(center.id(), level, date, reason, rate, user.actor(), now());
-            audit.record(user.actor(), "EMERGENCY_ACTIVATED", "emergency:" + created,
-                    center.code() + " level " + level + " on " + date + ": " + reason);
+            audit.record(user.actor(), AuditAction.EMERGENCY_ACTIVATED, "emergency:" + created,
+                    Message.of("audit.emergency-activated", center.code(), level, date, AuditDetail.orNone(reason)));
             return created;
         });
         return emergency(id, user);
@@ -174,8 +176,8 @@ public class EmergencyService {
                                 user.actor(), now());
                 credits.add(new Credit(a.employeeNo(), p.workedSeconds(), credit, entry.id()));
             }
-            audit.record(user.actor(), "EMERGENCY_PARTICIPANTS", "emergency:" + emergencyId,
-                    credits.size() + " credited");
+            audit.record(user.actor(), AuditAction.EMERGENCY_PARTICIPANTS, "emergency:" + emergencyId,
+                    Message.of("audit.emergency-participants", credits.size()));
             return credits;
         });
     }

@@ -15,6 +15,8 @@ import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -107,7 +109,8 @@ public class TimeBonusService {
             repository.insertBonus(center.id(), agent.id(), today, seconds, reason.trim(), entry.id(), user.actor(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
             repository.addGranted(center.id(), month.atDay(1), seconds);
-            audit.record(user.actor(), "TIME_BONUS_GRANTED", "agent:" + agent.employeeNo(), seconds + " s: " + reason);
+            audit.record(user.actor(), AuditAction.TIME_BONUS_GRANTED, "agent:" + agent.employeeNo(),
+                    Message.of("audit.time-bonus-granted", AuditDetail.amount(seconds), reason.trim()));
             return entry;
         });
     }

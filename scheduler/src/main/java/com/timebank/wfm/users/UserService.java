@@ -21,8 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.InvalidInputException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
+import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
@@ -132,8 +135,11 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         }
         repository.insert(u.username(), passwordEncoder.encode(u.password()), mustChangePassword, u.role(),
                 scope.agentId(), scope.centerIds(), scope.teamIds(), now());
-        audit.record(actor, "USER_CREATED", "user:" + u.username(), u.role() + " " + centerCodes + " " + teamCodes
-                + (u.employeeNo() == null ? "" : " agent " + u.employeeNo()));
+        Message role = Message.of("role." + u.role());
+        audit.record(actor, AuditAction.USER_CREATED, "user:" + u.username(), u.employeeNo() == null
+                ? Message.of("audit.user-created", role, AuditDetail.list(centerCodes), AuditDetail.list(teamCodes))
+                : Message.of("audit.user-created.agent", role, AuditDetail.list(centerCodes),
+                        AuditDetail.list(teamCodes), u.employeeNo()));
         return view(repository.byUsername(u.username()).orElseThrow());
     }
 
@@ -161,9 +167,10 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             repository.changeRoleAndScope(stored.user().id(), role, scope.agentId(), scope.centerIds(), scope.teamIds());
             verified.forget(username);
             UserView after = view(repository.byUsername(username).orElseThrow());
-            String detail = difference(before, after);
-            if (!detail.isEmpty()) {
-                audit.record(actor.actor(), "USER_CHANGED", "user:" + username, detail);
+            List<Message> changes = difference(before, after);
+            if (!changes.isEmpty()) {
+                audit.record(actor.actor(), AuditAction.USER_CHANGED, "user:" + username,
+                        Message.of("audit.changes", changes));
             }
             return after;
         });
@@ -185,29 +192,35 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             }
             if (stored.enabled() != enabled) {
                 repository.setEnabled(stored.user().id(), enabled);
-                audit.record(actor.actor(), enabled ? "USER_ENABLED" : "USER_DISABLED", "user:" + username,
-                        "enabled: " + stored.enabled() + " → " + enabled);
+                // the action says it all: it is recorded only when the state changes
+                audit.record(actor.actor(), enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
+                        "user:" + username, null);
             }
             verified.forget(username);
             return view(repository.byUsername(username).orElseThrow());
         });
     }
 
-    private static String difference(UserView before, UserView after) {
-        List<String> changes = new ArrayList<>();
+    /** The fields that differ, each as the audit trail shows it ("role: Team lead → Planner"). */
+    private static List<Message> difference(UserView before, UserView after) {
+        List<Message> changes = new ArrayList<>();
         if (before.role() != after.role()) {
-            changes.add("role: " + before.role() + " → " + after.role());
+            changes.add(Message.of("audit.change.role", Message.of("role." + before.role()),
+                    Message.of("role." + after.role())));
         }
         if (!java.util.Objects.equals(before.employeeNo(), after.employeeNo())) {
-            changes.add("agent: " + before.employeeNo() + " → " + after.employeeNo());
+            changes.add(Message.of("audit.change.agent", AuditDetail.orNone(before.employeeNo()),
+                    AuditDetail.orNone(after.employeeNo())));
         }
         if (!before.centerCodes().equals(after.centerCodes())) {
-            changes.add("centers: " + before.centerCodes() + " → " + after.centerCodes());
+            changes.add(Message.of("audit.change.centers", AuditDetail.list(before.centerCodes()),
+                    AuditDetail.list(after.centerCodes())));
         }
         if (!before.teamCodes().equals(after.teamCodes())) {
-            changes.add("teams: " + before.teamCodes() + " → " + after.teamCodes());
+            changes.add(Message.of("audit.change.teams", AuditDetail.list(before.teamCodes()),
+                    AuditDetail.list(after.teamCodes())));
         }
-        return String.join("; ", changes);
+        return changes;
     }
 
     private record Scope(Long agentId, Set<Long> centerIds, List<Long> teamIds) {
@@ -253,7 +266,8 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             refuseUnlessValid(rules.check("password", username, password));
             repository.setPassword(stored.user().id(), passwordEncoder.encode(password), true, now());
             verified.forget(username);
-            audit.record(actor.actor(), "PASSWORD_RESET", "user:" + username, "must change at next sign-in");
+            audit.record(actor.actor(), AuditAction.PASSWORD_RESET, "user:" + username,
+                    Message.of("audit.password-reset"));
             return null;
         });
     }
@@ -280,7 +294,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         refuseUnlessValid(broken);
         repository.setPassword(user.id(), passwordEncoder.encode(newPassword), false, now());
         verified.forget(user.username());
-        audit.record(user.actor(), "PASSWORD_CHANGED", "user:" + user.username(), null);
+        audit.record(user.actor(), AuditAction.PASSWORD_CHANGED, "user:" + user.username(), null);
         return principal(repository.byUsername(user.username()).orElseThrow());
     }
 
@@ -305,7 +319,13 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         String name = e.username() == null ? "" : e.username().length() > 64 ? e.username().substring(0, 64)
                 : e.username();
         transactions.write(() -> {
-            audit.record("user:" + name, "SIGN_IN_" + e.outcome().name(), "user:" + name, "from " + e.clientAddress());
+            AuditAction action = switch (e.outcome()) {
+                case SUCCEEDED -> AuditAction.SIGN_IN_SUCCEEDED;
+                case FAILED -> AuditAction.SIGN_IN_FAILED;
+                case THROTTLED -> AuditAction.SIGN_IN_THROTTLED;
+            };
+            audit.record("user:" + name, action, "user:" + name,
+                    Message.of("audit.sign-in", AuditDetail.orNone(e.clientAddress())));
             return null;
         });
     }

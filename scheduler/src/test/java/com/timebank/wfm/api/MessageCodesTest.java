@@ -34,7 +34,7 @@ class MessageCodesTest {
     private static final Set<String> FAMILIES = Set.of("problem", "type", "range", "validation", "not-found", "upload",
             "csv", "number", "text", "time", "activity", "leave", "timeoff", "bonus", "emergency", "settings", "org",
             "user", "history", "forecast", "calendar", "roster", "shift", "staffing", "ledger", "job", "statement",
-            "monthclose", "quota", "template", "idempotency");
+            "monthclose", "quota", "template", "idempotency", "audit");
     /** Literals of those families that are no message: an audit action, a system property. */
     private static final Set<String> NOT_CODES = Set.of("leave.migrate", "user.name", "org.jooq.no-logo",
             "org.jooq.no-tips");

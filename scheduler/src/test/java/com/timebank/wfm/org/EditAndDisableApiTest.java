@@ -12,12 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
@@ -59,8 +61,15 @@ class EditAndDisableApiTest {
         AuditLog.Event event = audit.recent("agent:" + a.employeeNo(), 0, 1).get(0);
         assertThat(event.action()).isEqualTo("AGENT_CHANGED");
         assertThat(event.actor()).isEqualTo("user:admin");
-        assertThat(event.detail()).contains("team: " + from.code() + " → " + to.code())
-                .contains("weeklyMaxMinutes: 2400 → 1800").contains("skills: [voice] → [chat, voice]");
+        // a message per changed field, its arguments as stored
+        assertThat(event.detail().code()).isEqualTo("audit.changes");
+        assertThat(event.detail().args().get(0)).asInstanceOf(InstanceOfAssertFactories.LIST).contains(
+                Message.of("audit.change.team", from.code(), to.code()),
+                Message.of("audit.change.weekly-max", Message.duration(2400 * 60), Message.duration(1800 * 60)),
+                Message.of("audit.change.skills", List.of("voice"), List.of("chat", "voice")));
+        assertThat(event.detail().english()).contains("team: " + from.code() + " → " + to.code())
+                .contains("weekly maximum: 40 h → 30 h").contains("skills: [voice] → [chat, voice]");
+        assertThat(event.text()).isNull();
     }
 
     @Test
@@ -129,7 +138,10 @@ class EditAndDisableApiTest {
         AuditLog.Event changed = events.stream().filter(e -> e.action().equals("USER_CHANGED")).findFirst()
                 .orElseThrow();
         assertThat(changed.actor()).isEqualTo("user:admin");
-        assertThat(changed.detail()).contains("role: TEAM_LEAD → PLANNER").contains("centers: [] → [" + c.code());
+        // roles by their labels, which the audit page renders in the reader's language
+        assertThat(changed.detail().args().get(0)).asInstanceOf(InstanceOfAssertFactories.LIST).contains(
+                Message.of("audit.change.role", Message.of("role.TEAM_LEAD"), Message.of("role.PLANNER")),
+                Message.of("audit.change.centers", Message.of("audit.none"), List.of(c.code())));
         mvc.perform(asAdmin(patch("/api/users/" + lead)).content("""
                 {"role":"AGENT"}"""))
                 .andExpect(status().isBadRequest())

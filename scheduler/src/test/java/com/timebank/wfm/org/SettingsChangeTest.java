@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import com.timebank.wfm.api.FieldError;
+import com.timebank.wfm.api.IcuMessageSource;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
 
 class SettingsChangeTest {
@@ -19,6 +22,28 @@ class SettingsChangeTest {
 
     private static SettingsChange change(Map<String, BigDecimal> rates, BigDecimal aux, Integer closeDay) {
         return new SettingsChange(FROM, aux, rates, null, null, null, null, null, closeDay, null, null, null, null, null, null);
+    }
+
+    /** The audit trail names every field a change sets, with its value, in both languages (nothing left as a key). */
+    @Test
+    void everyFieldSetIsAuditedByNameAndValue() {
+        SettingsChange all = new SettingsChange(FROM, new BigDecimal("0.037"), Map.of("2", new BigDecimal("0.45")),
+                new BigDecimal("0.01"), 4, 2, new SettingsChange.BusyDays(3, 5), List.of(FROM.plusDays(9)), 5, 7,
+                new BigDecimal("0.8"), 20, new BigDecimal("0.85"), new BigDecimal("0.3"), QuotaMode.FIXED);
+        IcuMessageSource bundles = new IcuMessageSource();
+        bundles.setBasenames("i18n/messages", "i18n/planner");
+        Message detail = Message.of("audit.settings-changed", FROM, all.audited());
+
+        assertThat(all.audited()).hasSize(15);
+        assertThat(bundles.getMessage(detail, Locale.ENGLISH)).isEqualTo("From 2027-01-01: aux allowance: 3.7%, "
+                + "emergency interest, level 2: 45%, time-bonus budget: 1%, quota on idle days: 4, "
+                + "quota on busy days: 2, busy days at the start of each month: 3, "
+                + "busy days at the end of each month: 5, special busy dates: 2027-01-10, "
+                + "month close on day 5 of the next month, minimum notice: 7 days, service-level target: 80%, "
+                + "answered within 20 s, maximum occupancy: 85%, unplanned shrinkage: 30%, quota from: These numbers");
+        assertThat(bundles.getMessage(detail, Locale.SIMPLIFIED_CHINESE)).startsWith("自 2027-01-01 起：小休目标：3.7%、")
+                .endsWith("名额来源：上面的固定名额").doesNotContain("audit.", "planner.");
+        assertThat(change(null, null, 9).audited()).containsExactly(Message.of("audit.setting.monthCloseDay", 9));
     }
 
     @Test

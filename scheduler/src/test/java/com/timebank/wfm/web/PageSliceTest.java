@@ -29,6 +29,7 @@ import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.jobs.NightlyJobs;
@@ -56,8 +57,8 @@ import com.timebank.wfm.users.UserService;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = PageSliceTest.SlicedControllers.class)})
 @Import(PageSliceTest.Beans.class)
 @ResourceLock("page-slice-context")
-@MockitoBean(types = {ContactHistoryService.class, ForecastService.class, NightlyJobs.class, OrganisationService.class,
-        RosterService.class, UserService.class})
+@MockitoBean(types = {AuditLog.class, ContactHistoryService.class, ForecastService.class, NightlyJobs.class,
+        OrganisationService.class, RosterService.class, UserService.class})
 public @interface PageSliceTest {
 
     Center CENTER = new Center(7, "SH", "Shanghai", ZoneId.of("Asia/Shanghai"), 30);
@@ -67,7 +68,8 @@ public @interface PageSliceTest {
     /** Leaves out every controller but the sliced ones, named here because they are package-private. */
     class SlicedControllers implements TypeFilter {
         private static final Set<String> SLICED = Set.of("com.timebank.wfm.web.RosterPages",
-                "com.timebank.wfm.web.planner.ForecastPages", "com.timebank.wfm.web.planner.JobPages");
+                "com.timebank.wfm.web.planner.ForecastPages", "com.timebank.wfm.web.planner.JobPages",
+                "com.timebank.wfm.web.admin.AuditPages");
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {

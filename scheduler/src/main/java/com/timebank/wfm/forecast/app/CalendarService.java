@@ -13,7 +13,9 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.ForecastCalendar;
@@ -72,9 +74,9 @@ public class CalendarService {
                             .toList());
             repository.replace(center.id(), sorted, user.actor(),
                     LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            audit.record(user.actor(), "CALENDAR_CHANGED", "center:" + center.code(), sorted.holidays().size()
-                    + " holidays, " + sorted.closedDates().size() + " closed dates, " + sorted.specialDays().size()
-                    + " special days");
+            audit.record(user.actor(), AuditAction.CALENDAR_CHANGED, "center:" + center.code(),
+                    Message.of("audit.calendar-changed", sorted.holidays().size(), sorted.closedDates().size(),
+                            sorted.specialDays().size()));
             return repository.calendar(center.id());
         });
     }

@@ -16,9 +16,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.api.Validation;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.forecast.Backtest;
@@ -164,9 +166,11 @@ public class ForecastService {
                     r.to(), r.asOf(), forecast.learnedUpTo(), forecast.intervalMinutes(),
                     selected == null ? null : selected.explanation(), selectionId, notes, user.actor(), now);
             long forecastId = repository.insertForecast(run, forecast.intervals());
-            audit.record(user.actor(), "FORECAST_CREATED", "forecast:" + forecastId, center.code() + " "
-                    + r.from() + ".." + r.to() + " by " + chosenMethod + (selected == null ? "" : " (auto)")
-                    + ", learned up to " + forecast.learnedUpTo());
+            // the method by the name the planner pages give it
+            audit.record(user.actor(), AuditAction.FORECAST_CREATED, "forecast:" + forecastId,
+                    Message.of(selected == null ? "audit.forecast-created" : "audit.forecast-created.auto",
+                            center.code(), r.from(), r.to(), Message.of("planner.method." + chosenMethod),
+                            forecast.learnedUpTo()));
             return forecastId;
         });
         return new InCenter<>(center, load(id).orElseThrow());
@@ -232,9 +236,9 @@ public class ForecastService {
                     run.requestedMethod(), run.from(), run.to(), run.asOf(), run.learnedUpTo(), run.intervalMinutes(),
                     run.selectionNote(), run.selectionBacktestId(), run.notes(), user.actor(), now), changed);
             repository.insertAdjustment(new StoredAdjustment(created, id, from, to, r.percent(), r.contacts(), reason));
-            audit.record(user.actor(), "FORECAST_ADJUSTED", "forecast:" + created, "from forecast " + id + ", "
-                    + from + ".." + to + (r.percent() != null ? " by " + r.percent().toPlainString() + "%"
-                    : " to " + r.contacts().toPlainString() + " contacts") + ": " + reason);
+            audit.record(user.actor(), AuditAction.FORECAST_ADJUSTED, "forecast:" + created, r.percent() != null
+                    ? Message.of("audit.forecast-adjusted.percent", id, from, to, r.percent(), reason)
+                    : Message.of("audit.forecast-adjusted.contacts", id, from, to, r.contacts(), reason));
             return created;
         });
         return new InCenter<>(center, load(newId).orElseThrow());

@@ -1,16 +1,23 @@
 package com.timebank.wfm.web.admin;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 
-/** Every recorded change (admins only, as all of {@code /admin/}), newest first: who, when, what and the detail (old and new values where a change has them). */
+/**
+ * Every recorded change (admins only, as all of {@code /admin/}), newest first: who, when, what and the detail (old
+ * and new values where a change has them), in the reader's language. The action's code stays next to its name, as
+ * admins search by it.
+ */
 @Controller
 class AuditPages {
 
@@ -22,6 +29,19 @@ class AuditPages {
         this.audit = audit;
     }
 
+    /**
+     * One event as the page shows it: the action's name (null for a code no action has any more, shown as the code)
+     * and the detail to render (null when the event has none, or only the English text of an event recorded before
+     * details were kept as messages: that text is shown as it is, there being nothing to translate it from).
+     */
+    record Row(AuditLog.Event event, Message action, Message detail) {
+
+        static Row of(AuditLog.Event e) {
+            return new Row(e, AuditAction.of(e.action()).map(a -> Message.of("admin.audit.action." + a.name()))
+                    .orElse(null), e.detail());
+        }
+    }
+
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             Model model) {
@@ -31,7 +51,8 @@ class AuditPages {
         }
         Paging paging = Paging.of(page, PAGE_SIZE);
         long total = audit.count(search);
-        model.addAttribute("events", audit.recent(search, paging.offset(), paging.size()));
+        List<Row> rows = audit.recent(search, paging.offset(), paging.size()).stream().map(Row::of).toList();
+        model.addAttribute("rows", rows);
         model.addAttribute("q", search);
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));

@@ -1,5 +1,6 @@
 package com.timebank.wfm.web.admin;
 
+import static com.timebank.wfm.db.Tables.AUDIT_EVENT;
 import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -13,6 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDateTime;
+
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,6 +38,8 @@ class RenameAndAuditPagesTest {
     Org org;
     @Autowired
     OrganisationService organisation;
+    @Autowired
+    DSLContext db;
 
     @Test
     void anAdminRenamesACenterAndATeamThroughTheApiAndOthersMayNot() throws Exception {
@@ -69,14 +75,35 @@ class RenameAndAuditPagesTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/admin/centers/" + center.code()).with(as("admin")))
                 .andExpect(content().string(containsString("Renamed Center")));
-        mvc.perform(get("/admin/audit").param("q", "center:" + center.code()).with(as("admin")))
+        // the action by its name with its code (admins search by it), the detail in the reader's language
+        mvc.perform(get("/admin/audit").param("q", "center:" + center.code()).header("Accept-Language", "en")
+                        .with(as("admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("CENTER_RENAMED"), containsString("CENTER_CREATED"),
-                        containsString("name: " + center.name() + " → Renamed Center"), containsString("admin"))));
+                .andExpect(content().string(allOf(containsString("Center renamed"), containsString("CENTER_RENAMED"),
+                        containsString("Center created"), containsString("CENTER_CREATED"),
+                        containsString("Name: " + center.name() + " → Renamed Center"), containsString("admin"))));
+        mvc.perform(get("/admin/audit").param("q", "center:" + center.code()).header("Accept-Language", "zh-CN")
+                        .with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("中心改名"), containsString("CENTER_RENAMED"),
+                        containsString("名称：" + center.name() + " → Renamed Center"),
+                        not(containsString("Center renamed")), not(containsString("Name: ")))));
         mvc.perform(get("/admin/audit").param("q", "no-such-thing-" + center.code()).with(as("admin")))
                 .andExpect(content().string(allOf(containsString("No change recorded matches."),
                         not(containsString("CENTER_RENAMED")))));
         mvc.perform(get("/admin/audit").with(as(org.plannerUser(center)))).andExpect(status().isForbidden());
+    }
+
+    /** Events recorded before details were kept as messages have only their English text: it shows as it is. */
+    @Test
+    void anEventRecordedBeforeShowsItsStoredText() throws Exception {
+        String subject = "center:" + Org.unique("OLD");
+        db.insertInto(AUDIT_EVENT).set(AUDIT_EVENT.AT, LocalDateTime.of(2026, 1, 5, 9, 0))
+                .set(AUDIT_EVENT.ACTOR, "user:admin").set(AUDIT_EVENT.ACTION, "CENTER_RENAMED")
+                .set(AUDIT_EVENT.SUBJECT, subject).set(AUDIT_EVENT.DETAIL, "name: Old → New").execute();
+        mvc.perform(get("/admin/audit").param("q", subject).header("Accept-Language", "zh-CN").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("中心改名"), containsString("name: Old → New"))));
     }
 
     @Test
