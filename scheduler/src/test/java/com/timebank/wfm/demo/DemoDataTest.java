@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,8 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.context.MessageSource;
 
 import com.timebank.wfm.api.Paging;
+import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.forecast.app.CalendarService;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.leave.LeaveService;
@@ -68,6 +71,10 @@ class DemoDataTest {
     Org org;
     @Autowired
     com.timebank.wfm.availability.AvailabilityService availability;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    MessageSource messages;
 
     @Test
     void seedsACenterWithAPublishedFeasibleRosterAndEveryLaterPart() {
@@ -121,6 +128,20 @@ class DemoDataTest {
         assertThat(List.of(thisMonth.minusMonths(1), thisMonth.minusMonths(2)).stream()
                 .map(m -> leave.month("E1001", m, admin).attendance()).filter(Objects::nonNull).toList())
                 .as("attendance of E1001's closed month").isNotEmpty();
+
+        // what the demo's changes recorded reads in both languages, every label found (none left as its code)
+        List<AuditLog.Event> recorded = audit.recent(null, 0, 2_000).stream().filter(e -> e.detail() != null)
+                .toList();
+        assertThat(recorded).extracting(AuditLog.Event::action).contains("ROSTER_PUBLISHED", "FORECAST_CREATED",
+                "AVAILABILITY_CHANGED", "PREFERENCES_CHANGED", "TIME_OFF_REQUESTED", "TIME_BONUS_GRANTED",
+                "EMERGENCY_ACTIVATED", "leave.migrate");
+        for (AuditLog.Event e : recorded) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+                assertThat(messages.getMessage(e.detail(), locale)).as("%s in %s", e.detail(), locale)
+                        .doesNotContainPattern("\\b(audit|role|agent|availability|planner|correction|time)\\.[a-zA-Z]")
+                        .doesNotContain("null");
+            }
+        }
     }
 
     private static boolean agentOf(List<Agent> agents, String employeeNo) {
