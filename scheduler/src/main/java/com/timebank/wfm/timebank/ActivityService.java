@@ -86,7 +86,8 @@ public class ActivityService {
                 file.reject(row, "date", outOfRange.get());
                 continue;
             }
-            if (!row.date().isBefore(today.plusDays(1))) {
+            // today is not over yet in the center's zone: its figures are still growing
+            if (!row.date().isBefore(today)) {
                 file.reject(row, "date", Message.of("range.activity.day-not-over", row.date(), today));
                 continue;
             }

@@ -225,15 +225,21 @@ class AuxSettlementFlowTest {
                 + "NOBODY," + d + ",100,0\n"
                 + elsewhere.employeeNo() + "," + d + ",100,0\n"
                 + a.employeeNo() + "," + center.today(clock).plusDays(1) + ",100,0\n"
-                + a.employeeNo() + "," + d.minusDays(1) + ",100,500\n";
+                + a.employeeNo() + "," + d.minusDays(1) + ",100,500\n"
+                + a.employeeNo() + "," + center.today(clock) + ",100,0\n";
         mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv").content(csv))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("nothing was imported")))
-                .andExpect(jsonPath("$.errors.length()").value(4))
+                .andExpect(jsonPath("$.errors.length()").value(5))
                 .andExpect(jsonPath("$.errors[0].line").value(3))
                 .andExpect(jsonPath("$.errors[1].line").value(4))
                 .andExpect(jsonPath("$.errors[2].line").value(5))
-                .andExpect(jsonPath("$.errors[3].line").value(6));
+                .andExpect(jsonPath("$.errors[2].code").value("range.activity.day-not-over"))
+                .andExpect(jsonPath("$.errors[3].line").value(6))
+                // today is not over yet either
+                .andExpect(jsonPath("$.errors[4].line").value(7))
+                .andExpect(jsonPath("$.errors[4].field").value("date"))
+                .andExpect(jsonPath("$.errors[4].code").value("range.activity.day-not-over"));
         assertThat(settlement.unsettledDates(center.id(), d)).isEmpty();
         mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"employeeNo\":\"" + a.employeeNo() + "\",\"date\":\"" + d
