@@ -47,11 +47,24 @@ class LeaveRepository {
         insert.execute();
     }
 
+    /**
+     * Deletes the agent's overdraft leave of the date with its offset choices not yet posted. A posted offset keeps
+     * its leave (the foreign key refuses the delete): the caller checks for one first.
+     */
     int deleteOverdraftLeave(long agentId, LocalDate date) {
-        return db.deleteFrom(LEAVE_RECORD)
-                .where(LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.eq(date))
-                        .and(LEAVE_RECORD.SOURCE.eq(LeaveSource.OVERDRAFT.name())))
+        var overdraft = LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.eq(date))
+                .and(LEAVE_RECORD.SOURCE.eq(LeaveSource.OVERDRAFT.name()));
+        db.deleteFrom(LEAVE_OFFSET).where(LEAVE_OFFSET.ENTRY_ID.isNull()
+                .and(LEAVE_OFFSET.LEAVE_ID.in(db.select(LEAVE_RECORD.ID).from(LEAVE_RECORD).where(overdraft))))
                 .execute();
+        return db.deleteFrom(LEAVE_RECORD).where(overdraft).execute();
+    }
+
+    /** Whether month close posted an offset of the agent's overdraft leave of the date. */
+    boolean overdraftOffsetPosted(long agentId, LocalDate date) {
+        return db.fetchExists(db.selectOne().from(LEAVE_OFFSET).join(LEAVE_RECORD).on(LEAVE_RECORD.ID.eq(LEAVE_OFFSET.LEAVE_ID))
+                .where(LEAVE_RECORD.AGENT_ID.eq(agentId).and(LEAVE_RECORD.BUSINESS_DATE.eq(date))
+                        .and(LEAVE_RECORD.SOURCE.eq(LeaveSource.OVERDRAFT.name())).and(LEAVE_OFFSET.ENTRY_ID.isNotNull())));
     }
 
     /** Whether the agent's overdraft leave of the date is chosen for an offset that month close has not posted. */
@@ -206,6 +219,16 @@ class LeaveRepository {
                 .forEach(r -> out.put(r.getAgentId(), new Attendance(YearMonth.from(r.getMonthStart()),
                         r.getLeaveSeconds(), r.getOffsetSeconds(), r.getFullAttendance())));
         return out;
+    }
+
+    /** Of these agents, those whose attendance of the month is written (wherever their center is now). */
+    Set<Long> attendedOf(Collection<Long> agentIds, LocalDate monthStart) {
+        if (agentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.select(LEAVE_ATTENDANCE.AGENT_ID).from(LEAVE_ATTENDANCE)
+                .where(LEAVE_ATTENDANCE.AGENT_ID.in(agentIds).and(LEAVE_ATTENDANCE.MONTH_START.eq(monthStart)))
+                .fetch(LEAVE_ATTENDANCE.AGENT_ID));
     }
 
     Set<Long> attendedAgents(long centerId, LocalDate monthStart) {

@@ -88,6 +88,10 @@ public class LeaveService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void removeOverdraftLeave(long agentId, LocalDate date) {
+        // month close debited the balance for it: deleting it would leave that debit offsetting nothing
+        if (repository.overdraftOffsetPosted(agentId, date)) {
+            throw BusinessRuleException.of("leave.overdraft.offset-posted", date.toString());
+        }
         if (repository.overdraftOffsetChosen(agentId, date)) {
             carriedChoices().add(agentId + "|" + date);
         }
@@ -143,6 +147,22 @@ public class LeaveService {
             });
         }
         return carried;
+    }
+
+    /**
+     * Of the agents (agent id → center id), those whose month is closed: month close wrote their attendance or
+     * closed their center's month. Their leave, offsets and activity of that month no longer change.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> closedFor(YearMonth month, Map<Long, Long> centerOfAgent) {
+        Set<Long> closed = new java.util.HashSet<>(repository.attendedOf(centerOfAgent.keySet(), month.atDay(1)));
+        Map<Long, Boolean> centerClosed = new HashMap<>();
+        centerOfAgent.forEach((agentId, centerId) -> {
+            if (centerClosed.computeIfAbsent(centerId, c -> repository.monthClosed(c, month.atDay(1)))) {
+                closed.add(agentId);
+            }
+        });
+        return closed;
     }
 
     @Transactional(readOnly = true)

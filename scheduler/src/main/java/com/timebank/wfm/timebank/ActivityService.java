@@ -3,12 +3,14 @@ package com.timebank.wfm.timebank;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -19,6 +21,7 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
+import com.timebank.wfm.leave.LeaveService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -33,14 +36,16 @@ public class ActivityService {
 
     private final ActivityRepository repository;
     private final OrganisationService organisation;
+    private final LeaveService leave;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
 
-    ActivityService(ActivityRepository repository, OrganisationService organisation, Transactions transactions,
-            AuditLog audit, Clock clock) {
+    ActivityService(ActivityRepository repository, OrganisationService organisation, LeaveService leave,
+            Transactions transactions, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.organisation = organisation;
+        this.leave = leave;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -73,6 +78,7 @@ public class ActivityService {
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(ActivityRow::employeeNo).distinct().toList());
         List<ActivityRepository.NewActivity> rows = new ArrayList<>();
+        List<ActivityRow> lines = new ArrayList<>();
         Map<Long, LocalDate> todayOf = new HashMap<>();
         for (ActivityRow row : file.rows()) {
             Agent agent = agents.get(row.employeeNo());
@@ -93,7 +99,9 @@ public class ActivityService {
             }
             rows.add(new ActivityRepository.NewActivity(agent.id(), agent.centerId(), row.date(), row.loggedSeconds(),
                     row.auxSeconds(), row.signIns(), row.handleSeconds()));
+            lines.add(row);
         }
+        rejectClosedMonths(file, rows, lines);
         file.problems().throwIfAny();
         if (rows.isEmpty()) {
             throw InvalidInputException.of("rows", "activity.file.empty");
@@ -118,5 +126,25 @@ public class ActivityService {
                     Message.of("audit.activity-imported", rows.size(), replaced));
             return new Imported(rows.size(), replaced);
         });
+    }
+
+    /**
+     * A month closed for the agent (attendance written, offsets posted) is not settled again: its corrected
+     * activity would change leave that month close has counted. Such a month is corrected by hand instead.
+     */
+    private void rejectClosedMonths(ActivityFile file, List<ActivityRepository.NewActivity> rows,
+            List<ActivityRow> lines) {
+        Map<YearMonth, Map<Long, Long>> agentsOfMonth = new HashMap<>();
+        rows.forEach(r -> agentsOfMonth.computeIfAbsent(YearMonth.from(r.date()), m -> new HashMap<>())
+                .put(r.agentId(), r.centerId()));
+        Map<YearMonth, Set<Long>> closed = new HashMap<>();
+        agentsOfMonth.forEach((month, agents) -> closed.put(month, leave.closedFor(month, agents)));
+        for (int i = 0; i < rows.size(); i++) {
+            ActivityRepository.NewActivity r = rows.get(i);
+            YearMonth month = YearMonth.from(r.date());
+            if (closed.get(month).contains(r.agentId())) {
+                file.reject(lines.get(i), "date", Message.of("activity.month-closed", month, r.date()));
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.WfmProperties;
+import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.leave.LeaveRecord;
@@ -188,6 +190,10 @@ public class AuxSettlementService implements SettlementProgress {
 
     private int[] settleBatch(long centerId, LocalDate date, List<Long> agentIds, BigDecimal auxTarget) {
         LedgerBatch batch = ledger.lock(agentIds);
+        // under the locks month close takes: an agent it has closed since the import is not settled again
+        Map<Long, Long> centerOfAgent = new HashMap<>();
+        agentIds.forEach(id -> centerOfAgent.put(id, centerId));
+        java.util.Set<Long> closed = leave.closedFor(YearMonth.from(date), centerOfAgent);
         List<ActivityRepository.Work> work = activity.work(date, agentIds);
         Map<Long, LedgerEntry> corrected = earlierEntries(date, work);
         Map<Long, Long> leaveOfAgent = new HashMap<>();
@@ -195,6 +201,11 @@ public class AuxSettlementService implements SettlementProgress {
         for (ActivityRepository.Work w : work) {
             if (w.settledRevision() != null && w.settledRevision() >= w.revision()) {
                 continue;
+            }
+            if (closed.contains(w.agentId())) {
+                // fails this agent-day alone (the batch is written again agent by agent), named in the job run
+                throw BusinessRuleException.of("settlement.month-closed", date.toString(),
+                        YearMonth.from(date).toString());
             }
             long uncovered = 0;
             if (w.settledRevision() != null) {

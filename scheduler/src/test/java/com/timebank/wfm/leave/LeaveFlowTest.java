@@ -2,6 +2,10 @@ package com.timebank.wfm.leave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.timebank.wfm.db.Tables.AGENT_ACTIVITY;
+import static com.timebank.wfm.db.Tables.LEAVE_OFFSET;
+import static com.timebank.wfm.db.Tables.LEAVE_RECORD;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+
+import org.jooq.DSLContext;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +72,8 @@ class LeaveFlowTest {
     com.timebank.wfm.schedule.ShiftService shifts;
     @Autowired
     TimeOffService timeOff;
+    @Autowired
+    DSLContext db;
 
     @AfterEach
     void realTime() {
@@ -438,5 +447,98 @@ class LeaveFlowTest {
         assertThat(leave.leave(a.id(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)))
                 .extracting(LeaveRecord::seconds).containsExactlyInAnyOrder(7_200L, 1_800L);
         assertThat(leave.leave(b.id(), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))).hasSize(1);
+    }
+
+    /** June 8: 3,000 s aux on an empty balance is 1,934 s of overdraft leave; the agent offsets it; June closes. */
+    private LeaveRecord overdraftLeaveOffsetAndJuneClosed(Center center, Agent a) throws Exception {
+        at("2026-06-10T09:00");
+        String planner = org.plannerUser(center);
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                .content("employee_no,date,logged_seconds,aux_seconds\n" + a.employeeNo() + ",2026-06-08,28800,3000\n"))
+                .andExpect(status().isOk());
+        auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 6, 9),
+                com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
+        LeaveRecord overdraft = leave.leave(a.id(), LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 8)).get(0);
+        assertThat(overdraft.seconds()).isEqualTo(1_934);
+        credit(a, 5_000);
+        choose(org.agentUser(a), a, overdraft.id()).andExpect(status().isOk());
+        at("2026-07-03T00:05");
+        monthClose.closeMonth(center.id(), YearMonth.of(2026, 6), MonthCloseService.BatchObserver.NONE);
+        assertJuneAsClosed(a, overdraft);
+        return overdraft;
+    }
+
+    /** What June's close wrote: the leave offset by one posted debit, full attendance, 5,000 − 1,934 s left. */
+    private void assertJuneAsClosed(Agent a, LeaveRecord overdraft) {
+        LeaveService.MonthView june = leave.month(a.employeeNo(), YearMonth.of(2026, 6), org.admin());
+        assertThat(june.items()).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(overdraft.id());
+            assertThat(i.seconds()).isEqualTo(1_934);
+            assertThat(i.offset()).as("posted").isTrue();
+        });
+        assertThat(june.attendance()).isEqualTo(new Attendance(YearMonth.of(2026, 6), 1_934, 1_934, true));
+        assertThat(ledger.account(a.id()).balanceSeconds()).isEqualTo(5_000 - 1_934);
+        assertThat(ledger.statement(a.id(), null, null, 0, 100).entries())
+                .filteredOn(e -> e.kind() == EntryKind.LEAVE_OFFSET).singleElement()
+                .satisfies(e -> assertThat(e.seconds()).isEqualTo(-1_934));
+        assertThat(db.fetchCount(LEAVE_OFFSET, LEAVE_OFFSET.LEAVE_ID.eq(overdraft.id())
+                .and(LEAVE_OFFSET.ENTRY_ID.isNotNull()))).as("the offset row of the posted debit").isEqualTo(1);
+        assertThat(ledger.consistent(a.id())).isTrue();
+    }
+
+    @Test
+    void activityOfAClosedMonthIsRefusedWithItsLineAndTheMonthStaysAsClosed() throws Exception {
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        String planner = org.plannerUser(center);
+        LeaveRecord overdraft = overdraftLeaveOffsetAndJuneClosed(center, a);
+
+        // the phone system corrects June 8 after the close (and sends July 1): the whole file is refused
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                        .content("employee_no,date,logged_seconds,aux_seconds\n" + a.employeeNo() + ",2026-07-01,28800,600\n"
+                                + a.employeeNo() + ",2026-06-08,28800,2500\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("date"))
+                .andExpect(jsonPath("$.errors[0].code").value("activity.month-closed"))
+                .andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("2026-06"),
+                        containsString("manual correction"))));
+        assertThat(auxSettlement.unsettledDates(center.id(), LocalDate.of(2026, 7, 2))).isEmpty();
+        auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 7, 2),
+                com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
+        assertJuneAsClosed(a, overdraft);
+    }
+
+    @Test
+    void aCorrectionThatSlippedPastTheCloseFailsItsAgentDayAndKeepsThePostedOffset() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        Agent b = org.agent(team);
+        String planner = org.plannerUser(center);
+        LeaveRecord overdraft = overdraftLeaveOffsetAndJuneClosed(center, a);
+        // a correction of June 8 whose import passed its check just before June closed for the agent
+        db.update(AGENT_ACTIVITY).set(AGENT_ACTIVITY.AUX_SECONDS, 2_500).set(AGENT_ACTIVITY.REVISION, 2)
+                .where(AGENT_ACTIVITY.AGENT_ID.eq(a.id()).and(AGENT_ACTIVITY.BUSINESS_DATE.eq(LocalDate.of(2026, 6, 8))))
+                .execute();
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType("text/csv")
+                        .content("employee_no,date,logged_seconds,aux_seconds\n" + b.employeeNo() + ",2026-07-01,28800,600\n"))
+                .andExpect(status().isOk());
+
+        jobs.settleAllCenters("test");
+
+        mvc.perform(get("/api/jobs/runs?job=aux-settlement&center=" + center.code())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(jsonPath("$[0].status").value("FAILED"))
+                .andExpect(jsonPath("$[0].processed").value(1))
+                .andExpect(jsonPath("$[0].error").value(allOf(containsString("1 failed"),
+                        containsString("agent " + a.employeeNo() + ": "),
+                        containsString("corrected after the month 2026-06 was closed"))));
+        assertThat(ledger.account(b.id()).balanceSeconds()).as("the other agent goes on").isEqualTo(466);
+        assertJuneAsClosed(a, overdraft);
+        // and the database keeps a posted offset's leave whatever deletes it
+        assertThatThrownBy(() -> db.deleteFrom(LEAVE_RECORD).where(LEAVE_RECORD.ID.eq(overdraft.id())).execute())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }
