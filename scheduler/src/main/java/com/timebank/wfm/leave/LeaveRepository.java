@@ -187,9 +187,11 @@ class LeaveRepository {
         return offsets;
     }
 
+    /** Replaces the choices month close has not posted; a posted offset (with its entry) is never removed. */
     void replaceOffsets(long agentId, LocalDate monthStart, Collection<Long> leaveIds, String actor, LocalDateTime now) {
         db.deleteFrom(LEAVE_OFFSET)
-                .where(LEAVE_OFFSET.AGENT_ID.eq(agentId).and(LEAVE_OFFSET.MONTH_START.eq(monthStart))).execute();
+                .where(LEAVE_OFFSET.AGENT_ID.eq(agentId).and(LEAVE_OFFSET.MONTH_START.eq(monthStart))
+                        .and(LEAVE_OFFSET.ENTRY_ID.isNull())).execute();
         if (!leaveIds.isEmpty()) {
             var insert = db.insertInto(LEAVE_OFFSET, LEAVE_OFFSET.LEAVE_ID, LEAVE_OFFSET.AGENT_ID,
                     LEAVE_OFFSET.MONTH_START, LEAVE_OFFSET.CHOSEN_BY, LEAVE_OFFSET.CHOSEN_AT);

@@ -256,11 +256,14 @@ public class LeaveService {
             throw ForbiddenException.of("leave.only-agent-team-lead");
         }
         Center center = organisation.centerById(agent.centerId());
-        requireOpen(center, YearMonth.from(l.date()));
+        requireOpen(center, YearMonth.from(l.date()), agent.id());
         String reference = formKey == null ? null : "FORM:" + user.actor() + ":" + formKey;
         LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, reference,
                 part[0], part[1]);
         long id = transactions.write(() -> {
+            // again under the lock month close takes: a close that handled the agent since would never count it
+            ledger.lockAccounts(List.of(agent.id()));
+            requireOpen(center, YearMonth.from(l.date()), agent.id());
             long inserted;
             try {
                 inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
@@ -302,7 +305,7 @@ public class LeaveService {
         }
         Map<String, Agent> agents = organisation.agentsByEmployeeNo(
                 file.rows().stream().map(LeaveFile.Row::employeeNo).collect(java.util.stream.Collectors.toSet()));
-        Map<String, Boolean> openMonths = new HashMap<>();
+        List<LeaveFile.Row> rows = new ArrayList<>();
         List<LeaveRecord> records = new ArrayList<>();
         Map<Long, Long> centerOfAgent = new HashMap<>();
         for (LeaveFile.Row row : file.rows()) {
@@ -317,23 +320,43 @@ public class LeaveService {
                 file.reject(row, "date", outOfRange.get());
                 continue;
             }
-            YearMonth month = YearMonth.from(row.date());
-            boolean open = openMonths.computeIfAbsent(a.centerId() + "|" + month, k -> isOpen(center, month));
-            if (!open) {
-                file.reject(row, "date", Message.of("leave.month.closed", month, row.date()));
-                continue;
-            }
+            rows.add(row);
             records.add(new LeaveRecord(0, a.id(), row.date(), row.seconds(), row.type(), LeaveSource.LEAVE,
                     hrReference(a, row)));
             centerOfAgent.put(a.id(), a.centerId());
         }
+        rejectClosed(file, rows, records, centerOfAgent);
         file.problems().throwIfAny();
         return transactions.write(() -> {
+            // again under the lock month close takes: a close that handled an agent since would never count it
+            ledger.lockAccounts(centerOfAgent.keySet());
+            rejectClosed(file, rows, records, centerOfAgent);
+            file.problems().throwIfAny();
             int replaced = repository.replaceLeave(records, centerOfAgent, user.actor(), now());
             audit.record(user.actor(), AuditAction.LEAVE_IMPORTED, "leave",
                     Message.of("audit.leave-imported", records.size(), replaced));
             return new Imported(records.size(), replaced);
         });
+    }
+
+    /** Refuses the lines whose month is closed for their agent (past its deadline, or closed by month close). */
+    private void rejectClosed(LeaveFile file, List<LeaveFile.Row> rows, List<LeaveRecord> records,
+            Map<Long, Long> centerOfAgent) {
+        Map<YearMonth, Map<Long, Long>> agentsOfMonth = new HashMap<>();
+        records.forEach(r -> agentsOfMonth.computeIfAbsent(YearMonth.from(r.date()), m -> new HashMap<>())
+                .put(r.agentId(), centerOfAgent.get(r.agentId())));
+        Map<YearMonth, Set<Long>> closed = new HashMap<>();
+        Map<String, Boolean> pastDeadline = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            LeaveRecord r = records.get(i);
+            YearMonth month = YearMonth.from(r.date());
+            long centerId = centerOfAgent.get(r.agentId());
+            boolean past = pastDeadline.computeIfAbsent(centerId + "|" + month,
+                    k -> !calendar.month(centerId, month).openAt(calendar.now(organisation.centerById(centerId))));
+            if (past || closed.computeIfAbsent(month, m -> closedFor(m, agentsOfMonth.get(m))).contains(r.agentId())) {
+                file.reject(rows.get(i), "date", Message.of("leave.month.closed", month, r.date()));
+            }
+        }
     }
 
     /** The reference that names an HR line's leave: the agent, the date and the type. */
@@ -391,7 +414,7 @@ public class LeaveService {
             throw InvalidInputException.of("leaveIds", "leave.choose-offsets-one-month", months);
         }
         YearMonth m = months.iterator().next();
-        requireOpen(center, m);
+        requireOpen(center, m, agent.id());
         Map<LocalDate, Boolean> busy = calendar.busyDays(center.id(), m.atDay(1), m.atEndOfMonth());
         for (LeaveRecord r : chosen) {
             if (!LeaveEligibility.eligible(r.source(), busy.get(r.date()))) {
@@ -399,13 +422,23 @@ public class LeaveService {
                         LeaveEligibility.reason(r.source(), true));
             }
         }
+        writeOffsets(agent, center, m, ids, user);
+        return monthView(agent, center, m);
+    }
+
+    /**
+     * The write of {@link #chooseOffsets}: checks again under the account lock that month close takes, so that a
+     * choice never lands in a month closed for the agent since the caller's check.
+     */
+    void writeOffsets(Agent agent, Center center, YearMonth m, Set<Long> ids, CurrentUser user) {
         transactions.write(() -> {
+            ledger.lockAccounts(List.of(agent.id()));
+            requireOpen(center, m, agent.id());
             repository.replaceOffsets(agent.id(), m.atDay(1), ids, user.actor(), now());
             audit.record(user.actor(), AuditAction.LEAVE_OFFSETS_CHOSEN, "agent:" + agent.employeeNo(),
                     Message.of("audit.leave-offsets-chosen", m, AuditDetail.list(ids)));
             return null;
         });
-        return monthView(agent, center, m);
     }
 
     private MonthView monthView(Agent agent, Center center, YearMonth m) {
@@ -440,8 +473,9 @@ public class LeaveService {
         return !repository.monthClosed(center.id(), lm.first()) && lm.openAt(calendar.now(center));
     }
 
-    private void requireOpen(Center center, YearMonth month) {
-        if (!isOpen(center, month)) {
+    /** Open for the agent: before its deadline, not closed for the center, and no attendance written for them. */
+    private void requireOpen(Center center, YearMonth month, long agentId) {
+        if (!isOpen(center, month) || !repository.attendedOf(List.of(agentId), month.atDay(1)).isEmpty()) {
             LeaveMonth lm = calendar.month(center.id(), month);
             throw ConflictException.of("leave.month-closed-leave-offset", month, lm.deadline(), center.timeZone());
         }

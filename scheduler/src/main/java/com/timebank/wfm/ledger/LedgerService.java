@@ -109,6 +109,17 @@ public class LedgerService {
         return new LedgerBatch(repository, repository.lockAccounts(agentIds, now()), now());
     }
 
+    /**
+     * Locks the accounts in the caller's transaction without posting: a write that changes what a posting or a
+     * month close of these agents reads (leave, offset choices) waits for them, and they for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAccounts(Collection<Long> agentIds) {
+        if (!agentIds.isEmpty()) {
+            repository.lockAccounts(agentIds, now());
+        }
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LedgerEntry> existing(Posting posting) {
         LedgerEntry e = repository.entriesByKey(List.of(posting.idempotencyKey())).get(posting.idempotencyKey());

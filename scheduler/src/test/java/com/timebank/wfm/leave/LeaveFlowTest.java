@@ -32,6 +32,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.api.ConflictException;
+import com.timebank.wfm.api.Refusal;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
@@ -540,5 +542,20 @@ class LeaveFlowTest {
         // and the database keeps a posted offset's leave whatever deletes it
         assertThatThrownBy(() -> db.deleteFrom(LEAVE_RECORD).where(LEAVE_RECORD.ID.eq(overdraft.id())).execute())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void anOffsetChoiceWrittenAfterTheCloseIsRefusedUnderTheLockAndThePostedOffsetStays() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        String lead = org.leadUser(team);
+        LeaveRecord overdraft = overdraftLeaveOffsetAndJuneClosed(center, a);
+
+        // the choice checked "open" before the close and writes after it: its own check is stale, the write's is not
+        assertThatThrownBy(() -> leave.writeOffsets(a, center, YearMonth.of(2026, 6), java.util.Set.of(), org.as(lead)))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((Refusal) e).reason().code()).isEqualTo("leave.month-closed-leave-offset"));
+        assertJuneAsClosed(a, overdraft);
     }
 }
