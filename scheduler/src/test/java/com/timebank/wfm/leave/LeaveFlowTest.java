@@ -505,7 +505,7 @@ class LeaveFlowTest {
                 .andExpect(jsonPath("$.errors[0].field").value("date"))
                 .andExpect(jsonPath("$.errors[0].code").value("activity.month-closed"))
                 .andExpect(jsonPath("$.errors[0].message").value(allOf(containsString("2026-06"),
-                        containsString("manual correction"))));
+                        containsString("are final"))));
         assertThat(auxSettlement.unsettledDates(center.id(), LocalDate.of(2026, 7, 2))).isEmpty();
         auxSettlement.settleUpTo(center.id(), LocalDate.of(2026, 7, 2),
                 com.timebank.wfm.timebank.AuxSettlementService.BatchObserver.NONE);
