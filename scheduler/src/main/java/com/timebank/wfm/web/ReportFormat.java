@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Report figures in templates as {@code @report}: shares as percent (two places, half up only here) and decimals;
+ * Report figures in templates as {@code @report}: shares as percent and decimals, two places, half up only here;
  * a figure the data cannot give (null) shows as a dash.
  */
 @Component("report")
@@ -32,6 +32,8 @@ public class ReportFormat {
         NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
+        // NumberFormat rounds half even by default (0.125 -> 0.12); reports.md rounds half up
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
         return f.format(value);
     }
 
