@@ -190,14 +190,20 @@ class LedgerRepository {
                 .fetch(r -> new MonthSum(r.value1(), EntryKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
-    /** Seconds held at a moment (UTC): reservations made by then and not yet closed then. */
-    Map<Long, Long> heldAt(Collection<Long> agentIds, LocalDateTime utc) {
+    /**
+     * Seconds held at the end of a month: reservations made by {@code utc} and not yet closed then, except those
+     * posted with a business date before {@code nextMonthStart} — their debit is dated in the month, so the closing
+     * already holds it (a time off of the 31st posted after midnight must not count twice).
+     */
+    Map<Long, Long> heldAt(Collection<Long> agentIds, LocalDateTime utc, LocalDate nextMonthStart) {
         Map<Long, Long> held = new java.util.HashMap<>();
         bulk.select(TIMEBANK_RESERVATION.AGENT_ID, DSL.sum(TIMEBANK_RESERVATION.SECONDS).cast(Long.class))
                 .from(TIMEBANK_RESERVATION)
                 .where(TIMEBANK_RESERVATION.AGENT_ID.in(agentIds)
                         .and(TIMEBANK_RESERVATION.CREATED_AT.le(utc))
-                        .and(TIMEBANK_RESERVATION.CLOSED_AT.isNull().or(TIMEBANK_RESERVATION.CLOSED_AT.gt(utc))))
+                        .and(TIMEBANK_RESERVATION.CLOSED_AT.isNull().or(TIMEBANK_RESERVATION.CLOSED_AT.gt(utc)))
+                        .andNot(TIMEBANK_RESERVATION.STATUS.eq(Reservation.Status.POSTED.name())
+                                .and(TIMEBANK_RESERVATION.BUSINESS_DATE.lt(nextMonthStart))))
                 .groupBy(TIMEBANK_RESERVATION.AGENT_ID)
                 .forEach(r -> held.put(r.value1(), r.value2()));
         return held;

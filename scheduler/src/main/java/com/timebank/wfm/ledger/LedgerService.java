@@ -229,8 +229,9 @@ public class LedgerService {
 
     /**
      * The accounts' month (entries by business date): opening balance per agent (Σ of earlier months; absent = 0),
-     * the month's sums per flow, and the seconds held in reservations at {@code endUtc}. Read from the monthly
-     * summary the postings keep, so a month of a large center costs a few index reads per agent.
+     * the month's sums per flow, and the seconds held in reservations at {@code endUtc} whose debit is not dated in
+     * the month. Read from the monthly summary the postings keep, so a month of a large center costs a few index
+     * reads per agent.
      */
     public record MonthSheet(Map<Long, Long> opening, List<MonthSum> sums, Map<Long, Long> heldAtEnd) {
     }
@@ -241,7 +242,8 @@ public class LedgerService {
             return new MonthSheet(Map.of(), List.of(), Map.of());
         }
         return new MonthSheet(repository.openingBalances(agentIds, month.atDay(1)),
-                repository.monthSums(agentIds, month.atDay(1)), repository.heldAt(agentIds, endUtc));
+                repository.monthSums(agentIds, month.atDay(1)),
+                repository.heldAt(agentIds, endUtc, month.plusMonths(1).atDay(1)));
     }
 
     /** Closing balance per agent at the end of the month (absent = 0), from the monthly summary. */

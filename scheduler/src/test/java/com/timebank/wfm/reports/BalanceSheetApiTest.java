@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.hamcrest.CoreMatchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +41,7 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.MutableClock;
 import com.timebank.wfm.support.Org;
 
 /**
@@ -58,6 +61,13 @@ class BalanceSheetApiTest {
     Transactions transactions;
     @Autowired
     Clock clock;
+    @Autowired
+    MutableClock pinnedClock;
+
+    @AfterEach
+    void resetClock() {
+        pinnedClock.reset();
+    }
 
     record Generated(Center center, Team t1, Team t2, List<Agent> agents, YearMonth month) {
     }
@@ -175,6 +185,59 @@ class BalanceSheetApiTest {
                         .with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(num(JsonPath.read(now, "$.total.reserved"))).isEqualTo(300);
+    }
+
+    @Test
+    void timeOffOfTheMonthsLastDayPostedAfterMidnightIsInTheClosingNotReservedAgain() throws Exception {
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        YearMonth month = YearMonth.from(center.today(clock)).minusMonths(2);
+        LocalDate last = month.atEndOfMonth();
+        ledger.post(Posting.of(a.id(), month.atDay(1), EntryKind.AUX_SAVING, 10_000, "test", "gen",
+                "R1-credit-" + a.id()));
+        // approved on the 20th for the last day; the posting job runs at 00:02 of the next month
+        pinnedClock.pin(month.atDay(20).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        long reservation = transactions.write(() -> ledger.reserve(a.id(), last, 3_600, "time off",
+                "R1-res-" + a.id())).id();
+        pinnedClock.pin(month.plusMonths(1).atDay(1).atTime(0, 2).atZone(center.timeZone()).toInstant());
+        LedgerEntry posted = transactions.write(() -> ledger.postReservation(reservation, EntryKind.TIME_OFF, "job"));
+        assertThat(posted.businessDate()).isEqualTo(last);
+        pinnedClock.reset();
+
+        String planner = org.plannerUser(center);
+        String json = mvc.perform(get("/api/centers/{c}/reports/balance-sheet", center.code())
+                        .param("month", month.toString()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(json, "$.total.closing"))).isEqualTo(6_400);
+        assertThat(num(JsonPath.read(json, "$.total.flows.TIME_OFF"))).isEqualTo(-3_600);
+        assertThat(num(JsonPath.read(json, "$.total.reserved"))).isZero();
+        String outstanding = mvc.perform(get("/api/centers/{c}/reports/outstanding", center.code())
+                        .param("month", month.toString()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(outstanding, "$.seconds"))).isEqualTo(6_400);
+        assertThat(num(JsonPath.read(outstanding, "$.reservedSeconds"))).isZero();
+    }
+
+    @Test
+    void timeOffOfTheNextMonthApprovedInTheMonthIsReservedAtItsEnd() throws Exception {
+        Center center = org.center();
+        Agent a = org.agent(org.team(center));
+        YearMonth month = YearMonth.from(center.today(clock)).minusMonths(2);
+        ledger.post(Posting.of(a.id(), month.atDay(1), EntryKind.AUX_SAVING, 10_000, "test", "gen",
+                "R1n-credit-" + a.id()));
+        pinnedClock.pin(month.atDay(20).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        long reservation = transactions.write(() -> ledger.reserve(a.id(), month.plusMonths(1).atDay(1), 3_600,
+                "time off", "R1n-res-" + a.id())).id();
+        // posted on its own day, after the month's end: held at the end of the month, debited in the next
+        pinnedClock.pin(month.plusMonths(1).atDay(1).atTime(0, 2).atZone(center.timeZone()).toInstant());
+        transactions.write(() -> ledger.postReservation(reservation, EntryKind.TIME_OFF, "job"));
+        pinnedClock.reset();
+
+        String json = mvc.perform(get("/api/centers/{c}/reports/balance-sheet", center.code())
+                        .param("month", month.toString()).with(httpBasic(org.plannerUser(center), Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(json, "$.total.closing"))).isEqualTo(10_000);
+        assertThat(num(JsonPath.read(json, "$.total.reserved"))).isEqualTo(3_600);
     }
 
     @Test
