@@ -107,7 +107,8 @@ public class BalanceSheetService {
         TimeBonusService.Budget b = bonuses.budget(scope.center().code(), m, user);
         return new BalanceSheet(scope.center().code(), scope.center().timeZone().getId(), m, total.line(),
                 teamSums.values().stream().map(BalanceLine.Sum::line).toList(), agentLines,
-                new BalanceSheet.BonusCap(b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(), b.remainingSeconds()),
+                new BalanceSheet.BonusCap(b.capRatio(), b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(),
+                        b.remainingSeconds()),
                 STANDARD_DAY_SECONDS);
     }
 

@@ -97,7 +97,7 @@ public class TimeBonusService {
             if (already.isPresent()) {
                 return already.get();
             }
-            BonusBudget budget = budget(center.id(), month, today, granted);
+            BonusBudget budget = budget(center.id(), month, capRatio(center.id(), month), granted);
             if (budget.scheduledSeconds() == 0) {
                 throw BusinessRuleException.of("bonus.no-shifts", center.code(), month);
             }
@@ -120,21 +120,32 @@ public class TimeBonusService {
         return "time bonus: " + reason;
     }
 
-    public record Budget(String centerCode, YearMonth month, long scheduledSeconds, long capSeconds,
-            long grantedSeconds, long remainingSeconds) {
+    /** The month's budget; {@code capRatio} is the ratio the whole month's cap is taken at (see below). */
+    public record Budget(String centerCode, YearMonth month, java.math.BigDecimal capRatio, long scheduledSeconds,
+            long capSeconds, long grantedSeconds, long remainingSeconds) {
     }
 
     @Transactional(readOnly = true)
     public Budget budget(String centerCode, YearMonth month, CurrentUser user) {
         Center center = organisation.center(centerCode, user);
         YearMonth m = month == null ? YearMonth.from(center.today(clock)) : month;
-        BonusBudget b = budget(center.id(), m, m.atDay(1), repository.granted(center.id(), m.atDay(1)));
-        return new Budget(center.code(), m, b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(),
+        java.math.BigDecimal ratio = capRatio(center.id(), m);
+        BonusBudget b = budget(center.id(), m, ratio, repository.granted(center.id(), m.atDay(1)));
+        return new Budget(center.code(), m, ratio, b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(),
                 b.remainingSeconds());
     }
 
-    private BonusBudget budget(long centerId, YearMonth month, LocalDate settingsDate, long granted) {
+    private BonusBudget budget(long centerId, YearMonth month, java.math.BigDecimal ratio, long granted) {
         long scheduled = shifts.scheduledWorkSeconds(centerId, month.atDay(1), month.atEndOfMonth());
-        return BonusBudget.of(scheduled, settings.on(centerId, settingsDate).bonusCapRatio(), granted);
+        return BonusBudget.of(scheduled, ratio, granted);
+    }
+
+    /**
+     * The cap is one amount per center per calendar month (timebank.md §4), so one ratio holds for the whole month:
+     * the one in force on its first day. A grant is checked and the sheet reports against that same ratio; a change
+     * of {@code bonusCapRatio} effective mid-month applies from the next month's cap on.
+     */
+    private java.math.BigDecimal capRatio(long centerId, YearMonth month) {
+        return settings.on(centerId, month.atDay(1)).bonusCapRatio();
     }
 }

@@ -5,13 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
 
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -23,6 +27,7 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.MutableClock;
 import com.timebank.wfm.support.Org;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
@@ -39,6 +44,13 @@ class EmergencyAndBonusApiTest {
     LedgerService ledger;
     @Autowired
     Clock clock;
+    @Autowired
+    MutableClock pinnedClock;
+
+    @AfterEach
+    void resetClock() {
+        pinnedClock.reset();
+    }
 
     private static MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
         return r.with(httpBasic(user, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
@@ -141,6 +153,47 @@ class EmergencyAndBonusApiTest {
         mvc.perform(as(lead, post("/api/time-bonuses")).content("""
                         {"employeeNo":"%s","seconds":-5,"reason":""}""".formatted(a.employeeNo())))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMonthsBonusCapTakesTheRatioOfItsFirstDayForGrantsAndTheSheetAlike() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        String lead = org.leadUser(team);
+        String planner = org.plannerUser(center);
+        YearMonth month = YearMonth.from(center.today(clock)).plusMonths(1);
+        pinnedClock.pin(month.atDay(1).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        // 288,000 s scheduled; 1% on the 1st → cap 2,880 s; the ratio rises to 5% from the 15th (14,400 s)
+        StringBuilder csv = new StringBuilder("employee_no,date,start,end,break_minutes\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(a.employeeNo()).append(',').append(month.atDay(1 + i)).append(",08:00,17:00,60\n");
+        }
+        mvc.perform(post("/api/centers/" + center.code() + "/shifts").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType("text/csv").content(csv.toString()))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/centers/" + center.code() + "/settings").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"effectiveFrom":"%s","bonusCapRatio":"0.05"}""".formatted(month.atDay(15))))
+                .andExpect(status().isOk());
+
+        pinnedClock.pin(month.atDay(16).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        mvc.perform(as(lead, get("/api/centers/" + center.code() + "/time-bonus-budget")))
+                .andExpect(jsonPath("$.capSeconds").value(2880))
+                .andExpect(jsonPath("$.remainingSeconds").value(2880));
+        mvc.perform(as(lead, post("/api/time-bonuses")).content("""
+                        {"employeeNo":"%s","seconds":3000,"reason":"won the quality contest"}""".formatted(a.employeeNo())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(containsString("2880 s")));
+        mvc.perform(as(lead, post("/api/time-bonuses")).content("""
+                        {"employeeNo":"%s","seconds":2880,"reason":"won the quality contest"}""".formatted(a.employeeNo())))
+                .andExpect(status().isCreated());
+        mvc.perform(as(planner, get("/api/centers/" + center.code() + "/reports/balance-sheet")
+                        .param("month", month.toString())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.bonusCap.capSeconds").value(2880))
+                .andExpect(jsonPath("$.bonusCap.usedSeconds").value(2880))
+                .andExpect(jsonPath("$.bonusCap.leftSeconds").value(0));
     }
 
     @Test
