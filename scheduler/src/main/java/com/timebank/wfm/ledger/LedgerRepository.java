@@ -190,6 +190,44 @@ class LedgerRepository {
                 .fetch(r -> new MonthSum(r.value1(), EntryKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
+    /** The accounts' sums per flow and reversal over whole months {@code firstMonth..lastMonth} (month starts). */
+    List<MonthSum> monthSumsBetween(Collection<Long> agentIds, LocalDate firstMonth, LocalDate lastMonth) {
+        return bulk.select(LEDGER_MONTH_SUMMARY.AGENT_ID, LEDGER_MONTH_SUMMARY.FLOW, LEDGER_MONTH_SUMMARY.REVERSAL,
+                        DSL.sum(LEDGER_MONTH_SUMMARY.SECONDS).cast(Long.class),
+                        DSL.sum(LEDGER_MONTH_SUMMARY.ENTRIES).cast(Integer.class))
+                .from(LEDGER_MONTH_SUMMARY)
+                .where(LEDGER_MONTH_SUMMARY.AGENT_ID.in(agentIds)
+                        .and(LEDGER_MONTH_SUMMARY.MONTH_START.between(firstMonth, lastMonth)))
+                .groupBy(LEDGER_MONTH_SUMMARY.AGENT_ID, LEDGER_MONTH_SUMMARY.FLOW, LEDGER_MONTH_SUMMARY.REVERSAL)
+                .fetch(r -> new MonthSum(r.value1(), EntryKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
+    }
+
+    /**
+     * The accounts' sums per flow and reversal over business dates {@code from..to} straight from the entries (for
+     * part of a month, which the monthly summary cannot give); flows as the summary keeps them.
+     */
+    List<MonthSum> entrySumsBetween(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        var rows = bulk.select(LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.KIND, LEDGER_ENTRY.REVERSES_ENTRY_ID,
+                        DSL.sum(LEDGER_ENTRY.SECONDS).cast(Long.class), DSL.count())
+                .from(LEDGER_ENTRY)
+                .where(LEDGER_ENTRY.AGENT_ID.in(agentIds).and(LEDGER_ENTRY.BUSINESS_DATE.between(from, to)))
+                .groupBy(LEDGER_ENTRY.AGENT_ID, LEDGER_ENTRY.KIND, LEDGER_ENTRY.REVERSES_ENTRY_ID)
+                .fetch();
+        Map<Long, EntryKind> reversedFlows = flowsOf(rows.stream().map(r -> r.value3())
+                .filter(java.util.Objects::nonNull).toList());
+        Map<MonthSum.Key, long[]> sums = new java.util.LinkedHashMap<>();
+        for (var r : rows) {
+            EntryKind kind = EntryKind.valueOf(r.value2());
+            boolean reversal = kind == EntryKind.REVERSAL;
+            EntryKind flow = reversal ? reversedFlows.getOrDefault(r.value3(), EntryKind.REVERSAL) : kind;
+            long[] sum = sums.computeIfAbsent(new MonthSum.Key(r.value1(), from, flow, reversal), k -> new long[2]);
+            sum[0] += r.value4();
+            sum[1] += r.value5();
+        }
+        return sums.entrySet().stream().map(e -> new MonthSum(e.getKey().agentId(), e.getKey().flow(),
+                e.getKey().reversal(), e.getValue()[0], (int) e.getValue()[1])).toList();
+    }
+
     /**
      * Seconds held at the end of a month: reservations made by {@code utc} and not yet closed then, except those
      * posted with a business date before {@code nextMonthStart} — their debit is dated in the month, so the closing

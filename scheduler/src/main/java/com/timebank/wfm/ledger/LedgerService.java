@@ -246,6 +246,49 @@ public class LedgerService {
                 repository.heldAt(agentIds, endUtc, month.plusMonths(1).atDay(1)));
     }
 
+    /**
+     * The accounts' sums per flow over the business dates {@code from..to} (inclusive), exact to the day: whole
+     * months from the monthly summary, the part-months at either edge from the entries. Per agent, flow and
+     * reversal as in {@link MonthSheet}.
+     */
+    @Transactional(readOnly = true)
+    public List<MonthSum> rangeSums(Collection<Long> agentIds, LocalDate from, LocalDate to) {
+        if (agentIds.isEmpty() || to.isBefore(from)) {
+            return List.of();
+        }
+        java.time.YearMonth first = java.time.YearMonth.from(from);
+        java.time.YearMonth last = java.time.YearMonth.from(to);
+        if (first.equals(last) && (from.getDayOfMonth() != 1 || !to.equals(last.atEndOfMonth()))) {
+            return repository.entrySumsBetween(agentIds, from, to);
+        }
+        List<MonthSum> sums = new java.util.ArrayList<>();
+        if (from.getDayOfMonth() != 1) {
+            sums.addAll(repository.entrySumsBetween(agentIds, from, first.atEndOfMonth()));
+            first = first.plusMonths(1);
+        }
+        if (!to.equals(last.atEndOfMonth())) {
+            sums.addAll(repository.entrySumsBetween(agentIds, last.atDay(1), to));
+            last = last.minusMonths(1);
+        }
+        if (!first.isAfter(last)) {
+            sums.addAll(repository.monthSumsBetween(agentIds, first.atDay(1), last.atDay(1)));
+        }
+        return sums;
+    }
+
+    /** Balance per agent at the end of the business date (Σ entries dated up to it; absent = 0). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> balancesThrough(Collection<Long> agentIds, LocalDate date) {
+        if (agentIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate monthStart = date.withDayOfMonth(1);
+        Map<Long, Long> balances = new java.util.HashMap<>(repository.openingBalances(agentIds, monthStart));
+        repository.entrySumsBetween(agentIds, monthStart, date)
+                .forEach(s -> balances.merge(s.agentId(), s.seconds(), Long::sum));
+        return balances;
+    }
+
     /** Closing balance per agent at the end of the month (absent = 0), from the monthly summary. */
     @Transactional(readOnly = true)
     public Map<Long, Long> closingBalances(Collection<Long> agentIds, java.time.YearMonth month) {

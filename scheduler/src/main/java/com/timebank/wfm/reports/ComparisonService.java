@@ -2,19 +2,25 @@ package com.timebank.wfm.reports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.ledger.EntryKind;
+import com.timebank.wfm.ledger.LedgerService;
+import com.timebank.wfm.ledger.MonthSum;
+import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.security.CurrentUser;
 
-/** Before/after: the figures of the months before a date against the months from it (e.g. when the bank started). */
+/**
+ * Before/after: the figures of the months before a date ({@code date − months .. date − 1}) against the months from
+ * it ({@code date .. date + months − 1}, at most today), e.g. when the bank started; each side exactly its dates.
+ */
 @Service
 public class ComparisonService {
 
@@ -22,11 +28,14 @@ public class ComparisonService {
 
     private final EfficiencyService efficiency;
     private final BalanceSheetService sheets;
+    private final LedgerService ledger;
     private final java.time.Clock clock;
 
-    ComparisonService(EfficiencyService efficiency, BalanceSheetService sheets, java.time.Clock clock) {
+    ComparisonService(EfficiencyService efficiency, BalanceSheetService sheets, LedgerService ledger,
+            java.time.Clock clock) {
         this.efficiency = efficiency;
         this.sheets = sheets;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -68,31 +77,30 @@ public class ComparisonService {
                 seconds(before.service().scheduledSeconds()), seconds(after.service().scheduledSeconds())));
         figures.add(Comparison.Figure.of("requiredSeconds", Comparison.Unit.SECONDS,
                 seconds(before.service().requiredSeconds()), seconds(after.service().requiredSeconds())));
-        // the time bank's flows, summed over the whole months of each range
-        List<BalanceSheet> sheetsBefore = monthSheets(centerCode, beforeFrom, beforeTo, team, user);
-        List<BalanceSheet> sheetsAfter = monthSheets(centerCode, d, afterTo, team, user);
+        // the time bank's flows (corrections with the flow they reverse) by business date, exactly each side's
+        // range: the month of the date belongs partly to each side
+        List<Long> agentIds = scope.agents().stream().map(Agent::id).toList();
+        Map<EntryKind, Long> flowsBefore = flows(ledger.rangeSums(agentIds, beforeFrom, beforeTo));
+        Map<EntryKind, Long> flowsAfter = flows(ledger.rangeSums(agentIds, d, afterTo));
         for (EntryKind k : BalanceLine.FLOWS) {
             figures.add(Comparison.Figure.of("flow." + k.name(), Comparison.Unit.SECONDS,
-                    total(sheetsBefore, s -> s.total().flow(k) + s.total().reversal(k)),
-                    total(sheetsAfter, s -> s.total().flow(k) + s.total().reversal(k))));
+                    seconds(flowsBefore.getOrDefault(k, 0L)), seconds(flowsAfter.getOrDefault(k, 0L))));
         }
+        // Σ balances at the end of each side's last day
         figures.add(Comparison.Figure.of("outstandingSeconds", Comparison.Unit.SECONDS,
-                sheetsBefore.isEmpty() ? null : seconds(sheetsBefore.get(sheetsBefore.size() - 1).outstandingSeconds()),
-                sheetsAfter.isEmpty() ? null : seconds(sheetsAfter.get(sheetsAfter.size() - 1).outstandingSeconds())));
+                seconds(total(ledger.balancesThrough(agentIds, beforeTo))),
+                seconds(total(ledger.balancesThrough(agentIds, afterTo)))));
         return new Comparison(scope.center().code(), d, beforeFrom, beforeTo, d, afterTo, figures);
     }
 
-    private List<BalanceSheet> monthSheets(String centerCode, LocalDate from, LocalDate to, String team,
-            CurrentUser user) {
-        List<BalanceSheet> out = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            out.add(sheets.sheet(centerCode, m, team, user));
-        }
-        return out;
+    private static Map<EntryKind, Long> flows(List<MonthSum> sums) {
+        Map<EntryKind, Long> flows = new EnumMap<>(EntryKind.class);
+        sums.forEach(s -> flows.merge(s.flow(), s.seconds(), Long::sum));
+        return flows;
     }
 
-    private static BigDecimal total(List<BalanceSheet> sheets, Function<BalanceSheet, Long> figure) {
-        return sheets.isEmpty() ? null : BigDecimal.valueOf(sheets.stream().mapToLong(figure::apply).sum());
+    private static long total(Map<Long, Long> balances) {
+        return balances.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static BigDecimal seconds(long s) {
