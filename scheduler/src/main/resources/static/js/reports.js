@@ -1,4 +1,5 @@
-// The report charts: each canvas[data-report-chart] carries its type, labels, datasets and an optional target line.
+// The report charts: each canvas[data-report-chart] carries its type, labels, datasets and an optional target line
+// (flat at target.value, or each label's own in target.values when the target changed within the range).
 (function () {
   'use strict';
   if (typeof Chart === 'undefined') {
@@ -12,7 +13,8 @@
         spanGaps: true, pointRadius: 2 };
     });
     if (spec.target) {
-      datasets.push({ label: spec.target.label, data: spec.labels.map(function () { return spec.target.value; }),
+      datasets.push({ label: spec.target.label,
+        data: spec.target.values || spec.labels.map(function () { return spec.target.value; }),
         borderColor: '#b42318', borderDash: [6, 4], pointRadius: 0, fill: false });
     }
     canvas.chart = new Chart(canvas, {

@@ -8,20 +8,25 @@ import java.math.RoundingMode;
  * up); aux minutes per agent per day = Σ aux ÷ agent-days with activity ÷ 60, to two places. Sign-ins per agent
  * per day and online utilisation (handled ÷ logged) come only from the agent-days whose import carried the optional
  * columns ({@code signInDays}, {@code handleDays} of them); null when none did, or when there is nothing to divide
- * by — never guessed.
+ * by — never guessed. Each agent-day is judged against the aux target in force on its own date (settings are
+ * effective-dated, as the settlement reads them): {@code auxTarget} is that target, for a set of days their mean
+ * weighted by logged time (six places, half up), and {@code aboveTarget} is Σ aux &gt; Σ (target × logged).
  */
 public record AuxFigures(long auxSeconds, long loggedSeconds, int agentDays, BigDecimal auxShare,
-        BigDecimal auxMinutesPerAgentDay, Boolean aboveTarget, int signInDays, long signIns,
+        BigDecimal auxMinutesPerAgentDay, BigDecimal auxTarget, Boolean aboveTarget, int signInDays, long signIns,
         BigDecimal signInsPerAgentDay, int handleDays, long handleSeconds, BigDecimal onlineUtilisation) {
 
-    static AuxFigures of(long aux, long logged, int agentDays, BigDecimal target) {
-        return new Sum().figures(target, aux, logged, agentDays);
+    /** Is the agent-day over its target: aux &gt; target × logged, exactly. */
+    static boolean above(long aux, long logged, BigDecimal target) {
+        return BigDecimal.valueOf(aux).compareTo(target.multiply(BigDecimal.valueOf(logged))) > 0;
     }
 
     /** A running sum. */
     static final class Sum {
         long aux;
         long logged;
+        /** Σ target × logged over the days added: the aux the days' own targets allow. */
+        BigDecimal allowance = BigDecimal.ZERO;
         int days;
         int signInDays;
         long signIns;
@@ -29,15 +34,17 @@ public record AuxFigures(long auxSeconds, long loggedSeconds, int agentDays, Big
         long handled;
         long handleLogged;
 
-        Sum add(long auxSeconds, long loggedSeconds) {
+        Sum add(long auxSeconds, long loggedSeconds, BigDecimal target) {
             aux += auxSeconds;
             logged += loggedSeconds;
+            allowance = allowance.add(target.multiply(BigDecimal.valueOf(loggedSeconds)));
             days++;
             return this;
         }
 
-        Sum add(com.timebank.wfm.timebank.ActivityService.Day d) {
-            add(d.auxSeconds(), d.loggedSeconds());
+        /** Adds an agent-day with the aux target in force on its date. */
+        Sum add(com.timebank.wfm.timebank.ActivityService.Day d, BigDecimal target) {
+            add(d.auxSeconds(), d.loggedSeconds(), target);
             if (d.signIns() != null) {
                 signInDays++;
                 signIns += d.signIns();
@@ -50,11 +57,8 @@ public record AuxFigures(long auxSeconds, long loggedSeconds, int agentDays, Big
             return this;
         }
 
-        AuxFigures figures(BigDecimal target) {
-            return figures(target, aux, logged, days);
-        }
-
-        private AuxFigures figures(BigDecimal target, long aux, long logged, int agentDays) {
+        AuxFigures figures() {
+            int agentDays = days;
             BigDecimal share = logged == 0 ? null
                     : BigDecimal.valueOf(aux).divide(BigDecimal.valueOf(logged), 6, RoundingMode.HALF_UP);
             BigDecimal minutes = agentDays == 0 ? null
@@ -63,8 +67,10 @@ public record AuxFigures(long auxSeconds, long loggedSeconds, int agentDays, Big
                     : BigDecimal.valueOf(signIns).divide(BigDecimal.valueOf(signInDays), 2, RoundingMode.HALF_UP);
             BigDecimal utilisation = handleDays == 0 || handleLogged == 0 ? null
                     : BigDecimal.valueOf(handled).divide(BigDecimal.valueOf(handleLogged), 6, RoundingMode.HALF_UP);
-            return new AuxFigures(aux, logged, agentDays, share, minutes, share == null ? null
-                    : BigDecimal.valueOf(aux).compareTo(target.multiply(BigDecimal.valueOf(logged))) > 0,
+            BigDecimal target = logged == 0 ? null
+                    : allowance.divide(BigDecimal.valueOf(logged), 6, RoundingMode.HALF_UP);
+            return new AuxFigures(aux, logged, agentDays, share, minutes, target,
+                    share == null ? null : BigDecimal.valueOf(aux).compareTo(allowance) > 0,
                     signInDays, signIns, signInRate, handleDays, handled, utilisation);
         }
     }

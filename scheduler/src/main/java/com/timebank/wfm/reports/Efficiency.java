@@ -8,9 +8,12 @@ import java.util.List;
  * The center's efficiency over a date range (reports.md): aux share and aux minutes per agent-day for the center,
  * each day, team and agent against the aux target, the long tail; online utilisation estimated from the history;
  * predicted service level, occupancy and scheduled vs required agent-hours from the history and published shifts.
- * A figure the data cannot give is listed in {@code notAvailable} by its name, never guessed.
+ * A figure the data cannot give is listed in {@code notAvailable} by its name, never guessed. Each day counts
+ * against its own aux target: {@code auxTarget} is the one in force on {@code to}, {@code auxTargets} the lowest and
+ * highest over the range.
  */
-public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDecimal auxTarget, AuxFigures center,
+public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDecimal auxTarget, Targets auxTargets,
+        AuxFigures center,
         List<DayFigures> days, List<GroupFigures> teams, List<GroupFigures> agents, List<GroupFigures> longTail,
         BigDecimal onlineUtilisationEstimated, ServiceFigures service, List<String> notAvailable) {
 
@@ -18,8 +21,9 @@ public record Efficiency(String centerCode, LocalDate from, LocalDate to, BigDec
     public static final String REQUIRED_FROM_FORECAST = "published-forecast";
     public static final String REQUIRED_FROM_ARRIVED = "arrived-workload";
 
-    public record DayFigures(LocalDate date, AuxFigures aux, BigDecimal onlineUtilisationEstimated,
-            ServiceDay service) {
+    /** A day's figures; {@code auxTarget} is the one in force on the day. */
+    public record DayFigures(LocalDate date, AuxFigures aux, BigDecimal auxTarget,
+            BigDecimal onlineUtilisationEstimated, ServiceDay service) {
     }
 
     /** An agent's or a team's figures; {@code daysAboveTarget} counts agent-days over the aux target. */

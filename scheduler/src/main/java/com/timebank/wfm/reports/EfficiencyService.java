@@ -73,8 +73,9 @@ public class EfficiencyService {
         if (f.plusDays(MAX_DAYS).isBefore(t)) {
             throw InvalidInputException.of("to", "reports.range-too-long", MAX_DAYS);
         }
-        CenterSettings cs = settings.on(scope.center().id(), t);
-        BigDecimal target = cs.auxTarget();
+        // each day against its own target, as the settlement settled it
+        java.util.NavigableMap<LocalDate, CenterSettings> inForce = settings.onEach(scope.center().id(), f, t);
+        CenterSettings cs = inForce.get(t);
         Map<Long, Agent> agents = scope.agents().stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         Map<Long, Team> teams = scope.teams().stream().collect(Collectors.toMap(Team::id, Function.identity()));
 
@@ -89,24 +90,25 @@ public class EfficiencyService {
             if (a == null) {
                 continue;
             }
-            center.add(d);
-            byDay.computeIfAbsent(d.date(), k -> new AuxFigures.Sum()).add(d);
-            byTeam.computeIfAbsent(a.teamId(), k -> new AuxFigures.Sum()).add(d);
-            byAgent.computeIfAbsent(a.id(), k -> new AuxFigures.Sum()).add(d);
-            if (BigDecimal.valueOf(d.auxSeconds()).compareTo(target.multiply(BigDecimal.valueOf(d.loggedSeconds()))) > 0) {
+            BigDecimal target = inForce.get(d.date()).auxTarget();
+            center.add(d, target);
+            byDay.computeIfAbsent(d.date(), k -> new AuxFigures.Sum()).add(d, target);
+            byTeam.computeIfAbsent(a.teamId(), k -> new AuxFigures.Sum()).add(d, target);
+            byAgent.computeIfAbsent(a.id(), k -> new AuxFigures.Sum()).add(d, target);
+            if (AuxFigures.above(d.auxSeconds(), d.loggedSeconds(), target)) {
                 above.merge(a.id(), 1, Integer::sum);
                 teamAbove.merge(a.teamId(), 1, Integer::sum);
             }
         }
         List<Efficiency.GroupFigures> agentFigures = byAgent.entrySet().stream().map(e -> {
             Agent a = agents.get(e.getKey());
-            return new Efficiency.GroupFigures(a.employeeNo(), a.name(), a.teamCode(), e.getValue().figures(target),
+            return new Efficiency.GroupFigures(a.employeeNo(), a.name(), a.teamCode(), e.getValue().figures(),
                     above.getOrDefault(a.id(), 0));
         }).sorted(Comparator.comparing(Efficiency.GroupFigures::team).thenComparing(Efficiency.GroupFigures::key))
                 .toList();
         List<Efficiency.GroupFigures> teamFigures = byTeam.entrySet().stream().map(e -> {
             Team team = teams.get(e.getKey());
-            return new Efficiency.GroupFigures(team.code(), team.name(), team.code(), e.getValue().figures(target),
+            return new Efficiency.GroupFigures(team.code(), team.name(), team.code(), e.getValue().figures(),
                     teamAbove.getOrDefault(team.id(), 0));
         }).sorted(Comparator.comparing(Efficiency.GroupFigures::key)).toList();
         List<Efficiency.GroupFigures> longTail = agentFigures.stream().filter(Efficiency.GroupFigures::longTail)
@@ -152,10 +154,11 @@ public class EfficiencyService {
                 dayLogged += aux.logged;
             }
             if (aux != null || service != null) {
-                days.add(new Efficiency.DayFigures(d, aux == null ? null : aux.figures(target), utilisation, service));
+                days.add(new Efficiency.DayFigures(d, aux == null ? null : aux.figures(), inForce.get(d).auxTarget(),
+                        utilisation, service));
             }
         }
-        AuxFigures centerFigures = center.figures(target);
+        AuxFigures centerFigures = center.figures();
         List<String> notAvailable = new ArrayList<>();
         if (centerFigures.signInDays() == 0) {
             notAvailable.add("signInsPerAgentDay");
@@ -167,7 +170,8 @@ public class EfficiencyService {
         if (!wholeCenter) {
             notAvailable.add("onlineUtilisationEstimated");
         }
-        return new Efficiency(scope.center().code(), f, t, target, centerFigures, days, teamFigures,
+        return new Efficiency(scope.center().code(), f, t, cs.auxTarget(), Targets.of(inForce), centerFigures, days,
+                teamFigures,
                 agentFigures, longTail,
                 dayLogged == 0 ? null : BigDecimal.valueOf(handled / dayLogged).setScale(6, RoundingMode.HALF_UP),
                 serviceTotal(serviceDays), notAvailable);
@@ -187,15 +191,16 @@ public class EfficiencyService {
         if (f.plusDays(MAX_DAYS).isBefore(t)) {
             throw InvalidInputException.of("to", "reports.range-too-long", MAX_DAYS);
         }
-        BigDecimal target = settings.on(center.id(), t).auxTarget();
+        java.util.NavigableMap<LocalDate, CenterSettings> inForce = settings.onEach(center.id(), f, t);
         AuxFigures.Sum total = new AuxFigures.Sum();
         List<AgentEfficiency.Day> days = new ArrayList<>();
         for (ActivityService.Day d : activity.daysOfAgent(agent.id(), f, t)) {
-            total.add(d);
-            days.add(new AgentEfficiency.Day(d.date(), new AuxFigures.Sum().add(d).figures(target), d.signIns(),
+            BigDecimal target = inForce.get(d.date()).auxTarget();
+            total.add(d, target);
+            days.add(new AgentEfficiency.Day(d.date(), new AuxFigures.Sum().add(d, target).figures(), d.signIns(),
                     d.handleSeconds()));
         }
-        AuxFigures figures = total.figures(target);
+        AuxFigures figures = total.figures();
         List<String> notAvailable = new ArrayList<>();
         if (figures.signInDays() == 0) {
             notAvailable.add("signInsPerAgentDay");
@@ -203,8 +208,8 @@ public class EfficiencyService {
         if (figures.handleDays() == 0) {
             notAvailable.add("onlineUtilisationPerAgent");
         }
-        return new AgentEfficiency(agent.employeeNo(), agent.name(), agent.teamCode(), center.code(), f, t, target,
-                figures, days, notAvailable);
+        return new AgentEfficiency(agent.employeeNo(), agent.name(), agent.teamCode(), center.code(), f, t,
+                inForce.lastEntry().getValue().auxTarget(), Targets.of(inForce), figures, days, notAvailable);
     }
 
     /**

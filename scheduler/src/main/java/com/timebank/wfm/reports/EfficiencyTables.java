@@ -17,19 +17,19 @@ final class EfficiencyTables {
                 "service_level_predicted", "occupancy_predicted", "scheduled_seconds", "required_seconds",
                 "required_from", "roster_id", "forecast_id");
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("center", e.centerCode(), "", "", e, e.from(), e.to(), e.center(), null,
+        rows.add(row("center", e.centerCode(), "", "", e.auxTarget(), e.from(), e.to(), e.center(), null,
                 e.onlineUtilisationEstimated(), null));
         for (Efficiency.DayFigures d : e.days()) {
-            rows.add(row("day", d.date().toString(), "", "", e, d.date(), d.date(), d.aux(), null,
+            rows.add(row("day", d.date().toString(), "", "", d.auxTarget(), d.date(), d.date(), d.aux(), null,
                     d.onlineUtilisationEstimated(), d.service()));
         }
         for (Efficiency.GroupFigures g : e.teams()) {
-            rows.add(row("team", g.key(), g.name(), g.team(), e, e.from(), e.to(), g.aux(), g.daysAboveTarget(), null,
-                    null));
+            rows.add(row("team", g.key(), g.name(), g.team(), e.auxTarget(), e.from(), e.to(), g.aux(),
+                    g.daysAboveTarget(), null, null));
         }
         for (Efficiency.GroupFigures g : e.agents()) {
-            rows.add(row("agent", g.key(), g.name(), g.team(), e, e.from(), e.to(), g.aux(), g.daysAboveTarget(), null,
-                    null));
+            rows.add(row("agent", g.key(), g.name(), g.team(), e.auxTarget(), e.from(), e.to(), g.aux(),
+                    g.daysAboveTarget(), null, null));
         }
         Efficiency.ServiceFigures s = e.service();
         List<Object> center = rows.get(0);
@@ -40,12 +40,14 @@ final class EfficiencyTables {
         return new ReportTable("efficiency", columns, rows);
     }
 
-    private static List<Object> row(String level, String key, String name, String team, Efficiency e,
+    /** aux_target: the figures' own (a day's target, or over several days weighted by logged time), else the given. */
+    private static List<Object> row(String level, String key, String name, String team, java.math.BigDecimal target,
             java.time.LocalDate from, java.time.LocalDate to, AuxFigures a, Integer daysAbove,
             java.math.BigDecimal estimated, Efficiency.ServiceDay service) {
         return new ArrayList<>(Arrays.asList(level, key, name, team, from.toString(), to.toString(),
                 a == null ? null : a.auxSeconds(), a == null ? null : a.loggedSeconds(),
-                a == null ? null : a.agentDays(), a == null ? null : a.auxShare(), e.auxTarget(),
+                a == null ? null : a.agentDays(), a == null ? null : a.auxShare(),
+                a == null || a.auxTarget() == null ? target : a.auxTarget(),
                 a == null ? null : a.auxMinutesPerAgentDay(), a == null ? null : a.aboveTarget(), daysAbove,
                 a == null ? null : a.signInsPerAgentDay(), a == null ? null : a.onlineUtilisation(), estimated,
                 service == null ? null : service.serviceLevel(), service == null ? null : service.occupancy(),

@@ -232,13 +232,14 @@ class ReportPages {
         model.addAttribute("eff", e);
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
         e.days().forEach(d -> {
             labels.add(d.date().toString());
             values.add(d.figures().auxShare() == null ? null : percent(d.figures().auxShare()));
+            targets.add(d.figures().auxTarget() == null ? null : percent(d.figures().auxTarget()));
         });
-        model.addAttribute("auxChart", chart("bar", labels,
-                List.of(dataset(text("reports.efficiency.chart.series"), values)),
-                Map.of("label", text("reports.efficiency.chart.target"), "value", percent(e.auxTarget()))));
+        model.addAttribute("auxChart", auxChart("bar", labels, values, targets, e.auxTargets().changed(),
+                e.auxTarget()));
         return "reports/agent";
     }
 
@@ -288,16 +289,29 @@ class ReportPages {
         return chart("line", labels, List.of(dataset(text("reports.outstanding.chart.series"), values)), null);
     }
 
-    /** Aux share per day in percent, with the target as a flat line. */
+    /** Aux share per day in percent, with the target line. */
     private String auxChart(Efficiency e) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
         for (Efficiency.DayFigures d : e.days()) {
             labels.add(d.date().toString());
             values.add(d.aux() == null || d.aux().auxShare() == null ? null : percent(d.aux().auxShare()));
+            targets.add(percent(d.auxTarget()));
         }
-        return chart("line", labels, List.of(dataset(text("reports.efficiency.chart.series"), values)),
-                Map.of("label", text("reports.efficiency.chart.target"), "value", percent(e.auxTarget())));
+        return auxChart("line", labels, values, targets, e.auxTargets().changed(), e.auxTarget());
+    }
+
+    /** The target as a flat line, or, when it changed within the range, as a series of each day's target. */
+    private String auxChart(String type, List<String> labels, List<Double> values, List<Double> targets,
+            boolean changed, BigDecimal target) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("label", text("reports.efficiency.chart.target"));
+        line.put("value", percent(target));
+        if (changed) {
+            line.put("values", targets);
+        }
+        return chart(type, labels, List.of(dataset(text("reports.efficiency.chart.series"), values)), line);
     }
 
     private static Map<String, Object> dataset(String label, List<Double> data) {

@@ -5,16 +5,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,7 +28,9 @@ import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
+import com.timebank.wfm.support.MutableClock;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.support.SignIn;
 
 /** Aux share, minutes per agent-day and the long tail from imported activity, in each role's scope. */
 @IntegrationTest
@@ -37,6 +42,13 @@ class EfficiencyApiTest {
     Org org;
     @Autowired
     Clock clock;
+    @Autowired
+    MutableClock pinnedClock;
+
+    @AfterEach
+    void resetClock() {
+        pinnedClock.reset();
+    }
 
     @Test
     void auxShareMinutesAndLongTailAgainstTheTarget() throws Exception {
@@ -91,6 +103,64 @@ class EfficiencyApiTest {
         assertThat(new BigDecimal(JsonPath.read(cmp, "$.figures[0].changePoints").toString())).isEqualByComparingTo("0");
         mvc.perform(get("/api/centers/{c}/reports/comparison", center.code()).with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void eachDayCountsAgainstTheTargetInForceOnIt() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        String planner = org.plannerUser(center);
+        LocalDate today = center.today(clock);
+        LocalDate d1 = today.minusDays(6);
+        LocalDate d2 = today.minusDays(2);
+        // the target rises from 3.7% to 5% on today − 4 (changed in advance, as settings never change backwards)
+        pinnedClock.pin(today.minusDays(10).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        mvc.perform(put("/api/centers/" + center.code() + "/settings").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"effectiveFrom":"%s","auxTarget":"0.05"}""".formatted(today.minusDays(4))))
+                .andExpect(status().isOk());
+        pinnedClock.reset();
+        // d1: 4% against 3.7% → above; d2: 4.9% against 5% → not; together 890 s over an allowance of 370 + 500
+        mvc.perform(post("/api/activity").with(httpBasic(planner, Org.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                [{"employeeNo":"%1$s","date":"%2$s","loggedSeconds":10000,"auxSeconds":400},
+                                 {"employeeNo":"%1$s","date":"%3$s","loggedSeconds":10000,"auxSeconds":490}]"""
+                                .formatted(a.employeeNo(), d1, d2)))
+                .andExpect(status().isOk());
+        String json = mvc.perform(get("/api/centers/{c}/reports/efficiency", center.code())
+                        .param("from", d1.toString()).param("to", d2.toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Boolean> d1Above = JsonPath.read(json, "$.days[?(@.date == '" + d1 + "')].aux.aboveTarget");
+        List<Boolean> d2Above = JsonPath.read(json, "$.days[?(@.date == '" + d2 + "')].aux.aboveTarget");
+        assertThat(d1Above).containsExactly(true);
+        assertThat(d2Above).containsExactly(false);
+        List<Object> d1Target = JsonPath.read(json, "$.days[?(@.date == '" + d1 + "')].auxTarget");
+        assertThat(new BigDecimal(d1Target.get(0).toString())).isEqualByComparingTo("0.037");
+        assertThat((Integer) JsonPath.read(json, "$.agents[0].daysAboveTarget")).isEqualTo(1);
+        assertThat((Boolean) JsonPath.read(json, "$.center.aboveTarget")).isTrue();
+        assertThat(new BigDecimal(JsonPath.read(json, "$.center.auxTarget").toString())).isEqualByComparingTo("0.0435");
+        assertThat(new BigDecimal(JsonPath.read(json, "$.auxTargets.lowest").toString())).isEqualByComparingTo("0.037");
+        assertThat(new BigDecimal(JsonPath.read(json, "$.auxTargets.highest").toString())).isEqualByComparingTo("0.05");
+
+        String own = mvc.perform(get("/api/agents/{e}/reports/efficiency", a.employeeNo())
+                        .param("from", d1.toString()).param("to", d2.toString())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Boolean) JsonPath.read(own, "$.days[0].figures.aboveTarget")).isTrue();
+        assertThat((Boolean) JsonPath.read(own, "$.days[1].figures.aboveTarget")).isFalse();
+        assertThat((Boolean) JsonPath.read(own, "$.total.aboveTarget")).isTrue();
+
+        // the page names the range of targets, in both languages
+        for (String language : List.of("en", "zh-CN")) {
+            String html = mvc.perform(get("/lead/reports/efficiency").param("center", center.code())
+                            .param("from", d1.toString()).param("to", d2.toString())
+                            .header("Accept-Language", language).with(SignIn.as(planner)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains(language.equals("en") ? "target 3.70% to 5.00%" : "目标 3.70% 至 5.00%")
+                    .doesNotContain("??");
+        }
     }
 
     @Test
