@@ -1,5 +1,7 @@
 package com.timebank.wfm.web.planner;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,7 +28,8 @@ public class MeasureFormat {
         NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
         f.setMinimumFractionDigits(places);
         f.setMaximumFractionDigits(places);
-        return f.format(value);
+        // half up on the double's own digits, as reports.md rounds for display (0.125 → 0.13)
+        return f.format(new BigDecimal(Double.toString(value)).setScale(places, RoundingMode.HALF_UP));
     }
 
     public String percent(double ratio) {
