@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,9 +37,11 @@ class LeaveController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record leave {employeeNo, date, seconds, type: PERSONAL|SICK|ANNUAL, from?, to?} (lead of the "
             + "agent's team, planner, admin); from..to (HH:mm, seconds their length) = part of the day, which rosters "
-            + "block only for those hours; 409 when the month is closed")
-    LeaveService.Item record(@RequestBody LeaveService.NewLeave l, CurrentUser user) {
-        return leave.record(l, user);
+            + "block only for those hours; 409 when the month is closed; with an Idempotency-Key the leave is "
+            + "recorded once per key, and a retry is answered with the first record")
+    LeaveService.Item record(@RequestBody LeaveService.NewLeave l,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, CurrentUser user) {
+        return leave.recordWithClientKey(l, idempotencyKey, user);
     }
 
     @PostMapping(path = "/leave", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

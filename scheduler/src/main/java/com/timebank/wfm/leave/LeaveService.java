@@ -237,7 +237,26 @@ public class LeaveService {
      * shown): the same form sent twice records the leave once.
      */
     public Item record(NewLeave l, String formKey, CurrentUser user) {
+        return record(l, formKey == null ? null : "FORM:" + user.actor() + ":" + formKey, new Validation(), user);
+    }
+
+    /** The longest client key (the API's {@code Idempotency-Key}); leave_record.reference holds it with its prefix. */
+    public static final int MAX_CLIENT_KEY = 255;
+
+    /**
+     * As {@link #record(NewLeave, CurrentUser)}, once per user and {@code clientKey} (the API's
+     * {@code Idempotency-Key}): a retry records nothing more and answers with the leave the first one recorded, also
+     * when the first answer was lost after its commit and the stored answer with it.
+     */
+    public Item recordWithClientKey(NewLeave l, String clientKey, CurrentUser user) {
         Validation v = new Validation();
+        v.require(clientKey == null || (!clientKey.isBlank() && clientKey.length() <= MAX_CLIENT_KEY),
+                "idempotencyKey", "idempotency.key.invalid", "Idempotency-Key");
+        return record(l, clientKey == null ? null : "API:" + user.actor() + ":" + clientKey, v, user);
+    }
+
+    /** Records the leave; a {@code reference} already stored names the same leave recorded before, which answers. */
+    private Item record(NewLeave l, String reference, Validation v, CurrentUser user) {
         v.require(l.employeeNo() != null && !l.employeeNo().isBlank(), "employeeNo", "leave.employeeno-required");
         v.require(l.date() != null, "date", "leave.date-required-yyyy-mm");
         v.require(l.seconds() != null && l.seconds() > 0 && l.seconds() <= DAY_SECONDS, "seconds",
@@ -257,10 +276,10 @@ public class LeaveService {
         }
         Center center = organisation.centerById(agent.centerId());
         requireOpen(center, YearMonth.from(l.date()), agent.id());
-        String reference = formKey == null ? null : "FORM:" + user.actor() + ":" + formKey;
         LeaveRecord record = new LeaveRecord(0, agent.id(), l.date(), l.seconds(), type, LeaveSource.LEAVE, reference,
                 part[0], part[1]);
-        long id = transactions.write(() -> {
+        // with a reference a re-run finds what its first run committed, so a lost commit answer is retried too
+        java.util.function.Supplier<Long> work = () -> {
             // again under the lock month close takes: a close that handled the agent since would never count it
             ledger.lockAccounts(List.of(agent.id()));
             requireOpen(center, YearMonth.from(l.date()), agent.id());
@@ -269,7 +288,7 @@ public class LeaveService {
                 inserted = repository.insertLeave(List.of(record), Map.of(agent.id(), center.id()), user.actor(),
                         now()).get(0);
             } catch (DuplicateKeyException e) {
-                // the same form sent again (or twice at once): its leave is recorded already
+                // the same form or request sent again (or twice at once): its leave is recorded already
                 return repository.idOfReference(reference).orElseThrow(() -> e);
             }
             // the type by the name the agent's pages give it
@@ -279,10 +298,14 @@ public class LeaveService {
                     : Message.of("audit.leave-recorded.part", typeName, l.date(), AuditDetail.amount(l.seconds()),
                             inserted, TimeOfDay.format(part[0]), TimeOfDay.format(part[1])));
             return inserted;
-        });
-        boolean busy = calendar.busyDays(center.id(), l.date(), l.date()).get(l.date());
-        return new Item(id, l.date(), l.seconds(), type, LeaveSource.LEAVE, busy,
-                LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false, timeOfDay(part[0]), timeOfDay(part[1]));
+        };
+        long id = reference == null ? transactions.write(work) : transactions.writeIdempotent(work);
+        // the stored record answers: a retry gets what the first request recorded
+        LeaveRecord stored = reference == null ? record : repository.find(List.of(id)).get(id);
+        boolean busy = calendar.busyDays(center.id(), stored.date(), stored.date()).get(stored.date());
+        return new Item(id, stored.date(), stored.seconds(), stored.type(), LeaveSource.LEAVE, busy,
+                LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false, timeOfDay(stored.startMinute()),
+                timeOfDay(stored.endMinute()));
     }
 
     private static String timeOfDay(Integer minute) {

@@ -29,13 +29,22 @@ class EmergencyRepository {
     record Participant(long agentId, int workedSeconds, long creditedSeconds, long entryId) {
     }
 
-    long insert(long centerId, int level, LocalDate date, String reason, BigDecimal rate, String actor, LocalDateTime now) {
+    /** A new emergency; a {@code clientKey} already stored is a duplicate key (the same request run again). */
+    long insert(long centerId, int level, LocalDate date, String reason, BigDecimal rate, String clientKey,
+            String actor, LocalDateTime now) {
         db.insertInto(EMERGENCY)
                 .set(EMERGENCY.CENTER_ID, centerId).set(EMERGENCY.EMERGENCY_LEVEL, level)
                 .set(EMERGENCY.BUSINESS_DATE, date).set(EMERGENCY.REASON, reason).set(EMERGENCY.RATE, rate)
+                .set(EMERGENCY.CLIENT_KEY, clientKey)
                 .set(EMERGENCY.CREATED_BY, actor).set(EMERGENCY.CREATED_AT, now)
                 .execute();
         return Ids.lastInserted(db);
+    }
+
+    /** The emergency created with this client key, if there is one. */
+    Optional<Long> idOfClientKey(String clientKey) {
+        return db.select(EMERGENCY.ID).from(EMERGENCY).where(EMERGENCY.CLIENT_KEY.eq(clientKey))
+                .fetchOptional(EMERGENCY.ID);
     }
 
     Optional<Stored> find(long id) {

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,20 +82,56 @@ public class EmergencyService {
         return repository.workedByAgent(centerId, from, to);
     }
 
+    /** The longest client key (the API's {@code Idempotency-Key}). */
+    public static final int MAX_CLIENT_KEY = 255;
+
     public Emergency activate(String centerCode, int level, LocalDate date, String reason, CurrentUser user) {
-        Center center = organisation.plannedCenter(centerCode, user);
+        return activate(centerCode, level, date, reason, null, new Validation(), user);
+    }
+
+    /**
+     * As {@link #activate(String, int, LocalDate, String, CurrentUser)}, once per user and {@code clientKey} (the
+     * API's {@code Idempotency-Key}): a retry creates nothing more and answers with the emergency the first one
+     * created, also when the first answer was lost after its commit and the stored answer with it.
+     */
+    public Emergency activateWithClientKey(String centerCode, int level, LocalDate date, String reason,
+            String clientKey, CurrentUser user) {
         Validation v = new Validation();
+        v.require(clientKey == null || (!clientKey.isBlank() && clientKey.length() <= MAX_CLIENT_KEY),
+                "idempotencyKey", "idempotency.key.invalid", "Idempotency-Key");
+        return activate(centerCode, level, date, reason, clientKey == null ? null : "API:" + user.actor() + ":"
+                + clientKey, v, user);
+    }
+
+    /** As {@link #activateWithClientKey}, once per {@code formKey} (a key the page chose when it showed the form). */
+    public Emergency activateWithFormKey(String centerCode, int level, LocalDate date, String reason, String formKey,
+            CurrentUser user) {
+        return activate(centerCode, level, date, reason, formKey == null ? null : "FORM:" + user.actor() + ":"
+                + formKey, new Validation(), user);
+    }
+
+    private Emergency activate(String centerCode, int level, LocalDate date, String reason, String clientKey,
+            Validation v, CurrentUser user) {
+        Center center = organisation.plannedCenter(centerCode, user);
         v.require(level >= 1 && level <= 3, "level", "emergency.level");
         v.require(!date.isAfter(center.today(clock)), "date", "emergency.emergency-cannot-recorded-future", date,
                 center.today(clock));
         v.throwIfInvalid();
         BigDecimal rate = settings.on(center.id(), date).overtimeRate(level);
-        long id = transactions.write(() -> {
-            long created = repository.insert(center.id(), level, date, reason, rate, user.actor(), now());
+        // with a client key a re-run finds what its first run committed, so a lost commit answer is retried too
+        Supplier<Long> work = () -> {
+            long created;
+            try {
+                created = repository.insert(center.id(), level, date, reason, rate, clientKey, user.actor(), now());
+            } catch (DuplicateKeyException e) {
+                // the same request or form sent again (or twice at once): its emergency exists already
+                return repository.idOfClientKey(clientKey).orElseThrow(() -> e);
+            }
             audit.record(user.actor(), AuditAction.EMERGENCY_ACTIVATED, "emergency:" + created,
                     Message.of("audit.emergency-activated", center.code(), level, date, AuditDetail.orNone(reason)));
             return created;
-        });
+        };
+        long id = clientKey == null ? transactions.write(work) : transactions.writeIdempotent(work);
         return emergency(id, user);
     }
 

@@ -97,9 +97,13 @@ class TimebankController {
     }
 
     @PostMapping("/emergencies")
-    @Operation(summary = "Activate emergency overtime (planner/admin of the center)")
-    ResponseEntity<EmergencyService.Emergency> activate(@Valid @RequestBody EmergencyRequest r, CurrentUser user) {
-        EmergencyService.Emergency e = emergencies.activate(r.centerCode(), r.level(), r.date(), r.reason(), user);
+    @Operation(summary = "Activate emergency overtime (planner/admin of the center); with an Idempotency-Key once per "
+            + "key, a retry answered with the emergency the first one created")
+    ResponseEntity<EmergencyService.Emergency> activate(@Valid @RequestBody EmergencyRequest r,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false)
+            String idempotencyKey, CurrentUser user) {
+        EmergencyService.Emergency e = emergencies.activateWithClientKey(r.centerCode(), r.level(), r.date(),
+                r.reason(), idempotencyKey, user);
         return ResponseEntity.created(URI.create("/api/emergencies/" + e.id())).body(e);
     }
 

@@ -1,5 +1,6 @@
 package com.timebank.wfm.api;
 
+import static com.timebank.wfm.db.Tables.IDEMPOTENCY_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.IntegrationTest;
 import com.timebank.wfm.support.Org;
+import com.timebank.wfm.timebank.EmergencyService;
 import com.timebank.wfm.timebank.TimeBonusService;
 
 /**
@@ -48,6 +51,10 @@ class IdempotencyApiTest {
     LeaveService leave;
     @Autowired
     TimeBonusService bonuses;
+    @Autowired
+    EmergencyService emergencies;
+    @Autowired
+    DSLContext db;
     @Autowired
     Clock clock;
 
@@ -168,6 +175,53 @@ class IdempotencyApiTest {
             pool.shutdownNow();
         }
         assertThat(leave.leave(agent.id(), center.today(clock), center.today(clock))).hasSize(1);
+    }
+
+    /**
+     * What the filter holds when the first answer was lost after the commit (503): nothing, it freed the key, so the
+     * retry runs again and only the service's own client key can find what the first run created.
+     */
+    private void loseStoredAnswer(String user, String key) {
+        assertThat(db.deleteFrom(IDEMPOTENCY_KEY)
+                .where(IDEMPOTENCY_KEY.USERNAME.eq(user).and(IDEMPOTENCY_KEY.IDEM_KEY.eq(key))).execute())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void leaveRetriedAfterItsAnswerWasLostIsRecordedOnce() throws Exception {
+        String body = """
+                {"employeeNo":"%s","date":"%s","seconds":7200,"type":"ANNUAL"}"""
+                .formatted(agent.employeeNo(), center.today(clock));
+        MockHttpServletResponse first = post(planner, "/api/leave", "leave-lost-1", body);
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
+        loseStoredAnswer(planner, "leave-lost-1");
+
+        MockHttpServletResponse retry = post(planner, "/api/leave", "leave-lost-1", body);
+        assertThat(retry.getStatus()).as(retry.getContentAsString()).isEqualTo(201);
+        assertThat(retry.getHeader("Idempotent-Replayed")).as("run again, not replayed").isNull();
+        assertThat(((Number) JsonPath.read(retry.getContentAsString(), "$.id")).longValue())
+                .isEqualTo(((Number) JsonPath.read(first.getContentAsString(), "$.id")).longValue());
+        assertThat(leave.leave(agent.id(), center.today(clock), center.today(clock))).hasSize(1);
+    }
+
+    @Test
+    void anEmergencyRetriedAfterItsAnswerWasLostIsCreatedOnce() throws Exception {
+        String body = """
+                {"centerCode":"%s","level":2,"date":"%s","reason":"storm outage"}"""
+                .formatted(center.code(), center.today(clock));
+        MockHttpServletResponse first = post(planner, "/api/emergencies", "emergency-lost-1", body);
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
+        loseStoredAnswer(planner, "emergency-lost-1");
+
+        MockHttpServletResponse retry = post(planner, "/api/emergencies", "emergency-lost-1", body);
+        assertThat(retry.getStatus()).as(retry.getContentAsString()).isEqualTo(201);
+        assertThat(retry.getHeader("Idempotent-Replayed")).as("run again, not replayed").isNull();
+        assertThat(retry.getHeader("Location")).isEqualTo(first.getHeader("Location"));
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(1);
+
+        // another key is another emergency
+        assertThat(post(planner, "/api/emergencies", "emergency-lost-2", body).getStatus()).isEqualTo(201);
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(2);
     }
 
     @Test
