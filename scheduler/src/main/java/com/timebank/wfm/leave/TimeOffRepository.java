@@ -58,13 +58,17 @@ class TimeOffRepository {
                 .map(TimeOffRepository::request);
     }
 
-    /** Serialises every decision about a center's date: the row is created on first use and locked. */
+    /**
+     * Serialises every decision about a center's date: the row is created on first use and locked by a write (its
+     * decision count), not a read lock, so that Galera's certification, which sees only written rows, also makes
+     * two decisions on two nodes conflict.
+     */
     void lockQuotaDay(long centerId, LocalDate date) {
-        db.insertInto(TIME_OFF_QUOTA_DAY, TIME_OFF_QUOTA_DAY.CENTER_ID, TIME_OFF_QUOTA_DAY.BUSINESS_DATE)
-                .values(centerId, date).onDuplicateKeyIgnore().execute();
-        db.selectFrom(TIME_OFF_QUOTA_DAY)
-                .where(TIME_OFF_QUOTA_DAY.CENTER_ID.eq(centerId).and(TIME_OFF_QUOTA_DAY.BUSINESS_DATE.eq(date)))
-                .forUpdate().fetchOne();
+        db.insertInto(TIME_OFF_QUOTA_DAY, TIME_OFF_QUOTA_DAY.CENTER_ID, TIME_OFF_QUOTA_DAY.BUSINESS_DATE,
+                        TIME_OFF_QUOTA_DAY.DECISIONS)
+                .values(centerId, date, 1L)
+                .onDuplicateKeyUpdate().set(TIME_OFF_QUOTA_DAY.DECISIONS, TIME_OFF_QUOTA_DAY.DECISIONS.plus(1L))
+                .execute();
     }
 
     boolean hasActive(long agentId, LocalDate date) {

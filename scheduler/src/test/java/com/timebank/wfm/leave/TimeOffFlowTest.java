@@ -1,6 +1,7 @@
 package com.timebank.wfm.leave;
 
 import static com.timebank.wfm.db.Tables.AUDIT_EVENT;
+import static com.timebank.wfm.db.Tables.TIME_OFF_QUOTA_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -269,6 +270,39 @@ class TimeOffFlowTest {
             assertThat(ledger.consistent(a.id())).isTrue();
         }
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.SUBJECT.eq("time-off:" + r3))).isEqualTo(5);
+    }
+
+    private long decisions(Center center, LocalDate date) {
+        return db.select(TIME_OFF_QUOTA_DAY.DECISIONS).from(TIME_OFF_QUOTA_DAY)
+                .where(TIME_OFF_QUOTA_DAY.CENTER_ID.eq(center.id()).and(TIME_OFF_QUOTA_DAY.BUSINESS_DATE.eq(date)))
+                .fetchOptional(TIME_OFF_QUOTA_DAY.DECISIONS).orElse(0L);
+    }
+
+    /**
+     * Each decision about a date writes the date's quota row, not only locks it: Galera certifies written rows, so
+     * two approvals of the last slot on two nodes conflict instead of both committing.
+     */
+    @Test
+    void everyDecisionAboutADateWritesItsQuotaRow() throws Exception {
+        at("2026-03-09T10:00");
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent a = org.agent(team);
+        Agent b = org.agent(team);
+        String lead = org.leadUser(team);
+        credit(a, 30_000);
+        credit(b, 30_000);
+        shifts.publish(center.id(), List.of(
+                new PublishedShift(a.id(), MAR10, MAR10.atTime(9, 0), MAR10.atTime(18, 0), 60, "TEST"),
+                new PublishedShift(b.id(), MAR10, MAR10.atTime(9, 0), MAR10.atTime(18, 0), 60, "TEST")), "test");
+        long first = id(request(org.agentUser(a), a, MAR10, 3_600L).andExpect(status().isCreated()));
+        long second = id(request(org.agentUser(b), b, MAR10, 3_600L).andExpect(status().isCreated()));
+        long before = decisions(center, MAR10);
+
+        act(lead, first, "approve").andExpect(status().isOk());
+        assertThat(decisions(center, MAR10)).isEqualTo(before + 1);
+        act(lead, second, "reject").andExpect(status().isOk());
+        assertThat(decisions(center, MAR10)).isEqualTo(before + 2);
     }
 
     @Test
