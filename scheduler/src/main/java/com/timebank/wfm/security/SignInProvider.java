@@ -56,8 +56,16 @@ final class SignInProvider implements AuthenticationProvider {
         });
     }
 
-    /** The password hash: counted by the throttle and audited either way. */
+    /**
+     * The password hash: admitted by the throttle, which counts the attempt as a failure before hashing (parallel
+     * guesses cannot all pass before one has counted) and takes it back on success; audited either way.
+     */
     private Authentication check(Authentication auth, String username, String password, String address) {
+        Optional<java.time.Duration> wait = throttle.admit(username, address);
+        if (wait.isPresent()) {
+            events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.THROTTLED));
+            throw new SignInThrottledException(wait.get());
+        }
         Authentication result;
         try {
             if (password.length() > Passwords.MAX_LENGTH) {
@@ -66,11 +74,15 @@ final class SignInProvider implements AuthenticationProvider {
             }
             result = hashes.authenticate(auth);
         } catch (BadCredentialsException e) {
-            throttle.failed(username, address);
+            // counted when admitted
             events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.FAILED));
             throw e;
         } catch (AuthenticationException e) {
+            throttle.notChecked(username, address);
             events.publishEvent(new SignInEvent(username, address, SignInEvent.Outcome.FAILED));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throttle.notChecked(username, address);
             throw e;
         }
         throttle.succeeded(username, address);

@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Slows down password guessing. Failures are counted per account, per client address and per pair of both over a
  * 15-minute window; from the 5th failure of an account (20th of an address) the next attempts are refused for a
  * delay that doubles with each further failure: 15 s, 30 s, ... at most 5 minutes for an account, 15 for an
- * address. A refused attempt is not checked and does not count.
+ * address. A refused attempt is not checked and does not count; an admitted one counts before it is checked.
  * <p>
  * So that an attacker cannot keep a real user out, an address from which the account signed in successfully in the
  * last 24 hours is held only by its own failures for that account, not by the account's or the address's.
@@ -52,19 +52,44 @@ public final class SignInThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /**
+     * Admits an attempt to have its password checked, or says how long it must wait. An admitted attempt counts as a
+     * failure at once, before the (slow) hash, so that guesses sent in parallel are held from the 5th on instead of
+     * all being checked before the first failure counts; a success gives the count back ({@link #succeeded}), and so
+     * does an attempt that was not checked after all ({@link #notChecked}).
+     */
+    public synchronized Optional<Duration> admit(String username, String address) {
+        Optional<Duration> wait = refusal(username, address);
+        if (wait.isEmpty()) {
+            failed(username, address);
+        }
+        return wait;
+    }
+
     /** Counts a wrong password (or unknown user) from the address. */
-    public void failed(String username, String address) {
+    public synchronized void failed(String username, String address) {
         Instant now = clock.instant();
         count(account(username), ACCOUNT_FAILURES, ACCOUNT_CAP, now);
         count(pair(username, address), ACCOUNT_FAILURES, ACCOUNT_CAP, now);
         count(address(address), ADDRESS_FAILURES, ADDRESS_CAP, now);
     }
 
-    /** The user proved the password: their count starts again and the address is known for them. */
-    public void succeeded(String username, String address) {
+    /**
+     * The user proved the password: their count starts again and the address is known for them; the address's count
+     * loses the failure its admission counted.
+     */
+    public synchronized void succeeded(String username, String address) {
         failures.invalidate(account(username));
         failures.invalidate(pair(username, address));
+        uncount(address(address), ADDRESS_FAILURES);
         knownAddresses.put(pair(username, address), Boolean.TRUE);
+    }
+
+    /** An admitted attempt that was not decided by its password (e.g. a disabled user, no database): not a failure. */
+    public synchronized void notChecked(String username, String address) {
+        uncount(account(username), ACCOUNT_FAILURES);
+        uncount(pair(username, address), ACCOUNT_FAILURES);
+        uncount(address(address), ADDRESS_FAILURES);
     }
 
     /** The delay after the {@code count}-th failure in the window, for the given threshold and cap. */
@@ -85,6 +110,20 @@ public final class SignInThrottle {
             int n = f.count() + 1;
             Duration d = delay(n, threshold, cap);
             return new Failures(n, f.first(), d.isZero() ? null : now.plus(d));
+        });
+    }
+
+    /**
+     * Takes one failure back. Below the threshold the hold ends; above it the hold stays as it is (at most one delay
+     * step longer than without that failure: the earlier hold cannot be rebuilt).
+     */
+    private void uncount(String key, int threshold) {
+        failures.asMap().computeIfPresent(key, (k, f) -> {
+            int n = f.count() - 1;
+            if (n <= 0) {
+                return null;
+            }
+            return new Failures(n, f.first(), n < threshold ? null : f.lockedUntil());
         });
     }
 
