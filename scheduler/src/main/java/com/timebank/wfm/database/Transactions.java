@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A write transaction that is run again when the database rolled it back for a transient reason: a deadlock victim
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * share the isolation level and the retry. A runtime exception thrown by the work rolls the whole write back. Spring's
  * {@code @Transactional(readOnly = true)} stays for reads of several statements that must see one snapshot, and
  * {@code @Transactional(propagation = MANDATORY)} for methods that may only join a write their caller opened.
+ *
+ * <p>A write called inside another joins it and is not retried on its own: only the outermost write retries, since
+ * a transient failure has rolled back the whole transaction.
  */
 @Component
 public class Transactions {
@@ -87,6 +91,11 @@ public class Transactions {
     }
 
     private <T, R> Batch<T, R> batch(List<T> items, Function<List<T>, R> work, boolean idempotent) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a caller's write no item can have a transaction of its own: the batch is part of the caller's
+            // write and fails with it, and the outermost write runs it all again if that helps (see run)
+            return new Batch<>(List.of(once(() -> work.apply(items))), Map.of());
+        }
         try {
             return new Batch<>(List.of(run(() -> work.apply(items), idempotent)), Map.of());
         } catch (RuntimeException batchFailure) {
@@ -107,6 +116,12 @@ public class Transactions {
     }
 
     private <T> T run(Supplier<T> work, boolean idempotent) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Joined a caller's write: a deadlock or lost connection has rolled back the whole transaction, and a
+            // retry here would run in a fresh implicit one while the caller's write is marked rollback-only (its
+            // commit then fails). The failure goes up to the outermost write, which runs everything again.
+            return once(work);
+        }
         long backoff = FIRST_BACKOFF_MILLIS;
         for (int attempt = 1; ; attempt++) {
             try {

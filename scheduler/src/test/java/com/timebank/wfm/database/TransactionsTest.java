@@ -10,30 +10,49 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The retry decisions of {@link Transactions}, with a transaction manager whose commits fail as told. */
 class TransactionsTest {
 
-    /** Commits answer the queued failures in order, then succeed; counts commits and rollbacks. */
+    /**
+     * Commits answer the queued failures in order, then succeed; counts commits and rollbacks of transactions (not of
+     * writes that joined one). As Spring's: a write inside another joins it, and its rollback leaves the transaction
+     * only to be rolled back, so that its commit fails.
+     */
     static class ScriptedTransactions implements PlatformTransactionManager {
         final Deque<RuntimeException> commitFailures = new ArrayDeque<>();
         int commits;
         int rollbacks;
+        boolean rollbackOnly;
 
         @Override
         public TransactionStatus getTransaction(TransactionDefinition definition) {
-            return new SimpleTransactionStatus(true);
+            boolean outermost = !TransactionSynchronizationManager.isActualTransactionActive();
+            TransactionSynchronizationManager.setActualTransactionActive(true);
+            return new SimpleTransactionStatus(outermost);
         }
 
         @Override
         public void commit(TransactionStatus status) {
+            if (!status.isNewTransaction()) {
+                return;
+            }
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+            if (rollbackOnly) {
+                rollbackOnly = false;
+                rollbacks++;
+                throw new UnexpectedRollbackException("Transaction rolled back because it has been marked as rollback-only");
+            }
             commits++;
             RuntimeException failure = commitFailures.poll();
             if (failure != null) {
@@ -43,8 +62,19 @@ class TransactionsTest {
 
         @Override
         public void rollback(TransactionStatus status) {
+            if (!status.isNewTransaction()) {
+                rollbackOnly = true;
+                return;
+            }
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+            rollbackOnly = false;
             rollbacks++;
         }
+    }
+
+    @AfterEach
+    void noTransactionLeft() {
+        TransactionSynchronizationManager.clear();
     }
 
     final ScriptedTransactions manager = new ScriptedTransactions();
@@ -55,6 +85,10 @@ class TransactionsTest {
 
     static RuntimeException certificationFailure() {
         return new TransactionSystemException("commit", TransientFailuresTest.certificationFailure());
+    }
+
+    static RuntimeException deadlock() {
+        return new org.jooq.exception.DataAccessException("update", new SQLException("Deadlock found", "40001", 1213));
     }
 
     static RuntimeException answerLost() {
@@ -146,5 +180,40 @@ class TransactionsTest {
         assertThat(one.committed()).isEmpty();
         assertThat(one.failed()).containsEntry(3, bad);
         assertThat(manager.rollbacks).as("a batch of one is not written again").isEqualTo(3);
+    }
+
+    @Test
+    void aDeadlockInAWriteInsideAnotherIsRetriedByTheOutermostWrite() {
+        AtomicInteger inner = new AtomicInteger();
+        int result = transactions.write(() -> {
+            runs.incrementAndGet();
+            return transactions.write(() -> {
+                if (inner.incrementAndGet() == 1) {
+                    throw deadlock();
+                }
+                return inner.get();
+            });
+        });
+        assertThat(result).isEqualTo(2);
+        assertThat(runs).as("the outer work ran again, in a new transaction").hasValue(2);
+        assertThat(manager.rollbacks).isEqualTo(1);
+        assertThat(manager.commits).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchInsideAnotherWriteIsPartOfItAndRetriedWithIt() {
+        AtomicInteger attempts = new AtomicInteger();
+        Transactions.Batch<Integer, Integer> batch = transactions.write(() -> transactions.writeBatch(List.of(1, 2),
+                items -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw deadlock();
+                    }
+                    return items.size();
+                }));
+        assertThat(batch.committed()).as("the whole batch, not item by item").containsExactly(2);
+        assertThat(batch.failed()).isEmpty();
+        assertThat(attempts).hasValue(2);
+        assertThat(manager.rollbacks).isEqualTo(1);
+        assertThat(manager.commits).isEqualTo(1);
     }
 }
