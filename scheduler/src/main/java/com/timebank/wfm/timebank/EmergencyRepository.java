@@ -53,6 +53,11 @@ class EmergencyRepository {
                         r.getReason(), r.getRate(), r.getCreatedBy()));
     }
 
+    /** Locks the emergency row: recording its participants is serialised on it. */
+    void lock(long id) {
+        db.select(EMERGENCY.ID).from(EMERGENCY).where(EMERGENCY.ID.eq(id)).forUpdate().fetch();
+    }
+
     List<Stored> ofCenter(long centerId, int offset, int limit) {
         return db.selectFrom(EMERGENCY).where(EMERGENCY.CENTER_ID.eq(centerId))
                 .orderBy(EMERGENCY.BUSINESS_DATE.desc(), EMERGENCY.ID.desc()).offset(offset).limit(limit)

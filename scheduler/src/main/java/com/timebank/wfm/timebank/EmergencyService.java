@@ -188,6 +188,9 @@ public class EmergencyService {
         }
         v.throwIfInvalid();
         return transactions.write(() -> {
+            // two lists naming the same agent at once: the second waits here and then reads the first one's
+            // participants (an existing credit), instead of inserting the participant again (409, list rolled back)
+            repository.lock(emergencyId);
             Map<Long, EmergencyRepository.Participant> existing = new HashMap<>();
             repository.participants(emergencyId).forEach(p -> existing.put(p.agentId(), p));
             List<Credit> credits = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.Team;
@@ -49,6 +53,10 @@ class LedgerConcurrencyTest {
     ShiftService shifts;
     @Autowired
     Clock clock;
+    @Autowired
+    Transactions transactions;
+    @Autowired
+    DSLContext db;
 
     @Test
     void invariantsAndTheBonusCapHoldUnderConcurrency() throws Exception {
@@ -127,5 +135,73 @@ class LedgerConcurrencyTest {
             entries.forEach(e -> assertThat(e.balanceAfterSeconds()).isNotNegative());
         }
         assertThat(bonusEntries).isEqualTo(budget.grantedSeconds());
+    }
+
+    /**
+     * Transactions on this test's database waiting for a row lock (server tables, without generated classes; the
+     * schema is named in the SQL because the configured rendering leaves schemas out).
+     */
+    private int lockWaits() {
+        return db.fetchCount(DSL.selectOne().from(DSL.table("information_schema.INNODB_TRX"))
+                .join(DSL.table("information_schema.PROCESSLIST"))
+                .on("INNODB_TRX.trx_mysql_thread_id = PROCESSLIST.ID")
+                .where("INNODB_TRX.trx_state = 'LOCK WAIT'")
+                .and("PROCESSLIST.DB = database()"));
+    }
+
+    /**
+     * Two lists naming the same agent, sent at once: the agent's account is held until both wait, so that without a
+     * lock on the emergency both would have read its participants before either committed, and the second would
+     * insert the agent again (409, its whole list rolled back). With it the second reads the first one's credit.
+     */
+    @Test
+    void twoListsNamingTheSameAgentAtOnceBothSucceed() throws Exception {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent shared = org.agent(team);
+        Agent first = org.agent(team);
+        Agent second = org.agent(team);
+        CurrentUser planner = org.as(org.plannerUser(center));
+        long emergency = emergencies.activate(center.code(), 1, center.today(clock), "outage", planner).id();
+
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Object> holder = pool.submit(() -> transactions.write(() -> {
+                ledger.lock(List.of(shared.id()));
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<List<EmergencyService.Credit>> one = pool.submit(() -> emergencies.addParticipants(emergency,
+                    List.of(new EmergencyService.Participation(shared.employeeNo(), 3_600),
+                            new EmergencyService.Participation(first.employeeNo(), 1_800)), planner));
+            Future<List<EmergencyService.Credit>> two = pool.submit(() -> emergencies.addParticipants(emergency,
+                    List.of(new EmergencyService.Participation(second.employeeNo(), 1_800),
+                            new EmergencyService.Participation(shared.employeeNo(), 3_600)), planner));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (lockWaits() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(lockWaits()).as("both lists wait").isEqualTo(2);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+
+            List<EmergencyService.Credit> credits = new ArrayList<>(one.get(30, TimeUnit.SECONDS));
+            credits.addAll(two.get(30, TimeUnit.SECONDS));
+            assertThat(credits).filteredOn(c -> c.employeeNo().equals(shared.employeeNo()))
+                    .extracting(EmergencyService.Credit::entryId).hasSize(2).containsOnly(credits.get(0).entryId());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(emergencies.emergency(emergency, planner).participants()).hasSize(3);
+        assertThat(ledger.statement(shared.id(), null, null, 0, 10).entries()).hasSize(1);
     }
 }
