@@ -92,7 +92,8 @@ public class EmergencyService {
     /**
      * As {@link #activate(String, int, LocalDate, String, CurrentUser)}, once per user and {@code clientKey} (the
      * API's {@code Idempotency-Key}): a retry creates nothing more and answers with the emergency the first one
-     * created, also when the first answer was lost after its commit and the stored answer with it.
+     * created, also when the first answer was lost after its commit and the stored answer with it. The key used
+     * before with other values is a conflict ({@code emergency.key-used-other}).
      */
     public Emergency activateWithClientKey(String centerCode, int level, LocalDate date, String reason,
             String clientKey, CurrentUser user) {
@@ -125,7 +126,13 @@ public class EmergencyService {
                 created = repository.insert(center.id(), level, date, reason, rate, clientKey, user.actor(), now());
             } catch (DuplicateKeyException e) {
                 // the same request or form sent again (or twice at once): its emergency exists already
-                return repository.idOfClientKey(clientKey).orElseThrow(() -> e);
+                long first = repository.idOfClientKey(clientKey).orElseThrow(() -> e);
+                EmergencyRepository.Stored stored = repository.find(first).orElseThrow(() -> e);
+                if (stored.centerId() != center.id() || stored.level() != level || !stored.date().equals(date)
+                        || !stored.reason().equals(reason)) {
+                    throw ConflictException.of("emergency.key-used-other", first);
+                }
+                return first;
             }
             audit.record(user.actor(), AuditAction.EMERGENCY_ACTIVATED, "emergency:" + created,
                     Message.of("audit.emergency-activated", center.code(), level, date, AuditDetail.orNone(reason)));

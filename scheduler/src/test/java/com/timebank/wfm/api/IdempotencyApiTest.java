@@ -222,6 +222,14 @@ class IdempotencyApiTest {
         // another key is another emergency
         assertThat(post(planner, "/api/emergencies", "emergency-lost-2", body).getStatus()).isEqualTo(201);
         assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(2);
+
+        // the lost key sent with other values: refused, as the stored answer would have refused it
+        loseStoredAnswer(planner, "emergency-lost-1");
+        MockHttpServletResponse other = post(planner, "/api/emergencies", "emergency-lost-1",
+                body.replace("\"level\":2", "\"level\":3"));
+        assertThat(other.getStatus()).as(other.getContentAsString()).isEqualTo(409);
+        assertThat((String) JsonPath.read(other.getContentAsString(), "$.code")).isEqualTo("emergency.key-used-other");
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(2);
     }
 
     @Test

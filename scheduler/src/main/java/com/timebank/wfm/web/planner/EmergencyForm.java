@@ -4,9 +4,12 @@ import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import com.timebank.wfm.web.FormKey;
+
 /**
  * Activating emergency overtime: the level (1–3, each with its rate), the business date and the reason. A date that
- * does not parse is refused by the binder ({@code typeMismatch.emergencyForm.date}).
+ * does not parse is refused by the binder ({@code typeMismatch.emergencyForm.date}). The form's key makes it
+ * activate once however often it is sent.
  */
 public class EmergencyForm {
 
@@ -14,6 +17,7 @@ public class EmergencyForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
     private String reason;
+    private String activateKey = FormKey.fresh();
 
     public Integer getLevel() {
         return level;
@@ -37,5 +41,17 @@ public class EmergencyForm {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getActivateKey() {
+        return activateKey;
+    }
+
+    public void setActivateKey(String activateKey) {
+        this.activateKey = activateKey;
+    }
+
+    String activateKeyOrNull() {
+        return FormKey.orNull(activateKey);
     }
 }

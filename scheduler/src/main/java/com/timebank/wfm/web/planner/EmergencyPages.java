@@ -99,13 +99,23 @@ class EmergencyPages {
         }
         if (!binding.hasErrors()) {
             try {
-                var e = emergencies.activate(c.code(), emergencyForm.getLevel(), date, reason, user);
+                // once per form key: the same form sent twice (a double click, a resend) shows the first emergency
+                var e = emergencies.activateWithFormKey(c.code(), emergencyForm.getLevel(), date, reason,
+                        emergencyForm.activateKeyOrNull(), user);
                 return "redirect:/planner/emergencies/" + e.id();
+            } catch (ConflictException e) {
+                // this form (its key) already activated an emergency with other values, e.g. sent again after
+                // going back: a new key lets the planner activate this one too, knowingly
+                emergencyForm.setActivateKey(com.timebank.wfm.web.FormKey.fresh());
+                binding.rejectValue("reason", "planner.emergency.error.form-used");
+                response.setStatus(HttpStatus.CONFLICT.value());
             } catch (InvalidInputException e) {
                 FormErrors.reject(binding, e, Map.of(), "planner.emergency.invalid");
             }
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        if (response.getStatus() == HttpStatus.OK.value()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         listModel(c, user, model);
         return "planner/emergencies";
     }

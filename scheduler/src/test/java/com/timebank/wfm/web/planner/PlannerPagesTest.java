@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -18,6 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,5 +209,33 @@ class PlannerPagesTest {
                         .param("minNoticeDays", "2"))
                 .andExpect(status().isNotFound());
         assertThat(settings.view(theirs.code(), from, org.admin()).idleDayQuota()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmergencyFormSentTwiceActivatesOnce() throws Exception {
+        String form = mvc.perform(get("/planner/emergencies?center=" + mine.code()).with(as(planner)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher hidden = Pattern.compile("name=\"activateKey\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(hidden.find()).as("the form carries its key").isTrue();
+        String key = hidden.group(1);
+        String today = mine.today(clock).toString();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            shown.add(mvc.perform(post("/planner/emergencies").with(as(planner)).with(csrf())
+                            .param("center", mine.code()).param("level", "2").param("date", today)
+                            .param("reason", "double click").param("activateKey", key))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl());
+        }
+        assertThat(shown.get(1)).as("the first emergency, shown again").isEqualTo(shown.get(0));
+        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner))).hasSize(1);
+
+        // the same form sent again with other values (back, edit, send): refused with a new key, nothing activated
+        mvc.perform(post("/planner/emergencies").with(as(planner)).with(csrf())
+                        .param("center", mine.code()).param("level", "3").param("date", today)
+                        .param("reason", "double click").param("activateKey", key))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("already activated an emergency with other values"),
+                        not(containsString("name=\"activateKey\" value=\"" + key + "\"")))));
+        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner))).hasSize(1);
     }
 }
