@@ -135,7 +135,7 @@ public class TimeOffService {
         if (shift.isEmpty()) {
             throw BusinessRuleException.of("timeoff.agent-has-no-published", agent.employeeNo(), date);
         }
-        long shiftSeconds = shift.get(0).workSeconds();
+        long shiftSeconds = shift.get(0).workSeconds(center.timeZone());
         long amount = seconds == null ? shiftSeconds : seconds;
         if (!TimeOffRules.withinShift(amount, shiftSeconds)) {
             throw BusinessRuleException.of("timeoff.request-longer-than-scheduled", Message.duration(amount), amount,

@@ -372,6 +372,7 @@ class RosterPlanning {
             Map<Long, com.timebank.wfm.roster.solver.Agent> solverAgents, RosterProblemBuilder builder) {
         LocalDate weekStart = run.from().with(java.time.temporal.TemporalAdjusters.previousOrSame(contractWeekStart));
         LocalDate weekEnd = run.to().with(java.time.temporal.TemporalAdjusters.nextOrSame(contractWeekStart.minus(1)));
+        java.time.ZoneId zone = organisation.centerById(run.centerId()).timeZone();
         List<LocalDate[]> parts = new ArrayList<>(2);
         if (weekStart.isBefore(run.from())) {
             parts.add(new LocalDate[] {weekStart, run.from().minusDays(1)});
@@ -384,7 +385,7 @@ class RosterPlanning {
             Set<Long> planned = new HashSet<>();
             for (PublishedShift s : shifts.ofCenter(run.centerId(), part[0], part[1])) {
                 if (solverAgents.containsKey(s.agentId())) {
-                    minutes.merge(key(s.agentId(), s.date()), s.workSeconds() / 60, Long::sum);
+                    minutes.merge(key(s.agentId(), s.date()), s.workSeconds(zone) / 60, Long::sum);
                     planned.add(s.agentId());
                 }
             }

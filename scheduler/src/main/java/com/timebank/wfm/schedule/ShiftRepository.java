@@ -3,6 +3,7 @@ package com.timebank.wfm.schedule;
 import static com.timebank.wfm.db.Tables.PUBLISHED_SHIFT;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -71,7 +72,7 @@ class ShiftRepository {
     }
 
     /** Scheduled work seconds of the center's published shifts dated within the period. */
-    long workSeconds(long centerId, LocalDate from, LocalDate to) {
-        return ofCenter(centerId, from, to).stream().mapToLong(PublishedShift::workSeconds).sum();
+    long workSeconds(long centerId, ZoneId zone, LocalDate from, LocalDate to) {
+        return ofCenter(centerId, from, to).stream().mapToLong(s -> s.workSeconds(zone)).sum();
     }
 }

@@ -133,7 +133,7 @@ public class ShiftService {
 
     @Transactional(readOnly = true)
     public long scheduledWorkSeconds(long centerId, LocalDate from, LocalDate to) {
-        return repository.workSeconds(centerId, from, to);
+        return repository.workSeconds(centerId, organisation.centerById(centerId).timeZone(), from, to);
     }
 
     /** The center's shifts the user may see, at most {@value #MAX_READ_DAYS} days at a time. */

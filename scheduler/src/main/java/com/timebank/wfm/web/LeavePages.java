@@ -230,7 +230,7 @@ class LeavePages {
             binding.rejectValue("date", "agent.timeoff.error.rule.no-shift", new Object[] {fmt.day(f.getDate())}, null);
             return;
         }
-        long work = shift.get(0).workSeconds();
+        long work = shift.get(0).workSeconds(center.timeZone());
         long amount = seconds == null ? work : seconds;
         if (amount > work) {
             binding.rejectValue("hours", "agent.timeoff.error.rule.longer",
