@@ -66,7 +66,16 @@ public class AuditLog {
     /** Newest first; {@code search} (optional) is part of the actor, the action or the subject. */
     @Transactional(readOnly = true)
     public List<Event> recent(String search, int offset, int limit) {
-        return db.selectFrom(AUDIT_EVENT).where(matching(search)).orderBy(AUDIT_EVENT.ID.desc()).offset(offset)
+        return recent(search, List.of(), offset, limit);
+    }
+
+    /**
+     * As {@link #recent(String, int, int)}, also matching the events of {@code actions} (the actions whose name in the
+     * reader's language holds the search: the page finds "中心改名" as well as {@code CENTER_RENAMED}).
+     */
+    @Transactional(readOnly = true)
+    public List<Event> recent(String search, Collection<AuditAction> actions, int offset, int limit) {
+        return db.selectFrom(AUDIT_EVENT).where(matching(search, actions)).orderBy(AUDIT_EVENT.ID.desc()).offset(offset)
                 .limit(limit).fetch(r -> new Event(r.getId(), r.getAt(), r.getActor(), r.getAction(), r.getSubject(),
                         r.getDetailCode() == null ? null : ReasonArgs.read(r.getDetailCode(), r.getDetailArgs()),
                         r.getDetailCode() == null ? r.getDetail() : null));
@@ -74,16 +83,23 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public long count(String search) {
-        return db.fetchCount(AUDIT_EVENT, matching(search));
+        return count(search, List.of());
     }
 
-    private static Condition matching(String search) {
+    @Transactional(readOnly = true)
+    public long count(String search, Collection<AuditAction> actions) {
+        return db.fetchCount(AUDIT_EVENT, matching(search, actions));
+    }
+
+    private static Condition matching(String search, Collection<AuditAction> actions) {
         if (search == null || search.isBlank()) {
             return DSL.trueCondition();
         }
         String like = "%" + search.trim().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return AUDIT_EVENT.ACTOR.like(like, '!').or(AUDIT_EVENT.ACTION.like(like, '!'))
+        Condition text = AUDIT_EVENT.ACTOR.like(like, '!').or(AUDIT_EVENT.ACTION.like(like, '!'))
                 .or(AUDIT_EVENT.SUBJECT.like(like, '!'));
+        return actions.isEmpty() ? text
+                : text.or(AUDIT_EVENT.ACTION.in(actions.stream().map(AuditAction::code).toList()));
     }
 
     /** The detail with every text and list argument, nested ones too, cut to its bound, so that the row is stored. */

@@ -1,8 +1,11 @@
 package com.timebank.wfm.web.admin;
 
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,23 @@ class AuditPages {
     static final int PAGE_SIZE = 50;
 
     private final AuditLog audit;
+    private final MessageSource messages;
 
-    AuditPages(AuditLog audit) {
+    AuditPages(AuditLog audit, MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** The actions whose name in the reader's language holds {@code search} (none for no search). */
+    private List<AuditAction> named(String search, Locale locale) {
+        if (search == null) {
+            return List.of();
+        }
+        String wanted = search.toLowerCase(locale);
+        return Arrays.stream(AuditAction.values())
+                .filter(a -> messages.getMessage("admin.audit.action." + a.name(), null, a.code(), locale)
+                        .toLowerCase(locale).contains(wanted))
+                .toList();
     }
 
     /**
@@ -44,14 +61,15 @@ class AuditPages {
 
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            Model model) {
+            Model model, Locale locale) {
         String search = q == null || q.isBlank() ? null : q.trim();
         if (search != null && search.length() > 100) {
             search = search.substring(0, 100);
         }
         Paging paging = Paging.of(page, PAGE_SIZE);
-        long total = audit.count(search);
-        List<Row> rows = audit.recent(search, paging.offset(), paging.size()).stream().map(Row::of).toList();
+        List<AuditAction> named = named(search, locale);
+        long total = audit.count(search, named);
+        List<Row> rows = audit.recent(search, named, paging.offset(), paging.size()).stream().map(Row::of).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("q", search);
         model.addAttribute("page", paging.page());

@@ -2,8 +2,11 @@ package com.timebank.wfm.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,8 +59,8 @@ class AuditPagesSliceTest {
 
     @BeforeEach
     void recorded() {
-        when(audit.recent(isNull(), eq(0), anyInt())).thenReturn(events);
-        when(audit.count(isNull())).thenAnswer(i -> (long) events.size());
+        when(audit.recent(isNull(), eq(List.of()), eq(0), anyInt())).thenReturn(events);
+        when(audit.count(isNull(), eq(List.of()))).thenAnswer(i -> (long) events.size());
     }
 
     @Test
@@ -71,6 +74,25 @@ class AuditPagesSliceTest {
         String en = page("en");
         assertThat(cell(en, "action")).isEqualTo("Center renamed");
         assertThat(cell(en, "detail")).isEqualTo("Name: 上海 → 上海北");
+    }
+
+    @Test
+    void aSearchFindsTheActionsByTheirNameInTheReadersLanguage() throws Exception {
+        recorded(AuditAction.CENTER_RENAMED, "center:SH", Message.of("audit.renamed", "上海", "上海北"));
+        when(audit.recent(eq("改名"), anyList(), eq(0), anyInt())).thenReturn(events);
+        when(audit.count(eq("改名"), anyList())).thenAnswer(i -> (long) events.size());
+        when(audit.recent(eq("renamed"), anyList(), eq(0), anyInt())).thenReturn(events);
+        when(audit.count(eq("renamed"), anyList())).thenAnswer(i -> (long) events.size());
+
+        mvc.perform(get("/admin/audit").param("q", "改名").header("Accept-Language", "zh-CN").with(user(ADMIN)))
+                .andExpect(status().isOk());
+        verify(audit).recent(eq("改名"), argThat(actions -> actions.contains(AuditAction.CENTER_RENAMED)
+                && actions.contains(AuditAction.TEAM_RENAMED) && !actions.contains(AuditAction.CENTER_CREATED)),
+                eq(0), anyInt());
+        mvc.perform(get("/admin/audit").param("q", "renamed").header("Accept-Language", "en").with(user(ADMIN)))
+                .andExpect(status().isOk());
+        verify(audit).recent(eq("renamed"), argThat(actions -> actions.contains(AuditAction.CENTER_RENAMED)
+                && !actions.contains(AuditAction.CENTER_CREATED)), eq(0), anyInt());
     }
 
     @Test

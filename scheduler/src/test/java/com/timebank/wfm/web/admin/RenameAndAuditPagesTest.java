@@ -88,6 +88,11 @@ class RenameAndAuditPagesTest {
                 .andExpect(content().string(allOf(containsString("中心改名"), containsString("CENTER_RENAMED"),
                         containsString("名称：" + center.name() + " → Renamed Center"),
                         not(containsString("Center renamed")), not(containsString("Name: ")))));
+        // found by the action's name in the reader's language as well as by its code
+        mvc.perform(get("/admin/audit").param("q", "中心改名").header("Accept-Language", "zh-CN").with(as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("名称：" + center.name() + " → Renamed Center"),
+                        not(containsString("CENTER_CREATED")))));
         mvc.perform(get("/admin/audit").param("q", "no-such-thing-" + center.code()).with(as("admin")))
                 .andExpect(content().string(allOf(containsString("No change recorded matches."),
                         not(containsString("CENTER_RENAMED")))));
