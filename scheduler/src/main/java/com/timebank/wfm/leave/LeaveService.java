@@ -240,6 +240,9 @@ public class LeaveService {
         return record(l, formKey == null ? null : "FORM:" + user.actor() + ":" + formKey, new Validation(), user);
     }
 
+    /** The refusal of a key (a form's or the API's) used before for other leave. */
+    public static final String KEY_USED_OTHER = "leave.key-used-other";
+
     /** The longest client key (the API's {@code Idempotency-Key}); leave_record.reference holds it with its prefix. */
     public static final int MAX_CLIENT_KEY = 255;
 
@@ -300,8 +303,15 @@ public class LeaveService {
             return inserted;
         };
         long id = reference == null ? transactions.write(work) : transactions.writeIdempotent(work);
-        // the stored record answers: a retry gets what the first request recorded
+        // the stored record answers: a retry gets what the first request recorded; the key (a form's, a request's)
+        // used before for other leave is refused, so that a lead who changed the form is not told it was recorded
         LeaveRecord stored = reference == null ? record : repository.find(List.of(id)).get(id);
+        if (stored.agentId() != record.agentId() || !stored.date().equals(record.date())
+                || stored.seconds() != record.seconds() || stored.type() != record.type()
+                || !java.util.Objects.equals(stored.startMinute(), record.startMinute())
+                || !java.util.Objects.equals(stored.endMinute(), record.endMinute())) {
+            throw ConflictException.of(KEY_USED_OTHER, id);
+        }
         boolean busy = calendar.busyDays(center.id(), stored.date(), stored.date()).get(stored.date());
         return new Item(id, stored.date(), stored.seconds(), stored.type(), LeaveSource.LEAVE, busy,
                 LeaveEligibility.eligible(LeaveSource.LEAVE, busy), false, timeOfDay(stored.startMinute()),

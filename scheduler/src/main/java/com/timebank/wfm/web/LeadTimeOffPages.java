@@ -218,8 +218,15 @@ class LeadTimeOffPages {
                 return "redirect:/lead/leave?employeeNo=" + org.springframework.web.util.UriUtils
                         .encodeQueryParam(agent.employeeNo(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (ConflictException e) {
-                binding.rejectValue("date", "lead.leave.error.closed",
-                        new Object[] {fmt.month(java.time.YearMonth.from(leaveForm.getDate()))}, e.getMessage());
+                if (LeaveService.KEY_USED_OTHER.equals(e.reason().code())) {
+                    // this form (its key) already recorded other leave, e.g. sent again after going back: a new key
+                    // lets the lead record this one too, knowingly
+                    leaveForm.setRecordKey(FormKey.fresh());
+                    binding.rejectValue("date", "lead.leave.form-used");
+                } else {
+                    binding.rejectValue("date", "lead.leave.error.closed",
+                            new Object[] {fmt.month(java.time.YearMonth.from(leaveForm.getDate()))}, e.getMessage());
+                }
                 response.setStatus(HttpStatus.CONFLICT.value());
             } catch (ForbiddenException e) {
                 binding.rejectValue("employeeNo", "lead.leave.error.not-lead");

@@ -202,6 +202,13 @@ class IdempotencyApiTest {
         assertThat(((Number) JsonPath.read(retry.getContentAsString(), "$.id")).longValue())
                 .isEqualTo(((Number) JsonPath.read(first.getContentAsString(), "$.id")).longValue());
         assertThat(leave.leave(agent.id(), center.today(clock), center.today(clock))).hasSize(1);
+
+        // the key with other leave, its answer lost: refused, not answered as if recorded
+        loseStoredAnswer(planner, "leave-lost-1");
+        MockHttpServletResponse other = post(planner, "/api/leave", "leave-lost-1", body.replace("7200", "3600"));
+        assertThat(other.getStatus()).as(other.getContentAsString()).isEqualTo(409);
+        assertThat((String) JsonPath.read(other.getContentAsString(), "$.code")).isEqualTo("leave.key-used-other");
+        assertThat(leave.leave(agent.id(), center.today(clock), center.today(clock))).hasSize(1);
     }
 
     @Test

@@ -201,6 +201,15 @@ class LeavePagesTest {
         }
         assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds())
                 .isEqualTo(5_400 + 7_200);
+        // the same form sent again with other hours (back, changed, sent): refused with a fresh key, nothing recorded
+        String again = mvc.perform(post("/lead/leave").param("employeeNo", ana.employeeNo()).param("type", "SICK")
+                        .param("date", idle.toString()).param("hours", "3").param("recordKey", hidden.group(1))
+                        .header("Accept-Language", "en").with(csrf()).with(as(lead)))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("This form had already recorded leave with other values")
+                .doesNotContain("value=\"" + hidden.group(1) + "\"");
+        assertThat(leave.month(ana.employeeNo(), YearMonth.from(idle), org.as(lead)).leaveSeconds())
+                .isEqualTo(5_400 + 7_200);
     }
 
     @Test
