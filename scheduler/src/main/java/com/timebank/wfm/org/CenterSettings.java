@@ -25,7 +25,11 @@ public record CenterSettings(
         int serviceLevelSeconds,
         BigDecimal maxOccupancy,
         BigDecimal shrinkage,
-        QuotaMode quotaMode) {
+        QuotaMode quotaMode,
+        int standardDayMinutes) {
+
+    /** The standard paid day of a center unless it sets its own: 8 h. */
+    public static final int DEFAULT_STANDARD_DAY_MINUTES = 480;
 
     /** Far enough back that a new center's defaults cover any history imported for it. */
     public static final LocalDate BEGINNING = LocalDate.of(2000, 1, 1);
@@ -34,7 +38,8 @@ public record CenterSettings(
         return new CenterSettings(BEGINNING, new BigDecimal("0.037"),
                 new BigDecimal("0.30"), new BigDecimal("0.45"), new BigDecimal("0.60"),
                 new BigDecimal("0.01"), 2, 0, 4, 2, 2, 1,
-                new BigDecimal("0.90"), 30, new BigDecimal("0.85"), new BigDecimal("0.30"), QuotaMode.FIXED);
+                new BigDecimal("0.90"), 30, new BigDecimal("0.85"), new BigDecimal("0.30"), QuotaMode.FIXED,
+                DEFAULT_STANDARD_DAY_MINUTES);
     }
 
     public BigDecimal overtimeRate(int level) {
@@ -57,9 +62,14 @@ public record CenterSettings(
         return busy ? busyDayQuota : idleDayQuota;
     }
 
+    /** The standard paid day in seconds: what one agent-day of a balance is. */
+    public long standardDaySeconds() {
+        return standardDayMinutes * 60L;
+    }
+
     public CenterSettings withEffectiveFrom(LocalDate date) {
         return new CenterSettings(date, auxTarget, overtimeRate1, overtimeRate2, overtimeRate3, bonusCapRatio,
                 idleDayQuota, busyDayQuota, busyFirstDays, busyLastDays, monthCloseDay, minNoticeDays,
-                serviceLevelTarget, serviceLevelSeconds, maxOccupancy, shrinkage, quotaMode);
+                serviceLevelTarget, serviceLevelSeconds, maxOccupancy, shrinkage, quotaMode, standardDayMinutes);
     }
 }

@@ -68,6 +68,7 @@ class CenterSettingsRepository {
                 .set(CENTER_SETTINGS.MAX_OCCUPANCY, s.maxOccupancy())
                 .set(CENTER_SETTINGS.SHRINKAGE, s.shrinkage())
                 .set(CENTER_SETTINGS.QUOTA_MODE, s.quotaMode().name())
+                .set(CENTER_SETTINGS.STANDARD_DAY_MINUTES, s.standardDayMinutes())
                 .set(CENTER_SETTINGS.CREATED_BY, actor)
                 .set(CENTER_SETTINGS.CREATED_AT, now)
                 .onDuplicateKeyUpdate()
@@ -87,6 +88,7 @@ class CenterSettingsRepository {
                 .set(CENTER_SETTINGS.MAX_OCCUPANCY, s.maxOccupancy())
                 .set(CENTER_SETTINGS.SHRINKAGE, s.shrinkage())
                 .set(CENTER_SETTINGS.QUOTA_MODE, s.quotaMode().name())
+                .set(CENTER_SETTINGS.STANDARD_DAY_MINUTES, s.standardDayMinutes())
                 .set(CENTER_SETTINGS.CREATED_BY, actor)
                 .set(CENTER_SETTINGS.CREATED_AT, now)
                 .execute();
@@ -117,6 +119,6 @@ class CenterSettingsRepository {
                 r.getOvertimeRate_3(), r.getBonusCapRatio(), r.getIdleDayQuota(), r.getBusyDayQuota(),
                 r.getBusyFirstDays(), r.getBusyLastDays(), r.getMonthCloseDay(), r.getMinNoticeDays(),
                 r.getServiceLevelTarget(), r.getServiceLevelSeconds(), r.getMaxOccupancy(), r.getShrinkage(),
-                QuotaMode.valueOf(r.getQuotaMode()));
+                QuotaMode.valueOf(r.getQuotaMode()), r.getStandardDayMinutes());
     }
 }

@@ -26,14 +26,16 @@ public record SettingsChange(
         Integer serviceLevelSeconds,
         BigDecimal maxOccupancy,
         BigDecimal shrinkage,
-        QuotaMode quotaMode) {
+        QuotaMode quotaMode,
+        Integer standardDayMinutes) {
 
     public record BusyDays(Integer firstDays, Integer lastDays) {
     }
 
     /**
      * The time-bank economics that only an admin sets (timebank.md, "Who may do what"): what aux time earns, the
-     * interest on emergency overtime, the bonus cap and when months close. Quotas, the busy-day calendar and the
+     * interest on emergency overtime, the bonus cap, when months close and the standard paid day that turns balances
+     * into agent-days. Quotas, the busy-day calendar and the
      * staffing targets are the planner's.
      */
     public List<String> adminOnlyFields() {
@@ -49,6 +51,9 @@ public record SettingsChange(
         }
         if (monthCloseDay != null) {
             fields.add("monthCloseDay");
+        }
+        if (standardDayMinutes != null) {
+            fields.add("standardDayMinutes");
         }
         return fields;
     }
@@ -84,6 +89,7 @@ public record SettingsChange(
         if (quotaMode != null) {
             set.add(Message.of("audit.setting.quotaMode", Message.of("planner.quota.mode." + quotaMode)));
         }
+        add(set, "standardDayMinutes", standardDayMinutes);
         return set;
     }
 
@@ -99,6 +105,9 @@ public record SettingsChange(
     private static final BigDecimal MAX_RATE = new BigDecimal("0.60");
     /** Above it an agent could idle a fifth of the day and still earn time; the seed's band is 2.53%–3.7%. */
     private static final BigDecimal MAX_AUX_TARGET = new BigDecimal("0.20");
+    /** A paid day of 1 h to 12 h: shorter or longer is no working day of a contact center. */
+    static final int MIN_STANDARD_DAY_MINUTES = 60;
+    static final int MAX_STANDARD_DAY_MINUTES = 720;
 
     /** The complete settings this change produces over {@code base}, or field errors in {@code v}. */
     public CenterSettings applyTo(CenterSettings base, LocalDate from, Validation v) {
@@ -151,8 +160,12 @@ public record SettingsChange(
         BigDecimal shrink = pick(shrinkage, base.shrinkage());
         v.require(shrink.compareTo(ZERO) >= 0 && shrink.compareTo(new BigDecimal("0.95")) <= 0, "shrinkage",
                 "number.between", "shrinkage", "0", "0.95");
+        int standardDay = pick(standardDayMinutes, base.standardDayMinutes());
+        v.require(standardDay >= MIN_STANDARD_DAY_MINUTES && standardDay <= MAX_STANDARD_DAY_MINUTES,
+                "standardDayMinutes", "number.between", "standardDayMinutes", MIN_STANDARD_DAY_MINUTES,
+                MAX_STANDARD_DAY_MINUTES);
         return new CenterSettings(from, aux, rates[0], rates[1], rates[2], cap, idle, busy, first, last, close, notice,
-                sl, slSeconds, occupancy, shrink, pick(quotaMode, base.quotaMode()));
+                sl, slSeconds, occupancy, shrink, pick(quotaMode, base.quotaMode()), standardDay);
     }
 
     private static <T> T pick(T value, T fallback) {
@@ -176,7 +189,8 @@ public record SettingsChange(
             int serviceLevelSeconds,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal maxOccupancy,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal shrinkage,
-            QuotaMode quotaMode) {
+            QuotaMode quotaMode,
+            int standardDayMinutes) {
 
         public static View of(String centerCode, CenterSettings s, List<LocalDate> specialBusyDates) {
             return new View(centerCode, s.effectiveFrom(), s.auxTarget().stripTrailingZeros(),
@@ -185,7 +199,8 @@ public record SettingsChange(
                     s.bonusCapRatio().stripTrailingZeros(), s.idleDayQuota(), s.busyDayQuota(),
                     new BusyDays(s.busyFirstDays(), s.busyLastDays()), specialBusyDates, s.monthCloseDay(),
                     s.minNoticeDays(), s.serviceLevelTarget().stripTrailingZeros(), s.serviceLevelSeconds(),
-                    s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros(), s.quotaMode());
+                    s.maxOccupancy().stripTrailingZeros(), s.shrinkage().stripTrailingZeros(), s.quotaMode(),
+                    s.standardDayMinutes());
         }
 
         private static String plain(BigDecimal d) {

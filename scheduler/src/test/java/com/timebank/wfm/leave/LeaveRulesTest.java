@@ -188,7 +188,7 @@ class LeaveRulesTest {
             return new CenterSettings(d.effectiveFrom(), d.auxTarget(), d.overtimeRate1(), d.overtimeRate2(),
                     d.overtimeRate3(), d.bonusCapRatio(), d.idleDayQuota(), d.busyDayQuota(), d.busyFirstDays(),
                     d.busyLastDays(), d.monthCloseDay(), d.minNoticeDays(), d.serviceLevelTarget(),
-                    d.serviceLevelSeconds(), d.maxOccupancy(), d.shrinkage(), mode);
+                    d.serviceLevelSeconds(), d.maxOccupancy(), d.shrinkage(), mode, d.standardDayMinutes());
         }
     }
 

@@ -196,6 +196,33 @@ class OrganisationApiTest {
     }
 
     @Test
+    void theStandardPaidDayIsAnAdminsEffectiveDatedSettingOf1To12Hours() throws Exception {
+        Center c = org.center();
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.standardDayMinutes").value(480));
+        for (int minutes : new int[] {59, 721}) {
+            mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings"))
+                            .content("{\"effectiveFrom\":\"" + NEXT + "-01-01\",\"standardDayMinutes\":" + minutes + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[*].field").value(hasItem("standardDayMinutes")));
+        }
+        String change = "{\"effectiveFrom\":\"" + NEXT + "-01-01\",\"standardDayMinutes\":450}";
+        mvc.perform(put("/api/centers/" + c.code() + "/settings").with(httpBasic(org.plannerUser(c), Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("standardDayMinutes")));
+        mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).content(change))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.standardDayMinutes").value(450))
+                .andExpect(jsonPath("$.auxTarget").value("0.037"));
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=" + (NEXT - 1) + "-12-31")))
+                .andExpect(jsonPath("$.standardDayMinutes").value(480));
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings?date=" + NEXT + "-01-01")))
+                .andExpect(jsonPath("$.standardDayMinutes").value(450));
+    }
+
+    @Test
     void onlyAdminsChangeTheOrganisation() throws Exception {
         Center c = org.center();
         String planner = org.plannerUser(c);

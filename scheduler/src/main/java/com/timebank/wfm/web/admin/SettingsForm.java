@@ -26,6 +26,7 @@ public class SettingsForm {
     private String maxOccupancy;
     private String shrinkage;
     private QuotaMode quotaMode;
+    private Integer standardDayMinutes;
 
     public QuotaMode getQuotaMode() { return quotaMode; }
     public void setQuotaMode(QuotaMode v) { quotaMode = v; }
@@ -63,4 +64,6 @@ public class SettingsForm {
     public void setMaxOccupancy(String v) { maxOccupancy = v; }
     public String getShrinkage() { return shrinkage; }
     public void setShrinkage(String v) { shrinkage = v; }
+    public Integer getStandardDayMinutes() { return standardDayMinutes; }
+    public void setStandardDayMinutes(Integer v) { standardDayMinutes = v; }
 }

@@ -113,7 +113,7 @@ class SettingsPages {
         BigDecimal occupancy = ratio(settingsForm.getMaxOccupancy(), "maxOccupancy", binding);
         BigDecimal shrinkage = ratio(settingsForm.getShrinkage(), "shrinkage", binding);
         for (String field : List.of("idleDayQuota", "busyDayQuota", "busyFirstDays", "busyLastDays", "monthCloseDay",
-                "minNoticeDays", "serviceLevelSeconds")) {
+                "minNoticeDays", "serviceLevelSeconds", "standardDayMinutes")) {
             if (!binding.hasFieldErrors(field) && binding.getRawFieldValue(field) == null) {
                 binding.rejectValue(field, "admin.error.required");
             }
@@ -124,7 +124,8 @@ class SettingsPages {
                         settingsForm.getIdleDayQuota(), settingsForm.getBusyDayQuota(),
                         new SettingsChange.BusyDays(settingsForm.getBusyFirstDays(), settingsForm.getBusyLastDays()),
                         special, settingsForm.getMonthCloseDay(), settingsForm.getMinNoticeDays(), sl,
-                        settingsForm.getServiceLevelSeconds(), occupancy, shrinkage, settingsForm.getQuotaMode());
+                        settingsForm.getServiceLevelSeconds(), occupancy, shrinkage, settingsForm.getQuotaMode(),
+                        settingsForm.getStandardDayMinutes());
                 settings.change(center.code(), change, user);
                 flash.success(redirect, "admin.settings.saved", center.code(), fmt.date(from));
                 return "redirect:" + OrganisationPages.centerPath(center.code()) + "/settings?from=" + from;
@@ -172,6 +173,7 @@ class SettingsPages {
         f.setMaxOccupancy(percent(v.maxOccupancy()));
         f.setShrinkage(percent(v.shrinkage()));
         f.setQuotaMode(v.quotaMode());
+        f.setStandardDayMinutes(v.standardDayMinutes());
         return f;
     }
 

@@ -110,7 +110,7 @@ class CalendarPages {
                         quotaForm.getBusyDayQuota(),
                         new SettingsChange.BusyDays(quotaForm.getBusyFirstDays(), quotaForm.getBusyLastDays()),
                         special, null, quotaForm.getMinNoticeDays(), null, null, null, null,
-                        quotaForm.getQuotaMode()), user);
+                        quotaForm.getQuotaMode(), null), user);
                 flash.success(redirect, "planner.quota.saved", fmt.date(from));
                 return "redirect:/planner/calendar?center=" + c.code() + "&month=" + YearMonth.from(from);
             } catch (InvalidInputException e) {

@@ -4,6 +4,7 @@ import static com.timebank.wfm.support.SignIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -74,7 +75,7 @@ class AdminPagesTest {
                 .param("idleDayQuota", "5").param("busyDayQuota", "1").param("busyFirstDays", "3")
                 .param("busyLastDays", "2").param("monthCloseDay", "2").param("minNoticeDays", "1")
                 .param("serviceLevelTarget", "80").param("serviceLevelSeconds", "20").param("maxOccupancy", "85")
-                .param("shrinkage", "30");
+                .param("shrinkage", "30").param("standardDayMinutes", "480");
         mvc.perform(form.param("effectiveFrom", today.minusDays(1).toString()).param("specialBusyDates", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Settings cannot change retroactively")));
@@ -90,7 +91,8 @@ class AdminPagesTest {
                 .param("idleDayQuota", "5").param("busyDayQuota", "1").param("busyFirstDays", "3")
                 .param("busyLastDays", "2").param("monthCloseDay", "2").param("minNoticeDays", "1")
                 .param("serviceLevelTarget", "80").param("serviceLevelSeconds", "20").param("maxOccupancy", "85")
-                .param("shrinkage", "30").param("effectiveFrom", today.plusDays(7).toString())
+                .param("shrinkage", "30").param("standardDayMinutes", "480")
+                .param("effectiveFrom", today.plusDays(7).toString())
                 .param("specialBusyDates", today.plusDays(10) + "\n" + today.plusDays(11));
         mvc.perform(valid).andExpect(status().is3xxRedirection());
         var after = settings.on(center.id(), today.plusDays(7));
@@ -99,6 +101,44 @@ class AdminPagesTest {
         assertThat(after.auxTarget()).isEqualByComparingTo("0.037");
         assertThat(settings.on(center.id(), today).idleDayQuota()).isEqualTo(2);
         assertThat(settings.isBusyDay(center.id(), today.plusDays(10))).isTrue();
+    }
+
+    @Test
+    void theStandardPaidDayIsTypedInMinutesKeptFromItsDateAndShownToPlanners() throws Exception {
+        Center center = org.center();
+        java.time.LocalDate from = center.today(clock).plusDays(7);
+        String path = "/admin/centers/" + center.code() + "/settings";
+        mvc.perform(get(path).header("Accept-Language", "en").with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Standard paid day"),
+                        containsString("data-testid=\"standard-day-help\""),
+                        matchesPattern("(?s).*name=\"standardDayMinutes\"[^>]*value=\"480\".*"))));
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>
+                form = minutes -> post(path).with(as("admin")).with(csrf()).header("Accept-Language", "en")
+                        .param("auxTarget", "3.7").param("overtimeRate1", "30").param("overtimeRate2", "45")
+                        .param("overtimeRate3", "60").param("bonusCapRatio", "1").param("idleDayQuota", "2")
+                        .param("busyDayQuota", "0").param("busyFirstDays", "4").param("busyLastDays", "2")
+                        .param("monthCloseDay", "2").param("minNoticeDays", "1").param("serviceLevelTarget", "90")
+                        .param("serviceLevelSeconds", "30").param("maxOccupancy", "85").param("shrinkage", "30")
+                        .param("quotaMode", "FIXED").param("specialBusyDates", "")
+                        .param("effectiveFrom", from.toString()).param("standardDayMinutes", minutes);
+        mvc.perform(form.apply("721"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"standardDayMinutes-error\""),
+                        containsString("Between 60 and 720 minutes (1 h to 12 h)."))));
+        assertThat(settings.on(center.id(), from).standardDayMinutes()).isEqualTo(480);
+
+        mvc.perform(form.apply("450")).andExpect(status().is3xxRedirection());
+        assertThat(settings.on(center.id(), from).standardDayMinutes()).isEqualTo(450);
+        assertThat(settings.on(center.id(), from.minusDays(1)).standardDayMinutes()).isEqualTo(480);
+        mvc.perform(get(path).param("from", from.toString()).with(as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern("(?s).*name=\"standardDayMinutes\"[^>]*value=\"450\".*")));
+        mvc.perform(get(path).param("from", from.toString()).header("Accept-Language", "zh-CN").with(as("admin")))
+                .andExpect(content().string(containsString("标准带薪工作日时长")));
+        // the planner's calendar lists the day in force today, which the change from next week leaves at 8 h
+        mvc.perform(get("/planner/calendar").param("center", center.code()).header("Accept-Language", "en")
+                        .with(as(org.plannerUser(center)))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Standard paid day (one agent-day of the balance"),
+                        containsString("data-testid=\"standard-day\">8:00<"))));
     }
 
     @Test

@@ -125,7 +125,7 @@ class AuditPagesSliceTest {
     void settingsCountsAndAmountsAreWrittenInTheReadersLanguage() throws Exception {
         SettingsChange change = new SettingsChange(MAR12, new BigDecimal("0.037"), null, null, null, 5,
                 new SettingsChange.BusyDays(3, null), List.of(LocalDate.of(2026, 3, 20)), null, 2, null, null, null,
-                null, QuotaMode.DERIVED);
+                null, QuotaMode.DERIVED, null);
         recorded(AuditAction.SETTINGS_CHANGED, "center:SH",
                 Message.of("audit.settings-changed", MAR12, AuditDetail.list(change.audited())));
         recorded(AuditAction.BALANCE_PAID_OUT, "agent:E1001",
