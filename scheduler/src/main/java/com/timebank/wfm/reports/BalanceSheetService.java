@@ -22,6 +22,7 @@ import com.timebank.wfm.ledger.LedgerService;
 import com.timebank.wfm.ledger.MonthSum;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
@@ -36,18 +37,17 @@ import com.timebank.wfm.timebank.TimeBonusService;
 @Service
 public class BalanceSheetService {
 
-    /** The standard paid day that turns the outstanding balance into agent-days (reports.md: e.g. 8 h). */
-    public static final long STANDARD_DAY_SECONDS = 8 * 3600;
-
     private final OrganisationService organisation;
     private final LedgerService ledger;
     private final EmergencyService emergencies;
     private final TimeBonusService bonuses;
+    private final CenterSettingsService settings;
     private final Clock clock;
 
     BalanceSheetService(OrganisationService organisation, LedgerService ledger, EmergencyService emergencies,
-            TimeBonusService bonuses, Clock clock) {
+            TimeBonusService bonuses, CenterSettingsService settings, Clock clock) {
         this.organisation = organisation;
+        this.settings = settings;
         this.ledger = ledger;
         this.emergencies = emergencies;
         this.bonuses = bonuses;
@@ -105,11 +105,14 @@ public class BalanceSheetService {
         }
         agentLines.sort(Comparator.comparing(BalanceLine::team).thenComparing(BalanceLine::key));
         TimeBonusService.Budget b = bonuses.budget(scope.center().code(), m, user);
+        // The balance is the one at the month's end, so it counts in the standard paid day in force on that day
+        // (reports.md: "÷ the center's standard paid day"); a change later in the month applies to that month.
+        long standardDay = settings.on(scope.center().id(), m.atEndOfMonth()).standardDaySeconds();
         return new BalanceSheet(scope.center().code(), scope.center().timeZone().getId(), m, total.line(),
                 teamSums.values().stream().map(BalanceLine.Sum::line).toList(), agentLines,
                 new BalanceSheet.BonusCap(b.capRatio(), b.scheduledSeconds(), b.capSeconds(), b.grantedSeconds(),
                         b.remainingSeconds()),
-                STANDARD_DAY_SECONDS);
+                standardDay);
     }
 
     static BalanceLine agentLine(Agent a, long opening, List<MonthSum> sums, long worked, long reserved) {

@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * The outstanding balance at the end of a month: time owed to the staff (Σ closing) in seconds and agent-days, how
  * much of it approved or pending time off holds, its trend over the months before, how it is spread over the agents
- * and who holds the most.
+ * and who holds the most. Agent-days, the trend's included, and the buckets count in {@code standardDaySeconds}: the
+ * center's standard paid day in force at the month's end.
  */
 public record Outstanding(String centerCode, YearMonth month, long seconds, BigDecimal agentDays, long reservedSeconds,
-        int agents, List<TrendPoint> trend, List<Bucket> distribution, List<Holder> topHolders) {
+        int agents, List<TrendPoint> trend, List<Bucket> distribution, List<Holder> topHolders,
+        long standardDaySeconds) {
 
     public record TrendPoint(YearMonth month, long seconds, BigDecimal agentDays) {
     }
@@ -43,6 +45,7 @@ public record Outstanding(String centerCode, YearMonth month, long seconds, BigD
                 .sorted(Comparator.comparingLong(BalanceLine::closing).reversed().thenComparing(BalanceLine::key))
                 .limit(TOP).map(l -> new Holder(l.key(), l.name(), l.team(), l.closing(), l.reserved())).toList();
         return new Outstanding(sheet.centerCode(), sheet.month(), sheet.outstandingSeconds(),
-                sheet.outstandingAgentDays(), sheet.total().reserved(), sheet.agents().size(), points, buckets, top);
+                sheet.outstandingAgentDays(), sheet.total().reserved(), sheet.agents().size(), points, buckets, top,
+                day);
     }
 }

@@ -63,6 +63,8 @@ class BalanceSheetApiTest {
     Clock clock;
     @Autowired
     MutableClock pinnedClock;
+    @Autowired
+    com.timebank.wfm.org.CenterSettingsService settings;
 
     @AfterEach
     void resetClock() {
@@ -366,6 +368,54 @@ class BalanceSheetApiTest {
         assertThat(bucketAgents.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
         List<String> top = JsonPath.read(json, "$.topHolders[*].employeeNo");
         assertThat(top).hasSize(5).doesNotContain(g.agents().get(5).employeeNo());
+    }
+
+    /**
+     * A center whose standard paid day is 7.5 h from the 10th of last month: last month's agent-days divide by
+     * 27,000 s (the day in force at its end), the month before's still by 8 h.
+     */
+    @Test
+    void agentDaysDivideByTheStandardPaidDayInForceAtTheMonthsEnd() throws Exception {
+        Center center = org.center();
+        Agent agent = org.agent(org.team(center));
+        YearMonth month = YearMonth.from(center.today(clock)).minusMonths(1);
+        // settings never change retroactively: the change is made on the 1st of that month, for the 10th on
+        pinnedClock.pin(month.atDay(1).atTime(LocalTime.NOON).atZone(center.timeZone()).toInstant());
+        settings.change(center.code(), new com.timebank.wfm.org.SettingsChange(month.atDay(10), null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, 450), org.admin());
+        pinnedClock.reset();
+        ledger.post(Posting.of(agent.id(), month.minusMonths(1).atDay(5), EntryKind.AUX_SAVING, 28_800, "test", "gen",
+                "STD-" + agent.id() + "-1"));
+        ledger.post(Posting.of(agent.id(), month.atDay(5), EntryKind.AUX_SAVING, 25_200, "test", "gen",
+                "STD-" + agent.id() + "-2"));
+        String planner = org.plannerUser(center);
+
+        String sheet = mvc.perform(get("/api/centers/{c}/reports/balance-sheet", center.code())
+                        .param("month", month.toString()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(sheet, "$.standardDaySeconds"))).isEqualTo(27_000);
+        assertThat(num(JsonPath.read(sheet, "$.total.closing"))).isEqualTo(54_000);
+
+        String json = mvc.perform(get("/api/centers/{c}/reports/outstanding", center.code())
+                        .param("month", month.toString()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(json, "$.seconds"))).isEqualTo(54_000);
+        assertThat(num(JsonPath.read(json, "$.standardDaySeconds"))).isEqualTo(27_000);
+        // 54,000 s is 2 days of 7.5 h, where 8 h days would make it 1.88
+        assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.agentDays").toString()))
+                .isEqualByComparingTo("2.00");
+        assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.trend[4].agentDays").toString()))
+                .isEqualByComparingTo("1.07");
+        // so the agent is in the [2, 5) days bucket, not in [1, 2) as with 8 h days
+        List<Integer> fromDays = JsonPath.read(json, "$.distribution[?(@.agents == 1)].fromDays");
+        assertThat(fromDays).containsExactly(2);
+
+        String before = mvc.perform(get("/api/centers/{c}/reports/outstanding", center.code())
+                        .param("month", month.minusMonths(1).toString()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(num(JsonPath.read(before, "$.standardDaySeconds"))).isEqualTo(28_800);
+        assertThat(new java.math.BigDecimal(JsonPath.read(before, "$.agentDays").toString()))
+                .isEqualByComparingTo("1.00");
     }
 
     private static long num(Object o) {
