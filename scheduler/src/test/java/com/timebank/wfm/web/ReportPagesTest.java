@@ -95,13 +95,15 @@ class ReportPagesTest {
                 // Cai's bonus of 1 h 2 min 3 s as h:mm, the totals as the service computes them
                 ">1:02<", "data-testid=\"total-closing\">" + fmt.hoursMinutes(sheet.total().closing()) + "<",
                 "data-testid=\"outstanding\">" + fmt.hoursMinutes(sheet.outstandingSeconds()) + "<",
-                "href=\"/lead/reports\"");
+                "href=\"/lead/reports\"",
+                // the agent-days' divisor: the center's standard paid day (default 8 h)
+                "data-testid=\"standard-day\">Days of 8:00: the standard paid day in force at the end of the month<");
         assertThat(sheet.total().closing()).isNotZero();
 
         String zh = page(get("/lead/reports").param("center", center.code()).param("month", month.toString()),
                 planner, "zh-CN");
         assertThat(zh).contains("资产负债表", "零存整取", "时间红包", "余额兑付", "余额转出", "余额转入", "未结余额", "报表",
-                "Cai Wen");
+                "Cai Wen", "每天按 8:00 计");
     }
 
     @Test
