@@ -72,6 +72,17 @@ public class PageFormat {
         return n == null ? "" : NumberFormat.getNumberInstance(locale()).format(n);
     }
 
+    /**
+     * {@code value} with exactly {@code places} decimals in the reader's language, rounded half up as reports.md
+     * rounds every figure for display (NumberFormat alone rounds half even: 0.125 → 0.12).
+     */
+    public static String decimal(BigDecimal value, int places) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale());
+        f.setMinimumFractionDigits(places);
+        f.setMaximumFractionDigits(places);
+        return f.format(value.setScale(places, RoundingMode.HALF_UP));
+    }
+
     /** A ratio 0..1 as a percentage with one decimal, rounded half up. */
     public String percent(double ratio) {
         return percent(ratio, RoundingMode.HALF_UP);

@@ -29,12 +29,7 @@ public class ReportFormat {
         if (value == null) {
             return NONE;
         }
-        NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-        f.setMinimumFractionDigits(2);
-        f.setMaximumFractionDigits(2);
-        // NumberFormat rounds half even by default (0.125 -> 0.12); reports.md rounds half up
-        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        return f.format(value);
+        return PageFormat.decimal(value, 2);
     }
 
     /** A compared figure in its unit: shares in percent, amounts of time in h:mm, minutes and counts as decimals. */

@@ -1,10 +1,7 @@
 package com.timebank.wfm.web.planner;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.timebank.wfm.web.PageFormat;
@@ -25,11 +22,8 @@ public class MeasureFormat {
         if (!Double.isFinite(value)) {
             return NONE;
         }
-        NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-        f.setMinimumFractionDigits(places);
-        f.setMaximumFractionDigits(places);
-        // half up on the double's own digits, as reports.md rounds for display (0.125 → 0.13)
-        return f.format(new BigDecimal(Double.toString(value)).setScale(places, RoundingMode.HALF_UP));
+        // the double's own decimal digits, so that 0.125 rounds half up to 0.13
+        return PageFormat.decimal(new BigDecimal(Double.toString(value)), places);
     }
 
     public String percent(double ratio) {
