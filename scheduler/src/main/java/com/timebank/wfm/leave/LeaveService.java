@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ClientKey;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.DateBounds;
 import com.timebank.wfm.api.ForbiddenException;
@@ -243,9 +244,6 @@ public class LeaveService {
     /** The refusal of a key (a form's or the API's) used before for other leave. */
     public static final String KEY_USED_OTHER = "leave.key-used-other";
 
-    /** The longest client key (the API's {@code Idempotency-Key}); leave_record.reference holds it with its prefix. */
-    public static final int MAX_CLIENT_KEY = 255;
-
     /**
      * As {@link #record(NewLeave, CurrentUser)}, once per user and {@code clientKey} (the API's
      * {@code Idempotency-Key}): a retry records nothing more and answers with the leave the first one recorded, also
@@ -253,8 +251,7 @@ public class LeaveService {
      */
     public Item recordWithClientKey(NewLeave l, String clientKey, CurrentUser user) {
         Validation v = new Validation();
-        v.require(clientKey == null || (!clientKey.isBlank() && clientKey.length() <= MAX_CLIENT_KEY),
-                "idempotencyKey", "idempotency.key.invalid", "Idempotency-Key");
+        ClientKey.check(v, clientKey);
         return record(l, clientKey == null ? null : "API:" + user.actor() + ":" + clientKey, v, user);
     }
 

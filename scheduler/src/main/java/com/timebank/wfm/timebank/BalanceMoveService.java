@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.timebank.wfm.api.BusinessRuleException;
+import com.timebank.wfm.api.ClientKey;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Validation;
@@ -32,7 +33,6 @@ import com.timebank.wfm.security.Role;
 public class BalanceMoveService {
 
     static final int MAX_REASON = 200;
-    static final int MAX_KEY = 255;
 
     private final OrganisationService organisation;
     private final LedgerService ledger;
@@ -78,8 +78,8 @@ public class BalanceMoveService {
         Validation v = new Validation();
         v.require(reason != null && !reason.isBlank() && reason.trim().length() <= MAX_REASON, "reason",
                 "balance-move.reason-required", MAX_REASON);
-        v.require(clientKey != null && !clientKey.isBlank() && clientKey.length() <= MAX_KEY, "idempotencyKey",
-                "balance-move.key-required", MAX_KEY);
+        v.require(clientKey != null && !clientKey.isBlank() && clientKey.length() <= ClientKey.MAX_LENGTH, "idempotencyKey",
+                "balance-move.key-required", ClientKey.MAX_LENGTH);
         Agent to = null;
         if (toEmployeeNo != null) {
             Optional<Agent> target = organisation.findAgent(toEmployeeNo);

@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.timebank.wfm.api.ClientKey;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.FieldError;
@@ -82,9 +83,6 @@ public class EmergencyService {
         return repository.workedByAgent(centerId, from, to);
     }
 
-    /** The longest client key (the API's {@code Idempotency-Key}). */
-    public static final int MAX_CLIENT_KEY = 255;
-
     public Emergency activate(String centerCode, int level, LocalDate date, String reason, CurrentUser user) {
         return activate(centerCode, level, date, reason, null, new Validation(), user);
     }
@@ -98,8 +96,7 @@ public class EmergencyService {
     public Emergency activateWithClientKey(String centerCode, int level, LocalDate date, String reason,
             String clientKey, CurrentUser user) {
         Validation v = new Validation();
-        v.require(clientKey == null || (!clientKey.isBlank() && clientKey.length() <= MAX_CLIENT_KEY),
-                "idempotencyKey", "idempotency.key.invalid", "Idempotency-Key");
+        ClientKey.check(v, clientKey);
         return activate(centerCode, level, date, reason, clientKey == null ? null : "API:" + user.actor() + ":"
                 + clientKey, v, user);
     }

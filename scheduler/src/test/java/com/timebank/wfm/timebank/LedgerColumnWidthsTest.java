@@ -42,7 +42,7 @@ class LedgerColumnWidthsTest {
         String actor = new CurrentUser(1, "u".repeat(APP_USER.USERNAME.getDataType().length()), Role.ADMIN, null,
                 null, null, null, Set.of(), Set.of(), Set.of()).actor();
         // the Idempotency-Key header takes as many characters as a balance move does
-        String clientKey = "k".repeat(BalanceMoveService.MAX_KEY);
+        String clientKey = "k".repeat(com.timebank.wfm.api.ClientKey.MAX_LENGTH);
         assertThat(PostingKeys.timeBonus(actor, clientKey)).hasSizeLessThanOrEqualTo(column);
         assertThat(PostingKeys.balanceMove(actor, clientKey, false)).hasSizeLessThanOrEqualTo(column);
         assertThat(PostingKeys.balanceMove(actor, clientKey, true)).hasSizeLessThanOrEqualTo(column);

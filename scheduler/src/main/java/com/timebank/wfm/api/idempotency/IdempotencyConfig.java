@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.api.ClientKey;
 import com.timebank.wfm.api.Problems;
 
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -40,7 +41,7 @@ class IdempotencyConfig {
                     .anyMatch(p -> IdempotencyFilter.HEADER.equalsIgnoreCase(p.getName()));
             if (post && !declared) {
                 operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
-                        .schema(new StringSchema().maxLength(255))
+                        .schema(new StringSchema().maxLength(ClientKey.MAX_LENGTH))
                         .description("Makes a retry safe: the same key (per user) with the same body returns the "
                                 + "first answer and posts nothing again; with another body 422. Kept for 24 h."));
             }

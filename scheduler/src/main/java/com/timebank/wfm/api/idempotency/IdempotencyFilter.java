@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.timebank.wfm.api.ClientKey;
 import com.timebank.wfm.api.Message;
 import com.timebank.wfm.api.Problems;
 import com.timebank.wfm.api.ServletBody;
@@ -45,10 +46,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
+    static final String HEADER = ClientKey.HEADER;
     static final Duration KEPT = Duration.ofHours(24);
     static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1," + ClientKey.MAX_LENGTH + "}");
 
     private final IdempotencyRepository keys;
     private final Problems problems;
