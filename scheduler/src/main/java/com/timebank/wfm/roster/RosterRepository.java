@@ -81,10 +81,6 @@ class RosterRepository {
         return db.selectFrom(ROSTER).where(ROSTER.ID.eq(id)).fetchOptional(RosterRepository::run);
     }
 
-    Optional<RosterRun> findForUpdate(long id) {
-        return db.selectFrom(ROSTER).where(ROSTER.ID.eq(id)).forUpdate().fetchOptional(RosterRepository::run);
-    }
-
     /** The center's rosters over any of the days {@code from..to}, locked in id order. */
     List<RosterRun> lockOverlapping(long centerId, LocalDate from, LocalDate to) {
         return db.selectFrom(ROSTER)
