@@ -498,15 +498,10 @@ public class LeaveService {
                         attendance);
     }
 
-    private boolean isOpen(Center center, YearMonth month) {
-        LeaveMonth lm = calendar.month(center.id(), month);
-        return !repository.monthClosed(center.id(), lm.first()) && lm.openAt(calendar.now(center));
-    }
-
-    /** Open for the agent: before its deadline, not closed for the center, and no attendance written for them. */
+    /** Open for the agent: before its deadline and not closed for them ({@link #closedFor}). */
     private void requireOpen(Center center, YearMonth month, long agentId) {
-        if (!isOpen(center, month) || !repository.attendedOf(List.of(agentId), month.atDay(1)).isEmpty()) {
-            LeaveMonth lm = calendar.month(center.id(), month);
+        LeaveMonth lm = calendar.month(center.id(), month);
+        if (!lm.openAt(calendar.now(center)) || !closedFor(month, Map.of(agentId, center.id())).isEmpty()) {
             throw ConflictException.of("leave.month-closed-leave-offset", month, lm.deadline(), center.timeZone());
         }
     }
