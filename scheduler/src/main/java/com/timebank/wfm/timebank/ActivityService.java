@@ -130,7 +130,8 @@ public class ActivityService {
 
     /**
      * A month closed for the agent (attendance written, offsets posted) is not settled again: its corrected
-     * activity would change leave that month close has counted. Such a month is corrected by hand instead.
+     * activity would change leave that month close has counted, and the month's balances and attendance are final
+     * (as the refusal says; the product has no correction of a closed month's aux).
      */
     private void rejectClosedMonths(ActivityFile file, List<ActivityRepository.NewActivity> rows,
             List<ActivityRow> lines) {
