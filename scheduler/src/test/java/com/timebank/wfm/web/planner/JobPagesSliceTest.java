@@ -146,15 +146,11 @@ class JobPagesSliceTest {
 
     @Test
     void aMonthCloseNamesItsMonthsNotTheirFirstDays() throws Exception {
-        JobRun one = run(11, JobRun.Status.SUCCEEDED, "2026-02-01", new JobRun.DateSpan(LocalDate.of(2026, 2, 1),
-                LocalDate.of(2026, 2, 1), 1), null, null);
-        JobRun two = run(10, JobRun.Status.SUCCEEDED, "2026-01-01..2026-02-01 (2 dates)",
+        JobRun one = run(NightlyJobs.MONTH_CLOSE, 11, JobRun.Status.SUCCEEDED, "2026-02-01",
+                new JobRun.DateSpan(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), 1), null, null);
+        JobRun two = run(NightlyJobs.MONTH_CLOSE, 10, JobRun.Status.SUCCEEDED, "2026-01-01..2026-02-01 (2 dates)",
                 new JobRun.DateSpan(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), 2), null, null);
-        JobRun closeOne = new JobRun(one.id(), NightlyJobs.MONTH_CLOSE, one.centerId(), one.dates(), one.triggeredBy(),
-                null, one.startedAt(), one.finishedAt(), one.status(), 4, 2, null, one.span(), null);
-        JobRun closeTwo = new JobRun(two.id(), NightlyJobs.MONTH_CLOSE, two.centerId(), two.dates(), two.triggeredBy(),
-                null, two.startedAt(), two.finishedAt(), two.status(), 4, 2, null, two.span(), null);
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(closeOne, closeTwo));
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(one, two));
 
         assertThat(cells(page("en"), "dates")).containsExactly("2026-02", "2026-01 to 2026-02 (2 months)");
         assertThat(cells(page("zh-CN"), "dates")).containsExactly("2026-02", "2026-01 至 2026-02（2 个月）");
@@ -227,8 +223,13 @@ class JobPagesSliceTest {
 
     private static JobRun run(long id, JobRun.Status status, String dates, JobRun.DateSpan span, String error,
             Message failure) {
+        return run(NightlyJobs.AUX_SETTLEMENT, id, status, dates, span, error, failure);
+    }
+
+    private static JobRun run(String job, long id, JobRun.Status status, String dates, JobRun.DateSpan span,
+            String error, Message failure) {
         LocalDateTime started = LocalDateTime.of(2026, 3, 11, 1, 0);
-        return new JobRun(id, NightlyJobs.AUX_SETTLEMENT, CENTER.id(), dates, "planner", null, started,
+        return new JobRun(id, job, CENTER.id(), dates, "planner", null, started,
                 started.plusMinutes(1), status, 4, 2, error, span, failure);
     }
 }
