@@ -131,14 +131,21 @@ public class BalanceSheetService {
                 reserved);
     }
 
-    /** Closing balances of the agents in scope over the months up to {@code month}, oldest first. */
+    /**
+     * Closing balances of the agents in scope over the months up to {@code month}, oldest first, each month in the
+     * standard paid day in force at its own end (like that month's balance sheet), so a change of the standard day
+     * does not rewrite the months before it.
+     */
     @Transactional(readOnly = true)
-    public Map<YearMonth, Long> trend(Scope scope, YearMonth month, int months) {
+    public List<Outstanding.TrendPoint> trend(Scope scope, YearMonth month, int months) {
         List<Long> ids = scope.agents().stream().map(Agent::id).toList();
-        Map<YearMonth, Long> trend = new LinkedHashMap<>();
+        List<Outstanding.TrendPoint> trend = new ArrayList<>();
         for (int i = months - 1; i >= 0; i--) {
             YearMonth m = month.minusMonths(i);
-            trend.put(m, ledger.closingBalances(ids, m).values().stream().mapToLong(Long::longValue).sum());
+            long seconds = ledger.closingBalances(ids, m).values().stream().mapToLong(Long::longValue).sum();
+            long standardDay = settings.on(scope.center().id(), m.atEndOfMonth()).standardDaySeconds();
+            trend.add(new Outstanding.TrendPoint(m, seconds, BalanceSheet.agentDays(seconds, standardDay),
+                    standardDay));
         }
         return trend;
     }

@@ -404,8 +404,12 @@ class BalanceSheetApiTest {
         // 54,000 s is 2 days of 7.5 h, where 8 h days would make it 1.88
         assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.agentDays").toString()))
                 .isEqualByComparingTo("2.00");
+        // the trend's month before counts in its own 8-h day, as its own sheet does (below), not in this month's 7.5 h
         assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.trend[4].agentDays").toString()))
-                .isEqualByComparingTo("1.07");
+                .isEqualByComparingTo("1.00");
+        assertThat(num(JsonPath.read(json, "$.trend[4].standardDaySeconds"))).isEqualTo(28_800);
+        assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.trend[5].agentDays").toString()))
+                .isEqualByComparingTo("2.00");
         // so the agent is in the [2, 5) days bucket, not in [1, 2) as with 8 h days
         List<Integer> fromDays = JsonPath.read(json, "$.distribution[?(@.agents == 1)].fromDays");
         assertThat(fromDays).containsExactly(2);
