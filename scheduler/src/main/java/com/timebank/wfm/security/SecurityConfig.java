@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -30,9 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HTTP Basic for {@code /api/**} (stateless clients: no cookies, so no CSRF exposure); form login with a session
- * and CSRF for the pages; HTTP Basic as an admin for {@code /actuator/**} but health. Both sign-ins go through
- * {@link SignInProvider} (throttled, audited, repeats cached). Authorisation by record is done in the services
- * through {@link CurrentUser}.
+ * and CSRF for the pages (the session's user read again at each request, {@link SessionUser}); HTTP Basic as an admin
+ * for {@code /actuator/**} but health. Both sign-ins go through {@link SignInProvider} (throttled, audited, repeats
+ * cached). Authorisation by record is done in the services through {@link CurrentUser}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -126,6 +127,7 @@ class SecurityConfig {
             SignInThrottle throttle, ApplicationEventPublisher events) throws Exception {
         SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authenticationManager(signIn(users, upgrades, encoder, verified, throttle, events))
+                .addFilterAfter(new SessionUser(users), SecurityContextHolderFilter.class)
                 .addFilterBefore(new PasswordChangeGate(false, problems, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/locale", "/webjars/**", "/css/**", "/js/**", "/img/**",
