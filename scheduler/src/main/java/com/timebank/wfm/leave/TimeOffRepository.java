@@ -43,6 +43,12 @@ class TimeOffRepository {
         return Ids.lastInserted(db);
     }
 
+    /** The agent's requests, past ones too, belong to their team from now on (the agent moved). */
+    int moveToTeam(long agentId, long teamId) {
+        return db.update(TIME_OFF_REQUEST).set(TIME_OFF_REQUEST.TEAM_ID, teamId)
+                .where(TIME_OFF_REQUEST.AGENT_ID.eq(agentId)).execute();
+    }
+
     void setReservation(long id, long reservationId) {
         db.update(TIME_OFF_REQUEST).set(TIME_OFF_REQUEST.RESERVATION_ID, reservationId)
                 .where(TIME_OFF_REQUEST.ID.eq(id)).execute();

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,7 @@ import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.AgentMoved;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.leave.TimeOffQuotaService.Quota;
@@ -348,6 +350,15 @@ public class TimeOffService {
         }
         List<TimeOffRequest> found = repository.search(where, paging.offset(), paging.size());
         return new Page(views(found), repository.count(where));
+    }
+
+    /**
+     * Requests carry the agent's team for the leads' scope: an agent moved to another team takes them along (in the
+     * transaction that moves the agent), so the new lead decides them and the former lead no longer sees them.
+     */
+    @EventListener
+    void agentMoved(AgentMoved e) {
+        repository.moveToTeam(e.agentId(), e.toTeamId());
     }
 
     /** The agent's own requests (or as their lead sees them), with waitlist positions; default from today on. */

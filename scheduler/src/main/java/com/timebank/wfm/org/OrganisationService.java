@@ -293,6 +293,9 @@ public class OrganisationService {
                 recordContract(before, centerById(before.centerId()).today(clock), min, max, user.actor());
             }
             repository.updateAgent(before.id(), name, teamId, min, max, skills);
+            if (teamId != before.teamId()) {
+                events.publishEvent(new AgentMoved(before.id(), before.teamId(), teamId));
+            }
             Agent after = repository.agentById(before.id()).orElseThrow();
             List<Message> changes = AgentDifference.of(before, after);
             if (!changes.isEmpty()) {

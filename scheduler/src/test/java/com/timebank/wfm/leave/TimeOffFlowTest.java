@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
+import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.org.Team;
 import com.timebank.wfm.schedule.PublishedShift;
 import com.timebank.wfm.schedule.ShiftService;
@@ -60,6 +61,8 @@ class TimeOffFlowTest {
     DSLContext db;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    OrganisationService organisation;
 
     @AfterEach
     void realTime() {
@@ -276,6 +279,43 @@ class TimeOffFlowTest {
         return db.select(TIME_OFF_QUOTA_DAY.DECISIONS).from(TIME_OFF_QUOTA_DAY)
                 .where(TIME_OFF_QUOTA_DAY.CENTER_ID.eq(center.id()).and(TIME_OFF_QUOTA_DAY.BUSINESS_DATE.eq(date)))
                 .fetchOptional(TIME_OFF_QUOTA_DAY.DECISIONS).orElse(0L);
+    }
+
+    /**
+     * An agent moved to another team takes their requests along: the new team's lead sees and decides them, the
+     * former lead no longer reaches them (404, like a request that does not exist), neither one by one nor in the queue.
+     */
+    @Test
+    void anAgentsRequestsFollowThemToTheirNewTeamsLead() throws Exception {
+        at("2026-03-09T10:00");
+        Center center = org.center();
+        Team before = org.team(center);
+        Team after = org.team(center);
+        Agent a = org.agent(before);
+        String formerLead = org.leadUser(before);
+        String newLead = org.leadUser(after);
+        credit(a, 30_000);
+        shifts.publish(center.id(), List.of(
+                new PublishedShift(a.id(), MAR10, MAR10.atTime(9, 0), MAR10.atTime(18, 0), 60, "TEST"),
+                new PublishedShift(a.id(), MAR10.plusDays(1), MAR10.plusDays(1).atTime(9, 0),
+                        MAR10.plusDays(1).atTime(18, 0), 60, "TEST")), "test");
+        long pending = id(request(org.agentUser(a), a, MAR10, 3_600L).andExpect(status().isCreated()));
+        long waiting = id(request(org.agentUser(a), a, MAR10.plusDays(1), 3_600L).andExpect(status().isCreated()));
+
+        organisation.changeAgent(a.employeeNo(), new OrganisationService.AgentChange(null, after.code(), null, null,
+                null), org.admin());
+
+        mvc.perform(get("/api/time-off-requests").with(httpBasic(formerLead, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "0"));
+        mvc.perform(get("/api/time-off-requests/" + pending).with(httpBasic(formerLead, Org.PASSWORD)))
+                .andExpect(status().isNotFound());
+        act(formerLead, pending, "approve").andExpect(status().isNotFound());
+        mvc.perform(get("/api/time-off-requests").with(httpBasic(newLead, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "2"));
+        mvc.perform(get("/api/time-off-requests").param("team", after.code()).with(httpBasic(newLead, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "2"));
+        act(newLead, pending, "approve").andExpect(status().isOk());
+        act(newLead, waiting, "reject").andExpect(status().isOk());
     }
 
     /**
