@@ -87,7 +87,8 @@ class TimeOffController {
 
     @GetMapping("/time-off-requests")
     @Operation(summary = "The lead's queue (default status PENDING and WAITLISTED; status may repeat), each with the "
-            + "agent's available balance and the date's quota; team = team code; total in X-Total-Count")
+            + "agent's available balance and the date's quota; team = team code (CENTER/TEAM when centers in "
+            + "scope share it); total in X-Total-Count")
     ResponseEntity<List<TimeOffService.View>> queue(@RequestParam(required = false) List<TimeOffStatus> status,
             @RequestParam(required = false) String team,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

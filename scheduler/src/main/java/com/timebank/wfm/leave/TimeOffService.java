@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -340,13 +339,7 @@ public class TimeOffService {
                 ? List.of(TimeOffStatus.PENDING, TimeOffStatus.WAITLISTED) : statuses))
                 .and(TimeOffRepository.between(from, to));
         if (teamCode != null && !teamCode.isBlank()) {
-            Validation v = new Validation();
-            Set<Long> centers = user.role() == com.timebank.wfm.security.Role.TEAM_LEAD ? user.teamCenterIds()
-                    : user.centerIds();
-            List<Team> teams = organisation.resolveTeams(List.of(teamCode.trim()), centers, v, "team");
-            Team team = teams.stream().filter(t -> user.seesTeam(t.centerId(), t.id())).findFirst()
-                    .orElseThrow(() -> new NotFoundException("Team", teamCode));
-            where = where.and(TimeOffRepository.inTeams(List.of(team.id())));
+            where = where.and(TimeOffRepository.inTeams(List.of(visibleTeam(teamCode.trim(), user).id())));
         }
         List<TimeOffRequest> found = repository.search(where, paging.offset(), paging.size());
         return new Page(views(found), repository.count(where));
@@ -359,6 +352,27 @@ public class TimeOffService {
     @EventListener
     void agentMoved(AgentMoved e) {
         repository.moveToTeam(e.agentId(), e.toTeamId());
+    }
+
+    /**
+     * The team a queue filter names: CENTER/TEAM, or a bare code that one team in the user's scope has (two centers
+     * may each have a team of that code: then the caller must name the center). Teams outside the scope are unknown.
+     */
+    private Team visibleTeam(String code, CurrentUser user) {
+        int slash = code.indexOf('/');
+        if (slash > 0) {
+            return organisation.team(code.substring(0, slash), code.substring(slash + 1), user);
+        }
+        List<Team> matches = organisation.centers(user).stream()
+                .flatMap(c -> organisation.teams(c.code(), user).stream())
+                .filter(t -> t.code().equals(code)).toList();
+        if (matches.isEmpty()) {
+            throw new NotFoundException("Team", code);
+        }
+        if (matches.size() > 1) {
+            throw InvalidInputException.of("team", "org.team-code-exists-several", code, code);
+        }
+        return matches.get(0);
     }
 
     /** The agent's own requests (or as their lead sees them), with waitlist positions; default from today on. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -261,9 +260,8 @@ class LeadTimeOffPages {
         for (Center c : organisation.centers(user)) {
             teams.addAll(organisation.teams(c.code(), user));
         }
-        Set<String> seen = new java.util.HashSet<>();
-        teams.removeIf(t -> !seen.add(t.code()));
-        teams.sort(Comparator.comparing(Team::code));
+        // by center and code: two centers may each have a team of the same code
+        teams.sort(Comparator.comparing(Team::centerCode).thenComparing(Team::code));
         return teams;
     }
 }

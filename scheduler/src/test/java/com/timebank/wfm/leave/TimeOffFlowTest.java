@@ -319,6 +319,30 @@ class TimeOffFlowTest {
     }
 
     /**
+     * A bare team code that names a team in two of the caller's centers is refused naming the field (write it as
+     * CENTER/TEAM), not answered as an unknown team; a team outside the scope stays unknown.
+     */
+    @Test
+    void aTeamCodeOfSeveralCentersInTheQueueFilterIsAskedToBeQualified() throws Exception {
+        Center first = org.center();
+        Center second = org.center();
+        Center foreign = org.center();
+        Team team = org.team(first);
+        organisation.createTeam(second.code(), team.code(), "Twin", org.admin());
+        Team elsewhere = org.team(foreign);
+        String planner = org.plannerUser(first, second);
+        mvc.perform(get("/api/time-off-requests").param("team", team.code()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("team"));
+        mvc.perform(get("/api/time-off-requests").param("team", first.code() + "/" + team.code())
+                .with(httpBasic(planner, Org.PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/api/time-off-requests").param("team", elsewhere.code())
+                .with(httpBasic(planner, Org.PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/time-off-requests").param("team", foreign.code() + "/" + elsewhere.code())
+                .with(httpBasic(planner, Org.PASSWORD))).andExpect(status().isNotFound());
+    }
+
+    /**
      * Each decision about a date writes the date's quota row, not only locks it: Galera certifies written rows, so
      * two approvals of the last slot on two nodes conflict instead of both committing.
      */

@@ -47,6 +47,8 @@ class LeavePagesTest {
     @Autowired
     TimeOffService timeOff;
     @Autowired
+    com.timebank.wfm.org.OrganisationService organisation;
+    @Autowired
     LeaveService leave;
     @Autowired
     LedgerService ledger;
@@ -116,6 +118,22 @@ class LeavePagesTest {
                 .andExpect(content().string(allOf(containsString("data-status=\"APPROVED\""),
                         containsString("Approved: 10 min for Ana Ferreira"), not(containsString("<html")))));
         assertThat(timeOff.request(id, org.as(lead)).status()).isEqualTo(TimeOffStatus.APPROVED);
+    }
+
+    /** Two centers with a team of the same code: the queue's filter names each team by center and code. */
+    @Test
+    void aPlannerOfTwoCentersFiltersTheQueueByATeamCodeBothCentersHave() throws Exception {
+        Center second = org.center();
+        organisation.createTeam(second.code(), team.code(), "Twin", org.admin());
+        String planner = org.plannerUser(center, second);
+        timeOff.request(ana.employeeNo(), day, 600L, org.as(anaUser));
+        mvc.perform(get("/lead/time-off").with(as(planner))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"" + center.code() + "/" + team.code() + "\""),
+                        containsString("value=\"" + second.code() + "/" + team.code() + "\""))));
+        mvc.perform(get("/lead/time-off").param("team", center.code() + "/" + team.code()).with(as(planner)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Ana Ferreira")));
+        mvc.perform(get("/lead/time-off").param("team", second.code() + "/" + team.code()).with(as(planner)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("Ana Ferreira"))));
     }
 
     @Test
