@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ForbiddenException;
 import com.timebank.wfm.api.Message;
+import com.timebank.wfm.api.NotFoundException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.audit.AuditAction;
 import com.timebank.wfm.audit.AuditDetail;
@@ -25,6 +26,7 @@ import com.timebank.wfm.org.CenterSettingsService;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.schedule.ShiftService;
 import com.timebank.wfm.security.CurrentUser;
+import com.timebank.wfm.security.Role;
 import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.ledger.LedgerEntry;
 import com.timebank.wfm.ledger.LedgerService;
@@ -127,6 +129,11 @@ public class TimeBonusService {
 
     @Transactional(readOnly = true)
     public Budget budget(String centerCode, YearMonth month, CurrentUser user) {
+        // the center's grants are the leads' and planners' to see, not an agent's (their own bonuses are in their
+        // statement): unknown to an agent, as the balance sheet is
+        if (user.role() == Role.AGENT) {
+            throw new NotFoundException("Center", centerCode);
+        }
         Center center = organisation.center(centerCode, user);
         YearMonth m = month == null ? YearMonth.from(center.today(clock)) : month;
         java.math.BigDecimal ratio = capRatio(center.id(), m);

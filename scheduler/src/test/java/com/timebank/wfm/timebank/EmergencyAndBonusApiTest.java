@@ -128,6 +128,9 @@ class EmergencyAndBonusApiTest {
         mvc.perform(as(lead, get("/api/centers/" + center.code() + "/time-bonus-budget")))
                 .andExpect(jsonPath("$.capSeconds").value(2880))
                 .andExpect(jsonPath("$.remainingSeconds").value(2880));
+        // the center's budget is the leads' and planners': to an agent it is unknown, like the balance sheet
+        mvc.perform(as(org.agentUser(a), get("/api/centers/" + center.code() + "/time-bonus-budget")))
+                .andExpect(status().isNotFound());
         mvc.perform(as(lead, post("/api/time-bonuses")).content("""
                         {"employeeNo":"%s","seconds":2000,"reason":"won the quality contest"}""".formatted(a.employeeNo())))
                 .andExpect(status().isCreated())
