@@ -91,6 +91,15 @@ class PlannerHistoryAndCoveragePagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Show at most 92 days at a time.")))
                 .andExpect(model().attribute("from", today.minusDays(14)));
+        // a chart names its center: a blank one is refused on the field, not drawn for the first center (nor a 500
+        // for a user who plans none)
+        mvc.perform(get("/planner/history/stored/chart").param("center", " ").with(as(s.planner())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The parameter center is required")));
+        mvc.perform(get("/planner/coverage/chart").param("center", "").param("date", today.toString())
+                        .with(as(s.planner())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The parameter center is required")));
         String chinese = mvc.perform(get("/planner/history/stored").param("center", code)
                         .header("Accept-Language", "zh-CN").with(as(s.planner())))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -70,7 +70,7 @@ class DayCoveragePages {
     @ResponseBody
     CoverageChart chart(@RequestParam String center,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, CurrentUser user) {
-        Center c = centers.choose(center, user).orElseThrow();
+        Center c = centers.named(center, user);
         List<String> labels = new ArrayList<>();
         List<Integer> required = new ArrayList<>();
         List<Double> onPhone = new ArrayList<>();

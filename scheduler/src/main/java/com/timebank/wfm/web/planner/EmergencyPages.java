@@ -81,7 +81,8 @@ class EmergencyPages {
     @PostMapping("/planner/emergencies")
     String activate(@RequestParam String center, @ModelAttribute EmergencyForm emergencyForm, BindingResult binding,
             CurrentUser user, Model model, HttpServletResponse response) {
-        Center c = centers.addTo(model, center, user).orElseThrow();
+        Center c = centers.named(center, user);
+        centers.addTo(model, c.code(), user);
         if (!binding.hasFieldErrors("level") && (emergencyForm.getLevel() == null || emergencyForm.getLevel() < 1
                 || emergencyForm.getLevel() > 3)) {
             binding.rejectValue("level", "planner.emergency.error.level");
@@ -121,7 +122,7 @@ class EmergencyPages {
     }
 
     private void listModel(Center c, CurrentUser user, Model model) {
-        model.addAttribute("emergencies", emergencies.emergencies(c.code(), 0, LIST_SIZE, user));
+        model.addAttribute("emergencies", emergencies.emergencies(c.code(), 0, LIST_SIZE, user).items());
         CenterSettings s = settings.on(c.id(), c.today(clock));
         model.addAttribute("rates", List.of(s.overtimeRate1(), s.overtimeRate2(), s.overtimeRate3()));
         model.addAttribute("today", c.today(clock));

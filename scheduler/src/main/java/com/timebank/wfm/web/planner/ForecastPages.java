@@ -101,7 +101,8 @@ class ForecastPages {
     @PostMapping("/planner/forecasts")
     String create(@RequestParam String center, @ModelAttribute ForecastForm forecastForm, BindingResult binding,
             CurrentUser user, Model model, HttpServletResponse response) {
-        Center c = centers.addTo(model, center, user).orElseThrow();
+        Center c = centers.named(center, user);
+        centers.addTo(model, c.code(), user);
         Dates.require(forecastForm.getFrom(), "from", binding);
         Dates.require(forecastForm.getTo(), "to", binding);
         if (!binding.hasErrors()) {

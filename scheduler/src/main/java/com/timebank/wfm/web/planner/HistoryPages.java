@@ -3,7 +3,6 @@ package com.timebank.wfm.web.planner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -56,8 +55,8 @@ class HistoryPages {
     String upload(@RequestParam String center, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) Integer intervalMinutes, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Optional<Center> chosen = centers.addTo(model, center, user);
-        Center c = chosen.orElseThrow();
+        Center c = centers.named(center, user);
+        centers.addTo(model, c.code(), user);
         model.addAttribute("intervalMinutes", intervalMinutes);
         String fileName = file == null ? null : file.getOriginalFilename();
         model.addAttribute("fileName", fileName);

@@ -65,7 +65,8 @@ class JobPages {
     @PostMapping("/planner/jobs")
     String run(@RequestParam String center, @ModelAttribute JobForm jobForm, BindingResult binding, CurrentUser user,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Center c = centers.addTo(model, center, user).orElseThrow();
+        Center c = centers.named(center, user);
+        centers.addTo(model, c.code(), user);
         if (jobForm.getJob() == null || !NightlyJobs.JOBS.contains(jobForm.getJob())) {
             binding.rejectValue("job", "planner.jobs.error.job");
         }
@@ -107,7 +108,7 @@ class JobPages {
     }
 
     private void runsModel(Center c, CurrentUser user, Model model) {
-        var runs = jobs.runs(null, c.code(), 0, RUNS_SHOWN, user);
+        var runs = jobs.runs(null, c.code(), 0, RUNS_SHOWN, user).items();
         model.addAttribute("runs", runs);
         Map<Long, Message> outcomes = new HashMap<>();
         Map<Long, Message> spans = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
 import com.timebank.wfm.security.CurrentUser;
@@ -33,6 +34,16 @@ class PlannerCenters {
             return Optional.of(organisation.plannedCenter(code.trim(), user));
         }
         return planned(user).stream().findFirst();
+    }
+
+    /**
+     * The center a form or chart names: it must name one (a blank value is 400 on {@code center}, not the first center
+     * planned, which the user did not choose) and the user must plan it (else 404, as an unknown one).
+     */
+    Center named(String code, CurrentUser user) {
+        new Validation().require(code != null && !code.isBlank(), "center", "problem.parameter.missing", "center")
+                .throwIfInvalid();
+        return organisation.plannedCenter(code.trim(), user);
     }
 
     /** Adds {@code center} and {@code centers} (for the switcher) to the model; answers the center if any. */

@@ -94,7 +94,7 @@ class StoredHistoryPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "interval") String by, CurrentUser user) {
-        Center c = centers.choose(center, user).orElseThrow();
+        Center c = centers.named(center, user);
         Validation v = new Validation();
         v.require("interval".equals(by) || "day".equals(by), "by", "planner.stored.by-invalid");
         v.throwIfInvalid();
