@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,13 +52,14 @@ class JobController {
     }
 
     @GetMapping("/runs")
-    @Operation(summary = "Recent runs, newest first, of the centers the caller plans")
-    List<RunView> runs(@RequestParam(required = false) String job, @RequestParam(required = false) String center,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            CurrentUser user) {
+    @Operation(summary = "Recent runs, newest first, of the centers the caller plans; total in X-Total-Count")
+    ResponseEntity<List<RunView>> runs(@RequestParam(required = false) String job,
+            @RequestParam(required = false) String center, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, CurrentUser user) {
         Paging paging = Paging.of(page, size);
         Map<Long, String> codes = new java.util.HashMap<>();
-        return jobs.runs(job, center, paging.offset(), paging.size(), user).stream().map(r -> view(r, codes)).toList();
+        NightlyJobs.RunPage runs = jobs.runs(job, center, paging.offset(), paging.size(), user);
+        return Paging.withTotal(runs.items().stream().map(r -> view(r, codes)).toList(), runs.total());
     }
 
     private RunView view(JobRun r, Map<Long, String> codes) {

@@ -82,12 +82,17 @@ class JobRunRepository {
     }
 
     List<JobRun> recent(String job, Collection<Long> centerIds, int offset, int limit) {
+        return db.selectFrom(JOB_RUN).where(recent(job, centerIds)).orderBy(JOB_RUN.ID.desc()).offset(offset)
+                .limit(limit).fetch(JobRunRepository::run);
+    }
+
+    int countRecent(String job, Collection<Long> centerIds) {
+        return db.fetchCount(JOB_RUN, recent(job, centerIds));
+    }
+
+    private static Condition recent(String job, Collection<Long> centerIds) {
         Condition c = centerIds == null ? DSL.trueCondition() : JOB_RUN.CENTER_ID.in(centerIds);
-        if (job != null) {
-            c = c.and(JOB_RUN.JOB.eq(job));
-        }
-        return db.selectFrom(JOB_RUN).where(c).orderBy(JOB_RUN.ID.desc()).offset(offset).limit(limit)
-                .fetch(JobRunRepository::run);
+        return job == null ? c : c.and(JOB_RUN.JOB.eq(job));
     }
 
     void checked(String job, long centerId, String instanceId, LocalDateTime now) {

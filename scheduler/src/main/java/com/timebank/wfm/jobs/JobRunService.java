@@ -200,6 +200,11 @@ public class JobRunService {
         return repository.recent(job, centerIds, offset, limit);
     }
 
+    /** How many runs {@link #recent} pages through. */
+    public int countRecent(String job, java.util.Collection<Long> centerIds) {
+        return repository.countRecent(job, centerIds);
+    }
+
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
     }

@@ -204,16 +204,23 @@ public class NightlyJobs {
         return settleEach(centerId, auxSettlement.unsettledDates(centerId, upTo), observer);
     }
 
-    public List<JobRun> runs(String job, String centerCode, int offset, int limit, CurrentUser user) {
+    /** A page of runs and how many there are in all. */
+    public record RunPage(List<JobRun> items, long total) {
+    }
+
+    public RunPage runs(String job, String centerCode, int offset, int limit, CurrentUser user) {
+        List<Long> centers;
         if (centerCode != null) {
-            Center center = organisation.plannedCenter(centerCode, user);
-            return runs.recent(job, List.of(center.id()), offset, limit);
+            centers = List.of(organisation.plannedCenter(centerCode, user).id());
+        } else if (user.isAdmin()) {
+            centers = null;
+        } else {
+            centers = organisation.centers(user).stream().filter(c -> user.plansCenter(c.id())).map(Center::id)
+                    .toList();
+            if (centers.isEmpty()) {
+                return new RunPage(List.of(), 0);
+            }
         }
-        if (user.isAdmin()) {
-            return runs.recent(job, null, offset, limit);
-        }
-        List<Long> centers = organisation.centers(user).stream().filter(c -> user.plansCenter(c.id())).map(Center::id)
-                .toList();
-        return centers.isEmpty() ? List.of() : runs.recent(job, centers, offset, limit);
+        return new RunPage(runs.recent(job, centers, offset, limit), runs.countRecent(job, centers));
     }
 }

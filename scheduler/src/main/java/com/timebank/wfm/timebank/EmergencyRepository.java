@@ -58,6 +58,10 @@ class EmergencyRepository {
         db.select(EMERGENCY.ID).from(EMERGENCY).where(EMERGENCY.ID.eq(id)).forUpdate().fetch();
     }
 
+    int countOfCenter(long centerId) {
+        return db.fetchCount(EMERGENCY, EMERGENCY.CENTER_ID.eq(centerId));
+    }
+
     List<Stored> ofCenter(long centerId, int offset, int limit) {
         return db.selectFrom(EMERGENCY).where(EMERGENCY.CENTER_ID.eq(centerId))
                 .orderBy(EMERGENCY.BUSINESS_DATE.desc(), EMERGENCY.ID.desc()).offset(offset).limit(limit)

@@ -153,9 +153,15 @@ public class EmergencyService {
     }
 
     @Transactional(readOnly = true)
-    public List<Emergency> emergencies(String centerCode, int offset, int limit, CurrentUser user) {
+    /** A page of a center's emergencies and how many it has in all. */
+    public record EmergencyPage(List<Emergency> items, long total) {
+    }
+
+    public EmergencyPage emergencies(String centerCode, int offset, int limit, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
-        return repository.ofCenter(center.id(), offset, limit).stream().map(e -> emergency(e.id(), user)).toList();
+        return new EmergencyPage(
+                repository.ofCenter(center.id(), offset, limit).stream().map(e -> emergency(e.id(), user)).toList(),
+                repository.countOfCenter(center.id()));
     }
 
     /**

@@ -113,11 +113,13 @@ class TimebankController {
     }
 
     @GetMapping("/emergencies")
-    List<EmergencyService.Emergency> emergencies(@RequestParam String center,
+    @Operation(summary = "The center's emergencies, newest date first; total in X-Total-Count")
+    ResponseEntity<List<EmergencyService.Emergency>> emergencies(@RequestParam String center,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             CurrentUser user) {
         Paging paging = Paging.of(page, size);
-        return emergencies.emergencies(center, paging.offset(), paging.size(), user);
+        EmergencyService.EmergencyPage found = emergencies.emergencies(center, paging.offset(), paging.size(), user);
+        return Paging.withTotal(found.items(), found.total());
     }
 
     @PostMapping("/emergencies/{id}/participants")

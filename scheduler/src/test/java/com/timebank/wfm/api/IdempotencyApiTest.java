@@ -224,11 +224,11 @@ class IdempotencyApiTest {
         assertThat(retry.getStatus()).as(retry.getContentAsString()).isEqualTo(201);
         assertThat(retry.getHeader("Idempotent-Replayed")).as("run again, not replayed").isNull();
         assertThat(retry.getHeader("Location")).isEqualTo(first.getHeader("Location"));
-        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(1);
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin()).items()).hasSize(1);
 
         // another key is another emergency
         assertThat(post(planner, "/api/emergencies", "emergency-lost-2", body).getStatus()).isEqualTo(201);
-        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(2);
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin()).items()).hasSize(2);
 
         // the lost key sent with other values: refused, as the stored answer would have refused it
         loseStoredAnswer(planner, "emergency-lost-1");
@@ -236,7 +236,7 @@ class IdempotencyApiTest {
                 body.replace("\"level\":2", "\"level\":3"));
         assertThat(other.getStatus()).as(other.getContentAsString()).isEqualTo(409);
         assertThat((String) JsonPath.read(other.getContentAsString(), "$.code")).isEqualTo("emergency.key-used-other");
-        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin())).hasSize(2);
+        assertThat(emergencies.emergencies(center.code(), 0, 10, org.admin()).items()).hasSize(2);
     }
 
     @Test

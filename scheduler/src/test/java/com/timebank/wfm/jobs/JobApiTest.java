@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -88,6 +89,7 @@ class JobApiTest {
         mvc.perform(get("/api/agents/" + a.employeeNo() + "/timebank").with(httpBasic(planner, Org.PASSWORD)))
                 .andExpect(jsonPath("$.balanceSeconds").value(5 * 466));
         mvc.perform(get("/api/jobs/runs?center=" + center.code()).with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "1"))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].processed").value(5))
                 .andExpect(jsonPath("$[0].triggeredBy").value("schedule"));

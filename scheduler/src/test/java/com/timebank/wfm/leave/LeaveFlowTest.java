@@ -359,13 +359,13 @@ class LeaveFlowTest {
         assertThat(leave.month(a.employeeNo(), YearMonth.of(2026, 9), org.admin()).attendance())
                 .isEqualTo(new Attendance(YearMonth.of(2026, 9), 1_800, 1_800, true));
         assertThat(ledger.account(a.id()).balanceSeconds()).isEqualTo(10_000 - 3_600 - 1_800);
-        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin()))
+        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin()).items())
                 .extracting(r -> r.job() + " " + r.triggeredBy() + " " + r.status() + " " + r.posted())
                 .containsExactlyInAnyOrder("month-close schedule SUCCEEDED 1", "time-off-posting schedule SUCCEEDED 1");
         // nothing left to do: the next scheduled runs leave no run behind
         jobs.postTimeOffAllCenters("test");
         jobs.closeMonthsAllCenters("test");
-        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin())).hasSize(2);
+        assertThat(jobs.runs(null, center.code(), 0, 10, org.admin()).items()).hasSize(2);
     }
 
     @Test

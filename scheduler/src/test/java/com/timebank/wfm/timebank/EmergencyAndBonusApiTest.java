@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -101,6 +102,15 @@ class EmergencyAndBonusApiTest {
                         {"centerCode":"%s","level":1,"date":"%s","reason":"x"}""".formatted(center.code(), today)))
                 .andExpect(status().isNotFound());
         mvc.perform(as(org.plannerUser(org.center()), get("/api/emergencies/" + id))).andExpect(status().isNotFound());
+
+        // the list is paged like the others: a page of one and the total in X-Total-Count
+        mvc.perform(as(planner, post("/api/emergencies")).content("""
+                        {"centerCode":"%s","level":1,"date":"%s","reason":"storm"}""".formatted(center.code(), today)))
+                .andExpect(status().isCreated());
+        mvc.perform(as(planner, get("/api/emergencies")).param("center", center.code()).param("size", "1"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(jsonPath("$.length()").value(1));
     }
 
     @Test

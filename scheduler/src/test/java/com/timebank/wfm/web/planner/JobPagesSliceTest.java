@@ -55,7 +55,7 @@ class JobPagesSliceTest {
     @BeforeEach
     void scope() {
         Planner.scope(organisation);
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of());
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page());
         when(jobs.lastChecks(eq("SH"), any())).thenReturn(Map.of());
     }
 
@@ -103,7 +103,7 @@ class JobPagesSliceTest {
                 "2 failed: 2026-03-10: ledger.reservation-number-released: agent E1001: Reservation 41 was released; "
                         + "2026-03-10: IllegalStateException: agent E1002: lost the database",
                 outcome.failure());
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(failed));
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page(failed));
 
         String zh = page("zh-CN");
         assertThat(cell(zh, "failure")).isEqualTo("2 项失败，第一项：2026-03-10，坐席 E1001：预留 41 已释放")
@@ -118,7 +118,7 @@ class JobPagesSliceTest {
         LocalDate mar9 = LocalDate.of(2026, 3, 9);
         JobRunService.Outcome outcome = new JobRunService.Outcome(List.of(mar9), 0, 0,
                 List.of(JobRunService.Failure.of(mar9, new IllegalStateException("no settings on 2026-03-09"))));
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(run(6, JobRun.Status.FAILED,
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page(run(6, JobRun.Status.FAILED,
                 "2026-03-09", new JobRun.DateSpan(mar9, mar9, 1),
                 "1 failed: 2026-03-09: IllegalStateException: no settings on 2026-03-09", outcome.failure())));
 
@@ -134,7 +134,7 @@ class JobPagesSliceTest {
                 new JobRun.DateSpan(LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 10), 3), null, null);
         JobRun older = run(2, JobRun.Status.FAILED, "2026-03-01..2026-03-02 (2 dates)", null,
                 "1 failed: 2026-03-02: IllegalStateException: boom", null);
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(three, older));
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page(three, older));
 
         String zh = page("zh-CN");
         assertThat(cell(zh, "dates")).isEqualTo("2026-03-08 至 2026-03-10（3 个日期）");
@@ -150,7 +150,7 @@ class JobPagesSliceTest {
                 new JobRun.DateSpan(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 1), 1), null, null);
         JobRun two = run(NightlyJobs.MONTH_CLOSE, 10, JobRun.Status.SUCCEEDED, "2026-01-01..2026-02-01 (2 dates)",
                 new JobRun.DateSpan(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), 2), null, null);
-        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(List.of(one, two));
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page(one, two));
 
         assertThat(cells(page("en"), "dates")).containsExactly("2026-02", "2026-01 to 2026-02 (2 months)");
         assertThat(cells(page("zh-CN"), "dates")).containsExactly("2026-02", "2026-01 至 2026-02（2 个月）");
@@ -231,5 +231,9 @@ class JobPagesSliceTest {
         LocalDateTime started = LocalDateTime.of(2026, 3, 11, 1, 0);
         return new JobRun(id, job, CENTER.id(), dates, "planner", null, started,
                 started.plusMinutes(1), status, 4, 2, error, span, failure);
+    }
+
+    private static NightlyJobs.RunPage page(JobRun... runs) {
+        return new NightlyJobs.RunPage(List.of(runs), runs.length);
     }
 }

@@ -227,7 +227,7 @@ class PlannerPagesTest {
                     .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl());
         }
         assertThat(shown.get(1)).as("the first emergency, shown again").isEqualTo(shown.get(0));
-        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner))).hasSize(1);
+        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner)).items()).hasSize(1);
 
         // the same form sent again with other values (back, edit, send): refused with a new key, nothing activated
         mvc.perform(post("/planner/emergencies").with(as(planner)).with(csrf())
@@ -236,6 +236,6 @@ class PlannerPagesTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("already activated an emergency with other values"),
                         not(containsString("name=\"activateKey\" value=\"" + key + "\"")))));
-        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner))).hasSize(1);
+        assertThat(emergencies.emergencies(mine.code(), 0, 10, org.as(planner)).items()).hasSize(1);
     }
 }
