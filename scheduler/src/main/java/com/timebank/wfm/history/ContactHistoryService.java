@@ -70,7 +70,7 @@ public class ContactHistoryService {
         UploadErrors structural = new UploadErrors();
         List<HistoryUpload.Row> rows = HistoryUpload.readCsv(csv, structural);
         return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows, structural,
-                center.today(clock)), "CSV", user);
+                center.today(clock), center.timeZone()), "CSV", user);
     }
 
     /** A JSON upload by a planner of the center; rows are located by their index. */
@@ -78,7 +78,7 @@ public class ContactHistoryService {
             CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         return importChecked(center, HistoryUpload.check(center.intervalMinutes(), intervalMinutes, rows,
-                new UploadErrors(), center.today(clock)), "JSON", user);
+                new UploadErrors(), center.today(clock), center.timeZone()), "JSON", user);
     }
 
     private Imported importChecked(Center center, HistoryUpload.Result checked, String format, CurrentUser user) {

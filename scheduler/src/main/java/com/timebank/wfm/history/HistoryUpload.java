@@ -3,10 +3,13 @@ package com.timebank.wfm.history;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,8 @@ import com.timebank.wfm.api.UploadErrors;
  *       interval any center has), or on the grid of the upload's declared {@code intervalMinutes};</li>
  *   <li>rows finer than the center's interval are summed into it, AHT weighted by contacts;</li>
  *   <li>an upload declared coarser than the center's interval is refused (it cannot be split honestly);</li>
- *   <li>a queue and interval start may appear once per upload;</li>
+ *   <li>a queue and interval start may appear once per upload, twice in the hour that repeats when daylight saving
+ *       time ends in the center's zone (local times cannot tell the two apart: both are summed into the interval);</li>
  *   <li>interval starts are business dates the service accepts ({@link DateBounds});</li>
  *   <li>any bad row refuses the whole upload, with its bad lines listed (the first ones, all counted).</li>
  * </ul>
@@ -95,10 +99,16 @@ public final class HistoryUpload {
      * @param centerMinutes   the center's interval length
      * @param declaredMinutes the upload's interval length if the client states it, else null
      * @param structural      errors found while reading (listed together with the row errors)
+     * @param zone            the center's time zone, whose clock changes decide which local times repeat
      * @throws InvalidInputException listing every bad row; nothing may be stored then
      */
     public static Result check(int centerMinutes, Integer declaredMinutes, List<Row> rows, UploadErrors errors,
             LocalDate today) {
+        return check(centerMinutes, declaredMinutes, rows, errors, today, ZoneOffset.UTC);
+    }
+
+    public static Result check(int centerMinutes, Integer declaredMinutes, List<Row> rows, UploadErrors errors,
+            LocalDate today, ZoneId zone) {
         if (declaredMinutes != null) {
             if (!DATA_INTERVALS.contains(declaredMinutes)) {
                 throw InvalidInputException.of("intervalMinutes", "history.interval.unsupported", declaredMinutes);
@@ -120,6 +130,7 @@ public final class HistoryUpload {
         }
         int grid = declaredMinutes == null ? FINEST_GRID_MINUTES : declaredMinutes;
         Map<Key, Integer> seen = new HashMap<>();
+        Set<Key> repeatedHour = new HashSet<>();
         Map<Key, Sum> sums = new LinkedHashMap<>();
         for (Row r : rows) {
             int before = errors.total();
@@ -179,7 +190,9 @@ public final class HistoryUpload {
             if (start != null) {
                 Key exact = new Key(queue, start);
                 Integer first = seen.putIfAbsent(exact, r.line() != null ? r.line() : r.index());
-                if (first != null) {
+                boolean secondOfRepeatedHour = first != null && zone.getRules().getValidOffsets(start).size() > 1
+                        && repeatedHour.add(exact);
+                if (first != null && !secondOfRepeatedHour) {
                     errors.add(error(r, "interval_start", "intervalStart", Message.of((r.line() != null
                             ? "history.start.repeats-line" : "history.start.repeats-row")
                             + (queue.equals(ContactVolume.DEFAULT_QUEUE) ? "" : ".queue"), r.intervalStart().trim(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,41 @@ class HistoryUploadTest {
         assertThatThrownBy(() -> HistoryUpload.check(30, null, rows, new UploadErrors(), TODAY))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("[1].contacts"));
+    }
+
+    @Test
+    void theHourRepeatedWhenDaylightSavingTimeEndsIsSummedIntoItsLocalInterval() {
+        // Europe/Berlin, 2025-10-26: the clocks go back from 03:00 to 02:00, so a phone system exporting local
+        // times sends 02:00 and 02:30 twice; a third 02:00, or a repeat on another day, is still a repeat
+        UploadErrors errors = new UploadErrors();
+        List<HistoryUpload.Row> rows = HistoryUpload.readCsv("""
+                interval_start,contacts,aht_seconds
+                2025-10-26T01:30,10,200
+                2025-10-26T02:00,10,200
+                2025-10-26T02:30,8,300
+                2025-10-26T02:00,30,100
+                2025-10-26T02:30,0,0
+                2025-10-26T03:00,12,240
+                """, errors);
+        HistoryUpload.Result r = HistoryUpload.check(30, null, rows, errors, TODAY, ZoneId.of("Europe/Berlin"));
+        assertThat(r.rows()).isEqualTo(6);
+        assertThat(r.intervals()).containsExactly(
+                new ContactVolume("default", LocalDateTime.parse("2025-10-26T01:30"), 10, 200),
+                new ContactVolume("default", LocalDateTime.parse("2025-10-26T02:00"), 40, 125),
+                new ContactVolume("default", LocalDateTime.parse("2025-10-26T02:30"), 8, 300),
+                new ContactVolume("default", LocalDateTime.parse("2025-10-26T03:00"), 12, 240));
+
+        UploadErrors more = new UploadErrors();
+        List<HistoryUpload.Row> thrice = HistoryUpload.readCsv("""
+                interval_start,contacts,aht_seconds
+                2025-10-26T02:00,10,200
+                2025-10-26T02:00,10,200
+                2025-10-26T02:00,10,200
+                2025-10-25T02:00,10,200
+                2025-10-25T02:00,10,200
+                """, more);
+        assertThatThrownBy(() -> HistoryUpload.check(30, null, thrice, more, TODAY, ZoneId.of("Europe/Berlin")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::line).containsExactly(4, 6));
     }
 }
