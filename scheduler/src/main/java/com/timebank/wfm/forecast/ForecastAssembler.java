@@ -1,6 +1,9 @@
 package com.timebank.wfm.forecast;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +52,13 @@ final class ForecastAssembler {
             LocalDate day = p.days().get(i);
             int w = IntervalHistory.weekdayIndex(day);
             boolean[] mask = p.masks().get(i);
+            int skipped = 0;
             for (int s = 0; s < mask.length; s++) {
                 if (!mask[s]) {
+                    continue;
+                }
+                if (skippedByClocks(calendar.zone(), day.atTime(h.slotStart(s)), h.intervalMinutes())) {
+                    skipped++;
                     continue;
                 }
                 double mu = p.mu()[i][s];
@@ -63,8 +71,20 @@ final class ForecastAssembler {
                 }
                 out.add(new IntervalForecast(day.atTime(h.slotStart(s)), mu, aht.aht(w, s), l80, u80, l95, u95));
             }
+            if (skipped > 0) {
+                notes.add(Note.of("forecast.note.clock-change-skipped", day, skipped));
+            }
         }
         return new Forecast(method.name(), from, to, h.lastDate(), h.intervalMinutes(), out, p.closed(), notes);
+    }
+
+    /**
+     * Whether the local interval from {@code start} lies wholly in the hour (or half hour) the clocks skip when daylight
+     * saving time starts: no contact can arrive in it. An interval only partly skipped stays.
+     */
+    static boolean skippedByClocks(ZoneId zone, LocalDateTime start, int minutes) {
+        ZoneOffsetTransition t = zone.getRules().getTransition(start);
+        return t != null && t.isGap() && !start.plusMinutes(minutes).isAfter(t.getDateTimeAfter());
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.timebank.wfm.forecast;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,8 @@ import java.util.TreeMap;
  *   <li><b>Closed dates</b> the planner knows in advance (forecast nothing).</li>
  *   <li><b>Special days</b> entered by the planner: a multiplier ("campaign, 1.4x") or "like date X".
  *       They apply to every method and are left out when learning from history.</li>
+ *   <li><b>The center's time zone</b>: intervals are center local time, and an interval the clocks skip when
+ *       daylight saving time starts does not exist that day.</li>
  * </ul>
  */
 public final class ForecastCalendar {
@@ -63,6 +67,7 @@ public final class ForecastCalendar {
     private final Map<LocalDate, String> holidays;
     private final Set<LocalDate> closedDates;
     private final Map<LocalDate, SpecialDay> specialDays;
+    private final ZoneId zone;
 
     private ForecastCalendar(Builder b) {
         this.busyFirstDays = b.busyFirstDays;
@@ -70,6 +75,7 @@ public final class ForecastCalendar {
         this.holidays = Collections.unmodifiableMap(new TreeMap<>(b.holidays));
         this.closedDates = Set.copyOf(b.closedDates);
         this.specialDays = Collections.unmodifiableMap(new TreeMap<>(b.specialDays));
+        this.zone = b.zone;
     }
 
     public static Builder builder() {
@@ -123,14 +129,26 @@ public final class ForecastCalendar {
         return specialDays;
     }
 
+    /** The center's time zone (UTC, without clock changes, unless given). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public static final class Builder {
         private int busyFirstDays = DEFAULT_BUSY_FIRST_DAYS;
         private int busyLastDays = DEFAULT_BUSY_LAST_DAYS;
         private final Map<LocalDate, String> holidays = new HashMap<>();
         private final Set<LocalDate> closedDates = new HashSet<>();
         private final Map<LocalDate, SpecialDay> specialDays = new HashMap<>();
+        private ZoneId zone = ZoneOffset.UTC;
 
         private Builder() {
+        }
+
+        /** The center's time zone, whose clock changes decide which local intervals exist. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
         }
 
         /** How many first open days of a month get their own learned multiplier (0-10). */

@@ -54,8 +54,8 @@ public class CalendarService {
 
     /** For forecasting: the center's calendar with the given busy-day windows (at most 10 open days each). */
     @Transactional(readOnly = true)
-    public ForecastCalendar forecastCalendar(long centerId, int busyFirstDays, int busyLastDays) {
-        return repository.calendar(centerId).toForecastCalendar(busyFirstDays, busyLastDays);
+    public ForecastCalendar forecastCalendar(Center center, int busyFirstDays, int busyLastDays) {
+        return repository.calendar(center.id()).toForecastCalendar(center.timeZone(), busyFirstDays, busyLastDays);
     }
 
     /** Replaces the whole calendar (planner or admin of the center). */

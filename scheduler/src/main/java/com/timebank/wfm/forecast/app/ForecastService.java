@@ -409,7 +409,7 @@ public class ForecastService {
         if (notes != null && (first != s.busyFirstDays() || last != s.busyLastDays())) {
             notes.add(Note.of("forecast.note.busy-days-limited", first, last, s.busyFirstDays(), s.busyLastDays()));
         }
-        return calendars.forecastCalendar(center.id(), first, last);
+        return calendars.forecastCalendar(center, first, last);
     }
 
     private StoredBacktest stored(Center center, String queue, String purpose, String method, Backtest.Options options,

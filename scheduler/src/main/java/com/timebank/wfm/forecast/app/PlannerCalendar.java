@@ -2,6 +2,7 @@ package com.timebank.wfm.forecast.app;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -39,8 +40,9 @@ public record PlannerCalendar(List<Holiday> holidays, List<ClosedDate> closedDat
     }
 
     /** The domain calendar, with the busy-day windows of the center's settings. */
-    public ForecastCalendar toForecastCalendar(int busyFirstDays, int busyLastDays) {
-        ForecastCalendar.Builder b = ForecastCalendar.builder().busyFirstDays(busyFirstDays).busyLastDays(busyLastDays);
+    public ForecastCalendar toForecastCalendar(ZoneId zone, int busyFirstDays, int busyLastDays) {
+        ForecastCalendar.Builder b = ForecastCalendar.builder().zone(zone).busyFirstDays(busyFirstDays)
+                .busyLastDays(busyLastDays);
         holidays.forEach(h -> b.holiday(h.date(), h.name()));
         closedDates.forEach(c -> b.closed(c.date()));
         for (SpecialDay s : specialDays) {
