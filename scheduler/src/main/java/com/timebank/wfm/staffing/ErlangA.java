@@ -38,6 +38,16 @@ public final class ErlangA {
     private ErlangA() {
     }
 
+    /**
+     * Callers so patient against so much traffic that the queue's series grows too long to sum: Erlang C (nobody hangs
+     * up) describes them.
+     */
+    public static final class TooPatientException extends IllegalArgumentException {
+        TooPatientException(String message) {
+            super(message);
+        }
+    }
+
     /** All measures for a given number of agents on the phones. */
     public static QueuePerformance evaluate(int agents, double trafficErlangs, double ahtSeconds,
             double patienceSeconds, double serviceLevelSeconds) {
@@ -198,7 +208,7 @@ public final class ErlangA {
         // Terms grow until j ≈ z − a, then need ~ a few √z more to fade.
         double terms = Math.max(0, z - a) + 50 * Math.sqrt(z) + 1000;
         if (terms > MAX_TERMS) {
-            throw new IllegalArgumentException("traffic × patience / AHT is too large for Erlang A (series of ~"
+            throw new TooPatientException("traffic × patience / AHT is too large for Erlang A (series of ~"
                     + (long) terms + " terms); the callers are effectively infinitely patient: use Erlang C");
         }
     }

@@ -18,7 +18,7 @@ public final class ErlangC {
     public static final double MAX_TRAFFIC_ERLANGS = 1_000_000;
 
     /** Upper bound on a computed requirement (a tiny occupancy cap could otherwise ask for billions). */
-    static final int MAX_AGENTS = 10_000_000;
+    public static final int MAX_AGENTS = 10_000_000;
 
     /**
      * Slack for comparing computed service levels and occupancies with their targets, so that a value

@@ -16,6 +16,7 @@ import com.timebank.wfm.api.InvalidInputException;
 import com.timebank.wfm.api.Validation;
 import com.timebank.wfm.org.CenterSettings;
 import com.timebank.wfm.org.CenterSettingsService;
+import com.timebank.wfm.staffing.ErlangA;
 import com.timebank.wfm.staffing.ErlangC;
 import com.timebank.wfm.staffing.StaffingCalculator;
 import com.timebank.wfm.staffing.StaffingPolicy;
@@ -79,14 +80,22 @@ public class StaffingService {
         v.require(traffic <= ErlangC.MAX_TRAFFIC_ERLANGS, "contacts", "staffing.traffic-contacts-x-ahtseconds",
                 (long) ErlangC.MAX_TRAFFIC_ERLANGS);
         v.throwIfInvalid();
+        double maxOccupancy = c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy()
+                : c.maxOccupancy().doubleValue();
+        // the cap alone sets a floor of traffic / maxOccupancy agents
+        v.require(traffic / maxOccupancy <= ErlangC.MAX_AGENTS, "maxOccupancy", "staffing.maxoccupancy-too-low",
+                BigDecimal.valueOf(maxOccupancy).stripTrailingZeros().toPlainString(), traffic, ErlangC.MAX_AGENTS);
+        v.throwIfInvalid();
         StaffingPolicy policy = StaffingPolicy.erlangC(c.serviceLevelTarget().doubleValue(), c.serviceLevelSeconds(),
-                c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy() : c.maxOccupancy().doubleValue(),
-                c.shrinkage() == null ? StaffingPolicy.DEFAULT.shrinkage() : c.shrinkage().doubleValue());
+                maxOccupancy, c.shrinkage() == null ? StaffingPolicy.DEFAULT.shrinkage() : c.shrinkage().doubleValue());
         if (c.patienceSeconds() != null) {
             policy = policy.withPatience(c.patienceSeconds());
         }
         try {
             return new StaffingCalculator(policy).requirement(c.contacts(), c.ahtSeconds(), c.intervalSeconds());
+        } catch (ErlangA.TooPatientException e) {
+            throw InvalidInputException.of("patienceSeconds", "staffing.patienceseconds-too-long-for-traffic",
+                    c.patienceSeconds(), traffic);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("request", e.getMessage());
         }
@@ -120,6 +129,9 @@ public class StaffingService {
             try {
                 out.add(new IntervalRequirement(d, calculator.requirement(d.contacts(), d.ahtSeconds(),
                         intervalSeconds)));
+            } catch (ErlangA.TooPatientException e) {
+                throw InvalidInputException.of("patienceSeconds", "staffing.patienceseconds-too-long-for-traffic",
+                        patienceSeconds, ErlangC.trafficErlangs(d.contacts(), d.ahtSeconds(), intervalSeconds));
             } catch (IllegalArgumentException e) {
                 throw BusinessRuleException.of("staffing.cannot-staff-interval", d.start(), e.getMessage());
             }
