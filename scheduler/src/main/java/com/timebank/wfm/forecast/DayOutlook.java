@@ -79,9 +79,13 @@ final class DayOutlook {
         return holidaysClosed;
     }
 
-    /** A past day the methods may learn from: open, and not a planner special day (a one-off). */
+    /**
+     * A past day the methods may learn from: open, not a planner special day (a one-off), and not a day the clocks
+     * change (its skipped hour would be learned as no contacts, its repeated hour as twice as many).
+     */
     static boolean learnable(IntervalHistory history, ForecastCalendar calendar, int day) {
-        return history.isOpen(day) && !calendar.isSpecial(history.date(day));
+        LocalDate date = history.date(day);
+        return history.isOpen(day) && !calendar.isSpecial(date) && !calendar.clocksChange(date);
     }
 
     private static boolean hasOpenSlot(boolean[] mask) {

@@ -56,7 +56,7 @@ final class ErrorModel {
             for (int i = 0; i < p.days().size(); i++) {
                 LocalDate day = p.days().get(i);
                 int hi = h.dayIndex(day);
-                if (hi < 0 || !h.isOpen(hi) || calendar.isSpecial(day)) {
+                if (hi < 0 || !h.isOpen(hi) || calendar.isSpecial(day) || calendar.clocksChange(day)) {
                     continue; // predicted open but closed: nothing to compare with, and never a zero
                 }
                 boolean[] mask = p.masks().get(i);

@@ -3,6 +3,7 @@ package com.timebank.wfm.forecast;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,6 +133,16 @@ public final class ForecastCalendar {
     /** The center's time zone (UTC, without clock changes, unless given). */
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * Whether the clocks change on the date in the center's zone: a day of 23 or 25 hours, whose local intervals miss
+     * an hour or hold two, so no model of ordinary days learns from it.
+     */
+    public boolean clocksChange(LocalDate date) {
+        ZoneRules rules = zone.getRules();
+        return !rules.isFixedOffset() && !rules.getOffset(date.atStartOfDay(zone).toInstant())
+                .equals(rules.getOffset(date.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
     public static final class Builder {

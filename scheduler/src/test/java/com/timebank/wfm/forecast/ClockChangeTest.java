@@ -18,21 +18,21 @@ class ClockChangeTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final LocalDate SPRING = LocalDate.of(2027, 3, 28);
 
-    /** A center open around the clock, 30-minute intervals, ten weeks up to {@code last}. */
-    private static IntervalHistory roundTheClock(LocalDate last) {
+    /** A center open around the clock, 30-minute intervals, {@code weeks} weeks up to {@code last}. */
+    private static List<IntervalHistory.Row> roundTheClock(LocalDate last, int weeks) {
         List<IntervalHistory.Row> rows = new ArrayList<>();
-        for (LocalDate d = last.minusWeeks(10).plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+        for (LocalDate d = last.minusWeeks(weeks).plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
             for (int slot = 0; slot < 48; slot++) {
                 LocalDateTime start = d.atStartOfDay().plusMinutes(30L * slot);
                 rows.add(new IntervalHistory.Row(start, 10 + slot % 7 + d.getDayOfMonth() % 3, 240));
             }
         }
-        return IntervalHistory.of(30, rows);
+        return rows;
     }
 
     @Test
     void noMethodForecastsTheIntervalsTheClocksSkip() {
-        IntervalHistory h = roundTheClock(SPRING.minusDays(7));
+        IntervalHistory h = IntervalHistory.of(30, roundTheClock(SPRING.minusDays(7), 10));
         ForecastCalendar calendar = ForecastCalendar.builder().zone(BERLIN).build();
         for (ForecastMethod m : ForecastMethods.standard()) {
             Forecast f = m.forecast(h, calendar, SPRING.minusDays(6), SPRING.plusDays(1));
@@ -47,6 +47,35 @@ class ClockChangeTest {
         // a center without clock changes keeps every interval
         Forecast utc = new SeasonalNaive().forecast(h, ForecastCalendar.defaults(), SPRING, SPRING);
         assertThat(utc.intervalsOn(SPRING)).hasSize(48);
+    }
+
+    @Test
+    void theDaysTheClocksChangeAreNotLearnedFrom() {
+        // the history as the phone system sends it: nothing in the skipped hour of 2027-03-28, twice the contacts in
+        // the hour repeated on 2026-10-25 (both of its hours summed into the local intervals)
+        LocalDate autumn = LocalDate.of(2026, 10, 25);
+        List<IntervalHistory.Row> rows = new ArrayList<>();
+        for (IntervalHistory.Row r : roundTheClock(SPRING, 30)) {
+            int hour = r.intervalStart().getHour();
+            if (r.intervalStart().toLocalDate().equals(SPRING) && hour == 2) {
+                continue;
+            }
+            double factor = r.intervalStart().toLocalDate().equals(autumn) && hour == 2 ? 2 : 1;
+            rows.add(new IntervalHistory.Row(r.intervalStart(), r.contacts() * factor, r.ahtSeconds()));
+        }
+        IntervalHistory h = IntervalHistory.of(30, rows);
+        ForecastCalendar calendar = ForecastCalendar.builder().zone(BERLIN).build();
+        LocalDate nextSunday = SPRING.plusDays(7);
+        for (ForecastMethod m : ForecastMethods.standard()) {
+            Forecast f = m.forecast(h, calendar, SPRING.plusDays(1), nextSunday);
+            double twoAm = f.at(nextSunday.atTime(2, 0)).orElseThrow().contacts();
+            double oneAm = f.at(nextSunday.atTime(1, 0)).orElseThrow().contacts();
+            assertThat(twoAm).as(m.name()).isGreaterThan(0.8 * oneAm);
+        }
+        assertThat(calendar.clocksChange(SPRING)).isTrue();
+        assertThat(calendar.clocksChange(autumn)).isTrue();
+        assertThat(calendar.clocksChange(SPRING.minusDays(1))).isFalse();
+        assertThat(ForecastCalendar.defaults().clocksChange(SPRING)).isFalse();
     }
 
     @Test
