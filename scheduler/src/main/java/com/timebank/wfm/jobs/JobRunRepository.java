@@ -41,9 +41,12 @@ class JobRunRepository {
         return Ids.lastInserted(db);
     }
 
-    /** Heartbeats use the database's clock, which every instance shares, whatever their own clocks say. */
-    void beat(long id) {
-        db.update(JOB_RUN).set(JOB_RUN.HEARTBEAT_AT, DATABASE_NOW)
+    /**
+     * Heartbeats use the database's clock, which every instance shares, whatever their own clocks say; each records
+     * how many items the run has processed so far.
+     */
+    void beat(long id, int processed) {
+        db.update(JOB_RUN).set(JOB_RUN.HEARTBEAT_AT, DATABASE_NOW).set(JOB_RUN.PROCESSED, processed)
                 .where(JOB_RUN.ID.eq(id).and(JOB_RUN.STATUS.eq(JobRun.Status.RUNNING.name()))).execute();
     }
 

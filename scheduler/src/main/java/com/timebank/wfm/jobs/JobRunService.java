@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -119,16 +121,39 @@ public class JobRunService {
     }
 
     /**
+     * How many items a running run has committed so far (thread-safe: batches commit on several threads). Its beat
+     * records the count, so a run shows how far it is, and one whose instance died shows how far it got.
+     */
+    public static final class Progress {
+        private final AtomicInteger processed = new AtomicInteger();
+
+        public void committed(int items) {
+            processed.addAndGet(items);
+        }
+
+        int processed() {
+            return processed.get();
+        }
+    }
+
+    /**
      * Runs the work, recording the run around it; the run row commits on its own, whatever the work does. A run
      * whose work reports failures is FAILED with them listed, and keeps the counts of what it did.
      */
     public JobRun run(String job, long centerId, String triggeredBy, String instanceId, Supplier<Outcome> work) {
+        return run(job, centerId, triggeredBy, instanceId, progress -> work.get());
+    }
+
+    /** The same, the work telling its {@link Progress} what each of its commits processed. */
+    public JobRun run(String job, long centerId, String triggeredBy, String instanceId,
+            Function<Progress, Outcome> work) {
         abandonStale();
         long id = transactions.write(() -> repository.start(job, centerId, triggeredBy, instanceId, now()));
-        ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> beat(id), heartbeat.toMillis(),
+        Progress progress = new Progress();
+        ScheduledFuture<?> beating = beats.scheduleWithFixedDelay(() -> beat(id, progress), heartbeat.toMillis(),
                 heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Outcome outcome = work.get();
+            Outcome outcome = work.apply(progress);
             beating.cancel(false);
             JobRun.Status status = outcome.failures().isEmpty() ? JobRun.Status.SUCCEEDED : JobRun.Status.FAILED;
             String error = outcome.failures().isEmpty() ? null : clip(outcome.failures().size() + " failed: "
@@ -184,9 +209,9 @@ public class JobRunService {
         }
     }
 
-    private void beat(long id) {
+    private void beat(long id, Progress progress) {
         try {
-            repository.beat(id);
+            repository.beat(id, progress.processed());
         } catch (RuntimeException e) {
             log.warn("Cannot record the heartbeat of job run {}: {}", id, e.getMessage());
         }

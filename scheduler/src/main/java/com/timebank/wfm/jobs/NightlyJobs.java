@@ -62,7 +62,7 @@ public class NightlyJobs {
             List<LocalDate> dates = auxSettlement.unsettledDates(center.id(), yesterday);
             if (!dates.isEmpty()) {
                 runs.run(AUX_SETTLEMENT, center.id(), "schedule", instanceId,
-                        () -> settleEach(center.id(), dates, AuxSettlementService.BatchObserver.NONE));
+                        progress -> settleEach(center.id(), dates, (date, settled) -> progress.committed(settled)));
             }
         });
     }
@@ -87,7 +87,7 @@ public class NightlyJobs {
             runs.checked(MONTH_CLOSE, center.id(), instanceId);
             if (!monthClose.dueMonths(center.id()).isEmpty()) {
                 runs.run(MONTH_CLOSE, center.id(), "schedule", instanceId,
-                        () -> closeMonths(center.id(), null, MonthCloseService.BatchObserver.NONE));
+                        progress -> closeMonths(center.id(), null, (month, closed) -> progress.committed(closed)));
             }
         });
     }
@@ -167,14 +167,14 @@ public class NightlyJobs {
                         monthClose.deadline(center.id(), month), center.timeZone());
             }
             return runs.run(job, center.id(), user.actor(), null,
-                    () -> closeMonths(center.id(), month, MonthCloseService.BatchObserver.NONE));
+                    progress -> closeMonths(center.id(), month, (m, closed) -> progress.committed(closed)));
         }
         LocalDate on = date == null ? today.minusDays(1) : date;
         if (!on.isBefore(today)) {
             throw BusinessRuleException.of("job.aux-settlement-settles-finished", on, center.timeZone(), today);
         }
         return runs.run(job, center.id(), user.actor(), null,
-                () -> settle(center.id(), on, on, AuxSettlementService.BatchObserver.NONE));
+                progress -> settle(center.id(), on, on, (d, settled) -> progress.committed(settled)));
     }
 
     /**

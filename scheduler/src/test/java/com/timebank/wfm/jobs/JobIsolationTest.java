@@ -129,6 +129,29 @@ class JobIsolationTest {
         }
     }
 
+    @Test
+    void aRunRecordsWhatItHasCommittedWhileItWorks() {
+        Center center = org.center();
+        JobRunService beating = new JobRunService(repository, transactions, clock, Duration.ofMillis(200), Duration.ofSeconds(1));
+        try {
+            int[] seen = new int[1];
+            JobRun run = beating.run(NightlyJobs.AUX_SETTLEMENT, center.id(), "test", null, progress -> {
+                progress.committed(40);
+                progress.committed(2);
+                sleep(1_000);
+                // what a planner sees meanwhile, and what stays if the instance dies now (the run is then ABANDONED)
+                seen[0] = db.select(JOB_RUN.PROCESSED).from(JOB_RUN).where(JOB_RUN.CENTER_ID.eq(center.id()))
+                        .orderBy(JOB_RUN.ID.desc()).limit(1).fetchOne(JOB_RUN.PROCESSED);
+                return new JobRunService.Outcome(List.of(), 43, 7);
+            });
+            assertThat(seen[0]).isEqualTo(42);
+            assertThat(run.processed()).isEqualTo(43);
+            assertThat(run.posted()).isEqualTo(7);
+        } finally {
+            beating.stopBeating();
+        }
+    }
+
     private long runningRow(Center center, int secondsSinceBeat) {
         return transactions.write(() -> {
             db.insertInto(JOB_RUN)
