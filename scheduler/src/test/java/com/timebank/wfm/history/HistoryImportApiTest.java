@@ -46,6 +46,28 @@ class HistoryImportApiTest {
     }
 
     @Test
+    void theHourRepeatedWhenTheClocksGoBackIsStoredOnceWithBothHoursContacts() throws Exception {
+        String file = """
+                interval_start,contacts,aht_seconds
+                2025-10-26T02:00,10,200
+                2025-10-26T02:00,30,100
+                """;
+        Center berlin = org.center("Europe/Berlin", 30);
+        upload(org.plannerUser(berlin), berlin, CSV, file, "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.intervals").value(1));
+        assertThat(stored(berlin)).containsExactly(
+                new ContactVolume("default", LocalDateTime.parse("2025-10-26T02:00"), 40, 125));
+        // Shanghai has no daylight saving time: the same local start twice is a mistake in the file
+        Center shanghai = org.center();
+        upload(org.plannerUser(shanghai), shanghai, CSV, file, "")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(3));
+        assertThat(stored(shanghai)).isEmpty();
+    }
+
+    @Test
     void aGoodCsvIsStoredAndReadBack() throws Exception {
         Center center = org.center();
         String planner = org.plannerUser(center);

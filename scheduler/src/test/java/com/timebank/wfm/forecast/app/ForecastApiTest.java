@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.timebank.wfm.demo.DemoHistory;
 import com.timebank.wfm.forecast.IntervalForecast;
 import com.timebank.wfm.history.ContactHistoryService;
+import com.timebank.wfm.history.ContactVolume;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.staffing.StaffingCalculator;
 import com.timebank.wfm.staffing.StaffingPolicy;
@@ -193,6 +194,32 @@ class ForecastApiTest {
         @SuppressWarnings("unchecked")
         List<String> closedDays = (List<String>) f.get("closedDays");
         assertThat(closedDays).hasSize(3).contains(closed.toString());
+    }
+
+    @Test
+    void aCenterWithDaylightSavingTimeGetsNoForecastNorRequirementForTheSkippedHour() throws Exception {
+        // Europe/Berlin, open around the clock: on 2026-03-29 the clocks jump from 02:00 to 03:00
+        Center berlin = org.center("Europe/Berlin", 30);
+        String berlinPlanner = org.plannerUser(berlin);
+        LocalDate spring = LocalDate.of(2026, 3, 29);
+        List<ContactVolume> rows = new java.util.ArrayList<>();
+        for (LocalDate d = spring.minusWeeks(8); d.isBefore(spring.minusDays(6)); d = d.plusDays(1)) {
+            for (int slot = 0; slot < 48; slot++) {
+                rows.add(new ContactVolume(ContactVolume.DEFAULT_QUEUE, d.atStartOfDay().plusMinutes(30L * slot),
+                        20 + slot % 5, 240));
+            }
+        }
+        history.store(berlin.id(), rows, "test");
+        Map<String, Object> f = body(createForecast(berlinPlanner, berlin,
+                range(spring.minusDays(6), spring.plusDays(1), ",\"method\":\"seasonal-naive\""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.noteMessages[*].code").value(hasItem("forecast.note.clock-change-skipped"))));
+        List<String> starts = list(f, "intervals").stream().map(i -> (String) i.get("start")).toList();
+        assertThat(starts).doesNotContain("2026-03-29T02:00", "2026-03-29T02:30")
+                .contains("2026-03-29T01:30", "2026-03-29T03:00", "2026-03-30T02:00");
+        mvc.perform(as(berlinPlanner, get("/api/forecasts/" + f.get("id") + "/requirements")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervals.length()").value(8 * 48 - 2));
     }
 
     @Test
