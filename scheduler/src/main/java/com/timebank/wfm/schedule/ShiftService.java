@@ -70,6 +70,11 @@ public class ShiftService {
                 file.reject(r, "date", outOfRange.get());
                 continue;
             }
+            if (!a.active() && r.date().isAfter(today)) {
+                // disabling removed their shifts from tomorrow on: coverage and the bonus cap must not count them again
+                file.reject(r, "employee_no", Message.of("shift.agent.inactive", r.employeeNo(), r.date()));
+                continue;
+            }
             LocalDateTime start = r.date().atTime(r.start());
             LocalDateTime end = r.date().atTime(r.end());
             if (!end.isAfter(start)) {
