@@ -68,12 +68,39 @@ public class Navigation {
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
-    /** The path and query of the page being shown, where the language switch returns to. */
+    /**
+     * The path and query of the page being shown, where the language switch returns to. A page shown in answer to a
+     * form (its errors) is at the form's POST path, which a GET may not reach: the switch returns to the page the
+     * form was sent from (the Referer), or to the start page.
+     */
     public String currentPathAndQuery() {
         HttpServletRequest request = request();
+        if (request != null && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return referringPage(request);
+        }
         String query = request == null || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null
                 : request.getQueryString();
         return currentPath() + (query == null ? "" : "?" + query);
+    }
+
+    /** The path and query of the Referer within this site, else the start page. */
+    private static String referringPage(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            String path = uri.getRawPath();
+            String context = request.getContextPath();
+            if (path == null || !path.startsWith(context + "/")) {
+                return "/";
+            }
+            String page = path.substring(context.length()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return LocalePage.isLocalPath(page) ? page : "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
     }
 
     private static HttpServletRequest request() {

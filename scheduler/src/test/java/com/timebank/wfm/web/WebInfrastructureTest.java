@@ -92,6 +92,25 @@ class WebInfrastructureTest {
                 .andExpect(redirectedUrl("/"));
     }
 
+    /**
+     * A form shown again with its errors is the answer to a POST, often to a path no page is at (GET would be 405):
+     * the language switch returns to the page the form was sent from.
+     */
+    @Test
+    void theLanguageSwitchOfAFormShownAgainReturnsToThePageOfTheForm() throws Exception {
+        com.timebank.wfm.org.Team team = org.team(org.center());
+        String page = "/agents/" + org.agent(team).employeeNo() + "/availability";
+        var lead = users.loadUserByUsername(org.leadUser(team));
+        mvc.perform(post(page + "/unavailability").param("reason", "").header("Referer", "http://localhost" + page)
+                        .with(user(lead)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("name=\"back\" value=\"" + page + "\"")));
+        // without a Referer the switch returns to the start page
+        mvc.perform(post(page + "/unavailability").param("reason", "").with(user(lead)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("name=\"back\" value=\"/\"")));
+    }
+
     @Test
     void theBrowserLanguageIsTheDefaultBeforeSignIn() throws Exception {
         mvc.perform(get("/login").header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))
