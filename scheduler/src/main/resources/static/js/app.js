@@ -22,6 +22,32 @@
     }
   });
 
+  // An htmx request whose answer the page cannot show (a 403 once the session has ended, a 404, a 500) or that got no
+  // answer: said above the page in the page's language, rather than the click doing nothing. Refusals the page
+  // can show (400, 409, 422) are swapped in with their reasons (htmx-config in the layout).
+  function requestFailed() {
+    var text = meta('wfm-request-failed');
+    var main = document.querySelector('main');
+    if (!text || !main) {
+      return;
+    }
+    var note = document.querySelector('[data-testid=htmx-error]');
+    if (!note) {
+      var area = document.createElement('div');
+      area.className = 'container flash-area';
+      note = document.createElement('p');
+      note.className = 'flash error';
+      note.setAttribute('role', 'alert');
+      note.setAttribute('data-testid', 'htmx-error');
+      area.appendChild(note);
+      main.parentNode.insertBefore(area, main);
+    }
+    note.textContent = text;
+    note.scrollIntoView({ block: 'nearest' });
+  }
+  document.addEventListener('htmx:responseError', requestFailed);
+  document.addEventListener('htmx:sendError', requestFailed);
+
   // Irreversible actions ask first: a plain form (or its submit button) with data-confirm="question".
   // htmx elements use hx-confirm instead.
   document.addEventListener('submit', function (e) {

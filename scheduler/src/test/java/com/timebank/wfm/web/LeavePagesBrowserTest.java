@@ -254,6 +254,48 @@ class LeavePagesBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
     }
 
+    /**
+     * A decision htmx sends that the service refuses as a conflict (the agent cancelled meanwhile) shows why in the row;
+     * one that fails without a row to show (the session is gone) says so above the page instead of doing nothing.
+     */
+    @Test
+    void aDecisionThatCannotBeMadeSaysWhyWithoutAReload() {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent ana = seed.agent(team, "Ana Ferreira");
+        Agent bo = seed.agent(team, "Bo Chen");
+        earn(center, ana, bo);
+        seed.shiftsFromToday(center, ana, 21);
+        seed.shiftsFromToday(center, bo, 21);
+        LocalDate day = idleDay(center);
+        String lead = org.leadUser(team);
+        CurrentUser anaUser = org.as(org.agentUser(ana));
+        long anaRequest = timeOff.request(ana.employeeNo(), day, 1_800L, anaUser).id();
+        long boRequest = timeOff.request(bo.employeeNo(), day, 1_800L, org.as(lead)).id();
+
+        signIn(lead);
+        open("/lead/time-off");
+        timeOff.cancel(anaRequest, anaUser); // while the lead looks at the queue
+        find("#request-" + anaRequest + " [data-testid=approve]").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.ignoring(StaleElementReferenceException.class);
+        String outcome = wait.until(d -> d.findElement(By.cssSelector("#request-" + anaRequest + " [data-testid=outcome]"))
+                .getText());
+        assertThat(outcome).startsWith("Refused: Request " + anaRequest + " is Cancelled");
+        assertThat(find("#request-" + anaRequest).getAttribute("data-status")).isEqualTo("CANCELLED");
+
+        // signed out meanwhile: the CSRF check refuses (403) before any page runs
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        find("#request-" + boRequest + " [data-testid=approve]").click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        String error = wait.until(d -> d.findElement(By.cssSelector("[data-testid=htmx-error]")).getText());
+        assertThat(error).isEqualTo("This could not be done: the page may be out of date, or you were signed out. "
+                + "Reload the page and try again.");
+        assertThat(timeOff.request(boRequest, org.as(lead)).status()).isEqualTo(TimeOffStatus.PENDING);
+        assertThat(cspViolations()).isEmpty();
+        screenshot("lead-queue-signed-out");
+    }
+
     @Test
     void anAgentChoosesLeaveOffsetsBeforeTheDeadline() {
         Center center = org.center();
