@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -56,6 +58,9 @@ class ErrorEndpoint implements ErrorController {
         page.setStatus(HttpStatus.valueOf(status));
         page.addObject("status", status);
         page.addObject("reasons", List.of());
+        // a form sent after its session ended (signed out, timed out) fails the CSRF check: it expired, the role
+        // has nothing to do with it
+        page.addObject("expired", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return page;
     }
 

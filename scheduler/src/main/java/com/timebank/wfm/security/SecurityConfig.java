@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -149,6 +150,11 @@ class SecurityConfig {
                             }
                         }))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                // the error page tells a refused CSRF token (a form sent after its session ended) from a role
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    req.setAttribute(WebAttributes.ACCESS_DENIED_403, ex);
+                    res.sendError(HttpStatus.FORBIDDEN.value());
+                }))
                 // a new session id at sign-in (fixation); what the visitor chose before (language) is kept
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h

@@ -3,11 +3,16 @@ package com.timebank.wfm.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.timebank.wfm.support.BrowserTest;
+import com.timebank.wfm.support.Org;
 
 /** The layout in chromium: assets load under the CSP, sign-in works, the language switch changes every text. */
 class LayoutBrowserTest extends BrowserTest {
+
+    @Autowired
+    Org org;
 
     @Test
     void signInThroughTheFormAndSwitchToChinese() {
@@ -40,5 +45,17 @@ class LayoutBrowserTest extends BrowserTest {
         assertThat(shownStatus()).isEqualTo(404);
         assertThat(text("h1")).isEqualTo("Not found");
         screenshot("not-found");
+    }
+
+    /** A form sent after the session ended fails the CSRF check: the page says the form expired, not "your role". */
+    @Test
+    void aFormSentAfterTheSessionEndedSaysItExpired() {
+        signIn(org.leadUser(org.team(org.center())));
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        clickAndWait(byTestId("lang-zh"));
+        assertThat(shownStatus()).isEqualTo(403);
+        assertThat(text("h1")).isEqualTo("The form has expired");
+        assertThat(text("[data-testid=error-page] p")).startsWith("The page was open too long");
+        screenshot("form-expired");
     }
 }
