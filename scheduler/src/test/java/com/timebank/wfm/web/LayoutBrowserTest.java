@@ -47,6 +47,23 @@ class LayoutBrowserTest extends BrowserTest {
         screenshot("not-found");
     }
 
+    /**
+     * The language chosen is the browser's too: the sign-in page after signing out (or after the session ended) is in
+     * it, not in the browser's own language.
+     */
+    @Test
+    void theChosenLanguageStaysAfterSigningOut() {
+        signIn(org.leadUser(org.team(org.center())));
+        switchLanguage("zh-CN");
+        submitAndWait("sign-out");
+        assertThat(find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(text("[data-testid=sign-in]")).isEqualTo("登录");
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        open("/login");
+        assertThat(text("[data-testid=sign-in]")).isEqualTo("登录");
+        browser.manage().deleteAllCookies(); // the other tests start in the browser's language
+    }
+
     /** A form sent after the session ended fails the CSRF check: the page says the form expired, not "your role". */
     @Test
     void aFormSentAfterTheSessionEndedSaysItExpired() {
