@@ -36,6 +36,22 @@ class MessageBundlesTest {
     /** An aria-label written in the template, or a unit glued to a number in an expression. */
     private static final Pattern LITERAL_TEXT = Pattern.compile("(?<![:-])aria-label=\"[A-Za-z][^\"]*\"|\\+ ' s'");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
+    private static final Pattern ARGUMENT_INDEX = Pattern.compile("\\{\\s*(\\d+)");
+    /**
+     * What is not prose in a pattern: a simple argument ({0}, {0,number,#}), the head of a plural or select
+     * ({0,plural,), a case's selector (one{, =0{, AGENT{), the braces and # left.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{\\s*\\d+[^{}]*}|\\{\\s*\\d+\\s*,\\s*(?:plural|select|selectordinal)\\s*,|(?:=\\d+|[A-Za-z_]+)\\s*\\{|[{}#]");
+    private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u9fff\\uff00-\\uffef]");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
+    private static final Set<String> SAME_IN_BOTH = Set.of("MASE", "wMAPE", "MAE", "RMSE");
+    /** The first part of the page bundles' keys; the service messages' codes are checked by MessageCodesTest. */
+    private static final Set<String> PAGE_FAMILIES = Set.of("account", "action", "admin", "agent", "app",
+            "availability", "duration", "error", "footer", "format", "home", "lang", "lead", "login", "nav", "paging",
+            "planner", "reports", "request", "role", "roster");
+    /** A literal key, and whether a {@code +} follows it (the start of a key built at run time). */
+    private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9_-]+)+\\.?)\"(\\s*\\+)?");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
@@ -123,6 +139,80 @@ class MessageBundlesTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    /** A pattern's arguments ({0}, {1}…) are the same in both languages, or a figure would go missing in one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
+    void argumentsAreTheSameInBothLanguages(String basename) throws IOException {
+        Properties en = load(basename + ".properties");
+        Properties zh = load(basename + "_zh_CN.properties");
+        Set<String> differ = new TreeSet<>();
+        for (String key : en.stringPropertyNames()) {
+            if (!arguments(en.getProperty(key)).equals(arguments(zh.getProperty(key, "")))) {
+                differ.add(key + ": " + en.getProperty(key) + " | " + zh.getProperty(key));
+            }
+        }
+        assertThat(differ).as("texts of %s whose arguments differ in Chinese", basename).isEmpty();
+    }
+
+    /**
+     * A Chinese text with no Chinese in it but English words was not translated. Names that read the same in both
+     * languages (measures, file formats) are listed here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"})
+    void noChineseTextIsLeftInEnglish(String basename) throws IOException {
+        Properties zh = load(basename + "_zh_CN.properties");
+        Set<String> english = new TreeSet<>();
+        zh.forEach((k, v) -> {
+            String text = PLACEHOLDER.matcher(v.toString()).replaceAll("");
+            if (!CHINESE.matcher(text).find() && WORD.matcher(text).results()
+                    .anyMatch(w -> !SAME_IN_BOTH.contains(w.group()))) {
+                english.add(k + "=" + v);
+            }
+        });
+        assertThat(english).as("texts of %s_zh_CN still in English", basename).isEmpty();
+    }
+
+    /**
+     * Every page text the Java code names by a literal key exists (flash messages, field errors, labels built in
+     * Java); a literal followed by {@code +} is the start of keys built at run time, and one handed on as a prefix
+     * ({@code "agent.timeoff"} for its {@code .error.part.*}) has keys under it.
+     */
+    @Test
+    void everyPageKeyTheCodeNamesExists() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String b : new String[] {"messages", "common", "agent", "lead", "planner", "admin", "roster", "reports"}) {
+            known.addAll(load(b + ".properties").stringPropertyNames());
+        }
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = JAVA_KEY.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (!PAGE_FAMILIES.contains(key.substring(0, key.indexOf('.')))) {
+                        continue;
+                    }
+                    String start = m.group(2) != null || key.endsWith(".") ? key : key + ".";
+                    boolean found = known.contains(key) || known.stream().anyMatch(k -> k.startsWith(start));
+                    if (!found) {
+                        missing.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = ARGUMENT_INDEX.matcher(pattern.replace("''", ""));
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     @Test
