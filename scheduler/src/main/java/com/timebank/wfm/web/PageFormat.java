@@ -11,11 +11,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+
+import com.ibm.icu.text.ListFormatter;
 
 /**
  * How pages write time, dates and numbers in the reader's language; templates call it as {@code @fmt}
@@ -103,6 +106,12 @@ public class PageFormat {
         NumberFormat f = NumberFormat.getPercentInstance(locale());
         f.setMaximumFractionDigits(1);
         return f.format(tenths.movePointLeft(2));
+    }
+
+    /** Names or codes as a list of the reader's language: {@code Saturday, Sunday} / {@code 星期六、星期日}. */
+    public String list(Collection<?> items) {
+        return items == null ? "" : ListFormatter.getInstance(locale(), ListFormatter.Type.AND,
+                ListFormatter.Width.NARROW).format(items);
     }
 
     public String date(LocalDate date) {

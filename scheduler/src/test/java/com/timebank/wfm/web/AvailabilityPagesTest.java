@@ -120,7 +120,11 @@ class AvailabilityPagesTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"daysOff-error\"")));
         mvc.perform(get(page).with(as(lead)).header("Accept-Language", "zh-CN")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("可用时间"), containsString("早班"))));
+                .andExpect(content().string(allOf(containsString("可用时间"), containsString("早班"),
+                        // a list as Chinese writes it
+                        containsString(">星期六、星期日<"))));
+        mvc.perform(get(page).with(as(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Saturday, Sunday<")));
 
         mvc.perform(get(page).with(as(otherLead))).andExpect(status().isNotFound());
         mvc.perform(get("/agents/" + ana.employeeNo()).with(as(lead))).andExpect(status().isOk())

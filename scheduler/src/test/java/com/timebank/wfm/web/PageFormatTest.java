@@ -48,6 +48,15 @@ class PageFormatTest {
     }
 
     @Test
+    void listsAreWrittenAsEachLanguageWritesThem() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.list(java.util.List.of("Saturday", "Sunday", "Monday"))).isEqualTo("Saturday, Sunday, Monday");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(fmt.list(java.util.List.of("星期六", "星期日"))).isEqualTo("星期六、星期日");
+        assertThat(fmt.list(java.util.List.of("T1"))).isEqualTo("T1");
+    }
+
+    @Test
     void chineseAmountsAndDates() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(fmt.duration(27_960)).isEqualTo("7 小时 46 分钟");
