@@ -26,7 +26,7 @@
   // answer: said above the page in the page's language, rather than the click doing nothing. Refusals the page
   // can show (400, 409, 422) are swapped in with their reasons (htmx-config in the layout).
   function requestFailed() {
-    var text = meta('wfm-request-failed');
+    var text = meta('wfm-htmx-note');
     var main = document.querySelector('main');
     if (!text || !main) {
       return;

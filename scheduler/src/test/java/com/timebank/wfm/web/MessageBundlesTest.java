@@ -49,7 +49,7 @@ class MessageBundlesTest {
     /** The first part of the page bundles' keys; the service messages' codes are checked by MessageCodesTest. */
     private static final Set<String> PAGE_FAMILIES = Set.of("account", "action", "admin", "agent", "app",
             "availability", "duration", "error", "footer", "format", "home", "lang", "lead", "login", "nav", "paging",
-            "planner", "reports", "request", "role", "roster");
+            "planner", "reports", "htmx", "role", "roster");
     /** A literal key, and whether a {@code +} follows it (the start of a key built at run time). */
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][a-z0-9-]*(?:\\.[a-zA-Z0-9_-]+)+\\.?)\"(\\s*\\+)?");
 
