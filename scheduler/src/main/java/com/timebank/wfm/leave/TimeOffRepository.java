@@ -77,6 +77,15 @@ class TimeOffRepository {
                 .execute();
     }
 
+    /** The agent's requests still open (pending, waitlisted or approved) dated {@code from} on, by date. */
+    List<TimeOffRequest> activeFrom(long agentId, LocalDate from) {
+        return db.selectFrom(TIME_OFF_REQUEST).where(TIME_OFF_REQUEST.AGENT_ID.eq(agentId)
+                        .and(TIME_OFF_REQUEST.BUSINESS_DATE.ge(from))
+                        .and(TIME_OFF_REQUEST.STATUS.in(TimeOffStatus.PENDING.name(), TimeOffStatus.WAITLISTED.name(),
+                                TimeOffStatus.APPROVED.name())))
+                .orderBy(TIME_OFF_REQUEST.BUSINESS_DATE, TIME_OFF_REQUEST.ID).fetch(TimeOffRepository::request);
+    }
+
     boolean hasActive(long agentId, LocalDate date) {
         return db.fetchExists(TIME_OFF_REQUEST, TIME_OFF_REQUEST.AGENT_ID.eq(agentId)
                 .and(TIME_OFF_REQUEST.BUSINESS_DATE.eq(date))

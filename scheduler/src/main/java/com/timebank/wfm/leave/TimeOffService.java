@@ -31,6 +31,7 @@ import com.timebank.wfm.audit.AuditDetail;
 import com.timebank.wfm.audit.AuditLog;
 import com.timebank.wfm.database.Transactions;
 import com.timebank.wfm.org.Agent;
+import com.timebank.wfm.org.AgentDisabled;
 import com.timebank.wfm.org.AgentMoved;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.CenterSettingsService;
@@ -373,6 +374,32 @@ public class TimeOffService {
             throw InvalidInputException.of("team", "org.team-code-exists-several", code, code);
         }
         return matches.get(0);
+    }
+
+    /**
+     * A disabled agent's shifts are gone from {@code from} on, and so is their time off there: requests still open
+     * (pending, waitlisted, approved and not yet posted) are cancelled in the admin's transaction, their reservations
+     * released so that the payout or transfer can hand over that time, and their slots offered to the date's
+     * waitlist. Otherwise the time off of someone who left stayed reserved, was posted on its day and held a slot.
+     */
+    @EventListener
+    void agentDisabled(AgentDisabled e) {
+        for (TimeOffRequest found : repository.activeFrom(e.agentId(), e.from())) {
+            repository.lockQuotaDay(found.centerId(), found.date());
+            TimeOffRequest r = repository.lock(found.id()).orElseThrow();
+            if (!r.status().active() || r.entryId() != null) {
+                continue;
+            }
+            boolean heldSlot = r.status() == TimeOffStatus.APPROVED || r.offered();
+            ledger.release(r.reservationId(), e.actor());
+            repository.decide(r.id(), TimeOffStatus.CANCELLED, e.actor(), r.note(), now());
+            audit.record(e.actor(), AuditAction.TIME_OFF_CANCELLED, "time-off:" + r.id(),
+                    Message.of("audit.time-off-cancelled.agent-disabled", r.date(), AuditDetail.amount(r.seconds()),
+                            r.status().label()));
+            if (heldSlot) {
+                offerFreedSlots(r.centerId(), r.date(), e.actor());
+            }
+        }
     }
 
     /** The agent's own requests (or as their lead sees them), with waitlist positions; default from today on. */

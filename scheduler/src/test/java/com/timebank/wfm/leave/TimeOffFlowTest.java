@@ -319,6 +319,53 @@ class TimeOffFlowTest {
     }
 
     /**
+     * An agent disabled before their time off gives it up: approved and pending requests from the center's tomorrow
+     * are cancelled, the reservations released (the payout can hand the time over) and the freed slot offered to the
+     * date's waitlist; the day it comes posts nothing for the agent who left.
+     */
+    @Test
+    void anAgentDisabledGivesUpTheirTimeOffFromTomorrow() throws Exception {
+        at("2026-03-08T10:00");
+        Center center = org.center();
+        Team team = org.team(center);
+        List<Agent> agents = new ArrayList<>();
+        List<PublishedShift> published = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Agent a = org.agent(team);
+            agents.add(a);
+            credit(a, 30_000);
+            for (LocalDate d = MAR10; d.isBefore(MAR10.plusDays(2)); d = d.plusDays(1)) {
+                published.add(new PublishedShift(a.id(), d, d.atTime(9, 0), d.atTime(18, 0), 60, "TEST"));
+            }
+        }
+        shifts.publish(center.id(), published, "test");
+        String lead = org.leadUser(team);
+        Agent leaving = agents.get(0);
+        long approved = id(request(lead, leaving, MAR10, 3_600L).andExpect(status().isCreated()));
+        long pending = id(request(lead, leaving, MAR10.plusDays(1), 3_600L).andExpect(status().isCreated()));
+        act(lead, approved, "approve").andExpect(status().isOk());
+        long other = id(request(lead, agents.get(1), MAR10, 3_600L).andExpect(status().isCreated()));
+        act(lead, other, "approve").andExpect(status().isOk());
+        long waiting = id(request(lead, agents.get(2), MAR10, 3_600L).andExpect(status().isCreated()));
+        act(lead, waiting, "waitlist").andExpect(status().isOk());
+        assertThat(ledger.account(leaving.id()).reservedSeconds()).isEqualTo(7_200);
+
+        organisation.setAgentActive(leaving.employeeNo(), false, org.admin());
+
+        for (long id : List.of(approved, pending)) {
+            mvc.perform(get("/api/time-off-requests/" + id).with(httpBasic(lead, Org.PASSWORD)))
+                    .andExpect(jsonPath("$.status").value("CANCELLED"));
+        }
+        assertThat(ledger.account(leaving.id()).reservedSeconds()).isZero();
+        mvc.perform(get("/api/time-off-requests/" + waiting).with(httpBasic(lead, Org.PASSWORD)))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.offered").value(true));
+        mvc.perform(get("/api/centers/" + center.code() + "/time-off-quota?date=" + MAR10)
+                        .with(httpBasic(lead, Org.PASSWORD)))
+                .andExpect(jsonPath("$.used").value(2));
+    }
+
+    /**
      * A bare team code that names a team in two of the caller's centers is refused naming the field (write it as
      * CENTER/TEAM), not answered as an unknown team; a team outside the scope stays unknown.
      */
