@@ -45,7 +45,7 @@ public final class DailyVolumeTimesProfile implements ForecastMethod {
     /** Fits the model to the whole of {@code history}. */
     public Model fit(IntervalHistory history, ForecastCalendar calendar) {
         if (history.openDayCount() == 0) {
-            throw new IllegalArgumentException("no open day to learn from");
+            throw NothingToLearn.noLearnableDay();
         }
         CalendarEffects effects = CalendarEffects.estimate(history, calendar);
         // Calendar-adjusted daily totals of learnable days.
@@ -62,7 +62,7 @@ public final class DailyVolumeTimesProfile implements ForecastMethod {
             }
         }
         if (n == 0) {
-            throw new IllegalArgumentException("no learnable day (all open days are planner special days)");
+            throw NothingToLearn.noLearnableDay();
         }
         Series series = new Series(n, epoch, weekday, adjusted);
         double[] best = {0.15, 0.02, 0.05};

@@ -51,7 +51,7 @@ public final class DoubleSeasonalHoltWinters implements ForecastMethod {
         CalendarEffects effects = CalendarEffects.estimate(h, calendar);
         Data data = new Data(h, calendar, effects);
         if (data.days == 0) {
-            throw new IllegalArgumentException("no learnable day to fit on");
+            throw NothingToLearn.noLearnableDay();
         }
         double[] best = {0.015, 0.04, 0.06};
         double bestScore = Double.POSITIVE_INFINITY;

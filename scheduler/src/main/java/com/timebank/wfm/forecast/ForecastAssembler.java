@@ -38,7 +38,7 @@ final class ForecastAssembler {
         }
         IntervalHistory h = history.upTo(from.minusDays(1));
         if (h.openDayCount() == 0) {
-            throw new IllegalArgumentException("no open day in the history before " + from);
+            throw NothingToLearn.noOpenDayBefore(from);
         }
         List<Note> notes = new ArrayList<>();
         Points p = points(method, h, calendar, from, to, notes);

@@ -57,6 +57,35 @@ class ForecasterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("42");
     }
 
+    /** Why no forecast can be made is a message code with arguments, so the planner reads it in their language. */
+    @Test
+    void nothingToLearnFromSaysSoWithACode() {
+        LocalDate from = CENTER.end().plusDays(1);
+        ForecastCalendar.Builder everyDaySpecial = ForecastCalendar.builder();
+        for (LocalDate d = START; d.isBefore(from); d = d.plusDays(1)) {
+            everyDaySpecial.specialDay(d, 1.0, "campaign");
+        }
+        ForecastCalendar calendar = everyDaySpecial.build();
+        List<String> refused = new ArrayList<>();
+        for (String method : ForecastMethods.names()) {
+            try {
+                new Forecaster().forecast(CENTER.history(), calendar,
+                        new Forecaster.Request(from, from.plusDays(6), method, null));
+            } catch (NothingToLearn e) {
+                assertThat(e.code()).as(method).isEqualTo("forecast.no-learnable-day");
+                refused.add(method);
+            }
+        }
+        assertThat(refused).contains(DailyVolumeTimesProfile.NAME, DoubleSeasonalHoltWinters.NAME);
+
+        assertThatThrownBy(() -> new Forecaster().forecast(CENTER.history(), ForecastCalendar.none(),
+                new Forecaster.Request(START, START.plusDays(6), "seasonal-naive", null)))
+                .isInstanceOfSatisfying(NothingToLearn.class, e -> {
+                    assertThat(e.code()).isEqualTo("forecast.no-open-day-before");
+                    assertThat(e.args()).containsExactly(START);
+                });
+    }
+
     @Test
     void plannerSpecialDaysApplyToEveryMethod() {
         LocalDate from = CENTER.end().plusDays(1);

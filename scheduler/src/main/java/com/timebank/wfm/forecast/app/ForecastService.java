@@ -29,6 +29,7 @@ import com.timebank.wfm.forecast.ForecastAdjustment;
 import com.timebank.wfm.forecast.ForecastCalendar;
 import com.timebank.wfm.forecast.ForecastMethod;
 import com.timebank.wfm.forecast.Forecaster;
+import com.timebank.wfm.forecast.NothingToLearn;
 import com.timebank.wfm.forecast.IntervalForecast;
 import com.timebank.wfm.forecast.IntervalHistory;
 import com.timebank.wfm.forecast.IntradayReforecast;
@@ -149,6 +150,8 @@ public class ForecastService {
                 method = choice.methodName();
             }
             forecast = forecaster.forecast(h, calendar, new Forecaster.Request(r.from(), r.to(), method, r.asOf()));
+        } catch (NothingToLearn e) {
+            throw BusinessRuleException.of(e.code(), e.args());
         } catch (IllegalArgumentException e) {
             throw BusinessRuleException.of("forecast.cannot-forecast", e.getMessage());
         }
@@ -337,6 +340,8 @@ public class ForecastService {
         Backtest.Report report;
         try {
             report = forecaster.backtest(h, calendar, method, r.horizonDays(), r.origins());
+        } catch (NothingToLearn e) {
+            throw BusinessRuleException.of(e.code(), e.args());
         } catch (IllegalArgumentException e) {
             throw BusinessRuleException.of("forecast.cannot-backtest", e.getMessage());
         }
