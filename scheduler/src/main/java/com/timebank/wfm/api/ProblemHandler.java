@@ -1,8 +1,10 @@
 package com.timebank.wfm.api;
 
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -164,7 +168,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = null;
         Message reason;
         Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException u) {
+        StreamReadException duplicate = duplicateField(cause);
+        if (duplicate != null) {
+            field = path(duplicate.getProcessor().getParsingContext());
+            reason = Message.of("problem.json.duplicate-field", field);
+        } else if (cause instanceof UnrecognizedPropertyException u) {
             field = path(u);
             reason = Message.of("problem.json.unknown-field", u.getPropertyName());
         } else if (cause instanceof InvalidFormatException f) {
@@ -299,6 +307,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setProperty("code", "problem." + type);
         p.setProperty("args", List.of());
         return p;
+    }
+
+    /**
+     * The error of a field met twice (strict duplicate detection), or null. Jackson raises a plain parse error for it,
+     * told apart only by its message and wrapped in the path of the record being read; the parser's context stands on
+     * the repeated field.
+     */
+    private static StreamReadException duplicateField(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException e && e.getProcessor() != null && e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String path(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            names.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String path(JsonMappingException e) {

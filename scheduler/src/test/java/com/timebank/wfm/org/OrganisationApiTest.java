@@ -145,6 +145,30 @@ class OrganisationApiTest {
     }
 
     @Test
+    void aFieldGivenTwiceIs400NamingItAndNothingIsCreated() throws Exception {
+        String code = Org.unique("DUP");
+        mvc.perform(asAdmin(post("/api/centers")).content("""
+                {"code":"%s","name":"x","timeZone":"Asia/Shanghai","intervalMinutes":30,"name":"y"}""".formatted(code)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("problem.json.duplicate-field"))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.detail").value("Field 'name' is given more than once"));
+        assertThat(organisation.findCenter(code)).isEmpty();
+        Center c = org.center();
+        mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).header("Accept-Language", "zh-CN")
+                        .content("""
+                                {"busyDays":{"firstDays":2,"lastDays":1,"firstDays":3}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("busyDays.firstDays"))
+                .andExpect(jsonPath("$.detail").value("字段“busyDays.firstDays”出现了不止一次"));
+        mvc.perform(asAdmin(post("/api/activity")).content("""
+                [{"employeeNo":"E1","date":"2024-01-02","loggedSeconds":60,"auxSeconds":0,"auxSeconds":5}]"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("[0].auxSeconds"));
+    }
+
+    @Test
     void agentWithUnknownTeamOrBadContractIsRefusedWhole() throws Exception {
         Center c = org.center();
         String employeeNo = Org.unique("E");
