@@ -116,9 +116,10 @@ public class CenterSettingsService {
             Validation v = new Validation();
             CenterSettings next = change.applyTo(on(center.id(), from), from, v);
             if (change.specialBusyDates() != null) {
-                change.specialBusyDates().stream().filter(d -> d == null || d.isBefore(from)).findFirst()
-                        .ifPresent(d -> v.require(false, "specialBusyDates", "settings.special-busy-dates-after",
-                                from));
+                // an empty entry of the list ([..., null]) is the client's mistake, not a date before effectiveFrom
+                v.require(!change.specialBusyDates().contains(null), "specialBusyDates", "validation.NotNull");
+                v.require(change.specialBusyDates().stream().noneMatch(d -> d != null && d.isBefore(from)),
+                        "specialBusyDates", "settings.special-busy-dates-after", from);
             }
             v.throwIfInvalid();
             repository.save(center.id(), next, user.actor(), now());

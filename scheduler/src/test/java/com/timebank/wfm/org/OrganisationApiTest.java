@@ -220,6 +220,20 @@ class OrganisationApiTest {
     }
 
     @Test
+    void anEmptySpecialBusyDateIsAFieldErrorAndChangesNothing() throws Exception {
+        Center c = org.center();
+        mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).content("""
+                {"effectiveFrom":"%1$d-01-01","idleDayQuota":7,"specialBusyDates":["%1$d-01-15",null]}"""
+                        .formatted(NEXT)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("specialBusyDates"))
+                .andExpect(jsonPath("$.errors[0].code").value("validation.NotNull"));
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings/history")))
+                .andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
     void theStandardPaidDayIsAnAdminsEffectiveDatedSettingOf1To12Hours() throws Exception {
         Center c = org.center();
         mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings")))
