@@ -108,9 +108,19 @@ public record SettingsChange(
     /** A paid day of 1 h to 12 h: shorter or longer is no working day of a contact center. */
     static final int MIN_STANDARD_DAY_MINUTES = 60;
     static final int MAX_STANDARD_DAY_MINUTES = 720;
+    /**
+     * Decimals the settings keep (DECIMAL(7,6)): the database would round a longer one, possibly out of the range
+     * checked here (a service level of 0.9999999 stored as 1).
+     */
+    static final int DECIMALS = 6;
 
     /** The complete settings this change produces over {@code base}, or field errors in {@code v}. */
     public CenterSettings applyTo(CenterSettings base, LocalDate from, Validation v) {
+        decimals(v, "auxTarget", auxTarget);
+        decimals(v, "bonusCapRatio", bonusCapRatio);
+        decimals(v, "serviceLevelTarget", serviceLevelTarget);
+        decimals(v, "maxOccupancy", maxOccupancy);
+        decimals(v, "shrinkage", shrinkage);
         BigDecimal aux = pick(auxTarget, base.auxTarget());
         v.require(aux.compareTo(ZERO) > 0 && aux.compareTo(MAX_AUX_TARGET) <= 0, "auxTarget", "number.above-at-most",
                 "auxTarget", "0", MAX_AUX_TARGET.toPlainString());
@@ -128,7 +138,7 @@ public record SettingsChange(
                 } else if (rate == null || rate.compareTo(MIN_RATE) < 0 || rate.compareTo(MAX_RATE) > 0) {
                     v.require(false, "overtimeRates." + level, "number.between", "overtimeRates." + level,
                             MIN_RATE.toPlainString(), MAX_RATE.toPlainString());
-                } else {
+                } else if (decimals(v, "overtimeRates." + level, rate)) {
                     rates[l - 1] = rate;
                 }
             });
@@ -166,6 +176,13 @@ public record SettingsChange(
                 MAX_STANDARD_DAY_MINUTES);
         return new CenterSettings(from, aux, rates[0], rates[1], rates[2], cap, idle, busy, first, last, close, notice,
                 sl, slSeconds, occupancy, shrink, pick(quotaMode, base.quotaMode()), standardDay);
+    }
+
+    /** Whether the value (if given) has at most {@link #DECIMALS} decimals; if not, the field's error is added. */
+    private static boolean decimals(Validation v, String field, BigDecimal value) {
+        boolean ok = value == null || value.stripTrailingZeros().scale() <= DECIMALS;
+        v.require(ok, field, "number.decimals", field, DECIMALS);
+        return ok;
     }
 
     private static <T> T pick(T value, T fallback) {

@@ -234,6 +234,23 @@ class OrganisationApiTest {
     }
 
     @Test
+    void aRateWithMoreDecimalsThanTheSettingsKeepIsRefusedNotRoundedOutOfItsRange() throws Exception {
+        Center c = org.center();
+        // six decimals are kept: 0.9999999 would be stored as 1 (no service level), 0.0000001 as 0 (no aux target)
+        mvc.perform(asAdmin(put("/api/centers/" + c.code() + "/settings")).content("""
+                {"effectiveFrom":"%d-01-01","serviceLevelTarget":"0.9999999","auxTarget":"0.0000001",
+                 "overtimeRates":{"1":"0.4000001"},"shrinkage":"0.300000"}""".formatted(NEXT)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("serviceLevelTarget")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("auxTarget")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("overtimeRates.1")))
+                .andExpect(jsonPath("$.errors[0].code").value("number.decimals"));
+        mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings/history")))
+                .andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
     void theStandardPaidDayIsAnAdminsEffectiveDatedSettingOf1To12Hours() throws Exception {
         Center c = org.center();
         mvc.perform(asAdmin(get("/api/centers/" + c.code() + "/settings")))
