@@ -61,16 +61,19 @@ public class StaffingService {
         v.require(c.serviceLevelTarget() != null, "serviceLevelTarget", "staffing.serviceleveltarget-required");
         v.require(c.serviceLevelSeconds() != null, "serviceLevelSeconds", "staffing.servicelevelseconds-required");
         v.throwIfInvalid();
+        // checked as the numbers the calculation uses: a decimal just below 1 (or above 0) may be 1.0 (0.0) as one
+        double serviceLevelTarget = c.serviceLevelTarget().doubleValue();
+        double maxOccupancy = c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy()
+                : c.maxOccupancy().doubleValue();
         v.require(c.contacts() >= 0 && c.contacts() <= 10_000_000, "contacts", "staffing.contacts-between");
         v.require(c.intervalSeconds() >= 60 && c.intervalSeconds() <= 86_400, "intervalSeconds",
                 "staffing.intervalseconds-between");
         v.require(c.ahtSeconds() > 0 && c.ahtSeconds() <= 86_400, "ahtSeconds", "staffing.ahtseconds-above-most");
-        v.require(c.serviceLevelTarget().signum() > 0 && c.serviceLevelTarget().compareTo(BigDecimal.ONE) < 0,
-                "serviceLevelTarget", "staffing.serviceleveltarget-above-below-e");
+        v.require(serviceLevelTarget > 0 && serviceLevelTarget < 1, "serviceLevelTarget",
+                "staffing.serviceleveltarget-above-below-e");
         v.require(c.serviceLevelSeconds() >= 0 && c.serviceLevelSeconds() <= 3600, "serviceLevelSeconds",
                 "staffing.servicelevelseconds-between");
-        v.require(c.maxOccupancy() == null || c.maxOccupancy().signum() > 0
-                && c.maxOccupancy().compareTo(BigDecimal.ONE) <= 0, "maxOccupancy", "staffing.maxoccupancy-above-most");
+        v.require(maxOccupancy > 0 && maxOccupancy <= 1, "maxOccupancy", "staffing.maxoccupancy-above-most");
         v.require(c.shrinkage() == null || c.shrinkage().signum() >= 0
                 && c.shrinkage().compareTo(new BigDecimal("0.95")) <= 0, "shrinkage", "staffing.shrinkage-between");
         v.require(c.patienceSeconds() == null || c.patienceSeconds() > 0 && c.patienceSeconds() <= 86_400,
@@ -80,14 +83,12 @@ public class StaffingService {
         v.require(traffic <= ErlangC.MAX_TRAFFIC_ERLANGS, "contacts", "staffing.traffic-contacts-x-ahtseconds",
                 (long) ErlangC.MAX_TRAFFIC_ERLANGS);
         v.throwIfInvalid();
-        double maxOccupancy = c.maxOccupancy() == null ? StaffingPolicy.DEFAULT.maxOccupancy()
-                : c.maxOccupancy().doubleValue();
         // the cap alone sets a floor of traffic / maxOccupancy agents
         v.require(traffic / maxOccupancy <= ErlangC.MAX_AGENTS, "maxOccupancy", "staffing.maxoccupancy-too-low",
                 BigDecimal.valueOf(maxOccupancy).stripTrailingZeros().toPlainString(), traffic, ErlangC.MAX_AGENTS);
         v.throwIfInvalid();
-        StaffingPolicy policy = StaffingPolicy.erlangC(c.serviceLevelTarget().doubleValue(), c.serviceLevelSeconds(),
-                maxOccupancy, c.shrinkage() == null ? StaffingPolicy.DEFAULT.shrinkage() : c.shrinkage().doubleValue());
+        StaffingPolicy policy = StaffingPolicy.erlangC(serviceLevelTarget, c.serviceLevelSeconds(), maxOccupancy,
+                c.shrinkage() == null ? StaffingPolicy.DEFAULT.shrinkage() : c.shrinkage().doubleValue());
         if (c.patienceSeconds() != null) {
             policy = policy.withPatience(c.patienceSeconds());
         }

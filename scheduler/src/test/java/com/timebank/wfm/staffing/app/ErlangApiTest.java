@@ -86,4 +86,17 @@ class ErlangApiTest {
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("serviceLevelTarget")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("shrinkage")));
     }
+
+    @Test
+    void aFractionThatIsZeroOrOneAsANumberIsAFieldError() throws Exception {
+        String planner = org.plannerUser(org.center());
+        // below 1 and above 0 as decimals, but 1.0 and 0.0 as the numbers the calculation uses
+        erlang(planner, """
+                {"contacts":100,"intervalSeconds":1800,"ahtSeconds":180,"serviceLevelTarget":"0.99999999999999999999",
+                 "serviceLevelSeconds":20,"maxOccupancy":"1E-400"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("serviceLevelTarget")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("maxOccupancy")));
+    }
 }
