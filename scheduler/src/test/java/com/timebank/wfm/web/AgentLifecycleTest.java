@@ -184,6 +184,23 @@ class AgentLifecycleTest {
     }
 
     @Test
+    void aContractTypedWrongComesBackToTheAgentsPageInWordsAndChangesNothing() throws Exception {
+        Agent agent = org.agent(org.team(org.center()));
+        String path = "/admin/agents/" + agent.employeeNo() + "/contract";
+        // 40:75 passes the field's pattern in the browser, but 75 is no minute
+        mvc.perform(post(path).param("effectiveFrom", LocalDate.now(clock).plusDays(7).toString())
+                        .param("weeklyMinMinutes", "40:75").param("weeklyMaxMinutes", "45:00")
+                        .header("Accept-Language", "zh-CN").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", new Flash.Message("error", "已拒绝：请输入小时和分钟，如 40:00 或 37:30。")));
+        mvc.perform(post(path).param("effectiveFrom", "next week").param("weeklyMinMinutes", "40:00")
+                        .param("weeklyMaxMinutes", "40:00").header("Accept-Language", "en").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", new Flash.Message("error", "Refused: Enter a date (YYYY-MM-DD).")));
+        assertThat(organisation.contracts(agent.employeeNo(), org.admin())).hasSize(1);
+    }
+
+    @Test
     void aContractChangeTakesEffectFromItsDateAndRostersUseTheContractOfEachWeek() throws Exception {
         RosterSeed.Setup s = rosterSeed.center(8, 20, true);
         Agent agent = s.agents().get(0);

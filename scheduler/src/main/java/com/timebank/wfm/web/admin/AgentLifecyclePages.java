@@ -3,6 +3,7 @@ package com.timebank.wfm.web.admin;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,8 +41,13 @@ class AgentLifecyclePages {
     }
 
     @PostMapping("/admin/agents/{employeeNo}/contract")
-    String changeContract(@PathVariable String employeeNo, @ModelAttribute ContractForm form, CurrentUser user,
-            RedirectAttributes redirect) {
+    String changeContract(@PathVariable String employeeNo, @ModelAttribute ContractForm form, BindingResult binding,
+            CurrentUser user, RedirectAttributes redirect) {
+        if (binding.hasFieldErrors()) {
+            // text that is no date or no h:mm (40:75 passes the field's pattern) is said in words on the agent's page
+            flash.error(redirect, "admin.lifecycle.refused", binding.getFieldError());
+            return editPath(employeeNo);
+        }
         try {
             Agent a = organisation.changeContract(employeeNo, new OrganisationService.ContractChange(
                     form.getEffectiveFrom(), form.getWeeklyMinMinutes(), form.getWeeklyMaxMinutes()), user);
