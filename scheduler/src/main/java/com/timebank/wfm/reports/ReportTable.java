@@ -13,6 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import com.timebank.wfm.api.SpreadsheetText;
+
 /**
  * A report as a table with stable column names (for payroll and spreadsheets): written as CSV or XLSX straight to
  * the response stream, row by row, so a large center's export never builds a file in memory.
@@ -24,7 +26,7 @@ public record ReportTable(String name, List<String> columns, List<List<Object>> 
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         csv.printRecord(columns);
         for (List<Object> row : rows) {
-            csv.printRecord(row);
+            csv.printRecord(row.stream().map(v -> v instanceof String t ? SpreadsheetText.neutralised(t) : v).toList());
         }
         csv.flush();
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
+import com.timebank.wfm.api.SpreadsheetText;
 import com.timebank.wfm.api.Paging;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
@@ -191,7 +192,7 @@ class AgentPages {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String t = "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        String t = SpreadsheetText.neutralised(text);
         return t.matches("(?s).*[\",\r\n].*") ? '"' + t.replace("\"", "\"\"") + '"' : t;
     }
 }
