@@ -1,13 +1,8 @@
 package com.timebank.wfm.reports;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.timebank.wfm.ledger.EntryKind;
 import com.timebank.wfm.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,10 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/centers/{center}/reports")
 @Tag(name = "Reports", description = "The time bank's balance sheet and the center's efficiency (reports.md)")
 class ReportsController {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final BalanceSheetService sheets;
     private final EfficiencyService efficiency;
@@ -52,9 +42,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
             @RequestParam(required = false) String team, CurrentUser user) {
-        Efficiency e = efficiency.efficiency(center, from, to, team, user);
-        return download(EfficiencyTables.efficiency(e), "efficiency-" + e.centerCode() + "-" + e.from() + "-" + e.to(),
-                "xlsx".equals(format));
+        return ReportFile.efficiency(efficiency.efficiency(center, from, to, team, user))
+                .download("xlsx".equals(format));
     }
 
     @GetMapping("/comparison.{format:csv|xlsx}")
@@ -63,9 +52,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate date,
             @RequestParam(required = false) Integer months, @RequestParam(required = false) String team,
             CurrentUser user) {
-        Comparison c = comparisons.compare(center, date, months, team, user);
-        return download(EfficiencyTables.comparison(c), "comparison-" + c.centerCode() + "-" + c.date(),
-                "xlsx".equals(format));
+        return ReportFile.comparison(comparisons.compare(center, date, months, team, user))
+                .download("xlsx".equals(format));
     }
 
     @GetMapping("/attendance")
@@ -83,9 +71,8 @@ class ReportsController {
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(required = false) String team, @RequestParam(defaultValue = "false") boolean rewardOnly,
             CurrentUser user) {
-        AttendanceReport r = attendance.report(center, month, team, user);
-        return download(AttendanceReportService.table(r, rewardOnly),
-                (rewardOnly ? "reward-list-" : "attendance-") + r.centerCode() + "-" + r.month(), "xlsx".equals(format));
+        return ReportFile.attendance(attendance.report(center, month, team, user), rewardOnly)
+                .download("xlsx".equals(format));
     }
 
     @GetMapping("/forecast-accuracy")
@@ -130,8 +117,7 @@ class ReportsController {
     ResponseEntity<StreamingResponseBody> balanceSheetCsv(@PathVariable String center,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(required = false) String team, CurrentUser user) {
-        BalanceSheet s = sheets.sheet(center, month, team, user);
-        return download(balanceTable(s), "balance-sheet-" + s.centerCode() + "-" + s.month(), false);
+        return ReportFile.balanceSheet(sheets.sheet(center, month, team, user)).download(false);
     }
 
     @GetMapping("/balance-sheet.xlsx")
@@ -139,8 +125,7 @@ class ReportsController {
     ResponseEntity<StreamingResponseBody> balanceSheetXlsx(@PathVariable String center,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
             @RequestParam(required = false) String team, CurrentUser user) {
-        BalanceSheet s = sheets.sheet(center, month, team, user);
-        return download(balanceTable(s), "balance-sheet-" + s.centerCode() + "-" + s.month(), true);
+        return ReportFile.balanceSheet(sheets.sheet(center, month, team, user)).download(true);
     }
 
     @GetMapping("/outstanding")
@@ -150,39 +135,5 @@ class ReportsController {
             @RequestParam(required = false) String team, CurrentUser user) {
         BalanceSheet s = sheets.sheet(center, month, team, user);
         return Outstanding.of(s, sheets.trend(sheets.scope(center, team, user), s.month(), 6));
-    }
-
-    static ReportTable balanceTable(BalanceSheet s) {
-        List<String> columns = new ArrayList<>(List.of("level", "key", "name", "team", "agents", "opening_seconds"));
-        BalanceLine.FLOWS.forEach(k -> columns.add(k.name().toLowerCase() + "_seconds"));
-        BalanceLine.FLOWS.forEach(k -> columns.add(k.name().toLowerCase() + "_reversed_seconds"));
-        columns.addAll(List.of("emergency_worked_seconds", "emergency_interest_seconds", "closing_seconds",
-                "reserved_seconds", "available_seconds"));
-        List<List<Object>> rows = new ArrayList<>(s.agents().size() + s.teams().size() + 1);
-        s.agents().forEach(l -> rows.add(row("agent", l)));
-        s.teams().forEach(l -> rows.add(row("team", l)));
-        rows.add(row("center", s.total()));
-        return new ReportTable("balance-sheet", columns, rows);
-    }
-
-    private static List<Object> row(String level, BalanceLine l) {
-        List<Object> row = new ArrayList<>(List.of(level, l.key(), l.name(), l.team() == null ? "" : l.team(),
-                l.agents(), l.opening()));
-        for (EntryKind k : BalanceLine.FLOWS) {
-            row.add(l.flow(k));
-        }
-        for (EntryKind k : BalanceLine.FLOWS) {
-            row.add(l.reversal(k));
-        }
-        row.addAll(List.of(l.emergencyWorked(), l.emergencyInterest(), l.closing(), l.reserved(), l.available()));
-        return row;
-    }
-
-    static ResponseEntity<StreamingResponseBody> download(ReportTable table, String fileName, boolean xlsx) {
-        return ResponseEntity.ok()
-                .contentType(xlsx ? XLSX : CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName + (xlsx ? ".xlsx" : ".csv")).build().toString())
-                .body(xlsx ? table::writeXlsx : table::writeCsv);
     }
 }

@@ -11,10 +11,13 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,12 +36,14 @@ import com.timebank.wfm.reports.BalanceSheetService;
 import com.timebank.wfm.reports.Efficiency;
 import com.timebank.wfm.reports.EfficiencyService;
 import com.timebank.wfm.reports.Outstanding;
+import com.timebank.wfm.reports.ReportFile;
 import com.timebank.wfm.security.CurrentUser;
 
 /**
  * The report pages (reports.md) for planners and admins (their centers) and leads (their teams), under
  * {@code /lead/reports}: the month's balance sheet with the outstanding balance, and the efficiency over a date
- * range. They show the same figures as the reports API; charts read their points from {@code data-chart}.
+ * range. They show the same figures as the reports API; charts read their points from {@code data-chart}, and the
+ * CSV and Excel buttons fetch the API's files through the routes here, in the page's session.
  */
 @Controller
 class ReportPages {
@@ -223,8 +228,48 @@ class ReportPages {
         return "reports/service";
     }
 
+    /*
+     * The report files behind the pages' CSV and Excel buttons. The API's own routes take HTTP Basic only (no cookies,
+     * so no CSRF exposure), which a page's session is not: these send the API's file in the same scope.
+     */
+
+    @GetMapping("/lead/reports/balance-sheet.{format:csv|xlsx}")
+    ResponseEntity<StreamingResponseBody> balanceSheetFile(@RequestParam String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        return ReportFile.balanceSheet(sheets.sheet(center, month, blankToNull(team), user))
+                .download("xlsx".equals(format));
+    }
+
+    @GetMapping("/lead/reports/efficiency.{format:csv|xlsx}")
+    ResponseEntity<StreamingResponseBody> efficiencyFile(@RequestParam String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String team, CurrentUser user) {
+        return ReportFile.efficiency(efficiency.efficiency(center, from, to, blankToNull(team), user))
+                .download("xlsx".equals(format));
+    }
+
+    @GetMapping("/lead/reports/attendance.{format:csv|xlsx}")
+    ResponseEntity<StreamingResponseBody> attendanceFile(@RequestParam String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) String team, @RequestParam(defaultValue = "false") boolean rewardOnly,
+            CurrentUser user) {
+        return ReportFile.attendance(attendance.report(center, month, blankToNull(team), user), rewardOnly)
+                .download("xlsx".equals(format));
+    }
+
+    @GetMapping("/lead/reports/comparison.{format:csv|xlsx}")
+    ResponseEntity<StreamingResponseBody> comparisonFile(@RequestParam String center, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) Integer months, @RequestParam(required = false) String team,
+            CurrentUser user) {
+        return ReportFile.comparison(comparisons.compare(center, date, months, blankToNull(team), user))
+                .download("xlsx".equals(format));
+    }
+
     @GetMapping("/agents/{employeeNo}/efficiency")
-    String agentEfficiency(@org.springframework.web.bind.annotation.PathVariable String employeeNo,
+    String agentEfficiency(@PathVariable String employeeNo,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             CurrentUser user, Model model) {

@@ -321,7 +321,7 @@ class BalanceSheetApiTest {
                         .param("month", g.month().toString()).with(httpBasic(planner, Org.PASSWORD)))
                 .andReturn();
         byte[] bytes = mvc.perform(asyncDispatch(xlsx)).andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", ReportsController.XLSX.toString()))
+                .andExpect(header().string("Content-Type", ReportFile.XLSX.toString()))
                 .andReturn().getResponse().getContentAsByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             List<Row> rows = wb.getFirstSheet().read();

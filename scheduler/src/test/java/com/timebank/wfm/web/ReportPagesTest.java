@@ -90,8 +90,8 @@ class ReportPagesTest {
                 "Time bonuses (时间红包)", "Paid out (balance of a leaver)", "Transferred out (to another agent)",
                 "Transferred in (from another agent)", "data-kind=\"PAYOUT\"", "Top holders", "data-report-chart",
                 "/agents/" + ana.employeeNo() + "/statement?month=" + month,
-                "/api/centers/" + center.code() + "/reports/balance-sheet.csv?month=" + month,
-                "/api/centers/" + center.code() + "/reports/balance-sheet.xlsx?month=" + month,
+                "/lead/reports/balance-sheet.csv?center=" + center.code() + "&amp;month=" + month,
+                "/lead/reports/balance-sheet.xlsx?center=" + center.code() + "&amp;month=" + month,
                 // Cai's bonus of 1 h 2 min 3 s as h:mm, the totals as the service computes them
                 ">1:02<", "data-testid=\"total-closing\">" + fmt.hoursMinutes(sheet.total().closing()) + "<",
                 "data-testid=\"outstanding\">" + fmt.hoursMinutes(sheet.outstandingSeconds()) + "<",
@@ -127,7 +127,7 @@ class ReportPagesTest {
                 .param("month", month.toString()), planner, "en");
         assertThat(attendance).contains("Overdraft leave created", "Reward list", "data-testid=\"reward-list\"",
                 "/agents/" + ana.employeeNo() + "/leave?month=" + month,
-                "/api/centers/" + center.code() + "/reports/attendance.csv?month=" + month,
+                "/lead/reports/attendance.csv?center=" + center.code() + "&amp;month=" + month,
                 "rewardOnly=true", "data-report-chart");
         assertThat(page(get("/lead/reports/attendance").param("center", center.code())
                 .param("month", month.toString()), planner, "zh-CN")).contains("新增透支事假", "奖励名单");
@@ -143,7 +143,7 @@ class ReportPagesTest {
         String comparison = page(get("/lead/reports/comparison").param("center", center.code())
                 .param("date", day.toString()).param("months", "1"), planner, "en");
         assertThat(comparison).contains("Before", "After", "Aux share", "data-figure=\"auxShare\"",
-                "data-testid=\"comparison-chart\"", "/reports/comparison.xlsx?date=" + day + "&amp;months=1",
+                "data-testid=\"comparison-chart\"", "/lead/reports/comparison.xlsx?center=" + center.code() + "&amp;date=" + day + "&amp;months=1",
                 "/lead/reports/efficiency?center=" + center.code());
         assertThat(page(get("/lead/reports/comparison").param("center", center.code())
                 .param("date", day.toString()), planner, "zh-CN")).contains("前后对比", "反向工时占比");
@@ -153,7 +153,7 @@ class ReportPagesTest {
         assertThat(service).contains("Service by interval", "data-testid=\"no-service\"");
         String efficiency = page(get("/lead/reports/efficiency").param("center", center.code())
                 .param("from", day.toString()).param("to", day.toString()), planner, "en");
-        assertThat(efficiency).contains("/reports/efficiency.csv?from=" + day,
+        assertThat(efficiency).contains("/lead/reports/efficiency.csv?center=" + center.code() + "&amp;from=" + day,
                 "data-testid=\"sign-ins\">not available<");
     }
 
