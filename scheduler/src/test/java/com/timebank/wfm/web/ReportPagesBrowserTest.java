@@ -2,6 +2,10 @@ package com.timebank.wfm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -16,7 +20,10 @@ import com.timebank.wfm.org.Team;
 import com.timebank.wfm.support.BrowserTest;
 import com.timebank.wfm.support.Org;
 
-/** The report pages in chromium: every chart is drawn by Chart.js under the CSP, in English and Chinese. */
+/**
+ * The report pages in chromium: every chart is drawn by Chart.js under the CSP, in English and Chinese; a download
+ * button fetches its file in the page's session.
+ */
 @Import(PageSeed.class)
 class ReportPagesBrowserTest extends BrowserTest {
 
@@ -73,5 +80,35 @@ class ReportPagesBrowserTest extends BrowserTest {
         assertThat(text("h1")).isEqualTo("前后对比");
         screenshot("reports-comparison-zh");
         switchLanguage("en");
+    }
+
+    @Test
+    void aDownloadButtonFetchesTheFileWithoutAPasswordPrompt() throws IOException {
+        Center center = org.center();
+        Team team = org.team(center);
+        Agent ana = seed.agent(team, "Ana Ferreira");
+        LocalDate day = seed.today(center).minusDays(1);
+        seed.settledDay(center, day, Map.of(ana, new long[] {28_800, 600}));
+        YearMonth month = YearMonth.from(day);
+        signIn(org.leadUser(team));
+        Path downloads = Files.createTempDirectory("wfm-downloads-");
+        try {
+            browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", downloads.toAbsolutePath().toString()));
+            open("/lead/reports?center=" + center.code() + "&month=" + month);
+            byTestId("csv").click();
+            // chromium writes a .crdownload and renames it once the whole file has arrived
+            Path file = downloads.resolve("balance-sheet-" + center.code() + "-" + month + ".csv");
+            wait.until(d -> Files.exists(file));
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("level,key,name,team,")
+                    .contains("Ana Ferreira");
+            assertThat(shownStatus()).isEqualTo(200);
+            assertThat(browser.getCurrentUrl()).contains("/lead/reports?center=" + center.code());
+        } finally {
+            try (var files = Files.list(downloads)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.delete(downloads);
+        }
     }
 }
