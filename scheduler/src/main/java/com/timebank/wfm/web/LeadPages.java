@@ -194,8 +194,7 @@ class LeadPages {
         } catch (BusinessRuleException | com.timebank.wfm.api.ConflictException e) {
             flash.error(redirect, "lead.bonus.refused", e.reason());
         } catch (InvalidInputException e) {
-            flash.error(redirect, "lead.bonus.refused", e.errors().stream().map(fmt::text)
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            flash.error(redirect, "lead.bonus.refused", fmt.reasons(e.errors()));
         }
         return "redirect:/lead/corrections" + (employeeNo == null ? "" : "?employeeNo="
                 + org.springframework.web.util.UriUtils.encodeQueryParam(employeeNo, java.nio.charset.StandardCharsets.UTF_8));

@@ -154,8 +154,7 @@ class LeadTimeOffPages {
             outcome = flash.error("lead.timeoff.refused", e.reason());
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            outcome = flash.error("lead.timeoff.refused", e.errors().stream().map(fmt::text)
-                    .collect(Collectors.joining("; ")));
+            outcome = flash.error("lead.timeoff.refused", fmt.reasons(e.errors()));
         }
         if (htmx == null) {
             redirect.addFlashAttribute("flash", outcome);

@@ -114,6 +114,12 @@ public class PageFormat {
                 ListFormatter.Width.NARROW).format(items);
     }
 
+    /** Several reasons in one line, each a message, separated as the reader's language separates sentences. */
+    public String reasons(Collection<? extends org.springframework.context.MessageSourceResolvable> reasons) {
+        String separator = messages.getMessage("format.reason-separator", null, locale());
+        return reasons.stream().map(this::text).collect(java.util.stream.Collectors.joining(separator));
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }

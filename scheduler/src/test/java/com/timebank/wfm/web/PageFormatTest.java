@@ -57,6 +57,18 @@ class PageFormatTest {
     }
 
     @Test
+    void severalReasonsAreSeparatedAsEachLanguageSeparatesSentences() {
+        var reasons = java.util.List.of(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"x"}, "The date is in the past"),
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"y"},
+                        "The reason is missing"));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.reasons(reasons)).isEqualTo("The date is in the past; The reason is missing");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(fmt.reasons(reasons)).isEqualTo("The date is in the past；The reason is missing");
+    }
+
+    @Test
     void chineseAmountsAndDates() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(fmt.duration(27_960)).isEqualTo("7 小时 46 分钟");
