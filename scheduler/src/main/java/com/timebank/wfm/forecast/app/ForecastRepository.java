@@ -34,6 +34,11 @@ class ForecastRepository {
 
     /** Inserts the run and its intervals (multi-row batches); returns the new forecast id. */
     long insertForecast(ForecastRun run, List<IntervalForecast> intervals) {
+        return insertForecast(run, intervals, null);
+    }
+
+    /** The same, as the weekly refresh of {@code refreshWeek} (unique per center) when that is not null. */
+    long insertForecast(ForecastRun run, List<IntervalForecast> intervals, LocalDate refreshWeek) {
         db.insertInto(FORECAST)
                 .set(FORECAST.CENTER_ID, run.centerId())
                 .set(FORECAST.QUEUE, run.queue())
@@ -49,6 +54,7 @@ class ForecastRepository {
                 .set(FORECAST.NOTES, run.notes().isEmpty() ? null : NoteJson.write(run.notes()))
                 .set(FORECAST.CREATED_BY, run.createdBy())
                 .set(FORECAST.CREATED_AT, run.createdAt())
+                .set(FORECAST.REFRESH_WEEK, refreshWeek)
                 .execute();
         long id = Ids.lastInserted(db);
         for (int from = 0; from < intervals.size(); from += BATCH) {
@@ -94,6 +100,13 @@ class ForecastRepository {
     List<ForecastRun> runsOfCenter(long centerId, int offset, int limit) {
         return db.selectFrom(FORECAST).where(FORECAST.CENTER_ID.eq(centerId)).orderBy(FORECAST.ID.desc())
                 .offset(offset).limit(limit).fetch(ForecastRepository::run);
+    }
+
+    /** The forecast the weekly refresh made for the center's week, if it did. */
+    Optional<Long> refreshOf(long centerId, LocalDate weekStart) {
+        return db.select(FORECAST.ID).from(FORECAST)
+                .where(FORECAST.CENTER_ID.eq(centerId).and(FORECAST.REFRESH_WEEK.eq(weekStart)))
+                .fetchOptional(FORECAST.ID);
     }
 
     int countRuns(long centerId) {

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
@@ -55,6 +57,10 @@ public class ForecastService {
 
     /** The planning horizon: six weeks. */
     static final int MAX_HORIZON_DAYS = 42;
+    /** The days a new forecast covers unless the planner chooses others (the page's form, the weekly refresh). */
+    public static final int DEFAULT_HORIZON_DAYS = 14;
+    /** The maker of the weekly refresh's forecasts: their {@code createdBy} and the actor of their audit events. */
+    public static final String REFRESH_ACTOR = "job:forecast-refresh";
     /** How far past the last history day learned from a forecast may end. */
     static final int MAX_LEAD_DAYS = 91;
     /** History read for learning: a year (last year's holidays) and a little more. */
@@ -115,6 +121,10 @@ public class ForecastService {
     public record Page<T>(List<T> items, long total) {
     }
 
+    /** The forecast of a center's week refresh, and whether this call made it (false: made before). */
+    public record Refresh(long forecastId, boolean made) {
+    }
+
     // ---- forecasts ----
 
     public InCenter<StoredForecast> create(String centerCode, ForecastRequest r, CurrentUser user) {
@@ -131,6 +141,38 @@ public class ForecastService {
                         (ChronoUnit.DAYS.between(r.from(), r.to()) + 1));
         v.require(r.asOf() == null || r.asOf().isBefore(r.from()), "asOf", "forecast.asof-before-from-forecast");
         v.throwIfInvalid();
+        return new InCenter<>(center, load(make(center, r, user.actor(), null).forecastId()).orElseThrow());
+    }
+
+    /**
+     * The weekly refresh of a center: the forecast of the {@value #DEFAULT_HORIZON_DAYS} days from {@code weekStart},
+     * learned from the history up to the day before, by the method chosen automatically, made by
+     * {@link #REFRESH_ACTOR}. Once per center and week: the week is a unique key of the forecast, so a retried run,
+     * or two at once, finds the forecast the first one made.
+     */
+    public Refresh refresh(long centerId, LocalDate weekStart) {
+        Optional<Long> made = repository.refreshOf(centerId, weekStart);
+        if (made.isPresent()) {
+            return new Refresh(made.get(), false);
+        }
+        Center center = organisation.centerById(centerId);
+        ForecastRequest r = new ForecastRequest(weekStart, weekStart.plusDays(DEFAULT_HORIZON_DAYS - 1), null, null,
+                null);
+        try {
+            return make(center, r, REFRESH_ACTOR, weekStart);
+        } catch (DuplicateKeyException e) {
+            // another run made it meanwhile; this one's write was rolled back whole
+            return new Refresh(repository.refreshOf(centerId, weekStart).orElseThrow(() -> e), false);
+        }
+    }
+
+    /** The forecast the weekly refresh made for the center's week, if it did. */
+    public Optional<Long> refreshOf(long centerId, LocalDate weekStart) {
+        return repository.refreshOf(centerId, weekStart);
+    }
+
+    /** Makes and stores a valid request's forecast; with {@code refreshWeek}, the refresh of that week. */
+    private Refresh make(Center center, ForecastRequest r, String actor, LocalDate refreshWeek) {
         String method = blankToNull(r.method());
         String queue = blankToNull(r.queue());
         IntervalHistory h = learningHistory(center, queue, learningLimit(center, r.asOf() != null ? r.asOf()
@@ -159,24 +201,31 @@ public class ForecastService {
         LocalDateTime now = now();
         MethodSelection.Choice selected = choice;
         String chosenMethod = method;
-        long id = transactions.write(() -> {
+        Supplier<Refresh> write = () -> {
+            if (refreshWeek != null) {
+                // a run again after a commit whose answer was lost finds what it made
+                Optional<Long> first = repository.refreshOf(center.id(), refreshWeek);
+                if (first.isPresent()) {
+                    return new Refresh(first.get(), false);
+                }
+            }
             Long selectionId = null;
             if (selected != null && !selected.report().origins().isEmpty()) {
                 selectionId = repository.insertBacktest(stored(center, queue, StoredBacktest.SELECTION, null,
-                        Forecaster.SELECTION, null, forecast.learnedUpTo(), selected.report(), user, now));
+                        Forecaster.SELECTION, null, forecast.learnedUpTo(), selected.report(), actor, now));
             }
             ForecastRun run = new ForecastRun(0, center.id(), queue, chosenMethod, blankToNull(r.method()), r.from(),
                     r.to(), r.asOf(), forecast.learnedUpTo(), forecast.intervalMinutes(),
-                    selected == null ? null : selected.explanation(), selectionId, notes, user.actor(), now);
-            long forecastId = repository.insertForecast(run, forecast.intervals());
+                    selected == null ? null : selected.explanation(), selectionId, notes, actor, now);
+            long forecastId = repository.insertForecast(run, forecast.intervals(), refreshWeek);
             // the method by the name the planner pages give it
-            audit.record(user.actor(), AuditAction.FORECAST_CREATED, "forecast:" + forecastId,
+            audit.record(actor, AuditAction.FORECAST_CREATED, "forecast:" + forecastId,
                     Message.of(selected == null ? "audit.forecast-created" : "audit.forecast-created.auto",
                             center.code(), r.from(), r.to(), Message.of("planner.method." + chosenMethod),
                             forecast.learnedUpTo()));
-            return forecastId;
-        });
-        return new InCenter<>(center, load(id).orElseThrow());
+            return new Refresh(forecastId, true);
+        };
+        return refreshWeek == null ? transactions.write(write) : transactions.writeIdempotent(write);
     }
 
     /**
@@ -352,7 +401,7 @@ public class ForecastService {
         Backtest.Options options = Backtest.Options.of(r.origins(), r.horizonDays());
         LocalDateTime now = now();
         long id = transactions.write(() -> repository.insertBacktest(stored(center, queue, StoredBacktest.REQUEST,
-                method, options, r.asOf(), h.lastDate(), report, user, now)));
+                method, options, r.asOf(), h.lastDate(), report, user.actor(), now)));
         return new InCenter<>(center, repository.backtest(id).orElseThrow());
     }
 
@@ -418,9 +467,9 @@ public class ForecastService {
     }
 
     private StoredBacktest stored(Center center, String queue, String purpose, String method, Backtest.Options options,
-            LocalDate asOf, LocalDate learnedUpTo, Backtest.Report report, CurrentUser user, LocalDateTime now) {
+            LocalDate asOf, LocalDate learnedUpTo, Backtest.Report report, String actor, LocalDateTime now) {
         return new StoredBacktest(0, center.id(), queue, purpose, method, report.horizonDays(), options.origins(),
-                options.withIntervals(), asOf, learnedUpTo, report.origins(), report.results(), user.actor(), now);
+                options.withIntervals(), asOf, learnedUpTo, report.origins(), report.results(), actor, now);
     }
 
     private static List<StaffingService.Demand> demands(List<IntervalForecast> intervals) {

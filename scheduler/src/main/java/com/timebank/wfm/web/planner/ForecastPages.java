@@ -54,7 +54,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class ForecastPages {
 
     static final int PAGE_SIZE = 20;
-    static final int DEFAULT_DAYS = 14;
     /** Days of history shown before a forecast's first day. */
     static final int HISTORY_DAYS_SHOWN = 14;
     static final int BACKTEST_HORIZON_DAYS = 10;
@@ -91,7 +90,7 @@ class ForecastPages {
         c.ifPresent(x -> {
             LocalDate tomorrow = x.today(clock).plusDays(1);
             form.setFrom(tomorrow);
-            form.setTo(tomorrow.plusDays(DEFAULT_DAYS - 1));
+            form.setTo(tomorrow.plusDays(ForecastService.DEFAULT_HORIZON_DAYS - 1));
         });
         model.addAttribute("forecastForm", form);
         c.ifPresent(x -> listModel(x, page, user, model));
