@@ -17,7 +17,8 @@ public record WfmProperties(@DefaultValue Jobs jobs, @DefaultValue Settlement se
 
     /** Quartz schedules (cron, seconds first) and the heartbeat that tells a live job run from a dead one. */
     public record Jobs(@DefaultValue AuxSettlementJob auxSettlement, @DefaultValue TimeOffPostingJob timeOffPosting,
-            @DefaultValue MonthCloseJob monthClose, @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue MonthCloseJob monthClose, @DefaultValue ForecastRefreshJob forecastRefresh,
+            @DefaultValue("15s") Duration heartbeat,
             @DefaultValue("2m") Duration abandonedAfter) {
     }
 
@@ -30,6 +31,13 @@ public record WfmProperties(@DefaultValue Jobs jobs, @DefaultValue Settlement se
 
     /** Hourly: a month closes shortly after its deadline, and months missed during downtime are caught up. */
     public record MonthCloseJob(@DefaultValue("0 10 * * * ?") String cron) {
+    }
+
+    /**
+     * Hourly: each center's forecast of its week is made shortly after Monday's local midnight, whatever its zone;
+     * a week already refreshed is left alone.
+     */
+    public record ForecastRefreshJob(@DefaultValue("0 20 * * * ?") String cron) {
     }
 
     public record Settlement(@DefaultValue("2000") int batchSize, @DefaultValue("2") int threads) {

@@ -46,7 +46,8 @@ class JobController {
 
     @PostMapping("/{job}/run")
     @Operation(summary = "Run a job now for a center (planner/admin): aux-settlement (a finished business date), "
-            + "time-off-posting (up to a date, default today) or month-close (the month of the date, default last month)")
+            + "time-off-posting (up to a date, default today), month-close (the month of the date, default last month) "
+            + "or forecast-refresh (the week of the date, default this week; once per center and week)")
     RunView run(@PathVariable String job, @Valid @RequestBody RunRequest r, CurrentUser user) {
         return view(jobs.runNow(job, r.centerCode(), r.date(), user), new java.util.HashMap<>());
     }

@@ -3,6 +3,7 @@ package com.timebank.wfm.jobs;
 import static com.timebank.wfm.db.Tables.JOB_CHECK;
 import static com.timebank.wfm.db.Tables.JOB_RUN;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -82,6 +83,12 @@ class JobRunRepository {
 
     Optional<JobRun> find(long id) {
         return db.selectFrom(JOB_RUN).where(JOB_RUN.ID.eq(id)).fetchOptional().map(JobRunRepository::run);
+    }
+
+    Optional<JobRun> lastFinished(String job, long centerId, LocalDate firstDate) {
+        return db.selectFrom(JOB_RUN)
+                .where(JOB_RUN.JOB.eq(job).and(JOB_RUN.CENTER_ID.eq(centerId)).and(JOB_RUN.FIRST_DATE.eq(firstDate)))
+                .orderBy(JOB_RUN.ID.desc()).limit(1).fetchOptional().map(JobRunRepository::run);
     }
 
     List<JobRun> recent(String job, Collection<Long> centerIds, int offset, int limit) {

@@ -192,6 +192,11 @@ public class JobRunService {
         return repository.lastChecks(centerId);
     }
 
+    /** The latest finished run of the job for the center whose dates begin on {@code firstDate}. */
+    public java.util.Optional<JobRun> lastFinished(String job, long centerId, LocalDate firstDate) {
+        return repository.lastFinished(job, centerId, firstDate);
+    }
+
     /** Marks RUNNING runs that stopped beating as ABANDONED; returns how many. */
     public int abandonStale() {
         int abandoned = transactions.write(() -> repository.abandonStale((int) abandonedAfter.toSeconds(), now()));

@@ -1,9 +1,12 @@
 package com.timebank.wfm.jobs;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.NotFoundException;
+import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.leave.MonthCloseService;
 import com.timebank.wfm.leave.TimeOffPosting;
 import com.timebank.wfm.org.Center;
@@ -31,20 +35,23 @@ public class NightlyJobs {
     public static final String AUX_SETTLEMENT = "aux-settlement";
     public static final String TIME_OFF_POSTING = "time-off-posting";
     public static final String MONTH_CLOSE = "month-close";
-    public static final List<String> JOBS = List.of(AUX_SETTLEMENT, TIME_OFF_POSTING, MONTH_CLOSE);
+    public static final String FORECAST_REFRESH = "forecast-refresh";
+    public static final List<String> JOBS = List.of(AUX_SETTLEMENT, TIME_OFF_POSTING, MONTH_CLOSE, FORECAST_REFRESH);
 
     private final AuxSettlementService auxSettlement;
     private final TimeOffPosting timeOff;
     private final MonthCloseService monthClose;
+    private final ForecastService forecasts;
     private final OrganisationService organisation;
     private final JobRunService runs;
     private final Clock clock;
 
     NightlyJobs(AuxSettlementService auxSettlement, TimeOffPosting timeOff, MonthCloseService monthClose,
-            OrganisationService organisation, JobRunService runs, Clock clock) {
+            ForecastService forecasts, OrganisationService organisation, JobRunService runs, Clock clock) {
         this.auxSettlement = auxSettlement;
         this.timeOff = timeOff;
         this.monthClose = monthClose;
+        this.forecasts = forecasts;
         this.organisation = organisation;
         this.runs = runs;
         this.clock = clock;
@@ -90,6 +97,47 @@ public class NightlyJobs {
                         progress -> closeMonths(center.id(), null, (month, closed) -> progress.committed(closed)));
             }
         });
+    }
+
+    /**
+     * Scheduled: every center's forecast of its current week (Monday to Sunday in its zone), so that planners start
+     * the week with a forecast learned from the history up to Sunday. A week refreshed already leaves no run; after
+     * downtime only the current week's is made (the weeks missed are over). A week whose refresh failed (no history
+     * yet) is tried again the next day, not every hour; Run now tries at once.
+     */
+    public void refreshForecastsAllCenters(String instanceId) {
+        forEachCenter(FORECAST_REFRESH, center -> {
+            LocalDate today = center.today(clock);
+            LocalDate week = weekOf(today);
+            runs.checked(FORECAST_REFRESH, center.id(), instanceId);
+            if (forecasts.refreshOf(center.id(), week).isEmpty() && !triedOn(center, week, today)) {
+                runs.run(FORECAST_REFRESH, center.id(), "schedule", instanceId, () -> refreshForecast(center.id(), week));
+            }
+        });
+    }
+
+    /** The week a refresh on {@code date} makes the forecast of: the one it is in, from its Monday. */
+    static LocalDate weekOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** Whether a run of the week's refresh finished (so failed) on the center's {@code today}. */
+    private boolean triedOn(Center center, LocalDate week, LocalDate today) {
+        return runs.lastFinished(FORECAST_REFRESH, center.id(), week)
+                .map(r -> r.startedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(center.timeZone()).toLocalDate()
+                        .equals(today))
+                .orElse(false);
+    }
+
+    /** The week's forecast of the center, made once: processed 1, posted 1 when this run made it, else 0. */
+    public JobRunService.Outcome refreshForecast(long centerId, LocalDate week) {
+        try {
+            ForecastService.Refresh r = forecasts.refresh(centerId, week);
+            return new JobRunService.Outcome(List.of(week), 1, r.made() ? 1 : 0);
+        } catch (RuntimeException e) {
+            log.warn("Forecast refresh of center {} for the week of {} failed", centerId, week, e);
+            return new JobRunService.Outcome(List.of(week), 0, 0, List.of(JobRunService.Failure.of(week, e)));
+        }
     }
 
     /** One center's failure (recorded in its run when it had started one) never stops the others. */
@@ -159,6 +207,13 @@ public class NightlyJobs {
                 throw BusinessRuleException.of("job.time-off-posted-when", upTo, center.timeZone(), today);
             }
             return runs.run(job, center.id(), user.actor(), null, () -> postTimeOff(center.id(), upTo));
+        }
+        if (FORECAST_REFRESH.equals(job)) {
+            LocalDate week = weekOf(date == null ? today : date);
+            if (week.isAfter(today)) {
+                throw BusinessRuleException.of("job.forecast-refresh-week-not-begun", week, center.timeZone(), today);
+            }
+            return runs.run(job, center.id(), user.actor(), null, () -> refreshForecast(center.id(), week));
         }
         if (MONTH_CLOSE.equals(job)) {
             YearMonth month = date == null ? latestClosableMonth(center.id(), today) : YearMonth.from(date);

@@ -57,4 +57,19 @@ class QuartzSchedule {
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
+
+    @Bean
+    JobDetail forecastRefreshJob() {
+        return JobBuilder.newJob(ForecastRefreshJob.class).withIdentity(NightlyJobs.FORECAST_REFRESH, "nightly")
+                .withDescription("Make each center's forecast of its week, once per week, after Monday's local midnight")
+                .storeDurably().requestRecovery().build();
+    }
+
+    @Bean
+    Trigger forecastRefreshTrigger(JobDetail forecastRefreshJob, WfmProperties wfm) {
+        String cron = wfm.jobs().forecastRefresh().cron();
+        return TriggerBuilder.newTrigger().forJob(forecastRefreshJob).withIdentity(NightlyJobs.FORECAST_REFRESH, "nightly")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

@@ -9,13 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.timebank.wfm.demo.DemoHistory;
+import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.support.IntegrationTest;
@@ -32,6 +36,8 @@ class JobApiTest {
     Clock clock;
     @Autowired
     NightlyJobs jobs;
+    @Autowired
+    ContactHistoryService history;
 
     @Test
     void aPlannerRunsSettlementForADateAndSeesTheRuns() throws Exception {
@@ -93,5 +99,51 @@ class JobApiTest {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].processed").value(5))
                 .andExpect(jsonPath("$[0].triggeredBy").value("schedule"));
+    }
+
+    @Test
+    void aPlannerRefreshesTheWeeksForecastNowOnceAndAPlannerOfAnotherCenterSeesNothing() throws Exception {
+        Center center = org.center();
+        String planner = org.plannerUser(center);
+        String stranger = org.plannerUser(org.center());
+        LocalDate today = center.today(clock);
+        history.store(center.id(), DemoHistory.generate(today.minusDays(70), today.minusDays(1), 30, 7), "test");
+        LocalDate week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String run = """
+                {"centerCode":"%s"}""".formatted(center.code());
+        mvc.perform(post("/api/jobs/forecast-refresh/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.dates").value(week.toString()))
+                .andExpect(jsonPath("$.processed").value(1))
+                .andExpect(jsonPath("$.posted").value(1));
+        // again, for a date of the same week: the week's forecast is there
+        mvc.perform(post("/api/jobs/forecast-refresh/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerCode\":\"" + center.code() + "\",\"date\":\"" + week + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.posted").value(0));
+        mvc.perform(get("/api/centers/" + center.code() + "/forecasts").with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "1"))
+                .andExpect(jsonPath("$[0].createdBy").value("job:forecast-refresh"));
+        mvc.perform(get("/api/jobs/runs?job=forecast-refresh&center=" + center.code())
+                        .with(httpBasic(planner, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "2"))
+                .andExpect(jsonPath("$[1].triggeredBy").value("user:" + planner));
+        mvc.perform(post("/api/jobs/forecast-refresh/run").with(httpBasic(planner, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerCode\":\"" + center.code() + "\",\"date\":\"" + week.plusWeeks(1) + "\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("job.forecast-refresh-week-not-begun"));
+        mvc.perform(post("/api/jobs/forecast-refresh/run").with(httpBasic(stranger, Org.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(run))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/jobs/runs?job=forecast-refresh&center=" + center.code())
+                        .with(httpBasic(stranger, Org.PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/jobs/runs?job=forecast-refresh").with(httpBasic(stranger, Org.PASSWORD)))
+                .andExpect(header().string("X-Total-Count", "0"));
     }
 }

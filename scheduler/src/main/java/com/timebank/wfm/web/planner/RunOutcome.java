@@ -20,6 +20,11 @@ final class RunOutcome {
         if (r.status() != JobRun.Status.SUCCEEDED) {
             return null;
         }
+        if (NightlyJobs.FORECAST_REFRESH.equals(r.job())) {
+            // its one item is the week, and what it "posts" is the forecast
+            return Message.of(r.posted() > 0 ? "planner.jobs.why.forecast-refresh.made"
+                    : "planner.jobs.why.forecast-refresh.unchanged");
+        }
         if (r.processed() == 0) {
             return Message.of("planner.jobs.why." + r.job() + ".none");
         }
@@ -36,6 +41,9 @@ final class RunOutcome {
     static Message dates(JobRun r) {
         if (r.span() == null) {
             return null;
+        }
+        if (NightlyJobs.FORECAST_REFRESH.equals(r.job())) {
+            return Message.of("planner.jobs.week", r.span().first());
         }
         // a month close stores each month by its first day; the reader is shown the month
         return NightlyJobs.MONTH_CLOSE.equals(r.job())

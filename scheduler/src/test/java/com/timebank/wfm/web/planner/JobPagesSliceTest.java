@@ -198,6 +198,40 @@ class JobPagesSliceTest {
         verify(jobs, never()).runNow(any(), any(), any(), any());
     }
 
+    @Test
+    void listsTheForecastRefreshWithItsScheduleAndARunByItsWeekInTheReadersLanguage() throws Exception {
+        LocalDate mar9 = LocalDate.of(2026, 3, 9);
+        JobRun made = new JobRun(12, NightlyJobs.FORECAST_REFRESH, CENTER.id(), "2026-03-09", "schedule", null,
+                LocalDateTime.of(2026, 3, 8, 16, 20), LocalDateTime.of(2026, 3, 8, 16, 21), JobRun.Status.SUCCEEDED,
+                1, 1, null, new JobRun.DateSpan(mar9, mar9, 1), null);
+        when(jobs.runs(isNull(), eq("SH"), eq(0), anyInt(), any())).thenReturn(page(made));
+
+        String zh = page("zh-CN");
+        assertThat(zh).contains("<option value=\"forecast-refresh\">预测刷新</option>")
+                .contains("data-job=\"forecast-refresh\"");
+        assertThat(cell(zh, "dates")).isEqualTo("2026-03-09 起的一周");
+        assertThat(cell(zh, "outcome")).isEqualTo("已为该周生成新预测，在预测页面标为每周刷新生成。");
+        String en = page("en");
+        assertThat(en).contains("<option value=\"forecast-refresh\">Forecast refresh</option>");
+        assertThat(cell(en, "dates")).isEqualTo("week of 2026-03-09");
+        assertThat(cell(en, "outcome")).startsWith("A new forecast of the week was made");
+    }
+
+    @Test
+    void aForecastRefreshRunNowOfAWeekMadeAlreadySaysSo() throws Exception {
+        LocalDate mar9 = LocalDate.of(2026, 3, 9);
+        JobRun again = new JobRun(13, NightlyJobs.FORECAST_REFRESH, CENTER.id(), "2026-03-09", "user:planner", null,
+                LocalDateTime.of(2026, 3, 10, 1, 0), LocalDateTime.of(2026, 3, 10, 1, 0), JobRun.Status.SUCCEEDED,
+                1, 0, null, new JobRun.DateSpan(mar9, mar9, 1), null);
+        when(jobs.runNow(eq(NightlyJobs.FORECAST_REFRESH), eq("SH"), isNull(), any())).thenReturn(again);
+        Flash.Message flash = (Flash.Message) mvc.perform(post("/planner/jobs").param("center", "SH")
+                        .param("job", NightlyJobs.FORECAST_REFRESH).with(user(Planner.principal())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("flash");
+        assertThat(flash.text()).endsWith("week of 2026-03-09, 1 item processed, 0 posted. "
+                + "The week’s forecast had been made already: nothing new.");
+    }
+
     private String page(String language) throws Exception {
         return mvc.perform(get("/planner/jobs").param("center", "SH").header("Accept-Language", language)
                         .with(user(Planner.principal())))
