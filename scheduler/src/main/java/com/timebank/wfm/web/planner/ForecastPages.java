@@ -132,6 +132,7 @@ class ForecastPages {
         model.addAttribute("methods", forecasts.methods());
         model.addAttribute("hasHistory", history.count(c.id()) > 0);
         model.addAttribute("zone", c.timeZone());
+        model.addAttribute("refreshActor", ForecastService.REFRESH_ACTOR);
     }
 
     @GetMapping("/planner/forecasts/{id}")
@@ -220,6 +221,7 @@ class ForecastPages {
         model.addAttribute("totalContacts", Math.round(s.intervals().stream().mapToDouble(IntervalForecast::contacts).sum()));
         model.addAttribute("backtest", s.selection().orElse(null));
         model.addAttribute("zone", f.center().timeZone());
+        model.addAttribute("refreshActor", ForecastService.REFRESH_ACTOR);
     }
 
     /** The chart's series on one axis of interval starts (closed intervals are left out). */

@@ -17,14 +17,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 import com.timebank.wfm.forecast.ForecastMethods;
+import com.timebank.wfm.forecast.app.ForecastRun;
 import com.timebank.wfm.forecast.app.ForecastService;
 import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.org.OrganisationService;
@@ -95,5 +101,36 @@ class ForecastPagesSliceTest {
                 .andExpect(model().attributeHasErrors("forecastForm"));
         verify(forecasts).create(eq("SH"), eq(new ForecastService.ForecastRequest(LocalDate.of(2026, 3, 11),
                 LocalDate.of(2026, 3, 17), null, null, null)), any());
+    }
+
+    @Test
+    void aForecastOfTheWeeklyRefreshIsNamedAsSuchAndAPlannersByTheirName() throws Exception {
+        LocalDateTime at = LocalDateTime.of(2026, 3, 9, 16, 20);
+        ForecastRun refresh = new ForecastRun(2, CENTER.id(), null, "seasonal-naive", null, LocalDate.of(2026, 3, 9),
+                LocalDate.of(2026, 3, 22), null, LocalDate.of(2026, 3, 8), 30, null, null, List.of(),
+                ForecastService.REFRESH_ACTOR, at);
+        ForecastRun planners = new ForecastRun(1, CENTER.id(), null, "seasonal-naive", "seasonal-naive",
+                LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 22), null, LocalDate.of(2026, 3, 8), 30, null, null,
+                List.of(), "user:planner", at);
+        when(forecasts.forecasts(eq("SH"), any(), any())).thenReturn(new ForecastService.InCenter<>(CENTER,
+                new ForecastService.Page<>(List.of(refresh, planners), 2)));
+        assertThat(created(page("zh-CN"))).containsExactly("2026年3月10日 上午12:20 · 每周刷新",
+                "2026年3月10日 上午12:20 · user:planner");
+        assertThat(created(page("en"))).element(0).asString().endsWith(" · weekly refresh");
+    }
+
+    private String page(String language) throws Exception {
+        return mvc.perform(get("/planner/forecasts").param("center", "SH").header("Accept-Language", language)
+                        .with(user(Planner.principal())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> created(String html) {
+        Matcher m = Pattern.compile("data-testid=\"created\"[^>]*>([^<]*)<").matcher(html);
+        List<String> texts = new ArrayList<>();
+        while (m.find()) {
+            texts.add(HtmlUtils.htmlUnescape(m.group(1)).strip());
+        }
+        return texts;
     }
 }

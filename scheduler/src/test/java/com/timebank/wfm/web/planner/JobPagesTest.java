@@ -1,6 +1,7 @@
 package com.timebank.wfm.web.planner;
 
 import static com.timebank.wfm.db.Tables.AGENT_ACTIVITY;
+import static com.timebank.wfm.db.Tables.FORECAST;
 import static com.timebank.wfm.support.SignIn.as;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -14,8 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
 import org.jooq.DSLContext;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.timebank.wfm.demo.DemoHistory;
+import com.timebank.wfm.history.ContactHistoryService;
 import com.timebank.wfm.jobs.NightlyJobs;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
@@ -43,6 +48,8 @@ class JobPagesTest {
     Clock clock;
     @Autowired
     DSLContext db;
+    @Autowired
+    ContactHistoryService history;
 
     @Test
     void everyJobIsNamedAndTheSchedulesLookShowsEvenWhenItFoundNothing() throws Exception {
@@ -59,6 +66,28 @@ class JobPagesTest {
         mvc.perform(get("/planner/jobs?center=" + center.code()).with(as(planner)).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(content().string(allOf(not(containsString("??")), containsString("调休记账"),
                         containsString("最近检查于"))));
+    }
+
+    @Test
+    void theForecastRefreshRunFromThePageMakesTheWeeksForecastShownAsTheRefreshs() throws Exception {
+        Center center = org.center();
+        String planner = org.plannerUser(center);
+        LocalDate today = center.today(clock);
+        history.store(center.id(), DemoHistory.generate(today.minusDays(70), today.minusDays(1), 30, 7), "test");
+        LocalDate week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        mvc.perform(post("/planner/jobs").param("center", center.code()).param("job", NightlyJobs.FORECAST_REFRESH)
+                        .with(as(planner)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("flash"));
+        mvc.perform(get("/planner/jobs?center=" + center.code()).with(as(planner)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(allOf(not(containsString("??")), containsString("预测刷新"),
+                        containsString(week + " 起的一周"), containsString("已为该周生成新预测"))));
+        mvc.perform(get("/planner/forecasts?center=" + center.code()).with(as(planner)))
+                .andExpect(content().string(containsString(" · weekly refresh")));
+        long id = db.select(FORECAST.ID).from(FORECAST).where(FORECAST.CENTER_ID.eq(center.id())).fetchSingle(FORECAST.ID);
+        mvc.perform(get("/planner/forecasts/" + id).with(as(planner)).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("每周刷新"), not(containsString("job:")))));
     }
 
     @Test
