@@ -43,7 +43,7 @@ class SettingsChangeTest {
                 + "month close on day 5 of the next month, minimum notice: 7 days, service-level target: 80%, "
                 + "answered within 20 s, maximum occupancy: 85%, unplanned shrinkage: 30%, quota from: These numbers, "
                 + "standard paid day: 450 min");
-        assertThat(bundles.getMessage(detail, Locale.SIMPLIFIED_CHINESE)).startsWith("自 2027-01-01 起：小休目标：3.7%、")
+        assertThat(bundles.getMessage(detail, Locale.SIMPLIFIED_CHINESE)).startsWith("自 2027-01-01 起：示忙目标：3.7%、")
                 .endsWith("名额来源：上面的固定名额、标准带薪工作日：450 分钟").doesNotContain("audit.", "planner.");
         assertThat(change(null, null, 9).audited()).containsExactly(Message.of("audit.setting.monthCloseDay", 9));
     }

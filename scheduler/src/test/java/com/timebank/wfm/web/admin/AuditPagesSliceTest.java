@@ -133,7 +133,7 @@ class AuditPagesSliceTest {
         recorded(AuditAction.LEAVE_IMPORTED, "leave", Message.of("audit.leave-imported", 12, 3));
 
         assertThat(cells(page("zh-CN"), "detail")).containsExactly(
-                "自 2026-03-12 起：小休目标：3.7%、忙日名额：5、每月月初忙日天数：3、特殊忙日：2026-03-20、"
+                "自 2026-03-12 起：示忙目标：3.7%、忙日名额：5、每月月初忙日天数：3、特殊忙日：2026-03-20、"
                         + "调休最少提前 2 天、名额来源：已发布的排班（没有排班的日期用固定名额）",
                 "兑付 7 小时 46 分钟（27,976 秒）：left the company",
                 "来自人事的 12 条请假记录，其中 3 条之前已发送并被替换");
