@@ -152,11 +152,11 @@ public class EmergencyService {
         return new Emergency(e.id(), center.code(), e.level(), e.date(), e.reason(), e.rate(), e.createdBy(), credits);
     }
 
-    @Transactional(readOnly = true)
     /** A page of a center's emergencies and how many it has in all. */
     public record EmergencyPage(List<Emergency> items, long total) {
     }
 
+    @Transactional(readOnly = true)
     public EmergencyPage emergencies(String centerCode, int offset, int limit, CurrentUser user) {
         Center center = organisation.plannedCenter(centerCode, user);
         return new EmergencyPage(
