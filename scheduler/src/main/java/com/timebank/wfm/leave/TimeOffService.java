@@ -364,9 +364,7 @@ public class TimeOffService {
         if (slash > 0) {
             return organisation.team(code.substring(0, slash), code.substring(slash + 1), user);
         }
-        List<Team> matches = organisation.centers(user).stream()
-                .flatMap(c -> organisation.teams(c.code(), user).stream())
-                .filter(t -> t.code().equals(code)).toList();
+        List<Team> matches = organisation.visibleTeams(user).stream().filter(t -> t.code().equals(code)).toList();
         if (matches.isEmpty()) {
             throw new NotFoundException("Team", code);
         }

@@ -169,6 +169,13 @@ public class OrganisationService {
         });
     }
 
+    /** Every team the user sees, in all their centers, by center and code (two centers may share a team code). */
+    @Transactional(readOnly = true)
+    public List<Team> visibleTeams(CurrentUser user) {
+        return centers(user).stream().flatMap(c -> teams(c.code(), user).stream())
+                .sorted(java.util.Comparator.comparing(Team::centerCode).thenComparing(Team::code)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Team> teams(String centerCode, CurrentUser user) {
         Center center = center(centerCode, user);

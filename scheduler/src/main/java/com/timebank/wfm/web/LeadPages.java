@@ -21,9 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.timebank.wfm.api.BusinessRuleException;
 import com.timebank.wfm.api.ConflictException;
 import com.timebank.wfm.api.InvalidInputException;
-import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.org.Team;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.timebank.StatementService;
 import com.timebank.wfm.timebank.StatementService.AgentBalance;
@@ -106,7 +104,7 @@ class LeadPages {
         model.addAttribute("nearZeroSeconds", NEAR_ZERO_SECONDS);
         model.addAttribute("nearZeroCount", rows.stream().filter(r -> r.availableSeconds() < NEAR_ZERO_SECONDS).count());
         model.addAttribute("totalBalance", rows.stream().mapToLong(AgentBalance::balanceSeconds).sum());
-        model.addAttribute("teams", visibleTeams(user));
+        model.addAttribute("teams", organisation.visibleTeams(user));
         model.addAttribute("team", team == null ? "" : team);
         model.addAttribute("sort", by.name().toLowerCase());
         model.addAttribute("dir", descending ? "desc" : "asc");
@@ -209,14 +207,5 @@ class LeadPages {
                 .map(c -> bonuses.budget(c, null, user)).toList();
         model.addAttribute("agents", agents);
         model.addAttribute("budgets", budgets);
-    }
-
-    private List<Team> visibleTeams(CurrentUser user) {
-        List<Team> teams = new ArrayList<>();
-        for (Center c : organisation.centers(user)) {
-            teams.addAll(organisation.teams(c.code(), user));
-        }
-        teams.sort(Comparator.comparing(Team::centerCode).thenComparing(Team::code));
-        return teams;
     }
 }

@@ -32,7 +32,6 @@ import com.timebank.wfm.leave.TimeOffStatus;
 import com.timebank.wfm.org.Agent;
 import com.timebank.wfm.org.Center;
 import com.timebank.wfm.org.OrganisationService;
-import com.timebank.wfm.org.Team;
 import com.timebank.wfm.roster.DateCoverageService;
 import com.timebank.wfm.security.CurrentUser;
 import com.timebank.wfm.timebank.StatementService;
@@ -94,7 +93,7 @@ class LeadTimeOffPages {
         model.addAttribute("total", found.total());
         model.addAttribute("page", paging.page());
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("teams", visibleTeams(user));
+        model.addAttribute("teams", organisation.visibleTeams(user));
         model.addAttribute("team", teamCode == null ? "" : teamCode);
         model.addAttribute("show", all ? "all" : "open");
         return "lead/time-off";
@@ -252,15 +251,5 @@ class LeadTimeOffPages {
                 .thenComparing(a -> a.agent().employeeNo()));
         model.addAttribute("agents", agents);
         model.addAttribute("types", LeaveType.values());
-    }
-
-    private List<Team> visibleTeams(CurrentUser user) {
-        List<Team> teams = new ArrayList<>();
-        for (Center c : organisation.centers(user)) {
-            teams.addAll(organisation.teams(c.code(), user));
-        }
-        // by center and code: two centers may each have a team of the same code
-        teams.sort(Comparator.comparing(Team::centerCode).thenComparing(Team::code));
-        return teams;
     }
 }
