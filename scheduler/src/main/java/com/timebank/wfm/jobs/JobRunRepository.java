@@ -85,7 +85,7 @@ class JobRunRepository {
         return db.selectFrom(JOB_RUN).where(JOB_RUN.ID.eq(id)).fetchOptional().map(JobRunRepository::run);
     }
 
-    Optional<JobRun> lastFinished(String job, long centerId, LocalDate firstDate) {
+    Optional<JobRun> latest(String job, long centerId, LocalDate firstDate) {
         return db.selectFrom(JOB_RUN)
                 .where(JOB_RUN.JOB.eq(job).and(JOB_RUN.CENTER_ID.eq(centerId)).and(JOB_RUN.FIRST_DATE.eq(firstDate)))
                 .orderBy(JOB_RUN.ID.desc()).limit(1).fetchOptional().map(JobRunRepository::run);

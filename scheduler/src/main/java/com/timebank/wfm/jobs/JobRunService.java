@@ -192,9 +192,9 @@ public class JobRunService {
         return repository.lastChecks(centerId);
     }
 
-    /** The latest finished run of the job for the center whose dates begin on {@code firstDate}. */
-    public java.util.Optional<JobRun> lastFinished(String job, long centerId, LocalDate firstDate) {
-        return repository.lastFinished(job, centerId, firstDate);
+    /** The latest run, whatever its status, of the job for the center whose dates begin on {@code firstDate}. */
+    public java.util.Optional<JobRun> latest(String job, long centerId, LocalDate firstDate) {
+        return repository.latest(job, centerId, firstDate);
     }
 
     /** Marks RUNNING runs that stopped beating as ABANDONED; returns how many. */

@@ -121,9 +121,12 @@ public class NightlyJobs {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** Whether a run of the week's refresh finished (so failed) on the center's {@code today}. */
+    /**
+     * Whether a run of the week's refresh started on the center's {@code today}: one that failed (the week has no
+     * forecast) waits for the next day, one still running is not started again.
+     */
     private boolean triedOn(Center center, LocalDate week, LocalDate today) {
-        return runs.lastFinished(FORECAST_REFRESH, center.id(), week)
+        return runs.latest(FORECAST_REFRESH, center.id(), week)
                 .map(r -> r.startedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(center.timeZone()).toLocalDate()
                         .equals(today))
                 .orElse(false);
