@@ -81,8 +81,7 @@ class EmergencyPages {
     @PostMapping("/planner/emergencies")
     String activate(@RequestParam String center, @ModelAttribute EmergencyForm emergencyForm, BindingResult binding,
             CurrentUser user, Model model, HttpServletResponse response) {
-        Center c = centers.named(center, user);
-        centers.addTo(model, c.code(), user);
+        Center c = centers.addNamed(model, center, user);
         if (!binding.hasFieldErrors("level") && (emergencyForm.getLevel() == null || emergencyForm.getLevel() < 1
                 || emergencyForm.getLevel() > 3)) {
             binding.rejectValue("level", "planner.emergency.error.level");

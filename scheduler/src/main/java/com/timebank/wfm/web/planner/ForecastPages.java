@@ -100,8 +100,7 @@ class ForecastPages {
     @PostMapping("/planner/forecasts")
     String create(@RequestParam String center, @ModelAttribute ForecastForm forecastForm, BindingResult binding,
             CurrentUser user, Model model, HttpServletResponse response) {
-        Center c = centers.named(center, user);
-        centers.addTo(model, c.code(), user);
+        Center c = centers.addNamed(model, center, user);
         Dates.require(forecastForm.getFrom(), "from", binding);
         Dates.require(forecastForm.getTo(), "to", binding);
         if (!binding.hasErrors()) {

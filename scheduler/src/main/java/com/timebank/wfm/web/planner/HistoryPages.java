@@ -55,8 +55,7 @@ class HistoryPages {
     String upload(@RequestParam String center, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) Integer intervalMinutes, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Center c = centers.named(center, user);
-        centers.addTo(model, c.code(), user);
+        Center c = centers.addNamed(model, center, user);
         model.addAttribute("intervalMinutes", intervalMinutes);
         String fileName = file == null ? null : file.getOriginalFilename();
         model.addAttribute("fileName", fileName);

@@ -65,8 +65,7 @@ class JobPages {
     @PostMapping("/planner/jobs")
     String run(@RequestParam String center, @ModelAttribute JobForm jobForm, BindingResult binding, CurrentUser user,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Center c = centers.named(center, user);
-        centers.addTo(model, c.code(), user);
+        Center c = centers.addNamed(model, center, user);
         if (jobForm.getJob() == null || !NightlyJobs.JOBS.contains(jobForm.getJob())) {
             binding.rejectValue("job", "planner.jobs.error.job");
         }

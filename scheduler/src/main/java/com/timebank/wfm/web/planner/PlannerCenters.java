@@ -49,8 +49,19 @@ class PlannerCenters {
     /** Adds {@code center} and {@code centers} (for the switcher) to the model; answers the center if any. */
     Optional<Center> addTo(Model model, String code, CurrentUser user) {
         Optional<Center> center = choose(code, user);
-        model.addAttribute("centers", planned(user));
-        model.addAttribute("center", center.orElse(null));
+        add(model, center.orElse(null), user);
         return center;
+    }
+
+    /** As {@link #addTo}, for a form that must name its center ({@link #named}). */
+    Center addNamed(Model model, String code, CurrentUser user) {
+        Center center = named(code, user);
+        add(model, center, user);
+        return center;
+    }
+
+    private void add(Model model, Center center, CurrentUser user) {
+        model.addAttribute("centers", planned(user));
+        model.addAttribute("center", center);
     }
 }
